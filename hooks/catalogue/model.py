@@ -1,0 +1,306 @@
+"""Typed, immutable records of the catalogue, built from documents that passed validation."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from types import MappingProxyType
+from typing import Any, Mapping
+
+Texts = Mapping[str, str]
+"""One human-readable text in several languages: language code -> text."""
+
+NO_TEXTS: Texts = MappingProxyType({})
+
+
+def _texts(value: Mapping[str, str] | None) -> Texts:
+    return MappingProxyType(dict(value)) if value else NO_TEXTS
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: Texts
+    description: Texts = NO_TEXTS
+    icon: str | None = None
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    categories: tuple[Term, ...]
+    target_groups: tuple[Term, ...]
+    districts: tuple[Term, ...]
+
+    def category(self, term_id: str) -> Term:
+        return next(term for term in self.categories if term.id == term_id)
+
+    def target_group(self, term_id: str) -> Term:
+        return next(term for term in self.target_groups if term.id == term_id)
+
+    def district(self, term_id: str) -> Term:
+        return next(term for term in self.districts if term.id == term_id)
+
+
+@dataclass(frozen=True)
+class Contact:
+    phone: str | None = None
+    email: str | None = None
+    role: Texts = NO_TEXTS
+    hours: Texts = NO_TEXTS
+
+
+@dataclass(frozen=True)
+class Location:
+    id: str
+    name: Texts
+    street: str
+    postcode: str
+    city: str
+    district: str
+    latitude: float | None = None
+    longitude: float | None = None
+    accessibility: Texts = NO_TEXTS
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: Texts
+    type: str
+    description: Texts
+    contact: Contact
+    website: str | None = None
+    locations: tuple[Location, ...] = ()
+    maintainers: tuple[str, ...] = ()
+    source: str = ""
+
+    def location(self, location_id: str) -> Location:
+        return next(location for location in self.locations if location.id == location_id)
+
+
+@dataclass(frozen=True)
+class Session:
+    date: date
+    start: str
+    end: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class WeeklySlot:
+    day: str
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class Schedule:
+    sessions: tuple[Session, ...] = ()
+    weekly: tuple[WeeklySlot, ...] = ()
+    note: Texts = NO_TEXTS
+
+
+@dataclass(frozen=True)
+class Costs:
+    free: bool
+    amount: float | None = None
+    per: str | None = None
+    reductions: Texts = NO_TEXTS
+
+
+@dataclass(frozen=True)
+class Registration:
+    required: bool
+    how: Texts = NO_TEXTS
+    deadline: date | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Verification:
+    date: date
+    by: str
+
+
+@dataclass(frozen=True)
+class Offer:
+    id: str
+    actor: str
+    status: str
+    categories: tuple[str, ...]
+    title: Texts
+    summary: Texts
+    description: Texts
+    mode: str
+    costs: Costs
+    last_verified: Verification
+    target_groups: tuple[str, ...] = ()
+    age_min: int | None = None
+    age_max: int | None = None
+    languages: tuple[str, ...] = ()
+    german_level: str | None = None
+    locations: tuple[str, ...] = ()
+    schedule: Schedule = field(default_factory=Schedule)
+    registration: Registration | None = None
+    contact: Contact = field(default_factory=Contact)
+    eligibility: Texts = NO_TEXTS
+    website: str | None = None
+    valid_from: date | None = None
+    valid_until: date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class NewsImage:
+    src: str
+    alt: Texts
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    id: str
+    date: date
+    title: Texts
+    body: Texts
+    summary: Texts = NO_TEXTS
+    image: NewsImage | None = None
+    offers: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    taxonomy: Taxonomy
+    actors: Mapping[str, Actor]
+    offers: tuple[Offer, ...]
+    news: tuple[NewsItem, ...]
+
+
+def term_from_document(document: Mapping[str, Any]) -> Term:
+    return Term(
+        id=document["id"],
+        label=_texts(document["label"]),
+        description=_texts(document.get("description")),
+        icon=document.get("icon"),
+    )
+
+
+def taxonomy_from_document(document: Mapping[str, Any]) -> Taxonomy:
+    return Taxonomy(
+        categories=tuple(term_from_document(term) for term in document["categories"]),
+        target_groups=tuple(term_from_document(term) for term in document["target_groups"]),
+        districts=tuple(term_from_document(term) for term in document["districts"]),
+    )
+
+
+def contact_from_document(document: Mapping[str, Any] | None) -> Contact:
+    document = document or {}
+    return Contact(
+        phone=document.get("phone"),
+        email=document.get("email"),
+        role=_texts(document.get("role")),
+        hours=_texts(document.get("hours")),
+    )
+
+
+def location_from_document(document: Mapping[str, Any]) -> Location:
+    return Location(
+        id=document["id"],
+        name=_texts(document["name"]),
+        street=document["street"],
+        postcode=document["postcode"],
+        city=document["city"],
+        district=document["district"],
+        latitude=document.get("latitude"),
+        longitude=document.get("longitude"),
+        accessibility=_texts(document.get("accessibility")),
+    )
+
+
+def actor_from_document(document: Mapping[str, Any], source: str = "") -> Actor:
+    return Actor(
+        id=document["id"],
+        name=_texts(document["name"]),
+        type=document["type"],
+        description=_texts(document["description"]),
+        contact=contact_from_document(document.get("contact")),
+        website=document.get("website"),
+        locations=tuple(location_from_document(item) for item in document.get("locations", [])),
+        maintainers=tuple(document.get("maintainers", [])),
+        source=source,
+    )
+
+
+def schedule_from_document(document: Mapping[str, Any] | None) -> Schedule:
+    document = document or {}
+    sessions = sorted(
+        (
+            Session(date=date.fromisoformat(item["date"]), start=item["start"], end=item.get("end"), location=item.get("location"))
+            for item in document.get("sessions", [])
+        ),
+        key=lambda session: (session.date, session.start),
+    )
+    return Schedule(
+        sessions=tuple(sessions),
+        weekly=tuple(WeeklySlot(day=item["day"], start=item["start"], end=item["end"]) for item in document.get("weekly", [])),
+        note=_texts(document.get("note")),
+    )
+
+
+def offer_from_document(document: Mapping[str, Any], source: str = "") -> Offer:
+    costs = document["costs"]
+    registration = document.get("registration")
+    verified = document["last_verified"]
+    return Offer(
+        id=document["id"],
+        actor=document["actor"],
+        status=document["status"],
+        categories=tuple(document["categories"]),
+        title=_texts(document["title"]),
+        summary=_texts(document["summary"]),
+        description=_texts(document["description"]),
+        mode=document["mode"],
+        costs=Costs(
+            free=costs["free"],
+            amount=costs.get("amount"),
+            per=costs.get("per"),
+            reductions=_texts(costs.get("reductions")),
+        ),
+        last_verified=Verification(date=date.fromisoformat(verified["date"]), by=verified["by"]),
+        target_groups=tuple(document.get("target_groups", [])),
+        age_min=document.get("age_min"),
+        age_max=document.get("age_max"),
+        languages=tuple(document.get("languages", [])),
+        german_level=document.get("german_level"),
+        locations=tuple(document.get("locations", [])),
+        schedule=schedule_from_document(document.get("schedule")),
+        registration=None if registration is None else Registration(
+            required=registration["required"],
+            how=_texts(registration.get("how")),
+            deadline=_date(registration.get("deadline")),
+            url=registration.get("url"),
+        ),
+        contact=contact_from_document(document.get("contact")),
+        eligibility=_texts(document.get("eligibility")),
+        website=document.get("website"),
+        valid_from=_date(document.get("valid_from")),
+        valid_until=_date(document.get("valid_until")),
+        source=source,
+    )
+
+
+def news_from_document(document: Mapping[str, Any], source: str = "") -> NewsItem:
+    image = document.get("image")
+    return NewsItem(
+        id=document["id"],
+        date=date.fromisoformat(document["date"]),
+        title=_texts(document["title"]),
+        body=_texts(document["body"]),
+        summary=_texts(document.get("summary")),
+        image=None if image is None else NewsImage(src=image["src"], alt=_texts(image["alt"])),
+        offers=tuple(document.get("offers", [])),
+        source=source,
+    )
