@@ -12,6 +12,10 @@ Texts = Mapping[str, str]
 NO_TEXTS: Texts = MappingProxyType({})
 
 
+def _no_texts() -> Texts:
+    return NO_TEXTS
+
+
 def _texts(value: Mapping[str, str] | None) -> Texts:
     return MappingProxyType(dict(value)) if value else NO_TEXTS
 
@@ -24,7 +28,7 @@ def _date(value: str | None) -> date | None:
 class Term:
     id: str
     label: Texts
-    description: Texts = NO_TEXTS
+    description: Texts = field(default_factory=_no_texts)
     icon: str | None = None
 
 
@@ -48,8 +52,8 @@ class Taxonomy:
 class Contact:
     phone: str | None = None
     email: str | None = None
-    role: Texts = NO_TEXTS
-    hours: Texts = NO_TEXTS
+    role: Texts = field(default_factory=_no_texts)
+    hours: Texts = field(default_factory=_no_texts)
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,7 @@ class Location:
     district: str
     latitude: float | None = None
     longitude: float | None = None
-    accessibility: Texts = NO_TEXTS
+    accessibility: Texts = field(default_factory=_no_texts)
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,7 @@ class WeeklySlot:
 class Schedule:
     sessions: tuple[Session, ...] = ()
     weekly: tuple[WeeklySlot, ...] = ()
-    note: Texts = NO_TEXTS
+    note: Texts = field(default_factory=_no_texts)
 
 
 @dataclass(frozen=True)
@@ -108,13 +112,13 @@ class Costs:
     free: bool
     amount: float | None = None
     per: str | None = None
-    reductions: Texts = NO_TEXTS
+    reductions: Texts = field(default_factory=_no_texts)
 
 
 @dataclass(frozen=True)
 class Registration:
     required: bool
-    how: Texts = NO_TEXTS
+    how: Texts = field(default_factory=_no_texts)
     deadline: date | None = None
     url: str | None = None
 
@@ -146,7 +150,7 @@ class Offer:
     schedule: Schedule = field(default_factory=Schedule)
     registration: Registration | None = None
     contact: Contact = field(default_factory=Contact)
-    eligibility: Texts = NO_TEXTS
+    eligibility: Texts = field(default_factory=_no_texts)
     website: str | None = None
     valid_from: date | None = None
     valid_until: date | None = None
@@ -165,7 +169,7 @@ class NewsItem:
     date: date
     title: Texts
     body: Texts
-    summary: Texts = NO_TEXTS
+    summary: Texts = field(default_factory=_no_texts)
     image: NewsImage | None = None
     offers: tuple[str, ...] = ()
     source: str = ""

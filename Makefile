@@ -1,0 +1,57 @@
+# The public commands. Each works on a fresh machine that has Python 3.11+, make, git and Node.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_READY := $(VENV)/.site-requirements
+DEV_READY := $(VENV)/.dev-requirements
+NODE_READY := node_modules/.installed
+export PYTHONPATH := $(CURDIR)/hooks
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve check test bench audit clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_READY): requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(DEV_READY): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(SITE_READY)
+
+$(NODE_READY): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## site: install, check the data, build site/
+site: $(SITE_READY)
+	$(BIN)/python -m catalogue check
+	$(BIN)/python -m mkdocs build --quiet --clean
+
+## serve: live preview at http://127.0.0.1:8000/
+serve: $(SITE_READY)
+	$(BIN)/python -m mkdocs serve
+
+## check: validate all data (GitHub annotations when CI is set)
+check: $(SITE_READY)
+	$(BIN)/python -m catalogue check $(if $(CI),--format github,)
+
+## test: the whole test suite, browser tests included
+test: $(DEV_READY) $(NODE_READY)
+	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || $(BIN)/python -m playwright install chromium
+	$(BIN)/python -m pytest
+
+## bench: build synthetic catalogues of several sizes and print a table
+bench: $(DEV_READY)
+	$(BIN)/python bench/bench.py
+
+## audit: Lighthouse (mobile) on key pages in German and Arabic
+audit: site $(DEV_READY) $(NODE_READY)
+	npm install --no-save --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+	$(BIN)/python tests/browser/audit.py
+
+clean:
+	rm -rf site .pytest_cache

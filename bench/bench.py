@@ -1,0 +1,123 @@
+"""Builds synthetic catalogues of several sizes, the catalogue's way and the naive way, and prints what they cost.
+
+    python bench/bench.py [--sizes 100,1000,2000] [--languages de,en,ar,fa,uk,ru,tr,ti] [--naive | --no-naive]
+                          [--catalogue | --no-catalogue] [--seed 1] [--timeout SECONDS] [--json PATH]
+
+Run from the repository root with the repository's Python. Every build happens in a temporary folder that is
+removed afterwards.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+from urllib.parse import urlsplit
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT / "hooks"))
+
+from build import run_mkdocs_build  # noqa: E402
+from catalogue.synthetic import write_synthetic_catalogue  # noqa: E402
+from measure import measure_site  # noqa: E402
+from naive_site import naive_languages, write_naive_site  # noqa: E402
+from report import Row, markdown_table, raw_numbers  # noqa: E402
+from site_config import catalogue_config, language_entries, read_mkdocs_config, write_mkdocs_config  # noqa: E402
+
+DEFAULT_SIZES = "100,1000,2000"
+DEFAULT_LANGUAGES = "de,en,ar,fa,uk,ru,tr,ti"
+
+
+def comma_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def report_failure(row: Row) -> None:
+    tail = row.result.stderr_tail if row.result else row.error
+    print(f"\n{row.build} build of {row.offers} offers failed; last lines of its output:\n{tail}\n", flush=True)
+
+
+def catalogue_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str], timeout: float | None) -> Row:
+    row = Row(build="catalogue", offers=offers, languages=languages)
+    site_dir = work_dir / "catalogue-site"
+    config = catalogue_config(REPO_ROOT, data_dir=data_dir, languages=languages, site_dir=site_dir)
+    config_file = work_dir / "catalogue-mkdocs.yml"
+    write_mkdocs_config(config, config_file)
+    say(f"catalogue build: {offers} offers x {len(languages)} languages ...")
+    row.result = run_mkdocs_build(config_file, cwd=REPO_ROOT, timeout=timeout)
+    if row.result.ok:
+        site_host = urlsplit(str(config.get("site_url") or "")).netloc
+        search_files = {code: Path("search") / f"{code}.json" for code in languages}
+        row.measurement = measure_site(site_dir, languages, search_files, site_host)
+    return row
+
+
+def naive_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str], timeout: float | None) -> Row:
+    kept, dropped = naive_languages(languages)
+    row = Row(build="naive", offers=offers, languages=kept, dropped_languages=dropped)
+    if not kept:
+        row.error = "no language left that Material can build"
+        return row
+    repo_config = read_mkdocs_config(REPO_ROOT / "mkdocs.yml")
+    config_file = write_naive_site(
+        data_dir, work_dir / "naive", languages=kept, language_entries=language_entries(repo_config),
+        site_name=str(repo_config.get("site_name") or "Catalogue"),
+    )
+    say(f"naive build: {offers} offers x {len(kept)} languages ...")
+    row.result = run_mkdocs_build(config_file, cwd=REPO_ROOT, timeout=timeout)
+    if row.result.ok:
+        row.measurement = measure_site(work_dir / "naive" / "site", kept, {"all": Path("search") / "search_index.json"})
+    return row
+
+
+def bench(
+    sizes: Sequence[int], languages: list[str], *, seed: int, catalogue: bool, naive: bool, timeout: float | None
+) -> list[Row]:
+    rows: list[Row] = []
+    for offers in sizes:
+        with tempfile.TemporaryDirectory(prefix="catalogue-bench-") as temporary:
+            work_dir = Path(temporary)
+            data_dir = work_dir / "data"
+            say(f"writing synthetic data: {offers} offers x {len(languages)} languages ...")
+            write_synthetic_catalogue(data_dir, offers=offers, languages=languages, seed=seed)
+            builds = ([catalogue_row] if catalogue else []) + ([naive_row] if naive else [])
+            for build in builds:
+                row = build(work_dir, data_dir, offers, languages, timeout)
+                if row.result is None or not row.result.ok:
+                    report_failure(row)
+                rows.append(row)
+    return rows
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"offer counts, comma-separated (default {DEFAULT_SIZES})")
+    parser.add_argument("--languages", default=DEFAULT_LANGUAGES, help=f"the first is the default (default {DEFAULT_LANGUAGES})")
+    parser.add_argument("--naive", action=argparse.BooleanOptionalAction, default=True,
+                        help="also build the naive one-page-per-offer site (default on)")
+    parser.add_argument("--catalogue", action=argparse.BooleanOptionalAction, default=True,
+                        help="build the catalogue with the repository's mkdocs.yml and hooks (default on)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=None, help="seconds one build may take before it counts as failed")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
+    arguments = parser.parse_args(argv)
+    sizes = [int(size) for size in comma_list(arguments.sizes)]
+    languages = comma_list(arguments.languages)
+    rows = bench(
+        sizes, languages, seed=arguments.seed, catalogue=arguments.catalogue, naive=arguments.naive,
+        timeout=arguments.timeout,
+    )
+    print(markdown_table(rows))
+    if arguments.json:
+        arguments.json.write_text(json.dumps(raw_numbers(rows), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0 if rows and all(row.result is not None and row.result.ok for row in rows) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

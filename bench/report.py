@@ -1,0 +1,77 @@
+"""The benchmark's rows, as a Markdown table and as raw numbers."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from build import BuildResult
+from measure import SiteMeasurement
+
+KIB = 1024
+HEADER = (
+    "| build | offers | languages | build s | pages | offer page HTML gzip (median) | first visit gzip "
+    "| search data one language loads gzip |"
+)
+RULE = "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |"
+
+
+@dataclass
+class Row:
+    build: str
+    offers: int
+    languages: list[str]
+    dropped_languages: list[str] = field(default_factory=list)
+    result: BuildResult | None = None
+    measurement: SiteMeasurement = field(default_factory=SiteMeasurement)
+    error: str = ""
+
+
+def kib(size: float | None) -> str:
+    return "n/a" if size is None else f"{size / KIB:,.1f} KB"
+
+
+def search_cell(search: dict[str, int | None]) -> str:
+    if not search:
+        return "n/a"
+    if set(search) == {"all"}:
+        return f"{kib(search['all'])} (one index, all languages)"
+    present = {code: size for code, size in search.items() if size is not None}
+    largest = f"largest {kib(max(present.values()))} ({max(present, key=lambda code: present[code])})" if present else "largest n/a"
+    return f"ar {kib(search['ar'])}, {largest}" if "ar" in search else largest
+
+
+def table_line(row: Row) -> str:
+    result, measurement = row.result, row.measurement
+    if result is None:
+        seconds = "n/a"
+    else:
+        seconds = f"{result.seconds:.1f}" + ("" if result.ok else " (failed)")
+    languages = str(len(row.languages)) + (" ¹" if row.dropped_languages else "")
+    cells = [
+        row.build,
+        f"{row.offers:,}",
+        languages,
+        seconds,
+        "n/a" if measurement.pages is None else f"{measurement.pages:,}",
+        kib(measurement.offer_html_gzip_median),
+        kib(measurement.first_visit_gzip_median),
+        search_cell(measurement.search) if result is not None and result.ok else "n/a",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def markdown_table(rows: list[Row]) -> str:
+    lines = [HEADER, RULE, *(table_line(row) for row in rows)]
+    notes = ["", "KB = 1,024 bytes, gzip -9. Medians over up to 200 offer pages spread across the languages; first visit ="
+             " the page plus every same-origin stylesheet, script, image and icon it references, each counted once."]
+    dropped = sorted({code for row in rows for code in row.dropped_languages})
+    if dropped:
+        notes.append(
+            f"¹ The naive build leaves out {', '.join(dropped)}: Material has no interface translation for it,"
+            " so its build stops (TemplateNotFound partials/languages/<code>.html)."
+        )
+    return "\n".join(lines + notes)
+
+
+def raw_numbers(rows: list[Row]) -> list[dict[str, Any]]:
+    return [asdict(row) for row in rows]

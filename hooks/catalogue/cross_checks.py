@@ -1,0 +1,441 @@
+"""Checks that need more than one file, or more than the schema can say: ids, references, orders, safe Markdown,
+languages, the labels files, and the warnings about stale and untranslated records.
+
+Each check reads only documents that matched their schema; references to a file that could not be read are not
+reported again, so that one mistake gives one message.
+"""
+from __future__ import annotations
+
+import difflib
+import html
+import importlib.util
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Any, Iterable, Iterator, Mapping
+
+from catalogue.fingerprint import default_text_fingerprint
+from catalogue.messages import Messages, quote
+from catalogue.problems import Problem
+from catalogue.schema_check import Kind, SchemaSet, TextField
+from catalogue.settings import Settings
+from catalogue.strict_yaml import JsonPath, Position, YamlDocument
+
+TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
+"""Kinds whose translation completeness is reported; the taxonomy and labels are checked by other rules."""
+
+SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+DANGEROUS_LINK_SCHEMES = frozenset({"javascript", "data", "vbscript"})
+_TERM_GROUPS = ("categories", "target_groups", "districts")
+_CLOSE_MATCH_CUTOFF = 0.6
+
+_FENCED_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
+_HTML_TAG = re.compile(r"<(?:!--|[/!?]?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z))[^>\n]*>?")
+_INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file of the catalogue after reading and schema validation."""
+
+    kind: Kind
+    path: str
+    """Relative to the site's root, POSIX style."""
+    document: YamlDocument | None
+    """None when the file could not be read."""
+    valid: bool
+    """Read, and matches its schema."""
+
+    @property
+    def stem(self) -> str:
+        return PurePosixPath(self.path).stem
+
+    @property
+    def folder(self) -> str:
+        return PurePosixPath(self.path).parent.name
+
+    @property
+    def data(self) -> dict[str, Any]:
+        assert self.document is not None
+        return self.document.data
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    settings: Settings
+    today: date
+    messages: Messages
+    schemas: SchemaSet
+    data_path: str
+    """The data folder relative to the site's root: 'data'."""
+    material_languages: frozenset[str] | None
+    """Languages Material for MkDocs has interface texts for; None when Material is not installed."""
+
+
+def material_interface_languages() -> frozenset[str] | None:
+    """Codes of the languages in material/templates/partials/languages/, found without importing anything."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for location in spec.submodule_search_locations:
+        folder = Path(location) / "templates" / "partials" / "languages"
+        if folder.is_dir():
+            return frozenset(file.stem for file in folder.glob("*.html"))
+    return None
+
+
+def check_catalogue(files: Iterable[DataFile], context: CheckContext) -> list[Problem]:
+    files = list(files)
+    checker = _Checker(files, context)
+    return list(checker.run())
+
+
+class _Checker:
+    def __init__(self, files: list[DataFile], context: CheckContext) -> None:
+        self.context = context
+        self.messages = context.messages
+        self.settings = context.settings
+        self.default_language = context.settings.default_language
+        self.by_kind: dict[Kind, list[DataFile]] = {kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels")}
+        for file in sorted(files, key=lambda item: item.path):
+            self.by_kind[file.kind].append(file)
+        taxonomy = next((file for file in self.by_kind["taxonomy"] if file.valid), None)
+        self.taxonomy_path = taxonomy.path if taxonomy else f"{context.data_path}/taxonomy.yml"
+        self.terms: dict[str, list[str]] | None = (
+            {group: [term["id"] for term in taxonomy.data[group]] for group in _TERM_GROUPS} if taxonomy else None
+        )
+        self.actor_ids = {file.stem for file in self.by_kind["actor"]}
+        self.valid_actors = {file.stem: file for file in self.by_kind["actor"] if file.valid and file.data["id"] == file.stem}
+        self.offer_ids = {file.stem for file in self.by_kind["offer"]} | {
+            file.data["id"] for file in self.by_kind["offer"] if file.valid
+        }
+
+    def problem(self, file: DataFile, message_key: str, position: Position, /, **values: Any) -> Problem:
+        return self.messages.problem(message_key, path=file.path, position=position, **values)
+
+    def warning(self, file: DataFile, message_key: str, position: Position, /, **values: Any) -> Problem:
+        return self.messages.problem(message_key, path=file.path, position=position, severity="warning", **values)
+
+    def run(self) -> Iterator[Problem]:
+        for kind, files in self.by_kind.items():
+            for file in files:
+                if not file.valid:
+                    continue
+                if kind != "labels":
+                    yield from self.texts(file)
+                if kind in TRANSLATED_KINDS:
+                    yield from self.id_matches_file(file)
+                    yield from self.translations(file)
+        for file in self.by_kind["taxonomy"]:
+            if file.valid:
+                for group in _TERM_GROUPS:
+                    yield from self.unique_entries(file, (group,))
+        for file in self.valid_files("actor"):
+            yield from self.actor(file)
+        yield from self.duplicate_offer_ids()
+        for file in self.valid_files("offer"):
+            yield from self.offer(file)
+        for file in self.valid_files("news"):
+            yield from self.news(file)
+        yield from self.labels()
+
+    def valid_files(self, kind: Kind) -> Iterator[DataFile]:
+        return (file for file in self.by_kind[kind] if file.valid)
+
+    # -- ids and references --------------------------------------------------------------------------------------
+
+    def id_matches_file(self, file: DataFile) -> Iterator[Problem]:
+        record_id = file.data["id"]
+        if record_id != file.stem:
+            yield self.problem(
+                file, "ref.id_file", file.document.value_position(("id",)),
+                id=quote(record_id), file=quote(file.stem + ".yml"), stem=quote(file.stem), expected_file=quote(record_id + ".yml"),
+            )
+
+    def unique_entries(self, file: DataFile, list_path: JsonPath) -> Iterator[Problem]:
+        first_lines: dict[str, int] = {}
+        for index, entry in enumerate(_lookup(file.data, list_path) or []):
+            position = file.document.value_position(list_path + (index, "id"))
+            if entry["id"] in first_lines:
+                yield self.problem(
+                    file, "ref.duplicate_entry", position,
+                    id=quote(entry["id"]), group=".".join(str(part) for part in list_path), other_line=first_lines[entry["id"]],
+                )
+            else:
+                first_lines[entry["id"]] = position[0]
+
+    def term(self, file: DataFile, path: JsonPath, group: str) -> Iterator[Problem]:
+        if self.terms is None:
+            return
+        value = _lookup(file.data, path)
+        known = self.terms[group]
+        if value in known:
+            return
+        yield self.problem(
+            file, "ref.unknown_term", file.document.value_position(path),
+            field=_field_name(path), value=quote(value), group=self.messages.phrase("group." + group),
+            taxonomy_file=self.taxonomy_path, hint=self.messages.hint(_closest(value, known)),
+            known=self.messages.join(known, conjunction="or"),
+        )
+
+    def actor(self, file: DataFile) -> Iterator[Problem]:
+        yield from self.unique_entries(file, ("locations",))
+        for index, _location in enumerate(file.data.get("locations", [])):
+            yield from self.term(file, ("locations", index, "district"), "districts")
+
+    def duplicate_offer_ids(self) -> Iterator[Problem]:
+        first_files: dict[str, DataFile] = {}
+        for file in self.valid_files("offer"):
+            record_id = file.data["id"]
+            if record_id in first_files:
+                yield self.problem(file, "ref.duplicate_offer", file.document.value_position(("id",)), id=quote(record_id), other=first_files[record_id].path)
+            else:
+                first_files[record_id] = file
+
+    def offer(self, file: DataFile) -> Iterator[Problem]:
+        data = file.data
+        document = file.document
+        actor_id = data["actor"]
+        actor_position = document.value_position(("actor",))
+        if actor_id not in self.actor_ids:
+            suggestion = file.folder if file.folder in self.actor_ids else _closest(actor_id, sorted(self.actor_ids))
+            yield self.problem(
+                file, "ref.unknown_actor", actor_position,
+                value=quote(actor_id), hint=self.messages.hint(suggestion), expected_file=f"{self.context.data_path}/actors/{actor_id}.yml",
+            )
+        elif file.folder != actor_id:
+            yield self.problem(
+                file, "ref.offer_folder", actor_position,
+                actor=quote(actor_id), folder=str(PurePosixPath(file.path).parent) + "/",
+                expected_folder=f"{self.context.data_path}/offers/{actor_id}/",
+            )
+        for group in ("categories", "target_groups"):
+            for index, _term in enumerate(data.get(group, [])):
+                yield from self.term(file, (group, index), group)
+        yield from self.offer_locations(file, self.valid_actors.get(actor_id))
+        yield from self.offer_orders(file)
+        yield from self.stale(file)
+
+    def offer_locations(self, file: DataFile, actor: DataFile | None) -> Iterator[Problem]:
+        if actor is None:
+            return
+        known = [location["id"] for location in actor.data.get("locations", [])]
+        paths = [("locations", index) for index in range(len(file.data.get("locations", [])))]
+        sessions = file.data.get("schedule", {}).get("sessions", [])
+        paths += [("schedule", "sessions", index, "location") for index, session in enumerate(sessions) if "location" in session]
+        for path in paths:
+            value = _lookup(file.data, path)
+            if value not in known:
+                yield self.problem(
+                    file, "ref.unknown_location", file.document.value_position(path),
+                    field=_field_name(path), value=quote(value), actor=quote(actor.stem), actor_file=actor.path,
+                    hint=self.messages.hint(_closest(value, known)), known=self.messages.join(known, conjunction="or"),
+                )
+
+    def offer_orders(self, file: DataFile) -> Iterator[Problem]:
+        data = file.data
+        document = file.document
+        if "valid_from" in data and "valid_until" in data and data["valid_from"] > data["valid_until"]:
+            yield self.problem(file, "order.valid_dates", document.value_position(("valid_from",)), start=data["valid_from"], end=data["valid_until"])
+        if "age_min" in data and "age_max" in data and data["age_min"] > data["age_max"]:
+            yield self.problem(file, "order.ages", document.value_position(("age_min",)), low=data["age_min"], high=data["age_max"])
+        schedule = data.get("schedule", {})
+        for group in ("sessions", "weekly"):
+            for index, slot in enumerate(schedule.get(group, [])):
+                if "end" in slot and slot["end"] <= slot["start"]:
+                    position = document.value_position(("schedule", group, index, "end"))
+                    yield self.problem(file, "order.times", position, start=slot["start"], end=slot["end"])
+
+    def news(self, file: DataFile) -> Iterator[Problem]:
+        for index, offer_id in enumerate(file.data.get("offers", [])):
+            if offer_id not in self.offer_ids:
+                yield self.problem(
+                    file, "ref.unknown_offer", file.document.value_position(("offers", index)),
+                    value=quote(offer_id), hint=self.messages.hint(_closest(offer_id, sorted(self.offer_ids))),
+                )
+
+    # -- texts ------------------------------------------------------------------------------------------------
+
+    def text_fields(self, file: DataFile) -> list[TextField]:
+        return self.context.schemas.text_fields(file.kind, file.data)
+
+    def texts(self, file: DataFile) -> Iterator[Problem]:
+        languages = self.settings.language_codes
+        for text_field in self.text_fields(file):
+            texts = _lookup(file.data, text_field.path)
+            field = _field_name(text_field.path)
+            for language in texts:
+                if language not in languages:
+                    yield self.problem(
+                        file, "text.unknown_language", file.document.key_position(text_field.path + (language,)),
+                        field=field, value=quote(language), allowed=self.messages.join(languages, conjunction="or"),
+                    )
+            if self.default_language not in texts:
+                yield self.problem(file, "text.missing_default", file.document.key_position(text_field.path), field=field, language=self.default_language)
+            if text_field.markdown:
+                for language, text in texts.items():
+                    yield from self.markdown(file, text_field.path + (language,), text)
+
+    def markdown(self, file: DataFile, path: JsonPath, text: str) -> Iterator[Problem]:
+        field = _field_name(path[:-1])
+        prose = _CODE_SPAN.sub(" ", _FENCED_CODE.sub(" ", text))
+        for match in _HTML_TAG.finditer(prose):
+            tag = match.group()
+            yield self.problem(file, "markdown.html", file.document.text_position(path, tag[:20]), field=field, tag=quote(tag))
+        for target in _link_targets(prose):
+            scheme_match = _SCHEME.match(_INVISIBLE.sub("", html.unescape(target)))
+            scheme = scheme_match.group(1).lower() if scheme_match else ""
+            if not scheme or scheme in SAFE_LINK_SCHEMES:
+                continue
+            message_key = "markdown.dangerous_link" if scheme in DANGEROUS_LINK_SCHEMES else "markdown.link_scheme"
+            yield self.problem(file, message_key, file.document.text_position(path, target[:20]), field=field, target=quote(target))
+
+    def translations(self, file: DataFile) -> Iterator[Problem]:
+        fields = [item for item in self.text_fields(file) if not _is_proper_name(file.kind, item.path)]
+        if not fields:
+            return
+        position = file.document.key_position(fields[0].path)
+        untranslated: list[str] = []
+        lacking_by_language: dict[str, list[str]] = {}
+        for language in self.settings.language_codes:
+            if language == self.default_language:
+                continue
+            lacking = [_field_name(item.path) for item in fields if language not in _lookup(file.data, item.path)]
+            if len(lacking) == len(fields):
+                untranslated.append(language)
+            elif lacking:
+                lacking_by_language[language] = lacking
+        if untranslated:
+            yield self.warning(file, "warn.untranslated", position, languages=", ".join(untranslated), example=untranslated[0])
+        languages_by_gap: dict[tuple[str, ...], list[str]] = {}
+        for language, lacking in lacking_by_language.items():
+            languages_by_gap.setdefault(tuple(dict.fromkeys(lacking)), []).append(language)
+        for lacking, languages in languages_by_gap.items():
+            yield self.warning(
+                file, "warn.partly_translated", position,
+                languages=", ".join(languages), fields=self.messages.join(f"`{name}`" for name in lacking),
+            )
+        yield from self.outdated(file, untranslated)
+
+    def outdated(self, file: DataFile, untranslated: list[str]) -> Iterator[Problem]:
+        sources = file.data.get("translation_sources", {})
+        if not sources:
+            return
+        fingerprint = default_text_fingerprint(file.data, self.default_language)
+        for language, source in sources.items():
+            if language in untranslated or language == self.default_language or source == fingerprint:
+                continue
+            yield self.warning(
+                file, "warn.outdated", file.document.value_position(("translation_sources", language)),
+                language=language, default=self.default_language, fingerprint=fingerprint,
+            )
+
+    def stale(self, file: DataFile) -> Iterator[Problem]:
+        verified = date.fromisoformat(file.data["last_verified"]["date"])
+        months = self.settings.stale_after_months
+        if verified < _months_before(self.context.today, months):
+            position = file.document.value_position(("last_verified", "date"))
+            yield self.warning(file, "warn.stale", position, date=verified.isoformat(), months=months)
+
+    # -- labels -----------------------------------------------------------------------------------------------
+
+    def labels(self) -> Iterator[Problem]:
+        files = {file.stem: file for file in self.by_kind["labels"]}
+        default_file = files.get(self.default_language)
+        default_path = f"{self.context.data_path}/labels/{self.default_language}.yml"
+        for language in self.settings.language_codes:
+            file = files.get(language)
+            expected_path = f"{self.context.data_path}/labels/{language}.yml"
+            if file is None:
+                yield self.messages.problem(
+                    "labels.missing_file", path=expected_path, position=(1, 1),
+                    language=language, file=expected_path, default_file=default_path,
+                )
+                continue
+            if not file.valid:
+                continue
+            needs_theme = self.context.material_languages is not None and language not in self.context.material_languages
+            if needs_theme and not file.data.get("theme"):
+                position = file.document.key_position(("theme",)) if "theme" in file.data else file.document.value_position(())
+                yield self.problem(file, "labels.theme_missing", position, language=language, file=file.path)
+            if default_file is not None and default_file.valid and file is not default_file:
+                yield from self.label_keys(file, default_file)
+
+    def label_keys(self, file: DataFile, default_file: DataFile) -> Iterator[Problem]:
+        expected: Mapping[str, str] = default_file.data["site"]
+        actual: Mapping[str, str] = file.data["site"]
+        missing = [key for key in expected if key not in actual]
+        extra = [key for key in actual if key not in expected]
+        if missing:
+            yield self.problem(
+                file, "labels.missing_keys", file.document.key_position(("site",)),
+                count=len(missing), keys=self.messages.join(missing), default_file=default_file.path,
+            )
+        if extra:
+            yield self.problem(
+                file, "labels.extra_keys", file.document.key_position(("site", extra[0])),
+                keys=self.messages.join(extra), default_file=default_file.path,
+            )
+        for key, text in actual.items():
+            if key not in expected:
+                continue
+            wanted = sorted(set(_PLACEHOLDER.findall(expected[key])))
+            found = sorted(set(_PLACEHOLDER.findall(text)))
+            if wanted != found:
+                yield self.problem(
+                    file, "labels.placeholders", file.document.value_position(("site", key)),
+                    key=key, default_file=default_file.path,
+                    expected=_braces(wanted, self.messages), actual=_braces(found, self.messages),
+                )
+
+
+def _braces(names: list[str], messages: Messages) -> str:
+    return messages.join("{" + name + "}" for name in names)
+
+
+def _lookup(data: Any, path: JsonPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _field_name(path: JsonPath) -> str:
+    return ".".join(part for part in path if isinstance(part, str))
+
+
+def _closest(word: Any, candidates: list[str]) -> str | None:
+    if not isinstance(word, str) or not candidates:
+        return None
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=_CLOSE_MATCH_CUTOFF)
+    return matches[0] if matches else None
+
+
+def _is_proper_name(kind: Kind, path: JsonPath) -> bool:
+    """A place's name stays as it is on the street sign; it is not counted as untranslated."""
+    return kind == "actor" and len(path) == 3 and path[0] == "locations" and path[2] == "name"
+
+
+def _link_targets(markdown: str) -> Iterator[str]:
+    for pattern in (_INLINE_LINK, _REFERENCE_LINK, _AUTOLINK):
+        for match in pattern.finditer(markdown):
+            if match.group(1):
+                yield match.group(1)
+
+
+def _months_before(day: date, months: int) -> date:
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate_day in range(day.day, 0, -1):
+        try:
+            return date(year, month, candidate_day)
+        except ValueError:
+            continue
+    return date(year, month, 1)

@@ -1,0 +1,167 @@
+"""Loads the whole catalogue: finds the data files, reads them strictly, validates them, checks them against each
+other, and builds the typed records - or says, all at once, everything that is wrong."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Iterator, Mapping
+
+from catalogue.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
+from catalogue.messages import Messages, message_language_for
+from catalogue.model import (
+    Catalogue,
+    actor_from_document,
+    news_from_document,
+    offer_from_document,
+    taxonomy_from_document,
+)
+from catalogue.problems import Problem, problem_sort_key
+from catalogue.schema_check import Kind, check_document, schema_set
+from catalogue.settings import Settings
+from catalogue.strict_yaml import read_yaml_file
+
+DATA_SUFFIX = ".yml"
+WRONG_SUFFIX = ".yaml"
+FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "labels": "labels"}
+TAXONOMY_FILE = "taxonomy.yml"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    catalogue: Catalogue | None
+    """None when there is any error."""
+    problems: tuple[Problem, ...]
+    """Errors and warnings, sorted by path, line and column."""
+    labels: Mapping[str, Mapping[str, str]]
+    """Language code -> the `site` map of data/labels/<code>.yml."""
+    theme_labels: Mapping[str, Mapping[str, str]]
+    """Language code -> the `theme` map of data/labels/<code>.yml; empty if the file has none."""
+    files: tuple[str, ...] = ()
+    """The data files read, relative to the site's root."""
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(problem for problem in self.problems if problem.severity == "warning")
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: Kind
+    file: Path
+    path: str
+
+
+def load_catalogue(settings: Settings, *, today: date, message_language: str | None = None) -> LoadResult:
+    messages = Messages(message_language_for(message_language, settings.default_language))
+    data_path = _relative(settings.data_dir, settings.root)
+    found, problems = _find_files(settings, data_path, messages)
+    schemas = schema_set()
+    files: list[DataFile] = []
+    for item in found:
+        result = read_yaml_file(item.file, item.path, messages)
+        problems.extend(result.problems)
+        valid = False
+        if result.document is not None:
+            schema_problems = check_document(
+                item.kind, result.document, item.path, messages, default_language=settings.default_language, schemas=schemas
+            )
+            problems.extend(schema_problems)
+            valid = not schema_problems
+        files.append(DataFile(item.kind, item.path, result.document, valid))
+    context = CheckContext(settings, today, messages, schemas, data_path, material_interface_languages())
+    problems.extend(check_catalogue(files, context))
+    problems.sort(key=problem_sort_key)
+    has_errors = any(problem.severity == "error" for problem in problems)
+    site_labels, theme_labels = _labels(files)
+    return LoadResult(
+        catalogue=None if has_errors else _build_catalogue(files),
+        problems=tuple(problems),
+        labels=site_labels,
+        theme_labels=theme_labels,
+        files=tuple(item.path for item in found),
+    )
+
+
+def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple[list[_Found], list[Problem]]:
+    data_dir = settings.data_dir
+    found: list[_Found] = []
+    problems: list[Problem] = []
+
+    def add(kind: Kind, file: Path) -> None:
+        found.append(_Found(kind, file, _relative(file, settings.root)))
+
+    taxonomy = data_dir / TAXONOMY_FILE
+    if taxonomy.is_file():
+        add("taxonomy", taxonomy)
+    else:
+        path = f"{data_path}/{TAXONOMY_FILE}"
+        problems.append(messages.problem("file.missing_taxonomy", path=path, position=(1, 1), file=path))
+    for kind in ("actor", "news"):
+        for file in _data_files(data_dir / FOLDERS[kind], settings, messages, problems):
+            add(kind, file)
+    for code in settings.language_codes:
+        labels = data_dir / FOLDERS["labels"] / f"{code}{DATA_SUFFIX}"
+        if labels.is_file():
+            add("labels", labels)
+    offers_dir = data_dir / FOLDERS["offer"]
+    for file in _data_files(offers_dir, settings, messages, problems, recursive=True):
+        if file.parent.parent == offers_dir:
+            add("offer", file)
+        else:
+            example = f"{data_path}/{FOLDERS['offer']}/<provider id>/{file.name}"
+            problems.append(messages.problem("file.misplaced_offer", path=_relative(file, settings.root), position=(1, 1), example=example))
+    return found, problems
+
+
+def _data_files(folder: Path, settings: Settings, messages: Messages, problems: list[Problem], *, recursive: bool = False) -> Iterator[Path]:
+    if not folder.is_dir():
+        return
+    pattern = "**/*" if recursive else "*"
+    for file in sorted(folder.glob(pattern)):
+        if not file.is_file():
+            continue
+        if file.suffix == DATA_SUFFIX:
+            yield file
+        elif file.suffix.lower() == WRONG_SUFFIX:
+            path = _relative(file, settings.root)
+            problems.append(messages.problem("file.yaml_extension", path=path, position=(1, 1), name=file.stem + DATA_SUFFIX))
+
+
+def _relative(path: Path, root: Path) -> str:
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+def _labels(files: list[DataFile]) -> tuple[Mapping[str, Mapping[str, str]], Mapping[str, Mapping[str, str]]]:
+    site: dict[str, Mapping[str, str]] = {}
+    theme: dict[str, Mapping[str, str]] = {}
+    for file in files:
+        if file.kind == "labels" and file.valid:
+            site[file.stem] = MappingProxyType(dict(file.data["site"]))
+            theme[file.stem] = MappingProxyType(dict(file.data.get("theme") or {}))
+    return MappingProxyType(site), MappingProxyType(theme)
+
+
+def _build_catalogue(files: list[DataFile]) -> Catalogue:
+    def documents(kind: Kind) -> Iterator[DataFile]:
+        return (file for file in files if file.kind == kind)
+
+    taxonomy = next(taxonomy_from_document(file.data) for file in documents("taxonomy"))
+    actors = sorted((actor_from_document(file.data, file.path) for file in documents("actor")), key=lambda actor: actor.id)
+    offers = sorted((offer_from_document(file.data, file.path) for file in documents("offer")), key=lambda offer: offer.id)
+    news = sorted(
+        (news_from_document(file.data, file.path) for file in documents("news")),
+        key=lambda item: (-item.date.toordinal(), item.id),
+    )
+    return Catalogue(
+        taxonomy=taxonomy,
+        actors=MappingProxyType({actor.id: actor for actor in actors}),
+        offers=tuple(offers),
+        news=tuple(news),
+    )

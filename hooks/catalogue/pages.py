@@ -1,0 +1,183 @@
+"""The catalogue's generated pages for one language: bodies, titles and head extras, ready for a site frame."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .calendar_files import offer_has_dates
+from .jsonld import offer_jsonld
+from .model import Actor, NewsItem, Offer, Term
+from .publication import Publication
+from .reader_language import FallbackTracker, ReaderLanguage
+
+_TEMPLATES = Path(__file__).parent / "templates"
+_FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str
+    """Below the language's root, e.g. 'offers/deutsch-a1/index.html'."""
+    title: str
+    description: str
+    body: str
+    head: str = ""
+
+    @property
+    def url(self) -> str:
+        return self.path.removesuffix("index.html")
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/")
+
+
+def template_environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(_TEMPLATES),
+        autoescape=select_autoescape(default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.tests["first_is"] = lambda values, value: bool(values) and values[0] == value
+    environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
+    environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    return environment
+
+
+@dataclass
+class PageRenderer:
+    publication: Publication
+    reader: ReaderLanguage
+    environment: Environment
+
+    def all_pages(self) -> Iterator[RenderedPage]:
+        yield self.catalogue_page()
+        for category in self.publication.catalogue.taxonomy.categories:
+            yield self.category_page(category)
+        for offer in self.publication.offers:
+            yield self.offer_page(offer)
+        yield self.actors_page()
+        for actor in self.publication.catalogue.actors.values():
+            yield self.actor_page(actor)
+        yield self.news_page()
+        for item in self.publication.catalogue.news:
+            yield self.news_item_page(item)
+        yield self.open_data_page()
+
+    def _render(self, template: str, path: str, title: str, description: str, head: str = "", **values: object) -> RenderedPage:
+        self.reader.fallbacks = FallbackTracker()
+        body = self.environment.get_template(template).render(
+            r=self.reader,
+            root="../" * path.count("/"),
+            site_root="../" * (path.count("/") + self.reader.prefix.count("/")),
+            publication=self.publication,
+            taxonomy=self.publication.catalogue.taxonomy,
+            actors=self.publication.catalogue.actors,
+            settings=self.reader.settings,
+            **values,
+        )
+        notice = ""
+        if self.reader.fallbacks.count:
+            notice = f'<p class="cat-notice" role="note">{Markup.escape(self.reader.t("fallback.notice"))}</p>'
+        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, notice), head)
+
+    def offer_page(self, offer: Offer) -> RenderedPage:
+        actor = self.publication.catalogue.actors[offer.actor]
+        url = self.reader.settings.site_url + self.reader.prefix + f"offers/{offer.id}/"
+        jsonld = json.dumps(offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url), ensure_ascii=False, separators=(",", ":"))
+        head = '<script type="application/ld+json">' + jsonld.replace("</", "<\\/") + "</script>"
+        return self._render(
+            "offer.html",
+            f"offers/{offer.id}/index.html",
+            title=self.reader.plain(offer.title),
+            description=self.reader.plain(offer.summary),
+            head=head,
+            offer=offer,
+            actor=actor,
+            share_url=url,
+            has_dates=offer_has_dates(offer),
+        )
+
+    def actor_page(self, actor: Actor) -> RenderedPage:
+        return self._render(
+            "actor.html",
+            f"actors/{actor.id}/index.html",
+            title=self.reader.plain(actor.name),
+            description=self.reader.t(f"actor_type.{actor.type}"),
+            actor=actor,
+            offers=self.publication.offers_of_actor(actor.id),
+        )
+
+    def actors_page(self) -> RenderedPage:
+        actors = sorted(self.publication.catalogue.actors.values(), key=lambda actor: self.reader.plain(actor.name).casefold())
+        return self._render(
+            "actors.html",
+            "actors/index.html",
+            title=self.reader.t("actors.title"),
+            description=self.reader.t("actors.intro", town=self.reader.settings.town),
+            sorted_actors=actors,
+        )
+
+    def category_page(self, category: Term) -> RenderedPage:
+        return self._render(
+            "category.html",
+            f"catalogue/{category.id}/index.html",
+            title=self.reader.plain(category.label),
+            description=self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.settings.town),
+            category=category,
+            offers=self.publication.offers_in_category(category.id),
+        )
+
+    def catalogue_page(self) -> RenderedPage:
+        return self._render(
+            "catalogue.html",
+            "catalogue/index.html",
+            title=self.reader.t("catalogue.title"),
+            description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.settings.town),
+            head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
+        )
+
+    def news_page(self) -> RenderedPage:
+        return self._render(
+            "news_list.html",
+            "news/index.html",
+            title=self.reader.t("news.title"),
+            description=self.reader.t("news.intro"),
+            head=self.feed_link(depth=1),
+        )
+
+    def news_item_page(self, item: NewsItem) -> RenderedPage:
+        return self._render(
+            "news_item.html",
+            f"news/{item.id}/index.html",
+            title=self.reader.plain(item.title),
+            description=self.reader.plain(item.summary) if item.summary else self.reader.t("news.intro"),
+            head=self.feed_link(depth=2),
+            item=item,
+        )
+
+    def open_data_page(self) -> RenderedPage:
+        return self._render(
+            "open_data.html",
+            "open-data/index.html",
+            title=self.reader.t("footer.open_data"),
+            description=self.reader.t("opendata.json"),
+        )
+
+    def feed_link(self, depth: int) -> str:
+        title = Markup.escape(self.reader.t("news.feed"))
+        return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{"../" * depth}news/feed.xml">'
+
+    def home_fragment(self, name: str, root: str) -> str:
+        """A generated part of the hand-written home page: 'search', 'categories' or 'news'."""
+        return self.environment.get_template(f"home_{name}.html").render(
+            r=self.reader, root=root, site_root=root + "../" * self.reader.prefix.count("/"),
+            publication=self.publication, taxonomy=self.publication.catalogue.taxonomy, settings=self.reader.settings,
+        )

@@ -1,0 +1,102 @@
+"""Everything a template needs to speak one reader's language: labels, texts with fallback, dates, direction."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from babel import Locale, UnknownLocaleError
+from markupsafe import Markup, escape
+
+from .formatting import LocaleFormatter, cldr_locale
+from .localise import LocalText, Localiser
+from .markdown_text import markdown_to_html
+from .model import Texts
+from .settings import Settings
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass
+class FallbackTracker:
+    """Counts the texts one page shows in the default language because a translation is missing."""
+
+    count: int = 0
+
+
+@dataclass
+class ReaderLanguage:
+    settings: Settings
+    code: str
+    labels: Mapping[str, str]
+    direction: str
+    fallback_labels: Mapping[str, str] = field(default_factory=dict)
+    fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
+
+    @property
+    def localiser(self) -> Localiser:
+        return Localiser(self.code, self.settings.default_language)
+
+    @property
+    def formatter(self) -> LocaleFormatter:
+        return LocaleFormatter(self.code)
+
+    @property
+    def prefix(self) -> str:
+        return self.settings.url_prefix(self.code)
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.direction == "rtl"
+
+    def t(self, key: str, **values: object) -> Markup:
+        """An interface text with its {placeholders} filled; values that are Markup keep their tags."""
+        template = str(escape(self.labels.get(key) or self.fallback_labels.get(key) or key))
+        return Markup(_PLACEHOLDER.sub(lambda match: str(escape(values.get(match.group(1), match.group(0)))), template))
+
+    def isolated(self, text: str, language: str) -> Markup:
+        """Text in another language inside this page's text, e.g. a German name in an Arabic sentence."""
+        if language == self.code:
+            return escape(text)
+        return Markup('<bdi lang="{}">{}</bdi>').format(language, text)
+
+    def pick(self, texts: Texts) -> LocalText:
+        picked = self.localiser.pick(texts)
+        if picked.is_fallback:
+            self.fallbacks.count += 1
+        return picked
+
+    def text(self, texts: Texts) -> Markup:
+        """Inline text; a fallback is marked with its real language and isolated from the page's direction."""
+        picked = self.pick(texts)
+        if not picked.is_fallback:
+            return escape(picked.text)
+        return Markup('<span class="cat-fallback" lang="{}" dir="auto">{}</span>').format(picked.language, picked.text)
+
+    def plain(self, texts: Texts) -> str:
+        return self.localiser.pick(texts).text
+
+    def name(self, texts: Texts) -> Markup:
+        """A proper name: in another script's page it keeps its own language and direction, with no notice."""
+        picked = self.localiser.name(texts)
+        if picked.language == self.code:
+            return escape(picked.text)
+        return Markup('<bdi lang="{}">{}</bdi>').format(picked.language, picked.text)
+
+    def markdown(self, texts: Texts) -> Markup:
+        picked = self.pick(texts)
+        html = Markup(markdown_to_html(picked.text))
+        if not picked.is_fallback:
+            return html
+        return Markup('<div class="cat-fallback" lang="{}" dir="auto">{}</div>').format(picked.language, html)
+
+    def ltr(self, value: object) -> Markup:
+        """Phone numbers, e-mail addresses, URLs and postcodes read left to right on every page."""
+        return Markup('<bdi dir="ltr">{}</bdi>').format(value)
+
+    def language_name(self, code: str) -> str:
+        try:
+            name = Locale.parse(code.replace("-", "_")).get_display_name(cldr_locale(self.code))
+        except (UnknownLocaleError, ValueError):
+            return code
+        return name or code

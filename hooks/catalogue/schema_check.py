@@ -1,0 +1,320 @@
+"""Checks a data file against its JSON Schema (2020-12) and explains every error at the line where it stands."""
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Mapping
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from catalogue.messages import Messages, quote
+from catalogue.problems import Problem
+from catalogue.strict_yaml import JsonPath, YamlDocument
+
+if TYPE_CHECKING:
+    from referencing._core import Resolver
+
+Kind = Literal["taxonomy", "actor", "offer", "news", "labels"]
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_FILES: Mapping[Kind, str] = {
+    "taxonomy": "taxonomy.schema.json",
+    "actor": "actor.schema.json",
+    "offer": "offer.schema.json",
+    "news": "news.schema.json",
+    "labels": "labels.schema.json",
+}
+_COMMON_SCHEMA = "common.schema.json"
+# Definitions in common.schema.json whose pattern errors get their own explanation.
+_PATTERN_DEFINITIONS = ("date", "time", "url", "email", "phone", "id", "language_code")
+# Pattern errors of fields defined elsewhere, told apart by the name of the field or of its parent.
+_PATTERN_FIELDS = {"postcode": "postcode", "maintainers": "github_user", "translation_sources": "fingerprint", "src": "image_src"}
+_ANNOTATIONS = frozenset({"description", "title", "examples", "$comment"})
+_NOT_SCHEMAS = frozenset({"enum", "const", "required", "examples", "$defs"})
+_RAW_TOKEN = re.compile(r"[^\s,\]\}#]+")
+_CLOSE_MATCH_CUTOFF = 0.7
+
+
+@dataclass(frozen=True)
+class TextField:
+    path: JsonPath
+    markdown: bool
+    """True for longer texts in Markdown (description, body)."""
+
+
+@dataclass(frozen=True)
+class SchemaSet:
+    """The validators of all kinds of data file, built once."""
+
+    validators: Mapping[Kind, Draft202012Validator]
+    definitions: Mapping[str, Mapping[str, Any]]
+    """The $defs of common.schema.json, to tell which definition an error comes from."""
+
+    def text_fields(self, kind: Kind, data: Any) -> list[TextField]:
+        """Every text map (language -> text) in a document that fits its schema, with its path."""
+        fields: list[TextField] = []
+        _collect_text_fields(data, self.validators[kind].schema, (), self.definitions, fields)
+        return fields
+
+
+@lru_cache(maxsize=4)
+def schema_set(schema_dir: Path = SCHEMA_DIR) -> SchemaSet:
+    schemas = {file.name: json.loads(file.read_text(encoding="utf-8")) for file in sorted(schema_dir.glob("*.schema.json"))}
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012)) for schema in schemas.values()
+    )
+    inlined: dict[int, Any] = {}
+    validators: dict[Kind, Draft202012Validator] = {}
+    for kind, name in SCHEMA_FILES.items():
+        schema = _inline_references(schemas[name], registry.resolver(base_uri=schemas[name]["$id"]), inlined)
+        validators[kind] = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    common = schemas[_COMMON_SCHEMA]
+    common_resolver = registry.resolver(base_uri=common["$id"])
+    definitions = {name: _inline_references(definition, common_resolver, inlined) for name, definition in common["$defs"].items()}
+    return SchemaSet(validators, definitions)
+
+
+def _inline_references(node: Any, resolver: Resolver[Any], inlined: dict[int, Any]) -> Any:
+    """The schema with every $ref replaced by what it points to, resolved through the registry.
+
+    jsonschema resolves a $ref on every use, which costs more than all other checks together; our schemas have no
+    recursion, so each reference is resolved once here. A definition used in several places becomes one shared
+    object, so that an error's schema can be recognised by identity.
+    """
+    if isinstance(node, list):
+        return [_inline_references(item, resolver, inlined) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if isinstance(node.get("$ref"), str):
+        resolved = resolver.lookup(node["$ref"])
+        target = _inline_references(resolved.contents, resolved.resolver, inlined)
+        siblings = {key: value for key, value in node.items() if key != "$ref" and key not in _ANNOTATIONS}
+        if not siblings:
+            return target
+        return {"allOf": [target], **_inline_references(siblings, resolver, inlined)}
+    if id(node) in inlined:
+        return inlined[id(node)]
+    result: dict[str, Any] = {}
+    inlined[id(node)] = result
+    for key, value in node.items():
+        result[key] = value if key in _NOT_SCHEMAS else _inline_references(value, resolver, inlined)
+    return result
+
+
+def check_document(
+    kind: Kind,
+    document: YamlDocument,
+    path: str,
+    messages: Messages,
+    *,
+    default_language: str,
+    schemas: SchemaSet | None = None,
+) -> list[Problem]:
+    """All schema errors of one document, each once, explained at its line."""
+    schemas = schemas or schema_set()
+    explainer = _Explainer(document, path, messages, default_language, schemas.definitions)
+    problems: list[Problem] = []
+    explained_paths: set[JsonPath] = set()
+    for error in schemas.validators[kind].iter_errors(document.data):
+        if error.context:
+            error = best_match([error])
+        for instance_path, problem in explainer.explain(error):
+            # A value that breaks several rules (pattern and format of a date) is explained once.
+            if instance_path is not None:
+                if instance_path in explained_paths:
+                    continue
+                explained_paths.add(instance_path)
+            problems.append(problem)
+    return problems
+
+
+class _Explainer:
+    def __init__(
+        self,
+        document: YamlDocument,
+        path: str,
+        messages: Messages,
+        default_language: str,
+        definitions: Mapping[str, Mapping[str, Any]],
+    ) -> None:
+        self.document = document
+        self.path = path
+        self.messages = messages
+        self.default_language = default_language
+        self.definitions = definitions
+
+    def _problem(self, message_key: str, position: tuple[int, int], /, **values: Any) -> Problem:
+        return self.messages.problem(message_key, path=self.path, position=position, **values)
+
+    def explain(self, error: ValidationError) -> Iterator[tuple[JsonPath | None, Problem]]:
+        """(the instance path the problem is about, or None for problems about a mapping's keys; the problem)."""
+        instance_path: JsonPath = tuple(error.absolute_path)
+        validator = error.validator
+        field = _field_name(instance_path)
+        position = self.document.value_position(instance_path)
+        if "propertyNames" in error.relative_schema_path:
+            yield None, self._property_name(error, instance_path)
+        elif validator == "required":
+            yield from ((None, problem) for problem in self._required(error, instance_path))
+        elif validator == "additionalProperties" and error.validator_value is False:
+            yield from ((None, problem) for problem in self._unknown_fields(error, instance_path))
+        elif validator == "type":
+            yield instance_path, self._type(error, instance_path)
+        elif validator == "enum":
+            yield instance_path, self._enum(error, field, position)
+        elif validator == "pattern":
+            yield instance_path, self._pattern(error, instance_path)
+        elif validator == "format":
+            yield instance_path, self._problem("schema.date_impossible", position, field=field, value=quote(error.instance))
+        elif validator == "minLength":
+            if error.instance == "":
+                yield instance_path, self._problem("schema.empty", position, field=field)
+            else:
+                yield instance_path, self._problem("schema.too_short", position, field=field, value=quote(error.instance), limit=error.validator_value)
+        elif validator == "maxLength":
+            yield instance_path, self._problem("schema.too_long", position, field=field, length=len(error.instance), limit=error.validator_value)
+        elif validator in ("minimum", "exclusiveMinimum"):
+            yield instance_path, self._problem("schema.too_small", position, field=field, value=quote(error.instance), limit=error.validator_value)
+        elif validator in ("maximum", "exclusiveMaximum"):
+            yield instance_path, self._problem("schema.too_large", position, field=field, value=quote(error.instance), limit=error.validator_value)
+        elif validator == "minItems":
+            yield instance_path, self._problem("schema.list_empty", position, field=field)
+        elif validator == "uniqueItems":
+            yield instance_path, self._duplicates(error, instance_path)
+        elif validator == "minProperties":
+            yield instance_path, self._problem("schema.no_languages", self.document.key_position(instance_path), field=field, language=self.default_language)
+        else:
+            yield instance_path, self._problem("schema.other", position, field=field, detail=error.message)
+
+    def _type(self, error: ValidationError, instance_path: JsonPath) -> Problem:
+        field = _field_name(instance_path)
+        position = self.document.value_position(instance_path)
+        if error.instance is None:
+            return self._problem("schema.empty", self.document.key_position(instance_path), field=field)
+        actual = self.messages.describe(error.instance, as_written=self._raw_token(instance_path, error.instance))
+        if error.schema is self.definitions["text"] or error.schema is self.definitions["markdown"]:
+            return self._problem("schema.type.text", position, field=field, actual=actual, language=self.default_language)
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        if expected == "string":
+            example = '"' + self._raw_token(instance_path, error.instance).replace('"', "'") + '"'
+            return self._problem("schema.type.string", position, field=field, actual=actual, example=example)
+        return self._problem(f"schema.type.{expected}", position, field=field, actual=actual)
+
+    def _raw_token(self, instance_path: JsonPath, value: Any) -> str:
+        """A scalar as written in the file (10.30, not 10.3), for the fix's example."""
+        if isinstance(value, (dict, list)):
+            return "…"
+        line, column = self.document.value_position(instance_path)
+        if 0 < line <= len(self.document.lines):
+            match = _RAW_TOKEN.match(self.document.lines[line - 1], column - 1)
+            if match:
+                return match.group()
+        return str(value)
+
+    def _enum(self, error: ValidationError, field: str, position: tuple[int, int]) -> Problem:
+        allowed = [str(option) for option in error.validator_value]
+        suggestion = _closest(str(error.instance), allowed)
+        allowed_text = self.messages.join(allowed, conjunction="or")
+        if suggestion:
+            return self._problem("schema.enum_suggest", position, field=field, value=quote(error.instance), suggestion=suggestion, allowed=allowed_text)
+        return self._problem("schema.enum", position, field=field, value=quote(error.instance), allowed=allowed_text)
+
+    def _pattern(self, error: ValidationError, instance_path: JsonPath) -> Problem:
+        field = _field_name(instance_path)
+        position = self.document.value_position(instance_path)
+        value = quote(error.instance)
+        kind = next((name for name in _PATTERN_DEFINITIONS if error.schema is self.definitions[name]), None)
+        if kind is None:
+            names = [part for part in instance_path if isinstance(part, str)]
+            kind = next((_PATTERN_FIELDS[name] for name in reversed(names[-2:]) if name in _PATTERN_FIELDS), "pattern")
+        if kind == "id":
+            return self._problem("schema.id", position, field=field, value=value, example=quote(_as_id(str(error.instance))))
+        return self._problem(f"schema.{kind}", position, field=field, value=value)
+
+    def _property_name(self, error: ValidationError, instance_path: JsonPath) -> Problem:
+        key = str(error.instance)
+        position = self.document.key_position(instance_path + (key,))
+        field = _field_name(instance_path)
+        return self._problem("schema.language_key" if error.schema is self.definitions["language_code"] else "schema.pattern", position, field=field, value=quote(key))
+
+    def _required(self, error: ValidationError, instance_path: JsonPath) -> Iterator[Problem]:
+        # jsonschema reports each missing property as an error of its own, naming it only in its message.
+        match = re.match(r"'(.*)' is a required property", error.message)
+        if match is None:
+            return
+        name = match.group(1)
+        position = self.document.key_position(instance_path)
+        if instance_path:
+            yield self._problem("schema.required", position, name=name, parent=_field_name(instance_path))
+        else:
+            yield self._problem("schema.required_top", position, name=name)
+
+    def _unknown_fields(self, error: ValidationError, instance_path: JsonPath) -> Iterator[Problem]:
+        known = list(error.schema.get("properties", {}))
+        for name in error.instance:
+            if name in known:
+                continue
+            position = self.document.key_position(instance_path + (name,))
+            suggestion = _closest(name, known)
+            if suggestion:
+                yield self._problem("schema.unknown_field_suggest", position, name=name, suggestion=suggestion)
+            else:
+                yield self._problem("schema.unknown_field", position, name=name, allowed=self.messages.join(known))
+
+    def _duplicates(self, error: ValidationError, instance_path: JsonPath) -> Problem:
+        seen: set[str] = set()
+        for index, item in enumerate(error.instance):
+            marker = json.dumps(item, sort_keys=True)
+            if marker in seen:
+                position = self.document.value_position(instance_path + (index,))
+                return self._problem("schema.list_duplicates", position, field=_field_name(instance_path), value=quote(item))
+            seen.add(marker)
+        return self._problem("schema.list_duplicates", self.document.value_position(instance_path), field=_field_name(instance_path), value="")
+
+
+def _field_name(path: JsonPath) -> str:
+    """The dotted names leading to a value, without list positions: schedule.weekly.start."""
+    return ".".join(part for part in path if isinstance(part, str))
+
+
+def _closest(word: str, candidates: list[str]) -> str | None:
+    lowered = {candidate.lower(): candidate for candidate in candidates}
+    matches = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=_CLOSE_MATCH_CUTOFF)
+    return lowered[matches[0]] if matches else None
+
+
+def _as_id(text: str) -> str:
+    """A suggestion for a valid id: 'Deutsch_A1 Kurs' -> 'deutsch-a1-kurs'."""
+    replacements = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+    words = re.findall(r"[a-z0-9]+", text.lower().translate(replacements))
+    return "-".join(words) or "mein-angebot"
+
+
+def _collect_text_fields(
+    data: Any,
+    schema: Mapping[str, Any],
+    path: JsonPath,
+    definitions: Mapping[str, Mapping[str, Any]],
+    found: list[TextField],
+) -> None:
+    if schema is definitions["text"] or schema is definitions["markdown"]:
+        if isinstance(data, dict):
+            found.append(TextField(path, markdown=schema is definitions["markdown"]))
+        return
+    for part in schema.get("allOf", ()):
+        _collect_text_fields(data, part, path, definitions, found)
+    if isinstance(data, dict):
+        properties = schema.get("properties", {})
+        for key, value in data.items():
+            if key in properties:
+                _collect_text_fields(value, properties[key], path + (key,), definitions, found)
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
+        for index, value in enumerate(data):
+            _collect_text_fields(value, schema["items"], path + (index,), definitions, found)

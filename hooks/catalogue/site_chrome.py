@@ -1,0 +1,64 @@
+"""What the site's own templates (header, navigation, footer) need to know, per language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from .settings import Settings
+
+_MAIN_LINKS = (("nav.home", ""), ("nav.catalogue", "catalogue/"), ("nav.news", "news/"), ("nav.actors", "actors/"), ("nav.about", "about/"))
+_FOOTER_LINKS = (
+    ("footer.about", "about/"),
+    ("footer.imprint", "impressum/"),
+    ("footer.privacy", "datenschutz/"),
+    ("footer.accessibility", "barrierefreiheit/"),
+    ("footer.easy_language", "leichte-sprache/"),
+    ("footer.open_data", "open-data/"),
+)
+
+
+@dataclass(frozen=True)
+class SiteChrome:
+    settings: Settings
+    language: str
+    labels: Mapping[str, str]
+    fallback_labels: Mapping[str, str]
+
+    def t(self, key: str) -> str:
+        return self.labels.get(key) or self.fallback_labels.get(key) or key
+
+    @property
+    def _prefix(self) -> str:
+        return self.settings.url_prefix(self.language)
+
+    @property
+    def home(self) -> str:
+        return self._prefix
+
+    @property
+    def catalogue(self) -> str:
+        return self._prefix + "catalogue/"
+
+    @property
+    def main_links(self) -> tuple[tuple[str, str], ...]:
+        return tuple((key, self._prefix + path) for key, path in _MAIN_LINKS)
+
+    @property
+    def footer_links(self) -> tuple[tuple[str, str], ...]:
+        return tuple((key, self._prefix + path) for key, path in _FOOTER_LINKS)
+
+    @property
+    def office(self) -> str:
+        return self.settings.office
+
+    @property
+    def town(self) -> str:
+        return self.settings.town
+
+    @property
+    def licence(self) -> str:
+        return self.settings.licence
+
+    @property
+    def licence_url(self) -> str:
+        return self.settings.licence_url

@@ -1,0 +1,399 @@
+"""Strict YAML: reads a data file into plain JSON-like data, remembering where every key and value stands.
+
+PyYAML follows YAML 1.1 and loses data silently: `10:30` becomes 630, `no` becomes False, the last of two equal keys
+wins. This reader takes PyYAML's parser events and builds the data itself:
+
+- only true/false (in any case) are booleans; yes, no, on, off, y, n stay texts;
+- integers and floats as in YAML 1.2's core schema, except that a whole number with a leading zero (a postcode such
+  as 01067) stays a text, and .inf/.nan stay texts; times (10:30) and dates stay texts for the schema to check;
+- null, ~ and an empty value are None; every mapping key is the text as written;
+- duplicate keys, anchors, aliases, merge keys (<<), tags other than YAML's standard ones, several documents in one
+  file, non-UTF-8 bytes, invisible control characters and files over 256 KiB are refused, each with file, line and
+  column and a fix in plain words.
+
+It never raises for bad input: it returns the data or the problems. It never writes a file.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import yaml
+
+from catalogue.messages import Messages
+from catalogue.problems import Problem
+
+MAX_FILE_BYTES = 256 * 1024
+
+JsonPath = tuple[str | int, ...]
+Position = tuple[int, int]
+"""(line, column), both 1-based."""
+
+_Parser: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_YAML_TAG = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_YAML_TAG + name for name in ("str", "int", "float", "bool", "null")}
+_NON_SPECIFIC_TAG = "!"
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_INT_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+\Z")
+_INT_OCTAL = re.compile(r"0o[0-7]+\Z")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_NULL = {"", "~", "null"}
+_BOOL = {"true": True, "false": False}
+
+# The characters YAML refuses inside a file (PyYAML's Reader.NON_PRINTABLE).
+_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A data file's content and where each part of it stands in the file."""
+
+    data: dict[str, Any]
+    value_positions: Mapping[JsonPath, Position]
+    """Where each value starts; () is the whole document."""
+    key_positions: Mapping[JsonPath, Position]
+    """Where the key of each mapping entry stands; the path ends with the key."""
+    lines: tuple[str, ...] = ()
+
+    def value_position(self, path: JsonPath) -> Position:
+        """Where the value at path starts, or where its nearest existing parent starts."""
+        for length in range(len(path), -1, -1):
+            position = self.value_positions.get(path[:length])
+            if position is not None:
+                return position
+        return (1, 1)
+
+    def key_position(self, path: JsonPath) -> Position:
+        """Where the key of the entry at path stands; for a list item or the root, where its value starts."""
+        return self.key_positions.get(path) or self.value_position(path)
+
+    def text_position(self, path: JsonPath, needle: str) -> Position:
+        """Where needle first occurs inside the text at path (searched in the file, case-insensitive)."""
+        line, column = self.value_position(path)
+        wanted = needle.lower()
+        for index in range(line - 1, len(self.lines)):
+            start = column - 1 if index == line - 1 else 0
+            found = self.lines[index].lower().find(wanted, start)
+            if found >= 0:
+                return (index + 1, found + 1)
+        return (line, column)
+
+
+@dataclass(frozen=True)
+class YamlResult:
+    document: YamlDocument | None
+    """None when there is any problem."""
+    problems: tuple[Problem, ...]
+
+
+def read_yaml_file(file: Path, display_path: str, messages: Messages | None = None) -> YamlResult:
+    messages = messages or Messages()
+    try:
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+            too_large = len(raw) > MAX_FILE_BYTES
+    except OSError as error:
+        problem = messages.problem("file.unreadable", path=display_path, position=(1, 1), detail=error.strerror or str(error))
+        return YamlResult(None, (problem,))
+    if too_large:
+        size = file.stat().st_size
+        return _refused(messages, "yaml.too_large", display_path, (1, 1), size=-(-size // 1024), limit=MAX_FILE_BYTES // 1024)
+    return parse_yaml_bytes(raw, display_path, messages)
+
+
+def parse_yaml_bytes(raw: bytes, display_path: str, messages: Messages | None = None) -> YamlResult:
+    messages = messages or Messages()
+    if len(raw) > MAX_FILE_BYTES:
+        return _refused(messages, "yaml.too_large", display_path, (1, 1), size=-(-len(raw) // 1024), limit=MAX_FILE_BYTES // 1024)
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return _refused(messages, "yaml.not_utf8", display_path, _byte_position(raw, error.start))
+    return parse_yaml_text(text, display_path, messages)
+
+
+def parse_yaml_text(text: str, display_path: str, messages: Messages | None = None) -> YamlResult:
+    messages = messages or Messages()
+    text = text.removeprefix("\ufeff")
+    try:
+        size = len(text.encode("utf-8"))
+    except UnicodeEncodeError as error:
+        return _refused(messages, "yaml.not_utf8", display_path, _character_position(text, error.start))
+    if size > MAX_FILE_BYTES:
+        return _refused(messages, "yaml.too_large", display_path, (1, 1), size=-(-size // 1024), limit=MAX_FILE_BYTES // 1024)
+    bad_character = _NON_PRINTABLE.search(text)
+    if bad_character:
+        code = f"U+{ord(bad_character.group()):04X}"
+        return _refused(messages, "yaml.control_char", display_path, _character_position(text, bad_character.start()), code=code)
+    builder = _Builder(display_path, messages, text)
+    return builder.build()
+
+
+def _refused(messages: Messages, key: str, path: str, position: Position, **values: Any) -> YamlResult:
+    return YamlResult(None, (messages.problem(key, path=path, position=position, **values),))
+
+
+def _byte_position(raw: bytes, offset: int) -> Position:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return (raw.count(b"\n", 0, offset) + 1, column)
+
+
+def _character_position(text: str, offset: int) -> Position:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return (text.count("\n", 0, offset) + 1, offset - line_start + 1)
+
+
+def _mark_position(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1)
+
+
+class _Refusal(Exception):
+    """A problem after which the rest of the file cannot be read."""
+
+
+@dataclass
+class _Container:
+    path: JsonPath
+    value: dict[str, Any] | list[Any]
+    key: str | None = None
+    """For a mapping: the key whose value comes next; None while a key is expected."""
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, display_path: str, messages: Messages, text: str) -> None:
+        self.display_path = display_path
+        self.messages = messages
+        self.text = text
+        self.lines = tuple(text.splitlines())
+        self.problems: list[Problem] = []
+        self.value_positions: dict[JsonPath, Position] = {}
+        self.key_positions: dict[JsonPath, Position] = {}
+        self.stack: list[_Container] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def build(self) -> YamlResult:
+        try:
+            self._consume(yaml.parse(self.text, Loader=_Parser))
+        except _Refusal:
+            pass
+        except yaml.MarkedYAMLError as error:
+            self.problems.append(_explain_syntax_error(error, self.lines, self.display_path, self.messages))
+        except (yaml.YAMLError, RecursionError) as error:
+            self._add("yaml.syntax", (1, 1), detail=str(error).splitlines()[0] if str(error) else type(error).__name__)
+        if not self.problems and not isinstance(self.root, dict):
+            if self.documents == 0 or self.root is None:
+                self._add("yaml.empty", (1, 1))
+            else:
+                self._add("yaml.not_mapping", self.value_positions.get((), (1, 1)), actual=self.messages.describe(self.root))
+        if self.problems:
+            return YamlResult(None, tuple(self.problems))
+        document = YamlDocument(self.root, self.value_positions, self.key_positions, self.lines)
+        return YamlResult(document, ())
+
+    def _add(self, message_key: str, position: Position, /, **values: Any) -> None:
+        self.problems.append(self.messages.problem(message_key, path=self.display_path, position=position, **values))
+
+    def _consume(self, events: Iterable[yaml.Event]) -> None:
+        for event in events:
+            if isinstance(event, yaml.ScalarEvent):
+                self._scalar(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                self._start_container(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                self.stack.pop()
+            elif isinstance(event, yaml.AliasEvent):
+                self._add("yaml.alias", _mark_position(event.start_mark), name=event.anchor)
+                if self._expecting_key():
+                    raise _Refusal
+                self._place(None, event)
+            elif isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    position = _mark_position(event.start_mark)
+                    self._add("yaml.several_documents", position, line=position[0])
+                    raise _Refusal
+
+    def _expecting_key(self) -> bool:
+        return bool(self.stack) and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None
+
+    def _check_anchor(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            self._add("yaml.anchor", _mark_position(event.start_mark), name=event.anchor)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        self._check_anchor(event)
+        if self._expecting_key():
+            self._key(event)
+            return
+        self._place(self._resolve(event), event)
+
+    def _key(self, event: yaml.ScalarEvent) -> None:
+        container = self.stack[-1]
+        position = _mark_position(event.start_mark)
+        key = event.value
+        if event.implicit[0] and key == "<<":
+            self._add("yaml.merge_key", position)
+        elif event.tag not in (None, _NON_SPECIFIC_TAG, _YAML_TAG + "str"):
+            self._add("yaml.tag", position, tag=_readable_tag(event.tag))
+        first_line = container.key_lines.get(key)
+        if first_line is not None:
+            self._add("yaml.duplicate_key", position, key=key, first_line=first_line, line=position[0])
+        else:
+            container.key_lines[key] = position[0]
+        container.key = key
+        self.key_positions[container.path + (key,)] = position
+
+    def _start_container(self, event: yaml.CollectionStartEvent) -> None:
+        self._check_anchor(event)
+        is_mapping = isinstance(event, yaml.MappingStartEvent)
+        allowed = (None, _NON_SPECIFIC_TAG, _YAML_TAG + ("map" if is_mapping else "seq"))
+        if event.tag not in allowed:
+            self._add("yaml.tag", _mark_position(event.start_mark), tag=_readable_tag(event.tag))
+        if self._expecting_key():
+            self._add("yaml.complex_key", _mark_position(event.start_mark))
+            raise _Refusal
+        value: dict[str, Any] | list[Any] = {} if is_mapping else []
+        path = self._place(value, event)
+        self.stack.append(_Container(path, value))
+
+    def _place(self, value: Any, event: yaml.Event) -> JsonPath:
+        """Put value into the container being built, note its position, and return its path."""
+        if not self.stack:
+            path: JsonPath = ()
+            self.root = value
+        else:
+            container = self.stack[-1]
+            if isinstance(container.value, list):
+                path = container.path + (len(container.value),)
+                container.value.append(value)
+            else:
+                key = container.key
+                assert key is not None
+                path = container.path + (key,)
+                container.value[key] = value
+                container.key = None
+        self.value_positions[path] = _mark_position(event.start_mark)
+        return path
+
+    def _resolve(self, event: yaml.ScalarEvent) -> Any:
+        text = event.value
+        tag = event.tag
+        if tag is None:
+            return resolve_plain_scalar(text) if event.implicit[0] else text
+        if tag in (_NON_SPECIFIC_TAG, _YAML_TAG + "str"):
+            return text
+        if tag not in _SCALAR_TAGS:
+            self._add("yaml.tag", _mark_position(event.start_mark), tag=_readable_tag(tag))
+            return text
+        value = resolve_plain_scalar(text)
+        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag.removeprefix(_YAML_TAG)]
+        if not isinstance(value, expected) or (tag.endswith(":int") and isinstance(value, bool)):
+            self._add("yaml.tag_mismatch", _mark_position(event.start_mark), value=repr(text), tag=_readable_tag(tag))
+            return text
+        return float(value) if tag.endswith(":float") else value
+
+
+def resolve_plain_scalar(text: str) -> Any:
+    """The value of an unquoted scalar: None, bool, int, float or the text itself (see the module's docstring)."""
+    lowered = text.lower()
+    if lowered in _NULL:
+        return None
+    if lowered in _BOOL:
+        return _BOOL[lowered]
+    try:
+        if _INT.match(text):
+            return int(text)
+        if _INT_OCTAL.match(text):
+            return int(text[2:], 8)
+        if _INT_HEX.match(text):
+            return int(text[2:], 16)
+    except ValueError:
+        # More digits than Python converts: keep the text.
+        return text
+    if _INT_LEADING_ZERO.match(text):
+        return text
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+def _readable_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+
+
+def _explain_syntax_error(error: yaml.MarkedYAMLError, lines: tuple[str, ...], path: str, messages: Messages) -> Problem:
+    """Turns PyYAML's (or libyaml's) wording into a plain explanation at the right place."""
+    problem_text = (error.problem or "").lower()
+    context_text = (error.context or "").lower()
+    mark = error.problem_mark or error.context_mark
+    position = _mark_position(mark) if mark is not None else (1, 1)
+    context_position = _mark_position(error.context_mark) if error.context_mark is not None else position
+
+    def character_at(where: Position) -> str:
+        line, column = where
+        if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+            return lines[line - 1][column - 1]
+        return ""
+
+    def report(message_key: str, where: Position, /, **values: Any) -> Problem:
+        return messages.problem(message_key, path=path, position=where, **values)
+
+    tab = _indentation_tab(lines, min(context_position[0], position[0]), position[0])
+    if character_at(position) == "\t" or "tab" in problem_text:
+        return report("yaml.tab", position)
+    if tab is not None:
+        return report("yaml.tab", tab)
+    if "mapping values are not allowed" in problem_text:
+        return report("yaml.colon", position, example=_quoted_example(lines, position[0]))
+    if "escape" in problem_text or "hexdecimal" in problem_text or "hexadecimal" in problem_text:
+        return report("yaml.bad_escape", position)
+    if "quoted scalar" in context_text and "end of stream" in problem_text:
+        return report("yaml.unclosed_quote", context_position, quote=character_at(context_position) or '"')
+    if "flow" in context_text:
+        bracket = character_at(context_position) or "["
+        return report("yaml.unclosed_bracket", context_position, bracket=bracket, closing="]" if bracket == "[" else "}")
+    if "cannot start any token" in problem_text:
+        return report("yaml.reserved_start", position, char=character_at(position) or "?")
+    if "could not find expected ':'" in problem_text:
+        return report("yaml.missing_colon", context_position)
+    if "expected <block end>" in problem_text or "did not find expected" in problem_text:
+        before = lines[position[0] - 1][: position[1] - 1].rstrip() if 0 < position[0] <= len(lines) else ""
+        if before.endswith(('"', "'")) and ": " in before:
+            return report("yaml.text_after_quote", position)
+        return report("yaml.indentation", position)
+    detail = " ".join(part for part in (error.context, error.problem) if part)
+    return report("yaml.syntax", position, detail=detail or type(error).__name__)
+
+
+def _indentation_tab(lines: tuple[str, ...], first_line: int, last_line: int) -> Position | None:
+    for number in range(max(first_line, 1), min(last_line, len(lines)) + 1):
+        line = lines[number - 1]
+        indentation = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indentation:
+            return (number, indentation.index("\t") + 1)
+    return None
+
+
+def _quoted_example(lines: tuple[str, ...], line_number: int) -> str:
+    """The offending line with its value in double quotes: `title: "Kurs: Deutsch"`."""
+    if not 0 < line_number <= len(lines):
+        return 'key: "…"'
+    line = lines[line_number - 1].strip()
+    prefix = "- " if line.startswith("- ") else ""
+    line = line.removeprefix("- ")
+    key, separator, value = line.partition(": ")
+    if not separator:
+        return '"' + line + '"'
+    value = value.strip().replace('"', "'")
+    return f'{prefix}{key}: "{value}"'

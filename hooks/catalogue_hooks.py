@@ -1,0 +1,192 @@
+"""The thin adapter between mkdocs (with mkdocs-static-i18n and Material) and the catalogue core.
+
+Only this module knows mkdocs. It loads and checks the data once per build, hands each language's build the
+generated pages, and writes the files that span all languages after the last language is built.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs.commands.build import get_context
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from catalogue.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
+from catalogue.loading import LoadResult, load_catalogue
+from catalogue.markdown_text import html_to_text
+from catalogue.material_language import material_has_language, material_language_partial
+from catalogue.problems import format_problem
+from catalogue.publication import Publication, hidden_report, publish
+from catalogue.search_index import ContentEntry
+from catalogue.settings import Settings, read_settings
+from catalogue.site_chrome import SiteChrome
+from catalogue.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
+
+log = get_plugin_logger(__name__)
+_HOME_MARKERS = {f"<!-- catalogue:{name} -->": name for name in ("search", "categories", "news")}
+
+
+@dataclass
+class _Build:
+    """What one full build (all languages) shares; made anew when the default language starts building."""
+
+    settings: Settings
+    loaded: LoadResult
+    publication: Publication
+    outputs: dict[str, LanguageOutput] = field(default_factory=dict)
+    written_languages: set[str] = field(default_factory=set)
+    files: Files | None = None
+    nav: Navigation | None = None
+
+
+_build: _Build | None = None
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    plugin = config.plugins.get("i18n")
+    return getattr(plugin, "current_language", None) or config.theme.get("language") or "de"
+
+
+def _build_date() -> date:
+    fixed = os.environ.get("CATALOGUE_BUILD_DATE")
+    try:
+        return date.fromisoformat(fixed) if fixed else date.today()
+    except ValueError as error:
+        raise Abort(f"CATALOGUE_BUILD_DATE must be a date written YYYY-MM-DD, not {fixed!r}") from error
+
+
+def _start_build(config: MkDocsConfig) -> _Build:
+    settings = read_settings(Path(config.config_file_path))
+    today = _build_date()
+    loaded = load_catalogue(settings, today=today)
+    errors = [problem for problem in loaded.problems if problem.severity == "error"]
+    for problem in loaded.problems:
+        if problem.severity == "warning":
+            log.info(format_problem(problem, style="text"))
+    if errors or loaded.catalogue is None:
+        listing = "\n".join(format_problem(problem, style="text") for problem in errors)
+        raise Abort(f"The catalogue's data has {len(errors)} error(s); nothing was built:\n{listing}")
+    publication = publish(loaded.catalogue, today)
+    for line in hidden_report(publication):
+        log.info(line)
+    return _Build(settings=settings, loaded=loaded, publication=publication)
+
+
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _build
+    plugin = config.plugins.get("i18n")
+    language = getattr(plugin, "current_language", None)
+    if language is None:
+        return config
+    if _build is None or language == _build.settings.default_language:
+        _build = _start_build(config)
+    return config
+
+
+@event_priority(-110)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _build is not None:
+        _build.files = files
+    return files
+
+
+@event_priority(-110)
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    if _build is not None:
+        _build.nav = nav
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _build is None:
+        return env
+    language = _current_language(config)
+    labels = _build.loaded.labels
+    default = _build.settings.default_language
+    if not material_has_language(language):
+        theme_labels = _build.loaded.theme_labels.get(language)
+        if not theme_labels:
+            raise Abort(
+                f"Material for MkDocs has no interface words for '{language}'. "
+                f"Add a 'theme:' section to data/labels/{language}.yml (copy it from data/labels/ti.yml and translate it)."
+            )
+        env.loader = ChoiceLoader([DictLoader({f"partials/languages/{language}.html": material_language_partial(theme_labels)}), env.loader])
+    env.filters["catalogue_absolute"] = lambda link: urljoin(_build.settings.site_url, link) if _build else link
+    env.globals["catalogue"] = SiteChrome(_build.settings, language, labels.get(language, {}), labels.get(default, {}))
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _build is None:
+        return html
+    output = _language_output(config)
+    prefix = _build.settings.url_prefix(output.language)
+    if page.file.dest_uri == prefix + "index.html":
+        for marker, name in _HOME_MARKERS.items():
+            html = html.replace(marker, output.home_fragment(name, root=""))
+    url = page.url.removeprefix(prefix)
+    language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else output.language
+    output.add_content_page(ContentEntry(url=url, title=page.title or "", text=html_to_text(html), language=language))
+    return html
+
+
+def _language_output(config: MkDocsConfig) -> LanguageOutput:
+    assert _build is not None
+    language = _current_language(config)
+    if language not in _build.outputs:
+        _build.outputs[language] = LanguageOutput.create(_build.publication, _build.settings, language, _build.loaded.labels, _build.loaded.theme_labels)
+    return _build.outputs[language]
+
+
+def _render_frame(config: MkDocsConfig, depth: int) -> PageFrame:
+    assert _build is not None and _build.files is not None and _build.nav is not None
+    language = _current_language(config)
+    prefix = _build.settings.url_prefix(language)
+    stand_in = File.generated(config, f"{prefix}{slot_url(depth)}index.md", content="")
+    page = Page(SLOT_TITLE, stand_in, config)
+    page.content = "<!--\x3ch1-->" + SLOT_BODY
+    page.meta = {"description": SLOT_DESCRIPTION, "catalogue_head": SLOT_HEAD}
+    # mkdocs-static-i18n sets the language switcher's links as an attribute of config.extra for every page.
+    saved_alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    _set_alternates(config, [
+        {**alternate, "link": _build.settings.url_prefix(alternate["lang"]) + slot_url(depth)}
+        for alternate in saved_alternates
+    ])
+    try:
+        env = on_env(config.theme.get_env(), config, _build.files)
+        context = get_context(_build.nav, _build.files, config, page)
+        html = env.get_template("main.html").render(context)
+    finally:
+        _set_alternates(config, saved_alternates)
+    return PageFrame(html.replace("<!--\x3ch1-->", ""), depth)
+
+
+def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
+    config.extra["alternate"] = alternates
+    setattr(config.extra, "alternate", alternates)
+
+
+@event_priority(0)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Runs in each language's build before mkdocs-static-i18n starts the next language (its priority is -100)."""
+    if _build is None:
+        return
+    output = _language_output(config)
+    frames = {depth: _render_frame(config, depth) for depth in (1, 2)}
+    site_root = Path(config.site_dir)
+    written = write_language_outputs(output, frames, site_root)
+    _build.written_languages.add(output.language)
+    log.info(f"{output.language}: wrote {written} catalogue files")
+    if _build.written_languages == set(_build.settings.language_codes):
+        write_site_wide_outputs(_build.publication, _build.settings, [_build.outputs[code] for code in _build.settings.language_codes], site_root)
