@@ -88,7 +88,8 @@ def test_the_test_data_has_published_and_hidden_offers() -> None:
 def document() -> dict[str, Any]:
     raw = offers_json(PUBLICATION, SETTINGS)
     assert raw.endswith(b"\n")
-    return json.loads(raw.decode("utf-8"))
+    parsed: dict[str, Any] = json.loads(raw.decode("utf-8"))
+    return parsed
 
 
 def json_offer(document: dict[str, Any], offer_id: str) -> dict[str, Any]:

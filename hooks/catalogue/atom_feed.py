@@ -87,4 +87,5 @@ def atom_feed(publication: Publication, reader: ReaderLanguage, *, updated: date
     for item in newest_first(publication.catalogue.news):
         _entry(feed, item, reader)
     ET.indent(feed, space=" ")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document

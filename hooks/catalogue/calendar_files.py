@@ -61,6 +61,7 @@ def calendar_of(events: Iterable[Event], name: str, licence_note: str | None = N
         calendar.add("x-licence", licence_note)
     for event in events:
         calendar.add_component(event)
+    calendar.add_missing_timezones()
     return calendar.to_ical()
 
 

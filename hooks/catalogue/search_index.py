@@ -1,34 +1,49 @@
 """One language's search index: a small JSON file the catalogue page fetches when a reader starts a text search.
 
-Layout (short keys keep it small on mobile data):
-
     {"v": 1, "lang": "ar",
-     "o": [{"i": offer id, "u": "offers/<id>/", "t": title, "s": "tokens", "lang": "de"?}, ...],
-     "n": [{"u": "news/<id>/", "t": title, "s": "tokens", "lang"?}, ...],
-     "p": [{"u": "about/", "t": title, "s": "tokens", "lang"?}, ...]}
+     "o": [{"i": "<offer id>", "s": "words", "lang": "de"?}, ...],
+     "n": [{"u": "news/<id>/", "t": "title", "s": "words", "lang": "de"?}, ...],
+     "p": [{"u": "about/", "t": "title", "s": "words", "lang": "de"?}, ...]}
 
-URLs are relative to the language's root. "s" holds the entry's searchable words normalised by
-`text_normalise.normalise`, each once, sorted, without words that begin another of its words: the browser matches
-a query word when it begins some word of the entry, so "kurs" adds nothing next to "kursleitung". "lang" is present
-only where the title or summary is shown in another language than the reader's (a missing translation).
+"o" holds every published offer, "n" every news item, "p" the hand-written pages; URLs are relative to the
+language's root (an offer's page is offers/<id>/). "s" holds an entry's searchable words normalised by
+`text_normalise.normalise`, each once, sorted, and without words that begin another of its words: the browser
+matches a query word when it begins some word of the entry, so "kurs" adds nothing next to "kursleitung".
+
+The catalogue page, the only page that loads the index, already shows every offer's card: title, summary,
+provider, districts and languages, in the reader's language. The browser searches those in the card itself, so an
+offer's "s" holds only what the card does not show: its categories, target groups and the first
+DESCRIPTION_WORD_LIMIT distinct words of its description. That keeps the Arabic index of 1,000 offers with
+descriptions of about 100 words within 80 KB gzipped.
+
+"lang" is present only where the entry's text is in another language than the reader's (a missing translation):
+the language of the first of title, summary (and, for offers, description) that fell back.
 """
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .localise import Localiser
-from .markdown_text import markdown_to_text
 from .model import NewsItem, Offer, Taxonomy
 from .publication import Publication
 from .reader_language import ReaderLanguage
 from .text_normalise import tokens
 
 INDEX_FORMAT = 1
-DESCRIPTION_WORD_LIMIT = 10_000
-"""The first this many distinct words of an offer's description are searchable; the rest is left out to keep the
-index small."""
+DESCRIPTION_WORD_LIMIT = 20
+"""How many distinct words of an offer's description (beyond those its card shows) are searchable."""
+NEWS_WORD_LIMIT = 60
+"""How many distinct words of a news item's body (beyond those of its title and summary) are searchable."""
+
+
+_MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|<[^>]*>|&#?\w+;|\bhttps?://\S+")
+"""Link targets, HTML tags, entities and bare URLs: what a Markdown source holds that is no word of its text.
+(The rest of its syntax is punctuation, which normalisation turns into spaces; rendering every description
+with Python-Markdown for this would cost seconds per language.)"""
 
 
 @dataclass(frozen=True)
@@ -45,9 +60,10 @@ class ContentEntry:
 
 
 def build_search_index(publication: Publication, reader: ReaderLanguage, content: Sequence[ContentEntry]) -> bytes:
-    """The index of every published offer, every news item and the given pages, in the reader's language."""
+    """Compact UTF-8 JSON of every published offer, every news item and the given pages, in the reader's language."""
     localiser = reader.localiser
-    offers = [_offer_entry(offer, publication, reader, localiser) for offer in publication.offers]
+    language_names = {code: reader.language_name(code) for offer in publication.offers for code in offer.languages}
+    offers = [_offer_entry(offer, publication, localiser, language_names) for offer in publication.offers]
     news = [_news_entry(item, localiser) for item in publication.catalogue.news]
     pages = [_page_entry(entry, reader.code) for entry in content]
     document = {
@@ -55,69 +71,79 @@ def build_search_index(publication: Publication, reader: ReaderLanguage, content
         "lang": reader.code,
         "o": sorted(offers, key=lambda entry: entry["i"]),
         "n": sorted(news, key=lambda entry: entry["u"]),
-        "p": sorted(pages, key=lambda entry: (entry["u"], entry["t"])),
+        "p": sorted(pages, key=lambda entry: (entry["u"], entry["t"], entry["s"])),
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
-def searchable_words(*texts: str, extra: Iterable[str] = ()) -> str:
-    """The distinct normalised words of the texts and of `extra`, sorted, without words that begin another one."""
-    words = sorted({word for text in texts for word in tokens(text)} | set(extra))
-    kept = [word for word, following in zip(words, words[1:]) if not following.startswith(word)]
-    return " ".join(kept + words[-1:])
+def searchable_words(words: Iterable[str], covered: Sequence[str] = ()) -> str:
+    """Distinct words, sorted and joined by spaces, leaving out each word that begins another one or begins a
+    word of `covered` (sorted words searched elsewhere)."""
+    unique = sorted(set(words))
+    kept = [word for word, following in zip(unique, unique[1:]) if not following.startswith(word)] + unique[-1:]
+    return " ".join(word for word in kept if not _begins_any(word, covered))
 
 
-def _first_distinct_words(text: str, limit: int) -> list[str]:
-    seen: dict[str, None] = {}
-    for word in tokens(text):
-        seen.setdefault(word)
-        if len(seen) >= limit:
+def _begins_any(word: str, sorted_words: Sequence[str]) -> bool:
+    position = bisect_left(sorted_words, word)
+    return position < len(sorted_words) and sorted_words[position].startswith(word)
+
+
+def _words_of(*texts: str) -> list[str]:
+    return [word for text in texts for word in tokens(text)]
+
+
+def _markdown_words(source: str) -> list[str]:
+    return tokens(_MARKDOWN_NOISE.sub(" ", source))
+
+
+def _first_distinct(words: Iterable[str], limit: int, covered: Sequence[str]) -> list[str]:
+    chosen: dict[str, None] = {}
+    for word in words:
+        if len(chosen) >= limit:
             break
-    return list(seen)
+        if not _begins_any(word, covered):
+            chosen.setdefault(word)
+    return list(chosen)
 
 
-def _offer_entry(offer: Offer, publication: Publication, reader: ReaderLanguage, localiser: Localiser) -> dict[str, str]:
+def _offer_entry(offer: Offer, publication: Publication, localiser: Localiser, language_names: Mapping[str, str]) -> dict[str, str]:
     taxonomy = publication.catalogue.taxonomy
     actor = publication.catalogue.actors[offer.actor]
     title = localiser.pick(offer.title)
     summary = localiser.pick(offer.summary)
     description = localiser.pick(offer.description)
-    district_ids = sorted({actor.location(location_id).district for location_id in offer.locations})
-    card_words = sorted({
-        word
-        for text in (
-            title.text,
-            summary.text,
-            localiser.name(actor.name).text,
-            *(localiser.name(taxonomy.district(district_id).label).text for district_id in district_ids),
-            *(reader.language_name(code) for code in offer.languages),
-        )
-        for word in tokens(text)
-    })
-    hidden_words = [
-        word
-        for word in _first_distinct_words(markdown_to_text(description.text), DESCRIPTION_WORD_LIMIT, card_words)
-    ]
-    words = searchable_words(*_labels(localiser, taxonomy, offer.categories, offer.target_groups), extra=hidden_words)
-    entry = {"i": offer.id, "s": words}
-    return _marked(entry, reader.code, title.language, summary.language, description.language)
+    districts = sorted({actor.location(location_id).district for location_id in offer.locations})
+    card_words = sorted(set(_words_of(
+        title.text,
+        summary.text,
+        localiser.name(actor.name).text,
+        *(localiser.name(taxonomy.district(district).label).text for district in districts),
+        *(language_names[code] for code in offer.languages),
+    )))
+    description_words = _first_distinct(_markdown_words(description.text), DESCRIPTION_WORD_LIMIT, card_words)
+    label_words = _words_of(*_term_labels(localiser, taxonomy, offer))
+    entry = {"i": offer.id, "s": searchable_words(label_words + description_words, covered=card_words)}
+    return _marked(entry, localiser.language, title.language, summary.language, description.language)
 
 
-def _labels(localiser: Localiser, taxonomy: Taxonomy, categories: Sequence[str], target_groups: Sequence[str]) -> list[str]:
-    terms = [taxonomy.category(term_id) for term_id in categories] + [taxonomy.target_group(term_id) for term_id in target_groups]
+def _term_labels(localiser: Localiser, taxonomy: Taxonomy, offer: Offer) -> list[str]:
+    terms = [taxonomy.category(term_id) for term_id in offer.categories]
+    terms += [taxonomy.target_group(term_id) for term_id in offer.target_groups]
     return [localiser.text(term.label) for term in terms]
 
 
 def _news_entry(item: NewsItem, localiser: Localiser) -> dict[str, str]:
     title = localiser.pick(item.title)
     summary = localiser.pick(item.summary) if item.summary else title
-    body = markdown_to_text(localiser.text(item.body))
-    entry = {"u": f"news/{item.id}/", "t": title.text, "s": searchable_words(title.text, summary.text, body)}
+    heading_words = _words_of(title.text, summary.text)
+    body_words = _first_distinct(_markdown_words(localiser.text(item.body)), NEWS_WORD_LIMIT, sorted(set(heading_words)))
+    entry = {"u": f"news/{item.id}/", "t": title.text, "s": searchable_words(heading_words + body_words)}
     return _marked(entry, localiser.language, title.language, summary.language)
 
 
 def _page_entry(page: ContentEntry, reader_language: str) -> dict[str, str]:
-    entry = {"u": page.url, "t": page.title, "s": searchable_words(page.title, page.text)}
+    entry = {"u": page.url, "t": page.title, "s": searchable_words(_words_of(page.title, page.text))}
     return _marked(entry, reader_language, page.language)
 
 

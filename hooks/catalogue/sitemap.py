@@ -35,13 +35,15 @@ def sitemap_xml(settings: Settings, paths: Sequence[str]) -> bytes:
     # Sitemap elements are written unqualified below a default namespace declaration: ElementTree's
     # default_namespace option refuses the unqualified attributes (rel, hreflang, href) of the xhtml links.
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NAMESPACE})
+    urlset.text = "\n"
     for path in dict.fromkeys(_checked(path) for path in paths):
         alternates = [(code, page_url(settings, code, path)) for code in settings.language_codes]
         alternates.append((X_DEFAULT, page_url(settings, settings.default_language, path)))
         for code in settings.language_codes:
             url = ET.SubElement(urlset, "url")
+            url.tail = "\n"
             ET.SubElement(url, "loc").text = page_url(settings, code, path)
             for hreflang, href in alternates:
                 ET.SubElement(url, f"{{{XHTML_NAMESPACE}}}link", {"rel": "alternate", "hreflang": hreflang, "href": href})
-    ET.indent(urlset, space=" ")
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    document: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return document

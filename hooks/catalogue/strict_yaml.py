@@ -19,11 +19,11 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import yaml
 
-from catalogue.messages import Messages
+from catalogue.messages import Messages, quote
 from catalogue.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -44,6 +44,7 @@ _INT_OCTAL = re.compile(r"0o[0-7]+\Z")
 _INT_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _NULL = {"", "~", "null"}
+_MAY_START_NON_TEXT = frozenset("0123456789+-.~nNtTfF")
 _BOOL = {"true": True, "false": False}
 
 # The characters YAML refuses inside a file (PyYAML's Reader.NON_PRINTABLE).
@@ -160,10 +161,11 @@ class _Refusal(Exception):
     """A problem after which the rest of the file cannot be read."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Container:
     path: JsonPath
     value: dict[str, Any] | list[Any]
+    is_mapping: bool
     key: str | None = None
     """For a mapping: the key whose value comes next; None while a key is expected."""
     key_lines: dict[str, int] = field(default_factory=dict)
@@ -183,14 +185,17 @@ class _Builder:
         self.documents = 0
 
     def build(self) -> YamlResult:
+        parser = _Parser(self.text)
         try:
-            self._consume(yaml.parse(self.text, Loader=_Parser))
+            self._consume(parser)
         except _Refusal:
             pass
         except yaml.MarkedYAMLError as error:
             self.problems.append(_explain_syntax_error(error, self.lines, self.display_path, self.messages))
         except (yaml.YAMLError, RecursionError) as error:
             self._add("yaml.syntax", (1, 1), detail=str(error).splitlines()[0] if str(error) else type(error).__name__)
+        finally:
+            parser.dispose()
         if not self.problems and not isinstance(self.root, dict):
             if self.documents == 0 or self.root is None:
                 self._add("yaml.empty", (1, 1))
@@ -204,48 +209,51 @@ class _Builder:
     def _add(self, message_key: str, position: Position, /, **values: Any) -> None:
         self.problems.append(self.messages.problem(message_key, path=self.display_path, position=position, **values))
 
-    def _consume(self, events: Iterable[yaml.Event]) -> None:
-        for event in events:
-            if isinstance(event, yaml.ScalarEvent):
-                self._scalar(event)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+    def _consume(self, parser: Any) -> None:
+        # The loop runs once per scalar, so the common cases are handled inline.
+        stack = self.stack
+        get_event = parser.get_event
+        while True:
+            event = get_event()
+            event_type = type(event)
+            if event_type is yaml.ScalarEvent:
+                mark = event.start_mark
+                position = (mark.line + 1, mark.column + 1)
+                if event.anchor is not None:
+                    self._add("yaml.anchor", position, name=event.anchor)
+                top = stack[-1] if stack else None
+                if top is not None and top.is_mapping and top.key is None:
+                    self._key(top, event, position)
+                elif event.tag is None:
+                    self._place(top, resolve_plain_scalar(event.value) if event.implicit[0] else event.value, position)
+                else:
+                    self._place(top, self._tagged_scalar(event, position), position)
+            elif event_type is yaml.MappingStartEvent or event_type is yaml.SequenceStartEvent:
                 self._start_container(event)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                self.stack.pop()
-            elif isinstance(event, yaml.AliasEvent):
-                self._add("yaml.alias", _mark_position(event.start_mark), name=event.anchor)
-                if self._expecting_key():
+            elif event_type is yaml.MappingEndEvent or event_type is yaml.SequenceEndEvent:
+                stack.pop()
+            elif event_type is yaml.AliasEvent:
+                position = _mark_position(event.start_mark)
+                self._add("yaml.alias", position, name=event.anchor)
+                top = stack[-1] if stack else None
+                if top is not None and top.is_mapping and top.key is None:
                     raise _Refusal
-                self._place(None, event)
-            elif isinstance(event, yaml.DocumentStartEvent):
+                self._place(top, None, position)
+            elif event_type is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     position = _mark_position(event.start_mark)
                     self._add("yaml.several_documents", position, line=position[0])
                     raise _Refusal
+            elif event is None or event_type is yaml.StreamEndEvent:
+                return
 
-    def _expecting_key(self) -> bool:
-        return bool(self.stack) and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None
-
-    def _check_anchor(self, event: yaml.NodeEvent) -> None:
-        if event.anchor is not None:
-            self._add("yaml.anchor", _mark_position(event.start_mark), name=event.anchor)
-
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        self._check_anchor(event)
-        if self._expecting_key():
-            self._key(event)
-            return
-        self._place(self._resolve(event), event)
-
-    def _key(self, event: yaml.ScalarEvent) -> None:
-        container = self.stack[-1]
-        position = _mark_position(event.start_mark)
+    def _key(self, container: _Container, event: yaml.ScalarEvent, position: Position) -> None:
         key = event.value
-        if event.implicit[0] and key == "<<":
-            self._add("yaml.merge_key", position)
-        elif event.tag not in (None, _NON_SPECIFIC_TAG, _YAML_TAG + "str"):
+        if event.tag is not None and event.tag not in (_NON_SPECIFIC_TAG, _YAML_TAG + "str"):
             self._add("yaml.tag", position, tag=_readable_tag(event.tag))
+        elif key == "<<" and event.implicit[0]:
+            self._add("yaml.merge_key", position)
         first_line = container.key_lines.get(key)
         if first_line is not None:
             self._add("yaml.duplicate_key", position, key=key, first_line=first_line, line=position[0])
@@ -255,57 +263,58 @@ class _Builder:
         self.key_positions[container.path + (key,)] = position
 
     def _start_container(self, event: yaml.CollectionStartEvent) -> None:
-        self._check_anchor(event)
-        is_mapping = isinstance(event, yaml.MappingStartEvent)
-        allowed = (None, _NON_SPECIFIC_TAG, _YAML_TAG + ("map" if is_mapping else "seq"))
-        if event.tag not in allowed:
-            self._add("yaml.tag", _mark_position(event.start_mark), tag=_readable_tag(event.tag))
-        if self._expecting_key():
-            self._add("yaml.complex_key", _mark_position(event.start_mark))
+        position = _mark_position(event.start_mark)
+        if event.anchor is not None:
+            self._add("yaml.anchor", position, name=event.anchor)
+        is_mapping = type(event) is yaml.MappingStartEvent
+        if event.tag not in (None, _NON_SPECIFIC_TAG, _YAML_TAG + ("map" if is_mapping else "seq")):
+            self._add("yaml.tag", position, tag=_readable_tag(event.tag))
+        top = self.stack[-1] if self.stack else None
+        if top is not None and top.is_mapping and top.key is None:
+            self._add("yaml.complex_key", position)
             raise _Refusal
         value: dict[str, Any] | list[Any] = {} if is_mapping else []
-        path = self._place(value, event)
-        self.stack.append(_Container(path, value))
+        path = self._place(top, value, position)
+        self.stack.append(_Container(path, value, is_mapping))
 
-    def _place(self, value: Any, event: yaml.Event) -> JsonPath:
+    def _place(self, container: _Container | None, value: Any, position: Position) -> JsonPath:
         """Put value into the container being built, note its position, and return its path."""
-        if not self.stack:
-            path: JsonPath = ()
+        path: JsonPath
+        if container is None:
+            path = ()
             self.root = value
+        elif container.is_mapping:
+            key = container.key
+            assert key is not None
+            path = container.path + (key,)
+            container.value[key] = value  # type: ignore[call-overload]
+            container.key = None
         else:
-            container = self.stack[-1]
-            if isinstance(container.value, list):
-                path = container.path + (len(container.value),)
-                container.value.append(value)
-            else:
-                key = container.key
-                assert key is not None
-                path = container.path + (key,)
-                container.value[key] = value
-                container.key = None
-        self.value_positions[path] = _mark_position(event.start_mark)
+            path = container.path + (len(container.value),)
+            container.value.append(value)  # type: ignore[union-attr]
+        self.value_positions[path] = position
         return path
 
-    def _resolve(self, event: yaml.ScalarEvent) -> Any:
+    def _tagged_scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
         text = event.value
         tag = event.tag
-        if tag is None:
-            return resolve_plain_scalar(text) if event.implicit[0] else text
         if tag in (_NON_SPECIFIC_TAG, _YAML_TAG + "str"):
             return text
         if tag not in _SCALAR_TAGS:
-            self._add("yaml.tag", _mark_position(event.start_mark), tag=_readable_tag(tag))
+            self._add("yaml.tag", position, tag=_readable_tag(tag))
             return text
         value = resolve_plain_scalar(text)
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag.removeprefix(_YAML_TAG)]
         if not isinstance(value, expected) or (tag.endswith(":int") and isinstance(value, bool)):
-            self._add("yaml.tag_mismatch", _mark_position(event.start_mark), value=repr(text), tag=_readable_tag(tag))
+            self._add("yaml.tag_mismatch", position, value=quote(text), tag=_readable_tag(tag))
             return text
         return float(value) if tag.endswith(":float") else value
 
 
 def resolve_plain_scalar(text: str) -> Any:
     """The value of an unquoted scalar: None, bool, int, float or the text itself (see the module's docstring)."""
+    if text and text[0] not in _MAY_START_NON_TEXT:
+        return text
     lowered = text.lower()
     if lowered in _NULL:
         return None

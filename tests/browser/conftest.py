@@ -1,0 +1,99 @@
+"""Browser fixtures: the sample site built once, served on 127.0.0.1, and one Chromium for the whole session.
+
+Set CATALOGUE_TEST_SITE to a folder holding an already built site to test that instead of building the sample.
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from playwright.sync_api import Browser, Error as PlaywrightError, Playwright, sync_playwright
+
+from tests.site.conftest import REPO, BuiltSite, build_site
+
+from .browser_setup import DESKTOP, HOW_TO_GET_CHROMIUM, PHONE, NoChromium, launch_options
+from .browser_tab import Tab
+from .static_server import SiteServer
+
+SCREENSHOT_DIR = REPO / "test-results" / "screenshots"
+AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+_SESSION_START = time.time()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    given = os.environ.get("CATALOGUE_TEST_SITE")
+    if given:
+        root = Path(given).resolve()
+        assert (root / "index.html").is_file(), f"CATALOGUE_TEST_SITE={given} holds no built site (no index.html)"
+        return BuiltSite(root, log="")
+    return build_site(tmp_path_factory.mktemp("browser"), REPO / "data")
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: BuiltSite) -> Iterator[SiteServer]:
+    with SiteServer(built_site.root) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
+    try:
+        browser = playwright_driver.chromium.launch(**launch_options())
+    except NoChromium as error:
+        pytest.fail(str(error), pytrace=False)
+    except PlaywrightError as error:
+        pytest.fail(f"{HOW_TO_GET_CHROMIUM}\nPlaywright said: {error.message.splitlines()[0]}", pytrace=False)
+    yield browser
+    browser.close()
+
+
+def _tab(chromium: Browser, server: SiteServer, **options: Any) -> Iterator[Tab]:
+    context = chromium.new_context(**options)
+    yield Tab.open_in(context, server)
+    context.close()
+
+
+@pytest.fixture
+def phone(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
+    """A 360 x 740 touch phone."""
+    yield from _tab(chromium, site_server, **PHONE)
+
+
+@pytest.fixture
+def phone_without_script(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
+    yield from _tab(chromium, site_server, **PHONE, java_script_enabled=False)
+
+
+@pytest.fixture
+def desktop(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
+    """A 1280 x 800 desktop browser."""
+    yield from _tab(chromium, site_server, **DESKTOP)
+
+
+@pytest.fixture(scope="session")
+def offer_count(built_site: BuiltSite) -> int:
+    """How many offers the site publishes: one folder per offer page."""
+    return sum(1 for entry in (built_site.root / "offers").iterdir() if (entry / "index.html").is_file())
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    taken = sorted(path for path in SCREENSHOT_DIR.glob("*.png") if path.stat().st_mtime >= _SESSION_START) if SCREENSHOT_DIR.is_dir() else []
+    if taken:
+        terminalreporter.write_sep("-", "browser screenshots")
+        terminalreporter.write_line(f"{len(taken)} screenshots in {SCREENSHOT_DIR}")

@@ -1,0 +1,174 @@
+"""What a newcomer sees on the generated pages, in German, in Arabic and in a language that falls back to German."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from .conftest import LANGUAGES, BuiltSite
+from .sample_data import DEFAULT, HIDDEN, PUBLICATION, PUBLISHED, SETTINGS, prefix, title_in, translated_in
+
+READER_LANGUAGES = ["de", "ar", "ti"]
+RTL = {"ar", "fa"}
+
+
+def soup(site: BuiltSite, path: str) -> BeautifulSoup:
+    return BeautifulSoup(site.page(path), "html.parser")
+
+
+def offer_path(offer_id: str, language: str) -> str:
+    return f"{prefix(language)}offers/{offer_id}/index.html"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_published_offer_and_no_hidden_one_has_a_page(sample_site: BuiltSite, language: str) -> None:
+    folder = sample_site.root / prefix(language) / "offers"
+    assert {path.name for path in folder.iterdir() if path.is_dir()} == {offer.id for offer in PUBLISHED}
+
+
+@pytest.mark.parametrize("offer", HIDDEN, ids=lambda offer: offer.id)
+def test_a_hidden_offer_stays_in_the_data_and_the_build_says_why(sample_site: BuiltSite, offer) -> None:
+    assert f"{offer.source}: not published" in sample_site.log
+    for language in LANGUAGES:
+        assert offer.id not in sample_site.page(f"{prefix(language)}catalogue/index.html")
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+@pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
+def test_offer_page_shows_title_language_and_direction(sample_site: BuiltSite, offer, language: str) -> None:
+    page = soup(sample_site, offer_path(offer.id, language))
+    assert page.html["lang"] == language
+    assert page.body["dir"] == ("rtl" if language in RTL else "ltr")
+    heading = page.find("h1")
+    assert heading.get_text(strip=True) == title_in(offer, language)
+    notice = page.select_one("article .cat-notice[role=note]")
+    if translated_in(offer, language):
+        assert heading.find(attrs={"lang": DEFAULT}) is None
+    else:
+        assert heading.find(attrs={"lang": DEFAULT}) is not None
+        assert notice is not None and notice.get_text(strip=True)
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+@pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
+def test_contact_is_tap_to_call_and_reads_left_to_right(sample_site: BuiltSite, offer, language: str) -> None:
+    page = soup(sample_site, offer_path(offer.id, language))
+    actor = PUBLICATION.catalogue.actors[offer.actor]
+    contact = offer.contact if (offer.contact.phone or offer.contact.email) else actor.contact
+    if contact.phone:
+        link = page.select_one('a[href^="tel:"]')
+        assert link["href"] == "tel:" + re.sub(r"[^\d+]", "", contact.phone)
+        assert link.find("bdi", attrs={"dir": "ltr"}).get_text() == contact.phone
+    if contact.email:
+        link = page.select_one('a[href^="mailto:"]')
+        assert link["href"] == f"mailto:{contact.email}"
+        assert link.find("bdi", attrs={"dir": "ltr"}).get_text() == contact.email
+
+
+@pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
+def test_offer_page_carries_schema_org_json_ld(sample_site: BuiltSite, offer) -> None:
+    page = soup(sample_site, offer_path(offer.id, "ar"))
+    document = json.loads(page.find("script", type="application/ld+json").string)
+    assert document["@context"] == "https://schema.org"
+    assert document["@type"] in {"Course", "Service"}
+    assert document["name"] == title_in(offer, "ar")
+    assert document["url"] == f"{SETTINGS.site_url}ar/offers/{offer.id}/"
+    assert document["provider"]["@type"] == "Organization"
+    if document["@type"] == "Course":
+        assert document["hasCourseInstance"][0]["courseMode"] in {"Onsite", "Online", "Blended"}
+
+
+@pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
+def test_offers_with_dates_offer_a_calendar_file_with_every_session(sample_site: BuiltSite, offer) -> None:
+    page = soup(sample_site, offer_path(offer.id, "de"))
+    link = page.select_one('a[href$=".ics"]')
+    if not offer.schedule.sessions:
+        assert link is None
+        return
+    calendar = Calendar.from_ical((sample_site.root / "offers" / offer.id / link["href"]).read_bytes())
+    starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
+    assert [start.date() for start in starts] == [session.date for session in offer.schedule.sessions]
+    assert [start.strftime("%H:%M") for start in starts] == [session.start for session in offer.schedule.sessions]
+
+
+PAGE_TYPES = ["", "catalogue/", "catalogue/early-childhood/", "actors/", "news/", "about/", "impressum/", "open-data/"]
+
+
+def _alternates(site: BuiltSite, path: str) -> dict[str, str]:
+    page = soup(site, path + "index.html")
+    return {link["hreflang"]: link["href"] for link in page.select('link[rel=alternate][hreflang]')}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES + ["offers/{offer}/", "actors/{actor}/", "news/{news}/"])
+def test_hreflang_alternates_are_absolute_and_reciprocal(sample_site: BuiltSite, page_type: str, language: str) -> None:
+    path = prefix(language) + page_type.format(offer=PUBLISHED[0].id, actor=PUBLISHED[0].actor, news=PUBLICATION.catalogue.news[0].id)
+    alternates = _alternates(sample_site, path)
+    assert set(alternates) == set(LANGUAGES) | {"x-default"}
+    assert alternates[language] == SETTINGS.site_url + path
+    for other, url in alternates.items():
+        assert url.startswith(SETTINGS.site_url)
+        other_path = url.removeprefix(SETTINGS.site_url)
+        assert _alternates(sample_site, other_path)[language] == SETTINGS.site_url + path
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_page_links_the_legal_pages_and_loads_nothing_from_elsewhere(sample_site: BuiltSite, page_type: str, language: str) -> None:
+    page = soup(sample_site, prefix(language) + page_type + "index.html")
+    footer_targets = {link["href"].rstrip("/").rsplit("/", 1)[-1] for link in page.select("footer a[href]")}
+    assert {"impressum", "datenschutz", "barrierefreiheit", "leichte-sprache"} <= footer_targets
+    loaded = [tag.get("src") or tag.get("href") for tag in page.select("script[src], link[rel=stylesheet], link[rel=icon], img[src]")]
+    assert loaded and not [url for url in loaded if re.match(r"^(https?:)?//", url)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_lists_every_published_offer_without_javascript(sample_site: BuiltSite, language: str) -> None:
+    page = soup(sample_site, prefix(language) + "catalogue/index.html")
+    listed = {card["data-id"] for card in page.select("li.cat-card")}
+    assert listed == {offer.id for offer in PUBLISHED}
+
+
+@pytest.mark.parametrize("category", PUBLICATION.catalogue.taxonomy.categories, ids=lambda term: term.id)
+def test_category_page_lists_exactly_its_offers(sample_site: BuiltSite, category) -> None:
+    page = soup(sample_site, f"ar/catalogue/{category.id}/index.html")
+    listed = [card["data-id"] for card in page.select("li.cat-card")]
+    assert sorted(listed) == sorted(offer.id for offer in PUBLISHED if category.id in offer.categories)
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_home_page_has_a_tile_per_life_stage_a_search_box_and_the_latest_news(sample_site: BuiltSite, language: str) -> None:
+    page = soup(sample_site, prefix(language) + "index.html")
+    tiles = [link["href"] for link in page.select("a.cat-tile")]
+    assert tiles == [f"catalogue/{term.id}/" for term in PUBLICATION.catalogue.taxonomy.categories]
+    assert page.select_one('form[role=search] input[type=search][name=q]') is not None
+    news_links = [link["href"] for link in page.select(".cat-news a")]
+    assert news_links[0] == f"news/{PUBLICATION.catalogue.news[0].id}/"
+
+
+@pytest.mark.parametrize("language", ["ar", "fa"])
+def test_right_to_left_pages_isolate_numbers_addresses_and_links(sample_site: BuiltSite, language: str) -> None:
+    for offer in PUBLISHED:
+        page = soup(sample_site, offer_path(offer.id, language))
+        for link in page.select('a[href^="tel:"], a[href^="mailto:"]'):
+            assert link.find("bdi", attrs={"dir": "ltr"}) is not None
+        actor = PUBLICATION.catalogue.actors[offer.actor]
+        for location_id in offer.locations:
+            postcode = actor.location(location_id).postcode
+            assert page.find("bdi", attrs={"dir": "ltr"}, string=postcode) is not None
+
+
+def test_an_offer_page_does_not_grow_with_the_number_of_offers(sample_site: BuiltSite, larger_site: BuiltSite) -> None:
+    for language in LANGUAGES:
+        path = offer_path("integrationskurs-abend", language)
+        assert larger_site.page(path) == sample_site.page(path)
+
+
+def test_two_builds_of_the_same_data_on_the_same_day_are_identical(sample_site: BuiltSite, sample_site_again: BuiltSite) -> None:
+    first = {path.relative_to(sample_site.root): path.read_bytes() for path in sample_site.root.rglob("*") if path.is_file()}
+    second = {path.relative_to(sample_site_again.root): path.read_bytes() for path in sample_site_again.root.rglob("*") if path.is_file()}
+    assert first.keys() == second.keys()
+    assert [path for path in first if first[path] != second[path]] == []
