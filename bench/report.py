@@ -46,6 +46,8 @@ def table_line(row: Row) -> str:
         seconds = "n/a"
     else:
         seconds = f"{result.seconds:.1f}" + ("" if result.ok else " (failed)")
+        if result.cpu_seconds is not None:
+            seconds += f" (cpu {result.cpu_seconds:.1f})"
     languages = str(len(row.languages)) + (" ¹" if row.dropped_languages else "")
     cells = [
         row.build,
@@ -62,7 +64,7 @@ def table_line(row: Row) -> str:
 
 def markdown_table(rows: list[Row]) -> str:
     lines = [HEADER, RULE, *(table_line(row) for row in rows)]
-    notes = ["", "KB = 1,024 bytes, gzip -9. Medians over up to 200 offer pages spread across the languages; first visit ="
+    notes = ["", "build s = wall-clock seconds (cpu = user + system seconds of the build). KB = 1,024 bytes, gzip -9. Medians over up to 200 offer pages spread across the languages; first visit ="
              " the page plus every same-origin stylesheet, script, image and icon it references, each counted once."]
     dropped = sorted({code for row in rows for code in row.dropped_languages})
     if dropped:

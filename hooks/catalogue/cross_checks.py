@@ -4,6 +4,7 @@ languages, the labels files, and the warnings about stale and untranslated recor
 Each check reads only documents that matched their schema; references to a file that could not be read are not
 reported again, so that one mistake gives one message.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -33,7 +34,7 @@ _CLOSE_MATCH_CUTOFF = 0.6
 _FENCED_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:!--|[/!?]?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z))[^>\n]*>?")
-_INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]*)")
+_INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
@@ -48,10 +49,15 @@ class DataFile:
     kind: Kind
     path: str
     """Relative to the site's root, POSIX style."""
-    document: YamlDocument | None
+    parsed: YamlDocument | None
     """None when the file could not be read."""
     valid: bool
     """Read, and matches its schema."""
+
+    @property
+    def document(self) -> YamlDocument:
+        assert self.parsed is not None, f"{self.path} could not be read"
+        return self.parsed
 
     @property
     def stem(self) -> str:
@@ -63,7 +69,6 @@ class DataFile:
 
     @property
     def data(self) -> dict[str, Any]:
-        assert self.document is not None
         return self.document.data
 
 
@@ -103,7 +108,9 @@ class _Checker:
         self.messages = context.messages
         self.settings = context.settings
         self.default_language = context.settings.default_language
-        self.by_kind: dict[Kind, list[DataFile]] = {kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels")}
+        self.by_kind: dict[Kind, list[DataFile]] = {
+            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels")
+        }
         for file in sorted(files, key=lambda item: item.path):
             self.by_kind[file.kind].append(file)
         taxonomy = next((file for file in self.by_kind["taxonomy"] if file.valid), None)
@@ -112,7 +119,9 @@ class _Checker:
             {group: [term["id"] for term in taxonomy.data[group]] for group in _TERM_GROUPS} if taxonomy else None
         )
         self.actor_ids = {file.stem for file in self.by_kind["actor"]}
-        self.valid_actors = {file.stem: file for file in self.by_kind["actor"] if file.valid and file.data["id"] == file.stem}
+        self.valid_actors = {
+            file.stem: file for file in self.by_kind["actor"] if file.valid and file.data["id"] == file.stem
+        }
         self.offer_ids = {file.stem for file in self.by_kind["offer"]} | {
             file.data["id"] for file in self.by_kind["offer"] if file.valid
         }
@@ -155,18 +164,27 @@ class _Checker:
         record_id = file.data["id"]
         if record_id != file.stem:
             yield self.problem(
-                file, "ref.id_file", file.document.value_position(("id",)),
-                id=quote(record_id), file=quote(file.stem + ".yml"), stem=quote(file.stem), expected_file=quote(record_id + ".yml"),
+                file,
+                "ref.id_file",
+                file.document.value_position(("id",)),
+                id=quote(record_id),
+                file=quote(file.stem + ".yml"),
+                stem=quote(file.stem),
+                expected_file=quote(record_id + ".yml"),
             )
 
     def unique_entries(self, file: DataFile, list_path: JsonPath) -> Iterator[Problem]:
         first_lines: dict[str, int] = {}
         for index, entry in enumerate(_lookup(file.data, list_path) or []):
-            position = file.document.value_position(list_path + (index, "id"))
+            position = file.document.value_position((*list_path, index, "id"))
             if entry["id"] in first_lines:
                 yield self.problem(
-                    file, "ref.duplicate_entry", position,
-                    id=quote(entry["id"]), group=".".join(str(part) for part in list_path), other_line=first_lines[entry["id"]],
+                    file,
+                    "ref.duplicate_entry",
+                    position,
+                    id=quote(entry["id"]),
+                    group=".".join(str(part) for part in list_path),
+                    other_line=first_lines[entry["id"]],
                 )
             else:
                 first_lines[entry["id"]] = position[0]
@@ -179,9 +197,14 @@ class _Checker:
         if value in known:
             return
         yield self.problem(
-            file, "ref.unknown_term", file.document.value_position(path),
-            field=_field_name(path), value=quote(value), group=self.messages.phrase("group." + group),
-            taxonomy_file=self.taxonomy_path, hint=self.messages.hint(_closest(value, known)),
+            file,
+            "ref.unknown_term",
+            file.document.value_position(path),
+            field=_field_name(path),
+            value=quote(value),
+            group=self.messages.phrase("group." + group),
+            taxonomy_file=self.taxonomy_path,
+            hint=self.messages.hint(_closest(value, known)),
             known=self.messages.join(known, conjunction="or"),
         )
 
@@ -195,7 +218,13 @@ class _Checker:
         for file in self.valid_files("offer"):
             record_id = file.data["id"]
             if record_id in first_files:
-                yield self.problem(file, "ref.duplicate_offer", file.document.value_position(("id",)), id=quote(record_id), other=first_files[record_id].path)
+                yield self.problem(
+                    file,
+                    "ref.duplicate_offer",
+                    file.document.value_position(("id",)),
+                    id=quote(record_id),
+                    other=first_files[record_id].path,
+                )
             else:
                 first_files[record_id] = file
 
@@ -207,13 +236,20 @@ class _Checker:
         if actor_id not in self.actor_ids:
             suggestion = file.folder if file.folder in self.actor_ids else _closest(actor_id, sorted(self.actor_ids))
             yield self.problem(
-                file, "ref.unknown_actor", actor_position,
-                value=quote(actor_id), hint=self.messages.hint(suggestion), expected_file=f"{self.context.data_path}/actors/{actor_id}.yml",
+                file,
+                "ref.unknown_actor",
+                actor_position,
+                value=quote(actor_id),
+                hint=self.messages.hint(suggestion),
+                expected_file=f"{self.context.data_path}/actors/{actor_id}.yml",
             )
         elif file.folder != actor_id:
             yield self.problem(
-                file, "ref.offer_folder", actor_position,
-                actor=quote(actor_id), folder=str(PurePosixPath(file.path).parent) + "/",
+                file,
+                "ref.offer_folder",
+                actor_position,
+                actor=quote(actor_id),
+                folder=str(PurePosixPath(file.path).parent) + "/",
                 expected_folder=f"{self.context.data_path}/offers/{actor_id}/",
             )
         for group in ("categories", "target_groups"):
@@ -227,25 +263,43 @@ class _Checker:
         if actor is None:
             return
         known = [location["id"] for location in actor.data.get("locations", [])]
-        paths = [("locations", index) for index in range(len(file.data.get("locations", [])))]
+        paths: list[JsonPath] = [("locations", index) for index in range(len(file.data.get("locations", [])))]
         sessions = file.data.get("schedule", {}).get("sessions", [])
-        paths += [("schedule", "sessions", index, "location") for index, session in enumerate(sessions) if "location" in session]
+        paths += [
+            ("schedule", "sessions", index, "location")
+            for index, session in enumerate(sessions)
+            if "location" in session
+        ]
         for path in paths:
             value = _lookup(file.data, path)
             if value not in known:
                 yield self.problem(
-                    file, "ref.unknown_location", file.document.value_position(path),
-                    field=_field_name(path), value=quote(value), actor=quote(actor.stem), actor_file=actor.path,
-                    hint=self.messages.hint(_closest(value, known)), known=self.messages.join(known, conjunction="or"),
+                    file,
+                    "ref.unknown_location",
+                    file.document.value_position(path),
+                    field=_field_name(path),
+                    value=quote(value),
+                    actor=quote(actor.stem),
+                    actor_file=actor.path,
+                    hint=self.messages.hint(_closest(value, known)),
+                    known=self.messages.join(known, conjunction="or"),
                 )
 
     def offer_orders(self, file: DataFile) -> Iterator[Problem]:
         data = file.data
         document = file.document
         if "valid_from" in data and "valid_until" in data and data["valid_from"] > data["valid_until"]:
-            yield self.problem(file, "order.valid_dates", document.value_position(("valid_from",)), start=data["valid_from"], end=data["valid_until"])
+            yield self.problem(
+                file,
+                "order.valid_dates",
+                document.value_position(("valid_from",)),
+                start=data["valid_from"],
+                end=data["valid_until"],
+            )
         if "age_min" in data and "age_max" in data and data["age_min"] > data["age_max"]:
-            yield self.problem(file, "order.ages", document.value_position(("age_min",)), low=data["age_min"], high=data["age_max"])
+            yield self.problem(
+                file, "order.ages", document.value_position(("age_min",)), low=data["age_min"], high=data["age_max"]
+            )
         schedule = data.get("schedule", {})
         for group in ("sessions", "weekly"):
             for index, slot in enumerate(schedule.get(group, [])):
@@ -257,8 +311,11 @@ class _Checker:
         for index, offer_id in enumerate(file.data.get("offers", [])):
             if offer_id not in self.offer_ids:
                 yield self.problem(
-                    file, "ref.unknown_offer", file.document.value_position(("offers", index)),
-                    value=quote(offer_id), hint=self.messages.hint(_closest(offer_id, sorted(self.offer_ids))),
+                    file,
+                    "ref.unknown_offer",
+                    file.document.value_position(("offers", index)),
+                    value=quote(offer_id),
+                    hint=self.messages.hint(_closest(offer_id, sorted(self.offer_ids))),
                 )
 
     # -- texts ------------------------------------------------------------------------------------------------
@@ -274,28 +331,43 @@ class _Checker:
             for language in texts:
                 if language not in languages:
                     yield self.problem(
-                        file, "text.unknown_language", file.document.key_position(text_field.path + (language,)),
-                        field=field, value=quote(language), allowed=self.messages.join(languages, conjunction="or"),
+                        file,
+                        "text.unknown_language",
+                        file.document.key_position((*text_field.path, language)),
+                        field=field,
+                        value=quote(language),
+                        allowed=self.messages.join(languages, conjunction="or"),
                     )
             if self.default_language not in texts:
-                yield self.problem(file, "text.missing_default", file.document.key_position(text_field.path), field=field, language=self.default_language)
+                yield self.problem(
+                    file,
+                    "text.missing_default",
+                    file.document.key_position(text_field.path),
+                    field=field,
+                    language=self.default_language,
+                )
             if text_field.markdown:
                 for language, text in texts.items():
-                    yield from self.markdown(file, text_field.path + (language,), text)
+                    yield from self.markdown(file, (*text_field.path, language), text)
 
     def markdown(self, file: DataFile, path: JsonPath, text: str) -> Iterator[Problem]:
         field = _field_name(path[:-1])
         prose = _CODE_SPAN.sub(" ", _FENCED_CODE.sub(" ", text))
-        for match in _HTML_TAG.finditer(prose):
-            tag = match.group()
-            yield self.problem(file, "markdown.html", file.document.text_position(path, tag[:20]), field=field, tag=quote(tag))
+        tags = [match.group() for match in _HTML_TAG.finditer(prose)]
+        # An element is reported by its opening tag; a closing tag only when it stands alone.
+        for tag in [tag for tag in tags if not tag.startswith("</")] or tags[:1]:
+            yield self.problem(
+                file, "markdown.html", file.document.text_position(path, tag[:20]), field=field, tag=quote(tag)
+            )
         for target in _link_targets(prose):
             scheme_match = _SCHEME.match(_INVISIBLE.sub("", html.unescape(target)))
             scheme = scheme_match.group(1).lower() if scheme_match else ""
             if not scheme or scheme in SAFE_LINK_SCHEMES:
                 continue
             message_key = "markdown.dangerous_link" if scheme in DANGEROUS_LINK_SCHEMES else "markdown.link_scheme"
-            yield self.problem(file, message_key, file.document.text_position(path, target[:20]), field=field, target=quote(target))
+            yield self.problem(
+                file, message_key, file.document.text_position(path, target[:20]), field=field, target=quote(target)
+            )
 
     def translations(self, file: DataFile) -> Iterator[Problem]:
         fields = [item for item in self.text_fields(file) if not _is_proper_name(file.kind, item.path)]
@@ -313,14 +385,19 @@ class _Checker:
             elif lacking:
                 lacking_by_language[language] = lacking
         if untranslated:
-            yield self.warning(file, "warn.untranslated", position, languages=", ".join(untranslated), example=untranslated[0])
+            yield self.warning(
+                file, "warn.untranslated", position, languages=", ".join(untranslated), example=untranslated[0]
+            )
         languages_by_gap: dict[tuple[str, ...], list[str]] = {}
         for language, lacking in lacking_by_language.items():
             languages_by_gap.setdefault(tuple(dict.fromkeys(lacking)), []).append(language)
-        for lacking, languages in languages_by_gap.items():
+        for gap, languages in languages_by_gap.items():
             yield self.warning(
-                file, "warn.partly_translated", position,
-                languages=", ".join(languages), fields=self.messages.join(f"`{name}`" for name in lacking),
+                file,
+                "warn.partly_translated",
+                position,
+                languages=", ".join(languages),
+                fields=self.messages.join(f"`{name}`" for name in gap),
             )
         yield from self.outdated(file, untranslated)
 
@@ -333,8 +410,12 @@ class _Checker:
             if language in untranslated or language == self.default_language or source == fingerprint:
                 continue
             yield self.warning(
-                file, "warn.outdated", file.document.value_position(("translation_sources", language)),
-                language=language, default=self.default_language, fingerprint=fingerprint,
+                file,
+                "warn.outdated",
+                file.document.value_position(("translation_sources", language)),
+                language=language,
+                default=self.default_language,
+                fingerprint=fingerprint,
             )
 
     def stale(self, file: DataFile) -> Iterator[Problem]:
@@ -355,15 +436,23 @@ class _Checker:
             expected_path = f"{self.context.data_path}/labels/{language}.yml"
             if file is None:
                 yield self.messages.problem(
-                    "labels.missing_file", path=expected_path, position=(1, 1),
-                    language=language, file=expected_path, default_file=default_path,
+                    "labels.missing_file",
+                    path=expected_path,
+                    position=(1, 1),
+                    language=language,
+                    file=expected_path,
+                    default_file=default_path,
                 )
                 continue
             if not file.valid:
                 continue
-            needs_theme = self.context.material_languages is not None and language not in self.context.material_languages
+            needs_theme = (
+                self.context.material_languages is not None and language not in self.context.material_languages
+            )
             if needs_theme and not file.data.get("theme"):
-                position = file.document.key_position(("theme",)) if "theme" in file.data else file.document.value_position(())
+                position = (
+                    file.document.key_position(("theme",)) if "theme" in file.data else file.document.value_position(())
+                )
                 yield self.problem(file, "labels.theme_missing", position, language=language, file=file.path)
             if default_file is not None and default_file.valid and file is not default_file:
                 yield from self.label_keys(file, default_file)
@@ -375,13 +464,20 @@ class _Checker:
         extra = [key for key in actual if key not in expected]
         if missing:
             yield self.problem(
-                file, "labels.missing_keys", file.document.key_position(("site",)),
-                count=len(missing), keys=self.messages.join(missing), default_file=default_file.path,
+                file,
+                "labels.missing_keys",
+                file.document.key_position(("site",)),
+                count=len(missing),
+                keys=self.messages.join(missing),
+                default_file=default_file.path,
             )
         if extra:
             yield self.problem(
-                file, "labels.extra_keys", file.document.key_position(("site", extra[0])),
-                keys=self.messages.join(extra), default_file=default_file.path,
+                file,
+                "labels.extra_keys",
+                file.document.key_position(("site", extra[0])),
+                keys=self.messages.join(extra),
+                default_file=default_file.path,
             )
         for key, text in actual.items():
             if key not in expected:
@@ -390,9 +486,13 @@ class _Checker:
             found = sorted(set(_PLACEHOLDER.findall(text)))
             if wanted != found:
                 yield self.problem(
-                    file, "labels.placeholders", file.document.value_position(("site", key)),
-                    key=key, default_file=default_file.path,
-                    expected=_braces(wanted, self.messages), actual=_braces(found, self.messages),
+                    file,
+                    "labels.placeholders",
+                    file.document.value_position(("site", key)),
+                    key=key,
+                    default_file=default_file.path,
+                    expected=_braces(wanted, self.messages),
+                    actual=_braces(found, self.messages),
                 )
 
 

@@ -9,6 +9,7 @@ with at least one key, whose keys are all language codes and whose values are al
 positions. Sort the pairs by path (as JSON), serialise them as compact JSON (UTF-8, no ASCII escaping) and take the
 first 8 hex characters of the SHA-256 of that.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,11 +35,15 @@ def is_text_map(value: Any) -> bool:
     return (
         isinstance(value, Mapping)
         and bool(value)
-        and all(isinstance(key, str) and LANGUAGE_CODE.match(key) and isinstance(text, str) for key, text in value.items())
+        and all(
+            isinstance(key, str) and LANGUAGE_CODE.match(key) and isinstance(text, str) for key, text in value.items()
+        )
     )
 
 
-def _default_texts(value: Any, path: tuple[str | int, ...], default_language: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
+def _default_texts(
+    value: Any, path: tuple[str | int, ...], default_language: str
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if is_text_map(value):
         text = value.get(default_language)
         if text is not None:

@@ -1,9 +1,10 @@
 """Loads the whole catalogue: finds the data files, reads them strictly, validates them, checks them against each
 other, and builds the typed records - or says, all at once, everything that is wrong."""
+
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -39,6 +40,8 @@ class LoadResult:
     """Language code -> the `site` map of data/labels/<code>.yml."""
     theme_labels: Mapping[str, Mapping[str, str]]
     """Language code -> the `theme` map of data/labels/<code>.yml; empty if the file has none."""
+    directions: Mapping[str, str] = field(default_factory=dict)
+    """Language code -> 'ltr' or 'rtl', from data/labels/<code>.yml."""
     files: tuple[str, ...] = ()
     """The data files read, relative to the site's root."""
 
@@ -70,7 +73,12 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         valid = False
         if result.document is not None:
             schema_problems = check_document(
-                item.kind, result.document, item.path, messages, default_language=settings.default_language, schemas=schemas
+                item.kind,
+                result.document,
+                item.path,
+                messages,
+                default_language=settings.default_language,
+                schemas=schemas,
             )
             problems.extend(schema_problems)
             valid = not schema_problems
@@ -79,12 +87,13 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
     problems.extend(check_catalogue(files, context))
     problems.sort(key=problem_sort_key)
     has_errors = any(problem.severity == "error" for problem in problems)
-    site_labels, theme_labels = _labels(files)
+    site_labels, theme_labels, directions = _labels(files)
     return LoadResult(
         catalogue=None if has_errors else _build_catalogue(files),
         problems=tuple(problems),
         labels=site_labels,
         theme_labels=theme_labels,
+        directions=directions,
         files=tuple(item.path for item in found),
     )
 
@@ -115,12 +124,18 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         if file.parent.parent == offers_dir:
             add("offer", file)
         else:
-            example = f"{data_path}/{FOLDERS['offer']}/<provider id>/{file.name}"
-            problems.append(messages.problem("file.misplaced_offer", path=_relative(file, settings.root), position=(1, 1), example=example))
+            example = f"{data_path}/{FOLDERS['offer']}/<actor>/{file.name}"
+            problems.append(
+                messages.problem(
+                    "file.misplaced_offer", path=_relative(file, settings.root), position=(1, 1), example=example
+                )
+            )
     return found, problems
 
 
-def _data_files(folder: Path, settings: Settings, messages: Messages, problems: list[Problem], *, recursive: bool = False) -> Iterator[Path]:
+def _data_files(
+    folder: Path, settings: Settings, messages: Messages, problems: list[Problem], *, recursive: bool = False
+) -> Iterator[Path]:
     if not folder.is_dir():
         return
     pattern = "**/*" if recursive else "*"
@@ -131,21 +146,27 @@ def _data_files(folder: Path, settings: Settings, messages: Messages, problems: 
             yield file
         elif file.suffix.lower() == WRONG_SUFFIX:
             path = _relative(file, settings.root)
-            problems.append(messages.problem("file.yaml_extension", path=path, position=(1, 1), name=file.stem + DATA_SUFFIX))
+            problems.append(
+                messages.problem("file.yaml_extension", path=path, position=(1, 1), name=file.stem + DATA_SUFFIX)
+            )
 
 
 def _relative(path: Path, root: Path) -> str:
     return Path(os.path.relpath(path, root)).as_posix()
 
 
-def _labels(files: list[DataFile]) -> tuple[Mapping[str, Mapping[str, str]], Mapping[str, Mapping[str, str]]]:
+def _labels(
+    files: list[DataFile],
+) -> tuple[Mapping[str, Mapping[str, str]], Mapping[str, Mapping[str, str]], Mapping[str, str]]:
     site: dict[str, Mapping[str, str]] = {}
     theme: dict[str, Mapping[str, str]] = {}
+    directions: dict[str, str] = {}
     for file in files:
         if file.kind == "labels" and file.valid:
             site[file.stem] = MappingProxyType(dict(file.data["site"]))
             theme[file.stem] = MappingProxyType(dict(file.data.get("theme") or {}))
-    return MappingProxyType(site), MappingProxyType(theme)
+            directions[file.stem] = file.data.get("direction", "ltr")
+    return MappingProxyType(site), MappingProxyType(theme), MappingProxyType(directions)
 
 
 def _build_catalogue(files: list[DataFile]) -> Catalogue:
@@ -153,8 +174,12 @@ def _build_catalogue(files: list[DataFile]) -> Catalogue:
         return (file for file in files if file.kind == kind)
 
     taxonomy = next(taxonomy_from_document(file.data) for file in documents("taxonomy"))
-    actors = sorted((actor_from_document(file.data, file.path) for file in documents("actor")), key=lambda actor: actor.id)
-    offers = sorted((offer_from_document(file.data, file.path) for file in documents("offer")), key=lambda offer: offer.id)
+    actors = sorted(
+        (actor_from_document(file.data, file.path) for file in documents("actor")), key=lambda actor: actor.id
+    )
+    offers = sorted(
+        (offer_from_document(file.data, file.path) for file in documents("offer")), key=lambda offer: offer.id
+    )
     news = sorted(
         (news_from_document(file.data, file.path) for file in documents("news")),
         key=lambda item: (-item.date.toordinal(), item.id),

@@ -12,9 +12,12 @@ _ALLOWED_ATTRIBUTES = {"a": {"href"}}
 _ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+_CONVERTER = markdown.Markdown(output_format="html")
+
+
 @lru_cache(maxsize=8192)
 def markdown_to_html(source: str) -> str:
-    rendered = markdown.markdown(source, output_format="html")
+    rendered = _CONVERTER.reset().convert(source)
     return nh3.clean(
         rendered,
         tags=_ALLOWED_TAGS,
@@ -27,7 +30,7 @@ def markdown_to_html(source: str) -> str:
 @lru_cache(maxsize=8192)
 def markdown_to_text(source: str) -> str:
     """Plain text of a Markdown field, for search and feeds."""
-    return " ".join(html.unescape(nh3.clean(markdown.markdown(source), tags=set())).split())
+    return " ".join(html.unescape(nh3.clean(_CONVERTER.reset().convert(source), tags=set())).split())
 
 
 def html_to_text(source: str) -> str:

@@ -4,6 +4,7 @@ A message has two parts: what is wrong, and how to fix it. Both are written for 
 date - staff of a Kita, a club or a school office - not for programmers. Placeholders in braces are filled in by
 Messages.problem(); a literal brace is written twice.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,15 +23,18 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "file.yaml_extension": {
         "en": ("Data files end in .yml, but this one ends in .yaml, so it is not read", "rename it to {name}"),
-        "de": ("Datendateien enden auf .yml, diese endet auf .yaml und wird daher nicht gelesen", "benennen Sie sie um in {name}"),
+        "de": (
+            "Datendateien enden auf .yml, diese endet auf .yaml und wird daher nicht gelesen",
+            "benennen Sie sie um in {name}",
+        ),
     },
     "file.misplaced_offer": {
         "en": (
-            "Offer files live in a folder named after their provider: data/offers/<provider id>/<offer id>.yml",
+            "Offer files live in a folder named after their provider: data/offers/<actor>/<id>.yml",
             "move the file into its provider's folder, e.g. {example}",
         ),
         "de": (
-            "Angebotsdateien liegen im Ordner ihres Anbieters: data/offers/<Anbieter-ID>/<Angebots-ID>.yml",
+            "Angebotsdateien liegen im Ordner ihres Anbieters: data/offers/<actor>/<id>.yml",
             "verschieben Sie die Datei in den Ordner ihres Anbieters, z. B. {example}",
         ),
     },
@@ -39,8 +43,14 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "de": ("{file} fehlt", "legen Sie die Datei an: sie enthält Kategorien, Zielgruppen und Stadtteile"),
     },
     "yaml.too_large": {
-        "en": ("The file is {size} KiB, more than the {limit} KiB a data file may have", "split it into several smaller files"),
-        "de": ("Die Datei ist {size} KiB groß, mehr als die erlaubten {limit} KiB", "teilen Sie sie auf mehrere kleinere Dateien auf"),
+        "en": (
+            "The file is {size} KiB, more than the {limit} KiB a data file may have",
+            "split it into several smaller files",
+        ),
+        "de": (
+            "Die Datei ist {size} KiB groß, mehr als die erlaubten {limit} KiB",
+            "teilen Sie sie auf mehrere kleinere Dateien auf",
+        ),
     },
     "yaml.not_utf8": {
         "en": (
@@ -63,8 +73,14 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         ),
     },
     "yaml.tab": {
-        "en": ("A tab is used for indentation, but YAML allows only spaces", "replace the tab with spaces (two per level)"),
-        "de": ("Zum Einrücken wird ein Tabulator benutzt, YAML erlaubt aber nur Leerzeichen", "ersetzen Sie den Tabulator durch Leerzeichen (zwei je Ebene)"),
+        "en": (
+            "A tab is used for indentation, but YAML allows only spaces",
+            "replace the tab with spaces (two per level)",
+        ),
+        "de": (
+            "Zum Einrücken wird ein Tabulator benutzt, YAML erlaubt aber nur Leerzeichen",
+            "ersetzen Sie den Tabulator durch Leerzeichen (zwei je Ebene)",
+        ),
     },
     "yaml.colon": {
         "en": (
@@ -78,7 +94,10 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "yaml.unclosed_quote": {
         "en": ("The quote {quote} opened here is never closed", "add the closing {quote} at the end of the value"),
-        "de": ("Das hier geöffnete Anführungszeichen {quote} wird nie geschlossen", "setzen Sie das schließende {quote} ans Ende des Werts"),
+        "de": (
+            "Das hier geöffnete Anführungszeichen {quote} wird nie geschlossen",
+            "setzen Sie das schließende {quote} ans Ende des Werts",
+        ),
     },
     "yaml.bad_escape": {
         "en": (
@@ -92,7 +111,10 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "yaml.reserved_start": {
         "en": ("A value cannot start with {char} unless it is in quotes", "put the whole value in double quotes"),
-        "de": ("Ein Wert darf nur in Anführungszeichen mit {char} beginnen", "setzen Sie den ganzen Wert in doppelte Anführungszeichen"),
+        "de": (
+            "Ein Wert darf nur in Anführungszeichen mit {char} beginnen",
+            "setzen Sie den ganzen Wert in doppelte Anführungszeichen",
+        ),
     },
     "yaml.missing_colon": {
         "en": (
@@ -116,55 +138,118 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "yaml.text_after_quote": {
         "en": ("Text follows the closing quote of this value", "put the whole value inside the quotes"),
-        "de": ("Hinter dem schließenden Anführungszeichen dieses Werts steht noch Text", "setzen Sie den ganzen Wert in die Anführungszeichen"),
+        "de": (
+            "Hinter dem schließenden Anführungszeichen dieses Werts steht noch Text",
+            "setzen Sie den ganzen Wert in die Anführungszeichen",
+        ),
     },
     "yaml.unclosed_bracket": {
-        "en": ("The list or group opened with {bracket} here is not closed", "add the closing {closing}, or write one entry per line without brackets"),
-        "de": ("Die hier mit {bracket} geöffnete Liste oder Gruppe wird nicht geschlossen", "ergänzen Sie das schließende {closing} oder schreiben Sie einen Eintrag je Zeile ohne Klammern"),
+        "en": (
+            "The list or group opened with {bracket} here is not closed",
+            "add the closing {closing}, or write one entry per line without brackets",
+        ),
+        "de": (
+            "Die hier mit {bracket} geöffnete Liste oder Gruppe wird nicht geschlossen",
+            "ergänzen Sie das schließende {closing} oder schreiben Sie einen Eintrag je Zeile ohne Klammern",
+        ),
     },
     "yaml.syntax": {
-        "en": ("The file cannot be read from here on ({detail})", "check the indentation and the quotes on this line and the line above"),
-        "de": ("Die Datei kann ab hier nicht gelesen werden ({detail})", "prüfen Sie Einrückung und Anführungszeichen in dieser und der vorigen Zeile"),
+        "en": (
+            "The file cannot be read from here on ({detail})",
+            "check the indentation and the quotes on this line and the line above",
+        ),
+        "de": (
+            "Die Datei kann ab hier nicht gelesen werden ({detail})",
+            "prüfen Sie Einrückung und Anführungszeichen in dieser und der vorigen Zeile",
+        ),
     },
     "yaml.duplicate_key": {
-        "en": ("`{key}` appears twice at the same level: on line {first_line} and on line {line}", "keep one of the two and delete the other"),
-        "de": ("`{key}` steht zweimal auf derselben Ebene: in Zeile {first_line} und in Zeile {line}", "behalten Sie einen der beiden Einträge und löschen Sie den anderen"),
+        "en": (
+            "`{key}` appears twice at the same level: on line {first_line} and on line {line}",
+            "keep one of the two and delete the other",
+        ),
+        "de": (
+            "`{key}` steht zweimal auf derselben Ebene: in Zeile {first_line} und in Zeile {line}",
+            "behalten Sie einen der beiden Einträge und löschen Sie den anderen",
+        ),
     },
     "yaml.anchor": {
-        "en": ("The anchor &{name} is not allowed: data files use no anchors and aliases", "delete &{name} and write every value out in full"),
-        "de": ("Der Anker &{name} ist nicht erlaubt: Datendateien verwenden keine Anker und Aliasse", "löschen Sie &{name} und schreiben Sie jeden Wert vollständig aus"),
+        "en": (
+            "The anchor &{name} is not allowed: data files use no anchors and aliases",
+            "delete &{name} and write every value out in full",
+        ),
+        "de": (
+            "Der Anker &{name} ist nicht erlaubt: Datendateien verwenden keine Anker und Aliasse",
+            "löschen Sie &{name} und schreiben Sie jeden Wert vollständig aus",
+        ),
     },
     "yaml.alias": {
-        "en": ("The alias *{name} is not allowed: data files use no anchors and aliases", "write the value out in full where *{name} stands"),
-        "de": ("Der Alias *{name} ist nicht erlaubt: Datendateien verwenden keine Anker und Aliasse", "schreiben Sie den Wert an der Stelle von *{name} vollständig aus"),
+        "en": (
+            "The alias *{name} is not allowed: data files use no anchors and aliases",
+            "write the value out in full where *{name} stands",
+        ),
+        "de": (
+            "Der Alias *{name} ist nicht erlaubt: Datendateien verwenden keine Anker und Aliasse",
+            "schreiben Sie den Wert an der Stelle von *{name} vollständig aus",
+        ),
     },
     "yaml.merge_key": {
         "en": ("The merge key << is not allowed", "write out all fields instead of merging them in with <<"),
-        "de": ("Der Zusammenführungsschlüssel << ist nicht erlaubt", "schreiben Sie alle Felder aus, statt sie mit << zu übernehmen"),
+        "de": (
+            "Der Zusammenführungsschlüssel << ist nicht erlaubt",
+            "schreiben Sie alle Felder aus, statt sie mit << zu übernehmen",
+        ),
     },
     "yaml.tag": {
-        "en": ("The tag {tag} is not allowed", "delete {tag}; write a text (in quotes if needed), a number, or true/false"),
-        "de": ("Das Tag {tag} ist nicht erlaubt", "löschen Sie {tag}; schreiben Sie einen Text (nötigenfalls in Anführungszeichen), eine Zahl oder true/false"),
+        "en": (
+            "The tag {tag} is not allowed",
+            "delete {tag}; write a text (in quotes if needed), a number, or true/false",
+        ),
+        "de": (
+            "Das Tag {tag} ist nicht erlaubt",
+            "löschen Sie {tag}; schreiben Sie einen Text (nötigenfalls in Anführungszeichen), eine Zahl oder true/false",
+        ),
     },
     "yaml.tag_mismatch": {
         "en": ("The value {value} does not fit its tag {tag}", "delete the tag {tag} and write the value plainly"),
-        "de": ("Der Wert {value} passt nicht zu seinem Tag {tag}", "löschen Sie das Tag {tag} und schreiben Sie den Wert ohne Tag"),
+        "de": (
+            "Der Wert {value} passt nicht zu seinem Tag {tag}",
+            "löschen Sie das Tag {tag} und schreiben Sie den Wert ohne Tag",
+        ),
     },
     "yaml.complex_key": {
-        "en": ("A field name must be a plain word, not a list or group", "write the field name as a word followed by a colon"),
-        "de": ("Ein Feldname muss ein einfaches Wort sein, keine Liste oder Gruppe", "schreiben Sie den Feldnamen als Wort mit Doppelpunkt"),
+        "en": (
+            "A field name must be a plain word, not a list or group",
+            "write the field name as a word followed by a colon",
+        ),
+        "de": (
+            "Ein Feldname muss ein einfaches Wort sein, keine Liste oder Gruppe",
+            "schreiben Sie den Feldnamen als Wort mit Doppelpunkt",
+        ),
     },
     "yaml.several_documents": {
-        "en": ("The file holds more than one record (a second --- on line {line})", "put each record in a file of its own and delete the ---"),
-        "de": ("Die Datei enthält mehr als einen Datensatz (ein zweites --- in Zeile {line})", "legen Sie jeden Datensatz in eine eigene Datei und löschen Sie das ---"),
+        "en": (
+            "The file holds more than one record (a second --- on line {line})",
+            "put each record in a file of its own and delete the ---",
+        ),
+        "de": (
+            "Die Datei enthält mehr als einen Datensatz (ein zweites --- in Zeile {line})",
+            "legen Sie jeden Datensatz in eine eigene Datei und löschen Sie das ---",
+        ),
     },
     "yaml.empty": {
         "en": ("The file is empty", "fill it in, starting from an example file, or delete it"),
         "de": ("Die Datei ist leer", "füllen Sie sie aus, am besten nach einer Beispieldatei, oder löschen Sie sie"),
     },
     "yaml.not_mapping": {
-        "en": ("The file must consist of fields such as `id: …`, but its top level is {actual}", "start each top-level line with a field name and a colon, e.g. `id: …`"),
-        "de": ("Die Datei muss aus Feldern wie `id: …` bestehen, ihre oberste Ebene ist aber {actual}", "beginnen Sie jede Zeile der obersten Ebene mit einem Feldnamen und Doppelpunkt, z. B. `id: …`"),
+        "en": (
+            "The file must consist of fields such as `id: …`, but its top level is {actual}",
+            "start each top-level line with a field name and a colon, e.g. `id: …`",
+        ),
+        "de": (
+            "Die Datei muss aus Feldern wie `id: …` bestehen, ihre oberste Ebene ist aber {actual}",
+            "beginnen Sie jede Zeile der obersten Ebene mit einem Feldnamen und Doppelpunkt, z. B. `id: …`",
+        ),
     },
     # -- schema: the form of each value -----------------------------------------------------------------------
     "schema.empty": {
@@ -173,31 +258,64 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "schema.type.boolean": {
         "en": ("`{field}` must be true or false, but is {actual}", "write true or false without quotes"),
-        "de": ("`{field}` muss true oder false sein, ist aber {actual}", "schreiben Sie true oder false ohne Anführungszeichen"),
+        "de": (
+            "`{field}` muss true oder false sein, ist aber {actual}",
+            "schreiben Sie true oder false ohne Anführungszeichen",
+        ),
     },
     "schema.type.string": {
         "en": ("`{field}` must be a text, but is {actual}", "put the value in double quotes: {example}"),
-        "de": ("`{field}` muss ein Text sein, ist aber {actual}", "setzen Sie den Wert in doppelte Anführungszeichen: {example}"),
+        "de": (
+            "`{field}` muss ein Text sein, ist aber {actual}",
+            "setzen Sie den Wert in doppelte Anführungszeichen: {example}",
+        ),
     },
     "schema.type.integer": {
         "en": ("`{field}` must be a whole number, but is {actual}", "write a whole number without quotes, e.g. 16"),
-        "de": ("`{field}` muss eine ganze Zahl sein, ist aber {actual}", "schreiben Sie eine ganze Zahl ohne Anführungszeichen, z. B. 16"),
+        "de": (
+            "`{field}` muss eine ganze Zahl sein, ist aber {actual}",
+            "schreiben Sie eine ganze Zahl ohne Anführungszeichen, z. B. 16",
+        ),
     },
     "schema.type.number": {
-        "en": ("`{field}` must be a number, but is {actual}", "write a number with a dot and without quotes, e.g. 2.50"),
-        "de": ("`{field}` muss eine Zahl sein, ist aber {actual}", "schreiben Sie eine Zahl mit Punkt und ohne Anführungszeichen, z. B. 2.50"),
+        "en": (
+            "`{field}` must be a number, but is {actual}",
+            "write a number with a dot and without quotes, e.g. 2.50",
+        ),
+        "de": (
+            "`{field}` muss eine Zahl sein, ist aber {actual}",
+            "schreiben Sie eine Zahl mit Punkt und ohne Anführungszeichen, z. B. 2.50",
+        ),
     },
     "schema.type.object": {
-        "en": ("`{field}` must be a group of fields (name: value), but is {actual}", "write the fields on the following lines, indented by two spaces"),
-        "de": ("`{field}` muss eine Gruppe von Feldern (Name: Wert) sein, ist aber {actual}", "schreiben Sie die Felder in die folgenden Zeilen, um zwei Leerzeichen eingerückt"),
+        "en": (
+            "`{field}` must be a group of fields (name: value), but is {actual}",
+            "write the fields on the following lines, indented by two spaces",
+        ),
+        "de": (
+            "`{field}` muss eine Gruppe von Feldern (Name: Wert) sein, ist aber {actual}",
+            "schreiben Sie die Felder in die folgenden Zeilen, um zwei Leerzeichen eingerückt",
+        ),
     },
     "schema.type.array": {
-        "en": ("`{field}` must be a list, but is {actual}", "write the entries in square brackets, e.g. [a, b], or one '- entry' per line"),
-        "de": ("`{field}` muss eine Liste sein, ist aber {actual}", "schreiben Sie die Einträge in eckige Klammern, z. B. [a, b], oder einen Eintrag '- …' je Zeile"),
+        "en": (
+            "`{field}` must be a list, but is {actual}",
+            "write the entries in square brackets, e.g. [a, b], or one '- entry' per line",
+        ),
+        "de": (
+            "`{field}` muss eine Liste sein, ist aber {actual}",
+            "schreiben Sie die Einträge in eckige Klammern, z. B. [a, b], oder einen Eintrag '- …' je Zeile",
+        ),
     },
     "schema.type.text": {
-        "en": ("`{field}` needs one text per language, but is {actual}", "write `{language}: …` on the next line, indented by two spaces, and one such line per translation"),
-        "de": ("`{field}` braucht einen Text je Sprache, ist aber {actual}", "schreiben Sie `{language}: …` in die nächste Zeile, um zwei Leerzeichen eingerückt, und je Übersetzung eine solche Zeile"),
+        "en": (
+            "`{field}` needs one text per language, but is {actual}",
+            "write `{language}: …` on the next line, indented by two spaces, and one such line per translation",
+        ),
+        "de": (
+            "`{field}` braucht einen Text je Sprache, ist aber {actual}",
+            "schreiben Sie `{language}: …` in die nächste Zeile, um zwei Leerzeichen eingerückt, und je Übersetzung eine solche Zeile",
+        ),
     },
     "schema.required_top": {
         "en": ("`{name}` is missing", "add a line `{name}: …`"),
@@ -209,71 +327,159 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "schema.unknown_field": {
         "en": ("`{name}` is not a known field here", "check the spelling or delete the line; allowed here: {allowed}"),
-        "de": ("`{name}` ist hier kein bekanntes Feld", "prüfen Sie die Schreibweise oder löschen Sie die Zeile; erlaubt sind hier: {allowed}"),
+        "de": (
+            "`{name}` ist hier kein bekanntes Feld",
+            "prüfen Sie die Schreibweise oder löschen Sie die Zeile; erlaubt sind hier: {allowed}",
+        ),
     },
     "schema.unknown_field_suggest": {
         "en": ("`{name}` is not a known field here; did you mean `{suggestion}`?", "rename it to `{suggestion}`"),
-        "de": ("`{name}` ist hier kein bekanntes Feld; meinten Sie `{suggestion}`?", "benennen Sie es um in `{suggestion}`"),
+        "de": (
+            "`{name}` ist hier kein bekanntes Feld; meinten Sie `{suggestion}`?",
+            "benennen Sie es um in `{suggestion}`",
+        ),
     },
     "schema.enum": {
         "en": ("`{field}` is {value}, which is not one of the allowed values", "write one of: {allowed}"),
         "de": ("`{field}` ist {value}, das ist keiner der erlaubten Werte", "schreiben Sie einen von: {allowed}"),
     },
     "schema.enum_suggest": {
-        "en": ("`{field}` is {value}, which is not one of the allowed values; did you mean {suggestion}?", "write {suggestion}, or one of: {allowed}"),
-        "de": ("`{field}` ist {value}, das ist keiner der erlaubten Werte; meinten Sie {suggestion}?", "schreiben Sie {suggestion} oder einen von: {allowed}"),
+        "en": (
+            "`{field}` is {value}, which is not one of the allowed values; did you mean {suggestion}?",
+            "write {suggestion}, or one of: {allowed}",
+        ),
+        "de": (
+            "`{field}` ist {value}, das ist keiner der erlaubten Werte; meinten Sie {suggestion}?",
+            "schreiben Sie {suggestion} oder einen von: {allowed}",
+        ),
     },
     "schema.date": {
-        "en": ("`{field}` must be a date written as YYYY-MM-DD, but is {value}", "write year-month-day in quotes, e.g. \"2026-09-01\""),
-        "de": ("`{field}` muss ein Datum in der Form JJJJ-MM-TT sein, ist aber {value}", "schreiben Sie Jahr-Monat-Tag in Anführungszeichen, z. B. \"2026-09-01\""),
+        "en": (
+            "`{field}` must be a date written as YYYY-MM-DD, but is {value}",
+            'write year-month-day in quotes, e.g. "2026-09-01"',
+        ),
+        "de": (
+            "`{field}` muss ein Datum in der Form JJJJ-MM-TT sein, ist aber {value}",
+            'schreiben Sie Jahr-Monat-Tag in Anführungszeichen, z. B. "2026-09-01"',
+        ),
     },
     "schema.date_impossible": {
         "en": ("`{field}` is {value}, a day that does not exist in the calendar", "check the day and the month"),
         "de": ("`{field}` ist {value}, diesen Tag gibt es im Kalender nicht", "prüfen Sie Tag und Monat"),
     },
     "schema.time": {
-        "en": ("`{field}` must be a time written as HH:MM (24 hours), but is {value}", "write e.g. \"09:30\" or \"18:00\""),
-        "de": ("`{field}` muss eine Uhrzeit in der Form HH:MM (24 Stunden) sein, ist aber {value}", "schreiben Sie z. B. \"09:30\" oder \"18:00\""),
+        "en": ("`{field}` must be a time written as HH:MM (24 hours), but is {value}", 'write e.g. "09:30" or "18:00"'),
+        "de": (
+            "`{field}` muss eine Uhrzeit in der Form HH:MM (24 Stunden) sein, ist aber {value}",
+            'schreiben Sie z. B. "09:30" oder "18:00"',
+        ),
     },
     "schema.url": {
-        "en": ("`{field}` must be a web address starting with https://, but is {value}", "copy the full address from the browser's address bar, e.g. https://www.example.org/kurse"),
-        "de": ("`{field}` muss eine Webadresse sein, die mit https:// beginnt, ist aber {value}", "kopieren Sie die vollständige Adresse aus der Adresszeile des Browsers, z. B. https://www.example.org/kurse"),
+        "en": (
+            "`{field}` must be a web address starting with https://, but is {value}",
+            "copy the full address from the browser's address bar, e.g. https://www.example.org/kurse",
+        ),
+        "de": (
+            "`{field}` muss eine Webadresse sein, die mit https:// beginnt, ist aber {value}",
+            "kopieren Sie die vollständige Adresse aus der Adresszeile des Browsers, z. B. https://www.example.org/kurse",
+        ),
     },
     "schema.email": {
-        "en": ("`{field}` is {value}, which is not an e-mail address", "write an address such as kurse@vhs.example.org, without mailto: and without spaces"),
-        "de": ("`{field}` ist {value}, das ist keine E-Mail-Adresse", "schreiben Sie eine Adresse wie kurse@vhs.example.org, ohne mailto: und ohne Leerzeichen"),
+        "en": (
+            "`{field}` is {value}, which is not an e-mail address",
+            "write an address such as kurse@vhs.example.org, without mailto: and without spaces",
+        ),
+        "de": (
+            "`{field}` ist {value}, das ist keine E-Mail-Adresse",
+            "schreiben Sie eine Adresse wie kurse@vhs.example.org, ohne mailto: und ohne Leerzeichen",
+        ),
     },
     "schema.phone": {
-        "en": ("`{field}` is {value}, which is not a phone number the site can dial", "write only digits, spaces and + / ( ) -, best in international form, in quotes: \"+49 6221 555-0100\""),
-        "de": ("`{field}` ist {value}, das ist keine wählbare Telefonnummer", "schreiben Sie nur Ziffern, Leerzeichen und + / ( ) -, am besten international, in Anführungszeichen: \"+49 6221 555-0100\""),
+        "en": (
+            "`{field}` is {value}, which is not a phone number the site can dial",
+            'write only digits, spaces and + / ( ) -, best in international form, in quotes: "+49 6221 555-0100"',
+        ),
+        "de": (
+            "`{field}` ist {value}, das ist keine wählbare Telefonnummer",
+            'schreiben Sie nur Ziffern, Leerzeichen und + / ( ) -, am besten international, in Anführungszeichen: "+49 6221 555-0100"',
+        ),
     },
     "schema.id": {
-        "en": ("`{field}` is {value}, but an id may only contain lower-case letters, digits and single hyphens", "write e.g. {example}"),
-        "de": ("`{field}` ist {value}, eine ID darf aber nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten", "schreiben Sie z. B. {example}"),
+        "en": (
+            "`{field}` is {value}, but an id may only contain lower-case letters, digits and single hyphens",
+            "write e.g. {example}",
+        ),
+        "de": (
+            "`{field}` ist {value}, eine ID darf aber nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten",
+            "schreiben Sie z. B. {example}",
+        ),
     },
     "schema.language_code": {
-        "en": ("`{field}` contains {value}, which is not a language code", "use codes such as de, en, ar, fa, uk, ru, tr, ti"),
-        "de": ("`{field}` enthält {value}, das ist kein Sprachcode", "verwenden Sie Codes wie de, en, ar, fa, uk, ru, tr, ti"),
+        "en": (
+            "`{field}` contains {value}, which is not a language code",
+            "use codes such as de, en, ar, fa, uk, ru, tr, ti",
+        ),
+        "de": (
+            "`{field}` enthält {value}, das ist kein Sprachcode",
+            "verwenden Sie Codes wie de, en, ar, fa, uk, ru, tr, ti",
+        ),
     },
     "schema.language_key": {
-        "en": ("`{field}` has the entry {value}, which is not a language code", "start each line below `{field}` with a language code such as de or en, followed by a colon"),
-        "de": ("`{field}` hat den Eintrag {value}, das ist kein Sprachcode", "beginnen Sie jede Zeile unter `{field}` mit einem Sprachcode wie de oder en und einem Doppelpunkt"),
+        "en": (
+            "`{field}` has the entry {value}, which is not a language code",
+            "start each line below `{field}` with a language code such as de or en, followed by a colon",
+        ),
+        "de": (
+            "`{field}` hat den Eintrag {value}, das ist kein Sprachcode",
+            "beginnen Sie jede Zeile unter `{field}` mit einem Sprachcode wie de oder en und einem Doppelpunkt",
+        ),
+    },
+    "schema.label_key": {
+        "en": (
+            "`{field}` has the entry {value}, but its names are lower-case words joined by dots, like nav.home",
+            "write the name exactly as in the default language's file",
+        ),
+        "de": (
+            "`{field}` hat den Eintrag {value}, die Namen sind aber kleingeschriebene Wörter mit Punkten dazwischen, wie nav.home",
+            "schreiben Sie den Namen genau wie in der Datei der Hauptsprache",
+        ),
     },
     "schema.postcode": {
-        "en": ("`{field}` is {value}, but a postcode has five digits", "write the five digits in quotes, e.g. \"12345\""),
-        "de": ("`{field}` ist {value}, eine Postleitzahl hat aber fünf Ziffern", "schreiben Sie die fünf Ziffern in Anführungszeichen, z. B. \"12345\""),
+        "en": ("`{field}` is {value}, but a postcode has five digits", 'write the five digits in quotes, e.g. "12345"'),
+        "de": (
+            "`{field}` ist {value}, eine Postleitzahl hat aber fünf Ziffern",
+            'schreiben Sie die fünf Ziffern in Anführungszeichen, z. B. "12345"',
+        ),
     },
     "schema.github_user": {
-        "en": ("`{field}` contains {value}, which is not a GitHub user name", "write the user name as shown on github.com, without @"),
-        "de": ("`{field}` enthält {value}, das ist kein GitHub-Benutzername", "schreiben Sie den Benutzernamen wie auf github.com, ohne @"),
+        "en": (
+            "`{field}` contains {value}, which is not a GitHub user name",
+            "write the user name as shown on github.com, without @",
+        ),
+        "de": (
+            "`{field}` enthält {value}, das ist kein GitHub-Benutzername",
+            "schreiben Sie den Benutzernamen wie auf github.com, ohne @",
+        ),
     },
     "schema.fingerprint": {
-        "en": ("`{field}` is {value}, but a fingerprint has eight characters 0–9 and a–f", "copy the fingerprint that the check prints"),
-        "de": ("`{field}` ist {value}, ein Fingerabdruck hat aber acht Zeichen 0–9 und a–f", "übernehmen Sie den Fingerabdruck, den die Prüfung ausgibt"),
+        "en": (
+            "`{field}` is {value}, but a fingerprint has eight characters 0–9 and a–f",
+            "copy the fingerprint that the check prints",
+        ),
+        "de": (
+            "`{field}` ist {value}, ein Fingerabdruck hat aber acht Zeichen 0–9 und a–f",
+            "übernehmen Sie den Fingerabdruck, den die Prüfung ausgibt",
+        ),
     },
     "schema.image_src": {
-        "en": ("`{field}` is {value}, but an image is a file below content/assets/ in lower-case letters, ending in .jpg, .png, .webp or .svg", "write e.g. assets/news/werkstatt.webp"),
-        "de": ("`{field}` ist {value}, ein Bild ist aber eine Datei unter content/assets/ in Kleinbuchstaben mit der Endung .jpg, .png, .webp oder .svg", "schreiben Sie z. B. assets/news/werkstatt.webp"),
+        "en": (
+            "`{field}` is {value}, but an image is a file below content/assets/ in lower-case letters, ending in .jpg, .png, .webp or .svg",
+            "write e.g. assets/news/werkstatt.webp",
+        ),
+        "de": (
+            "`{field}` ist {value}, ein Bild ist aber eine Datei unter content/assets/ in Kleinbuchstaben mit der Endung .jpg, .png, .webp oder .svg",
+            "schreiben Sie z. B. assets/news/werkstatt.webp",
+        ),
     },
     "schema.pattern": {
         "en": ("`{field}` is {value}, which does not have the expected form", "compare it with an example file"),
@@ -284,16 +490,31 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "de": ("`{field}` ist {value}, kürzer als die nötigen {limit} Zeichen", "schreiben Sie einen längeren Wert"),
     },
     "schema.too_long": {
-        "en": ("`{field}` has {length} characters, more than the {limit} allowed", "shorten it; details belong in the description"),
-        "de": ("`{field}` hat {length} Zeichen, mehr als die erlaubten {limit}", "kürzen Sie den Text; Einzelheiten gehören in die Beschreibung"),
+        "en": (
+            "`{field}` has {length} characters, more than the {limit} allowed",
+            "shorten it; details belong in the description",
+        ),
+        "de": (
+            "`{field}` hat {length} Zeichen, mehr als die erlaubten {limit}",
+            "kürzen Sie den Text; Einzelheiten gehören in die Beschreibung",
+        ),
     },
     "schema.too_small": {
-        "en": ("`{field}` is {value}, less than the smallest allowed value {limit}", "write a value of at least {limit}"),
-        "de": ("`{field}` ist {value}, kleiner als der kleinste erlaubte Wert {limit}", "schreiben Sie einen Wert von mindestens {limit}"),
+        "en": (
+            "`{field}` is {value}, less than the smallest allowed value {limit}",
+            "write a value of at least {limit}",
+        ),
+        "de": (
+            "`{field}` ist {value}, kleiner als der kleinste erlaubte Wert {limit}",
+            "schreiben Sie einen Wert von mindestens {limit}",
+        ),
     },
     "schema.too_large": {
         "en": ("`{field}` is {value}, more than the largest allowed value {limit}", "write a value of at most {limit}"),
-        "de": ("`{field}` ist {value}, größer als der größte erlaubte Wert {limit}", "schreiben Sie einen Wert von höchstens {limit}"),
+        "de": (
+            "`{field}` ist {value}, größer als der größte erlaubte Wert {limit}",
+            "schreiben Sie einen Wert von höchstens {limit}",
+        ),
     },
     "schema.list_empty": {
         "en": ("`{field}` is an empty list", "add at least one entry"),
@@ -305,7 +526,10 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "schema.no_languages": {
         "en": ("`{field}` holds no text", "add at least the text in the site's main language: `{language}: …`"),
-        "de": ("`{field}` enthält keinen Text", "ergänzen Sie mindestens den Text in der Hauptsprache: `{language}: …`"),
+        "de": (
+            "`{field}` enthält keinen Text",
+            "ergänzen Sie mindestens den Text in der Hauptsprache: `{language}: …`",
+        ),
     },
     "schema.other": {
         "en": ("`{field}` is not valid: {detail}", "compare it with an example file"),
@@ -313,105 +537,243 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     # -- checks across files ----------------------------------------------------------------------------------
     "ref.id_file": {
-        "en": ("The id {id} differs from the file name {file}", "change the id to {stem}, or rename the file to {expected_file}"),
-        "de": ("Die ID {id} weicht vom Dateinamen {file} ab", "ändern Sie die ID in {stem} oder benennen Sie die Datei um in {expected_file}"),
+        "en": (
+            "The id {id} differs from the file name {file}",
+            "change the id to {stem}, or rename the file to {expected_file}",
+        ),
+        "de": (
+            "Die ID {id} weicht vom Dateinamen {file} ab",
+            "ändern Sie die ID in {stem} oder benennen Sie die Datei um in {expected_file}",
+        ),
     },
     "ref.offer_folder": {
-        "en": ("This offer belongs to {actor} but lies in the folder {folder}", "move the file to {expected_folder}, or correct `actor`"),
-        "de": ("Dieses Angebot gehört zu {actor}, liegt aber im Ordner {folder}", "verschieben Sie die Datei nach {expected_folder} oder korrigieren Sie `actor`"),
+        "en": (
+            "This offer belongs to {actor} but lies in the folder {folder}",
+            "move the file to {expected_folder}, or correct `actor`",
+        ),
+        "de": (
+            "Dieses Angebot gehört zu {actor}, liegt aber im Ordner {folder}",
+            "verschieben Sie die Datei nach {expected_folder} oder korrigieren Sie `actor`",
+        ),
     },
     "ref.duplicate_offer": {
-        "en": ("The offer id {id} is used twice: also in {other}", "give one of the two offers another id and file name"),
-        "de": ("Die Angebots-ID {id} ist doppelt vergeben: auch in {other}", "geben Sie einem der beiden Angebote eine andere ID und einen anderen Dateinamen"),
+        "en": (
+            "The offer id {id} is used twice: also in {other}",
+            "give one of the two offers another id and file name",
+        ),
+        "de": (
+            "Die Angebots-ID {id} ist doppelt vergeben: auch in {other}",
+            "geben Sie einem der beiden Angebote eine andere ID und einen anderen Dateinamen",
+        ),
     },
     "ref.duplicate_entry": {
         "en": ("The id {id} appears twice in `{group}`: also on line {other_line}", "give each entry its own id"),
-        "de": ("Die ID {id} kommt in `{group}` zweimal vor: auch in Zeile {other_line}", "geben Sie jedem Eintrag eine eigene ID"),
+        "de": (
+            "Die ID {id} kommt in `{group}` zweimal vor: auch in Zeile {other_line}",
+            "geben Sie jedem Eintrag eine eigene ID",
+        ),
     },
     "ref.unknown_actor": {
-        "en": ("`actor` is {value}, but there is no provider with this id in data/actors/", "{hint}write the id of an existing provider, or add {expected_file}"),
-        "de": ("`actor` ist {value}, aber in data/actors/ gibt es keinen Anbieter mit dieser ID", "{hint}schreiben Sie die ID eines vorhandenen Anbieters oder legen Sie {expected_file} an"),
+        "en": (
+            "`actor` is {value}, but there is no provider with this id in data/actors/",
+            "{hint}write the id of an existing provider, or add {expected_file}",
+        ),
+        "de": (
+            "`actor` ist {value}, aber in data/actors/ gibt es keinen Anbieter mit dieser ID",
+            "{hint}schreiben Sie die ID eines vorhandenen Anbieters oder legen Sie {expected_file} an",
+        ),
     },
     "ref.unknown_location": {
-        "en": ("`{field}` names {value}, which is not one of the locations of {actor}", "{hint}use one of: {known}; or add the location to {actor_file}"),
-        "de": ("`{field}` nennt {value}, das ist keiner der Orte von {actor}", "{hint}verwenden Sie einen von: {known}; oder ergänzen Sie den Ort in {actor_file}"),
+        "en": (
+            "`{field}` names {value}, which is not one of the locations of {actor}",
+            "{hint}use one of: {known}; or add the location to {actor_file}",
+        ),
+        "de": (
+            "`{field}` nennt {value}, das ist keiner der Orte von {actor}",
+            "{hint}verwenden Sie einen von: {known}; oder ergänzen Sie den Ort in {actor_file}",
+        ),
     },
     "ref.unknown_term": {
-        "en": ("`{field}` names {value}, which is not one of the {group} in {taxonomy_file}", "{hint}use one of: {known}"),
-        "de": ("`{field}` nennt {value}, das gehört nicht zu den {group} in {taxonomy_file}", "{hint}verwenden Sie eine von: {known}"),
+        "en": (
+            "`{field}` names {value}, which is not one of the {group} in {taxonomy_file}",
+            "{hint}use one of these ids: {known}",
+        ),
+        "de": (
+            "`{field}` nennt {value}, das gehört nicht zu {group} in {taxonomy_file}",
+            "{hint}verwenden Sie eine dieser IDs: {known}",
+        ),
     },
     "ref.unknown_offer": {
-        "en": ("`offers` names {value}, but there is no offer with this id", "{hint}use the id of an existing offer (its file name without .yml)"),
-        "de": ("`offers` nennt {value}, aber es gibt kein Angebot mit dieser ID", "{hint}verwenden Sie die ID eines vorhandenen Angebots (seinen Dateinamen ohne .yml)"),
+        "en": (
+            "`offers` names {value}, but there is no offer with this id",
+            "{hint}use the id of an existing offer (its file name without .yml)",
+        ),
+        "de": (
+            "`offers` nennt {value}, aber es gibt kein Angebot mit dieser ID",
+            "{hint}verwenden Sie die ID eines vorhandenen Angebots (seinen Dateinamen ohne .yml)",
+        ),
     },
     "text.unknown_language": {
-        "en": ("`{field}` has a text in {value}, but the site has no such language", "use one of the site's languages: {allowed}; or add the language in mkdocs.yml"),
-        "de": ("`{field}` hat einen Text in {value}, aber diese Sprache hat die Seite nicht", "verwenden Sie eine der Sprachen der Seite: {allowed}; oder ergänzen Sie die Sprache in mkdocs.yml"),
+        "en": (
+            "`{field}` has a text in {value}, but the site has no such language",
+            "use one of the site's languages: {allowed}; or add the language in mkdocs.yml",
+        ),
+        "de": (
+            "`{field}` hat einen Text in {value}, aber diese Sprache hat die Seite nicht",
+            "verwenden Sie eine der Sprachen der Seite: {allowed}; oder ergänzen Sie die Sprache in mkdocs.yml",
+        ),
     },
     "text.missing_default": {
-        "en": ("`{field}` has no text in the site's main language ({language})", "add a line `{language}: …` below `{field}`: this text is shown wherever a translation is missing"),
-        "de": ("`{field}` hat keinen Text in der Hauptsprache der Seite ({language})", "ergänzen Sie eine Zeile `{language}: …` unter `{field}`: dieser Text erscheint überall, wo eine Übersetzung fehlt"),
+        "en": (
+            "`{field}` has no text in the site's main language ({language})",
+            "add a line `{language}: …` below `{field}`: this text is shown wherever a translation is missing",
+        ),
+        "de": (
+            "`{field}` hat keinen Text in der Hauptsprache der Seite ({language})",
+            "ergänzen Sie eine Zeile `{language}: …` unter `{field}`: dieser Text erscheint überall, wo eine Übersetzung fehlt",
+        ),
     },
     "order.valid_dates": {
         "en": ("`valid_from` ({start}) is after `valid_until` ({end})", "swap the two dates or correct one of them"),
-        "de": ("`valid_from` ({start}) liegt nach `valid_until` ({end})", "vertauschen Sie die beiden Daten oder korrigieren Sie eines"),
+        "de": (
+            "`valid_from` ({start}) liegt nach `valid_until` ({end})",
+            "vertauschen Sie die beiden Daten oder korrigieren Sie eines",
+        ),
     },
     "order.ages": {
         "en": ("`age_min` ({low}) is greater than `age_max` ({high})", "swap the two ages or correct one of them"),
-        "de": ("`age_min` ({low}) ist größer als `age_max` ({high})", "vertauschen Sie die beiden Altersangaben oder korrigieren Sie eine"),
+        "de": (
+            "`age_min` ({low}) ist größer als `age_max` ({high})",
+            "vertauschen Sie die beiden Altersangaben oder korrigieren Sie eine",
+        ),
     },
     "order.times": {
-        "en": ("This time ends at {end}, which is not after its start {start}", "correct `start` or `end`; for an event past midnight write 23:59 as the end"),
-        "de": ("Dieser Termin endet um {end}, also nicht nach seinem Beginn {start}", "korrigieren Sie `start` oder `end`; bei Terminen über Mitternacht schreiben Sie 23:59 als Ende"),
+        "en": (
+            "This time ends at {end}, which is not after its start {start}",
+            "correct `start` or `end`; for an event past midnight write 23:59 as the end",
+        ),
+        "de": (
+            "Dieser Termin endet um {end}, also nicht nach seinem Beginn {start}",
+            "korrigieren Sie `start` oder `end`; bei Terminen über Mitternacht schreiben Sie 23:59 als Ende",
+        ),
     },
     "markdown.html": {
-        "en": ("`{field}` contains the HTML tag {tag}, but texts may not contain HTML", "use Markdown instead: **bold**, *italic*, [link text](https://…), '- ' for a list item"),
-        "de": ("`{field}` enthält das HTML-Tag {tag}, Texte dürfen aber kein HTML enthalten", "verwenden Sie Markdown: **fett**, *kursiv*, [Linktext](https://…), '- ' für einen Listenpunkt"),
+        "en": (
+            "`{field}` contains the HTML tag {tag}, but texts may not contain HTML",
+            "use Markdown instead: **bold**, *italic*, [link text](https://…), '- ' for a list item",
+        ),
+        "de": (
+            "`{field}` enthält das HTML-Tag {tag}, Texte dürfen aber kein HTML enthalten",
+            "verwenden Sie Markdown: **fett**, *kursiv*, [Linktext](https://…), '- ' für einen Listenpunkt",
+        ),
     },
     "markdown.dangerous_link": {
-        "en": ("`{field}` contains a link to {target}, which could run a program in the reader's browser", "link only to web pages (https://…), e-mail addresses (mailto:…) or phone numbers (tel:…)"),
-        "de": ("`{field}` enthält einen Link auf {target}, der im Browser der Lesenden ein Programm ausführen könnte", "verlinken Sie nur Webseiten (https://…), E-Mail-Adressen (mailto:…) oder Telefonnummern (tel:…)"),
+        "en": (
+            "`{field}` contains a link to {target}, which could run a program in the reader's browser",
+            "link only to web pages (https://…), e-mail addresses (mailto:…) or phone numbers (tel:…)",
+        ),
+        "de": (
+            "`{field}` enthält einen Link auf {target}, der im Browser der Lesenden ein Programm ausführen könnte",
+            "verlinken Sie nur Webseiten (https://…), E-Mail-Adressen (mailto:…) oder Telefonnummern (tel:…)",
+        ),
     },
     "markdown.link_scheme": {
-        "en": ("`{field}` contains a link to {target}, which readers' phones cannot open safely", "link only to https://, mailto: or tel: addresses, or to another page of this site"),
-        "de": ("`{field}` enthält einen Link auf {target}, den die Telefone der Lesenden nicht sicher öffnen können", "verlinken Sie nur https://-, mailto:- oder tel:-Adressen oder eine andere Seite dieser Website"),
+        "en": (
+            "`{field}` contains a link to {target}, which readers' phones cannot open safely",
+            "link only to https://, mailto: or tel: addresses, or to another page of this site",
+        ),
+        "de": (
+            "`{field}` enthält einen Link auf {target}, den die Telefone der Lesenden nicht sicher öffnen können",
+            "verlinken Sie nur https://-, mailto:- oder tel:-Adressen oder eine andere Seite dieser Website",
+        ),
     },
     "labels.missing_file": {
-        "en": ("The language {language} has no file with the words of the site's pages", "add {file}: copy {default_file} and translate it"),
-        "de": ("Die Sprache {language} hat keine Datei mit den Wörtern der Seiten", "legen Sie {file} an: kopieren Sie {default_file} und übersetzen Sie sie"),
+        "en": (
+            "The language {language} has no file with the words of the site's pages",
+            "add {file}: copy {default_file} and translate it",
+        ),
+        "de": (
+            "Die Sprache {language} hat keine Datei mit den Wörtern der Seiten",
+            "legen Sie {file} an: kopieren Sie {default_file} und übersetzen Sie sie",
+        ),
     },
     "labels.missing_keys": {
-        "en": ("`site` lacks {count} words that {default_file} has: {keys}", "copy these lines from {default_file} into `site:` and translate them"),
-        "de": ("In `site` fehlen {count} Einträge, die {default_file} hat: {keys}", "kopieren Sie diese Zeilen aus {default_file} unter `site:` und übersetzen Sie sie"),
+        "en": (
+            "`site` lacks entries of {default_file} ({count}): {keys}",
+            "copy these lines from {default_file} into `site:` and translate them",
+        ),
+        "de": (
+            "In `site` fehlen Einträge aus {default_file} ({count}): {keys}",
+            "kopieren Sie diese Zeilen aus {default_file} unter `site:` und übersetzen Sie sie",
+        ),
     },
     "labels.extra_keys": {
-        "en": ("`site` has entries that {default_file} does not have: {keys}", "delete them, or add them to {default_file} and to every other language"),
-        "de": ("`site` hat Einträge, die {default_file} nicht hat: {keys}", "löschen Sie sie oder ergänzen Sie sie in {default_file} und in allen anderen Sprachen"),
+        "en": (
+            "`site` has entries that {default_file} does not have: {keys}",
+            "delete them, or add them to {default_file} and to every other language",
+        ),
+        "de": (
+            "`site` hat Einträge, die {default_file} nicht hat: {keys}",
+            "löschen Sie sie oder ergänzen Sie sie in {default_file} und in allen anderen Sprachen",
+        ),
     },
     "labels.placeholders": {
-        "en": ("`{key}` must keep the placeholders {expected} of {default_file}, but has {actual}", "keep the words in braces exactly as they are; only translate the text around them"),
-        "de": ("`{key}` muss die Platzhalter {expected} aus {default_file} behalten, hat aber {actual}", "lassen Sie die Wörter in geschweiften Klammern unverändert; übersetzen Sie nur den Text darum herum"),
+        "en": (
+            "`{key}` must keep the placeholders {expected} of {default_file}, but has {actual}",
+            "keep the words in braces exactly as they are; only translate the text around them",
+        ),
+        "de": (
+            "`{key}` muss die Platzhalter {expected} aus {default_file} behalten, hat aber {actual}",
+            "lassen Sie die Wörter in geschweiften Klammern unverändert; übersetzen Sie nur den Text darum herum",
+        ),
     },
     "labels.theme_missing": {
-        "en": ("Material for MkDocs has no interface texts for {language}, so {file} needs a `theme:` map", "add `theme:` to {file} with the interface texts (search, navigation, …) translated into {language}"),
-        "de": ("Material for MkDocs hat keine Oberflächentexte für {language}, daher braucht {file} einen Abschnitt `theme:`", "ergänzen Sie in {file} einen Abschnitt `theme:` mit den Oberflächentexten (Suche, Navigation, …) auf {language}"),
+        "en": (
+            "Material for MkDocs has no interface texts for {language}, so {file} needs a `theme:` map",
+            "add `theme:` to {file} with the interface texts (search, navigation, …) translated into {language}",
+        ),
+        "de": (
+            "Material for MkDocs hat keine Oberflächentexte für {language}, daher braucht {file} einen Abschnitt `theme:`",
+            "ergänzen Sie in {file} einen Abschnitt `theme:` mit den Oberflächentexten (Suche, Navigation, …) auf {language}",
+        ),
     },
     # -- warnings ---------------------------------------------------------------------------------------------
     "warn.stale": {
-        "en": ("Last checked on {date}, more than {months} months ago", "ask the provider whether everything is still correct, then set `last_verified.date` to the day of checking"),
-        "de": ("Zuletzt geprüft am {date}, vor mehr als {months} Monaten", "fragen Sie beim Anbieter nach, ob alles noch stimmt, und setzen Sie dann `last_verified.date` auf den Tag der Prüfung"),
+        "en": (
+            "Last checked on {date}, more than {months} months ago",
+            "ask the provider whether everything is still correct, then set `last_verified.date` to the day of checking",
+        ),
+        "de": (
+            "Zuletzt geprüft am {date}, vor mehr als {months} Monaten",
+            "fragen Sie beim Anbieter nach, ob alles noch stimmt, und setzen Sie dann `last_verified.date` auf den Tag der Prüfung",
+        ),
     },
     "warn.untranslated": {
-        "en": ("Not translated into: {languages}", "add the translations, one line such as `{example}: …` below each text"),
-        "de": ("Nicht übersetzt in: {languages}", "ergänzen Sie die Übersetzungen, je Text eine Zeile wie `{example}: …`"),
+        "en": (
+            "Not translated into: {languages}",
+            "add the translations, one line such as `{example}: …` below each text",
+        ),
+        "de": (
+            "Nicht übersetzt in: {languages}",
+            "ergänzen Sie die Übersetzungen, je Text eine Zeile wie `{example}: …`",
+        ),
     },
     "warn.partly_translated": {
-        "en": ("Translation incomplete: {languages} lack {fields}", "add the missing texts in these languages"),
-        "de": ("Übersetzung unvollständig: {languages} fehlen {fields}", "ergänzen Sie die fehlenden Texte in diesen Sprachen"),
+        "en": ("Translation incomplete in {languages}: missing {fields}", "add the missing texts in these languages"),
+        "de": (
+            "Übersetzung unvollständig in {languages}, es fehlt: {fields}",
+            "ergänzen Sie die fehlenden Texte in diesen Sprachen",
+        ),
     },
     "warn.outdated": {
-        "en": ("The {language} translation was made from an older {default} text", "update the {language} texts, then set `translation_sources.{language}` to {fingerprint}"),
-        "de": ("Die Übersetzung {language} beruht auf einem älteren {default}-Text", "aktualisieren Sie die {language}-Texte und setzen Sie dann `translation_sources.{language}` auf {fingerprint}"),
+        "en": (
+            "The {language} translation was made from an older {default} text",
+            "update the {language} texts, then set `translation_sources.{language}` to {fingerprint}",
+        ),
+        "de": (
+            "Die Übersetzung {language} beruht auf einem älteren {default}-Text",
+            "aktualisieren Sie die {language}-Texte und setzen Sie dann `translation_sources.{language}` auf {fingerprint}",
+        ),
     },
 }
 
@@ -424,9 +786,9 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "value.map": {"en": "a group of fields", "de": "eine Gruppe von Feldern"},
     "value.nothing": {"en": "empty", "de": "leer"},
     "hint.did_you_mean": {"en": "did you mean {suggestion}? ", "de": "meinten Sie {suggestion}? "},
-    "group.categories": {"en": "categories", "de": "Kategorien"},
-    "group.target_groups": {"en": "target groups", "de": "Zielgruppen"},
-    "group.districts": {"en": "districts", "de": "Stadtteile"},
+    "group.categories": {"en": "categories", "de": "den Kategorien"},
+    "group.target_groups": {"en": "target groups", "de": "den Zielgruppen"},
+    "group.districts": {"en": "districts", "de": "den Stadtteilen"},
     "list.and": {"en": "and", "de": "und"},
     "list.or": {"en": "or", "de": "oder"},
     "list.more": {"en": "{count} more", "de": "{count} weitere"},

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -17,6 +17,7 @@ from .reader_language import FallbackTracker, ReaderLanguage
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
+_ROOT_SLOT = "@@cat-root@@"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class RenderedPage:
 def template_environment() -> Environment:
     environment = Environment(
         loader=FileSystemLoader(_TEMPLATES),
+        auto_reload=False,
         autoescape=select_autoescape(default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -51,11 +53,36 @@ def template_environment() -> Environment:
     return environment
 
 
+@dataclass(frozen=True)
+class _Card:
+    html: str
+    fallbacks: int
+
+
 @dataclass
 class PageRenderer:
     publication: Publication
     reader: ReaderLanguage
     environment: Environment
+    _cards: dict[tuple[str, str], _Card] = field(default_factory=dict)
+
+    def card(self, offer: Offer, root: str, heading: str = "h3") -> Markup:
+        """An offer's card; rendered once per language and reused on the catalogue, category and actor pages."""
+        key = (offer.id, heading)
+        if key not in self._cards:
+            outer = self.reader.fallbacks
+            self.reader.fallbacks = FallbackTracker()
+            actor = self.publication.catalogue.actors[offer.actor]
+            districts = list(dict.fromkeys(actor.location(location_id).district for location_id in offer.locations))
+            html = self.environment.get_template("_card.html").render(
+                r=self.reader, root=_ROOT_SLOT, offer=offer, actor=actor, districts=districts, heading=heading,
+                taxonomy=self.publication.catalogue.taxonomy,
+            )
+            self._cards[key] = _Card(html, self.reader.fallbacks.count)
+            self.reader.fallbacks = outer
+        card = self._cards[key]
+        self.reader.fallbacks.count += card.fallbacks
+        return Markup(card.html.replace(_ROOT_SLOT, root))
 
     def all_pages(self) -> Iterator[RenderedPage]:
         yield self.catalogue_page()
@@ -73,9 +100,11 @@ class PageRenderer:
 
     def _render(self, template: str, path: str, title: str, description: str, head: str = "", **values: object) -> RenderedPage:
         self.reader.fallbacks = FallbackTracker()
+        root = "../" * path.count("/")
         body = self.environment.get_template(template).render(
             r=self.reader,
-            root="../" * path.count("/"),
+            root=root,
+            card=lambda offer, heading="h3": self.card(offer, root, heading),
             site_root="../" * (path.count("/") + self.reader.prefix.count("/")),
             publication=self.publication,
             taxonomy=self.publication.catalogue.taxonomy,

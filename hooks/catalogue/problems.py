@@ -1,4 +1,5 @@
 """One problem found in the catalogue's data, and how to print it for people and for CI annotations."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Mapping
 
 from babel import Locale, UnknownLocaleError
@@ -11,7 +12,7 @@ from markupsafe import Markup, escape
 from .formatting import LocaleFormatter, cldr_locale
 from .localise import LocalText, Localiser
 from .markdown_text import markdown_to_html
-from .model import Texts
+from .model import Offer, Texts
 from .settings import Settings
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -33,15 +34,15 @@ class ReaderLanguage:
     fallback_labels: Mapping[str, str] = field(default_factory=dict)
     fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
 
-    @property
+    @cached_property
     def localiser(self) -> Localiser:
         return Localiser(self.code, self.settings.default_language)
 
-    @property
+    @cached_property
     def formatter(self) -> LocaleFormatter:
         return LocaleFormatter(self.code)
 
-    @property
+    @cached_property
     def prefix(self) -> str:
         return self.settings.url_prefix(self.code)
 
@@ -95,8 +96,33 @@ class ReaderLanguage:
         return Markup('<bdi dir="ltr">{}</bdi>').format(value)
 
     def language_name(self, code: str) -> str:
-        try:
-            name = Locale.parse(code.replace("-", "_")).get_display_name(cldr_locale(self.code))
-        except (UnknownLocaleError, ValueError):
-            return code
-        return name or code
+        return _language_name(code, self.code)
+
+    def ages(self, offer: Offer) -> Markup:
+        if offer.age_min is not None and offer.age_max is not None:
+            return self.t("offer.ages", min=offer.age_min, max=offer.age_max)
+        if offer.age_min is not None:
+            return self.t("offer.age_from", min=offer.age_min)
+        if offer.age_max is not None:
+            return self.t("offer.age_to", max=offer.age_max)
+        return self.t("offer.all_ages")
+
+    def cost(self, offer: Offer) -> Markup:
+        costs = offer.costs
+        if costs.free:
+            return self.t("offer.free")
+        if costs.amount is not None and costs.per:
+            return self.t("offer.price", amount=self.formatter.price(costs.amount), per=self.t(f"per.{costs.per}"))
+        if costs.amount is not None:
+            return escape(self.formatter.price(costs.amount))
+        return self.t("offer.reductions")
+
+
+@lru_cache(maxsize=4096)
+def _language_name(code: str, reader_language: str) -> str:
+    """A language's name in the reader's language, from CLDR (e.g. 'ar' for a Ukrainian reader: 'арабська')."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(cldr_locale(reader_language))
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name or code

@@ -1,4 +1,5 @@
 """Checks a data file against its JSON Schema (2020-12) and explains every error at the line where it stands."""
+
 from __future__ import annotations
 
 import difflib
@@ -35,9 +36,16 @@ _COMMON_SCHEMA = "common.schema.json"
 # Definitions in common.schema.json whose pattern errors get their own explanation.
 _PATTERN_DEFINITIONS = ("date", "time", "url", "email", "phone", "id", "language_code")
 # Pattern errors of fields defined elsewhere, told apart by the name of the field or of its parent.
-_PATTERN_FIELDS = {"postcode": "postcode", "maintainers": "github_user", "translation_sources": "fingerprint", "src": "image_src"}
+_PATTERN_FIELDS = {
+    "postcode": "postcode",
+    "maintainers": "github_user",
+    "translation_sources": "fingerprint",
+    "src": "image_src",
+}
+_LABEL_MAPS = frozenset({"site", "theme"})
 _ANNOTATIONS = frozenset({"description", "title", "examples", "$comment"})
 _NOT_SCHEMAS = frozenset({"enum", "const", "required", "examples", "$defs"})
+_Check = Callable[[Any], bool]
 _RAW_TOKEN = re.compile(r"[^\s,\]\}#]+")
 _CLOSE_MATCH_CUTOFF = 0.7
 
@@ -63,26 +71,40 @@ class SchemaSet:
     def text_fields(self, kind: Kind, data: Any) -> list[TextField]:
         """Every text map (language -> text) in a document that fits its schema, with its path."""
         fields: list[TextField] = []
-        _collect_text_fields(data, self.validators[kind].schema, (), self.definitions, fields)
+        _collect_text_fields(data, _schema_of(self.validators[kind]), (), self.definitions, fields)
         return fields
 
 
 @lru_cache(maxsize=4)
 def schema_set(schema_dir: Path = SCHEMA_DIR) -> SchemaSet:
-    schemas = {file.name: json.loads(file.read_text(encoding="utf-8")) for file in sorted(schema_dir.glob("*.schema.json"))}
+    schemas = {
+        file.name: json.loads(file.read_text(encoding="utf-8")) for file in sorted(schema_dir.glob("*.schema.json"))
+    }
     registry: Registry[Any] = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012)) for schema in schemas.values()
+        (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012))
+        for schema in schemas.values()
     )
     inlined: dict[int, Any] = {}
     validators: dict[Kind, Draft202012Validator] = {}
     for kind, name in SCHEMA_FILES.items():
         schema = _inline_references(schemas[name], registry.resolver(base_uri=schemas[name]["$id"]), inlined)
-        validators[kind] = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        format_checker = Draft202012Validator.FORMAT_CHECKER
+        validators[kind] = Draft202012Validator(schema, registry=registry, format_checker=format_checker)
     common = schemas[_COMMON_SCHEMA]
     common_resolver = registry.resolver(base_uri=common["$id"])
-    definitions = {name: _inline_references(definition, common_resolver, inlined) for name, definition in common["$defs"].items()}
-    fast_checks = {kind: check for kind, validator in validators.items() if (check := _fast_check(validator.schema, validator.format_checker, {})) is not None}
+    definitions = {name: _inline_references(value, common_resolver, inlined) for name, value in common["$defs"].items()}
+    fast_checks: dict[Kind, _Check] = {}
+    for kind, validator in validators.items():
+        check = _fast_check(_schema_of(validator), validator.format_checker, {})
+        if check is not None:
+            fast_checks[kind] = check
     return SchemaSet(validators, fast_checks, definitions)
+
+
+def _schema_of(validator: Draft202012Validator) -> Mapping[str, Any]:
+    schema = validator.schema
+    assert isinstance(schema, Mapping)
+    return schema
 
 
 def _inline_references(node: Any, resolver: Resolver[Any], inlined: dict[int, Any]) -> Any:
@@ -112,7 +134,6 @@ def _inline_references(node: Any, resolver: Resolver[Any], inlined: dict[int, An
     return result
 
 
-_Check = Callable[[Any], bool]
 _TYPE_TESTS: Mapping[str, _Check] = {
     "object": lambda value: isinstance(value, dict),
     "array": lambda value: isinstance(value, list),
@@ -125,7 +146,9 @@ _TYPE_TESTS: Mapping[str, _Check] = {
 _IGNORED_KEYWORDS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"})
 
 
-def _fast_check(schema: Mapping[str, Any], format_checker: FormatChecker | None, compiled: dict[int, _Check | None]) -> _Check | None:
+def _fast_check(
+    schema: Mapping[str, Any], format_checker: FormatChecker | None, compiled: dict[int, _Check | None]
+) -> _Check | None:
     """A function that says whether a document fits an inlined schema, or None if the schema uses other keywords.
 
     It answers for the keywords our schemas use, never more leniently than jsonschema (where in doubt it says no,
@@ -159,15 +182,20 @@ def _fast_check(schema: Mapping[str, Any], format_checker: FormatChecker | None,
 
 
 def _keyword_check(
-    keyword: str, value: Any, schema: Mapping[str, Any], sub: Callable[[Mapping[str, Any]], _Check], format_checker: FormatChecker | None
+    keyword: str,
+    value: Any,
+    schema: Mapping[str, Any],
+    sub: Callable[[Mapping[str, Any]], _Check],
+    format_checker: FormatChecker | None,
 ) -> _Check:
     if keyword == "type":
         tests = [_TYPE_TESTS[name] for name in ([value] if isinstance(value, str) else value)]
         return lambda instance: any(test(instance) for test in tests)
     if keyword == "properties":
         property_checks = {name: sub(subschema) for name, subschema in value.items()}
-        return lambda instance: not isinstance(instance, dict) or all(
-            property_checks[name](item) for name, item in instance.items() if name in property_checks
+        return lambda instance: (
+            not isinstance(instance, dict)
+            or all(property_checks[name](item) for name, item in instance.items() if name in property_checks)
         )
     if keyword == "required":
         return lambda instance: not isinstance(instance, dict) or all(name in instance for name in value)
@@ -178,7 +206,10 @@ def _keyword_check(
         if value is False:
             return lambda instance: not isinstance(instance, dict) or all(name in known for name in instance)
         item_check = sub(value)
-        return lambda instance: not isinstance(instance, dict) or all(item_check(item) for name, item in instance.items() if name not in known)
+        return lambda instance: (
+            not isinstance(instance, dict)
+            or all(item_check(item) for name, item in instance.items() if name not in known)
+        )
     if keyword == "propertyNames":
         name_check = sub(value)
         return lambda instance: not isinstance(instance, dict) or all(name_check(name) for name in instance)
@@ -202,8 +233,9 @@ def _keyword_check(
         limit_check = _LENGTH_CHECKS[keyword]
         return lambda instance: limit_check(instance, value)
     if keyword == "uniqueItems" and value is True:
-        return lambda instance: not isinstance(instance, list) or (
-            all(isinstance(item, str) for item in instance) and len(set(instance)) == len(instance)
+        return lambda instance: (
+            not isinstance(instance, list)
+            or (all(isinstance(item, str) for item in instance) and len(set(instance)) == len(instance))
         )
     raise LookupError
 
@@ -235,16 +267,15 @@ def check_document(
 ) -> list[Problem]:
     """All schema errors of one document, each once, explained at its line."""
     schemas = schemas or schema_set()
+    fast_check = schemas.fast_checks.get(kind)
+    if fast_check is not None and fast_check(document.data):
+        return []
     explainer = _Explainer(document, path, messages, default_language, schemas.definitions)
     problems: list[Problem] = []
     explained_paths: set[JsonPath] = set()
-    fast_check = schemas.fast_checks.get(kind)
-    if fast_check is not None and fast_check(document.data):
-        return problems
     for error in schemas.validators[kind].iter_errors(document.data):
-        if error.context:
-            error = best_match([error])
-        for instance_path, problem in explainer.explain(error):
+        failure = _Failure.of(best_match([error]) if error.context else error)
+        for instance_path, problem in explainer.explain(failure):
             # A value that breaks several rules (pattern and format of a date) is explained once.
             if instance_path is not None:
                 if instance_path in explained_paths:
@@ -252,6 +283,41 @@ def check_document(
                 explained_paths.add(instance_path)
             problems.append(problem)
     return problems
+
+
+@dataclass(frozen=True)
+class _Failure:
+    """What jsonschema found, in the types this module works with."""
+
+    keyword: str
+    path: JsonPath
+    instance: Any
+    rule: Any
+    """The keyword's value in the schema: the pattern, the list of allowed values, the limit."""
+    schema: Mapping[str, Any]
+    in_property_names: bool
+    message: str
+
+    @classmethod
+    def of(cls, error: ValidationError) -> _Failure:
+        return cls(
+            keyword=str(error.validator),
+            path=tuple(error.absolute_path),
+            instance=error.instance,
+            rule=error.validator_value,
+            schema=error.schema if isinstance(error.schema, Mapping) else {},
+            in_property_names="propertyNames" in error.relative_schema_path,
+            message=error.message,
+        )
+
+
+_LIMIT_MESSAGES = {
+    "maxLength": "schema.too_long",
+    "minimum": "schema.too_small",
+    "exclusiveMinimum": "schema.too_small",
+    "maximum": "schema.too_large",
+    "exclusiveMaximum": "schema.too_large",
+}
 
 
 class _Explainer:
@@ -272,130 +338,155 @@ class _Explainer:
     def _problem(self, message_key: str, position: tuple[int, int], /, **values: Any) -> Problem:
         return self.messages.problem(message_key, path=self.path, position=position, **values)
 
-    def explain(self, error: ValidationError) -> Iterator[tuple[JsonPath | None, Problem]]:
-        """(the instance path the problem is about, or None for problems about a mapping's keys; the problem)."""
-        instance_path: JsonPath = tuple(error.absolute_path)
-        validator = error.validator
-        field = _field_name(instance_path)
-        position = self.document.value_position(instance_path)
-        if "propertyNames" in error.relative_schema_path:
-            yield None, self._property_name(error, instance_path)
-        elif validator == "required":
-            yield from ((None, problem) for problem in self._required(error, instance_path))
-        elif validator == "additionalProperties" and error.validator_value is False:
-            yield from ((None, problem) for problem in self._unknown_fields(error, instance_path))
-        elif validator == "type":
-            yield instance_path, self._type(error, instance_path)
-        elif validator == "enum":
-            yield instance_path, self._enum(error, field, position)
-        elif validator == "pattern":
-            yield instance_path, self._pattern(error, instance_path)
-        elif validator == "format":
-            yield instance_path, self._problem("schema.date_impossible", position, field=field, value=quote(error.instance))
-        elif validator == "minLength":
-            if error.instance == "":
-                yield instance_path, self._problem("schema.empty", position, field=field)
-            else:
-                yield instance_path, self._problem("schema.too_short", position, field=field, value=quote(error.instance), limit=error.validator_value)
-        elif validator == "maxLength":
-            yield instance_path, self._problem("schema.too_long", position, field=field, length=len(error.instance), limit=error.validator_value)
-        elif validator in ("minimum", "exclusiveMinimum"):
-            yield instance_path, self._problem("schema.too_small", position, field=field, value=quote(error.instance), limit=error.validator_value)
-        elif validator in ("maximum", "exclusiveMaximum"):
-            yield instance_path, self._problem("schema.too_large", position, field=field, value=quote(error.instance), limit=error.validator_value)
-        elif validator == "minItems":
-            yield instance_path, self._problem("schema.list_empty", position, field=field)
-        elif validator == "uniqueItems":
-            yield instance_path, self._duplicates(error, instance_path)
-        elif validator == "minProperties":
-            yield instance_path, self._problem("schema.no_languages", self.document.key_position(instance_path), field=field, language=self.default_language)
+    def explain(self, failure: _Failure) -> Iterator[tuple[JsonPath | None, Problem]]:
+        """(the value the problem is about, or None for a problem about a mapping's keys; the problem)."""
+        keyword = failure.keyword
+        field = _field_name(failure.path)
+        position = self.document.value_position(failure.path)
+        value = quote(failure.instance)
+        if failure.in_property_names:
+            yield None, self._property_name(failure)
+        elif keyword == "required":
+            yield from ((None, problem) for problem in self._required(failure))
+        elif keyword == "additionalProperties" and failure.rule is False:
+            yield from ((None, problem) for problem in self._unknown_fields(failure))
+        elif keyword == "type":
+            yield failure.path, self._type(failure)
+        elif keyword == "enum":
+            yield failure.path, self._enum(failure)
+        elif keyword == "pattern":
+            yield failure.path, self._pattern(failure)
+        elif keyword == "format":
+            yield failure.path, self._problem("schema.date_impossible", position, field=field, value=value)
+        elif keyword == "minLength" and failure.instance == "":
+            yield failure.path, self._problem("schema.empty", position, field=field)
+        elif keyword == "minLength":
+            yield (
+                failure.path,
+                self._problem("schema.too_short", position, field=field, value=value, limit=failure.rule),
+            )
+        elif keyword in _LIMIT_MESSAGES:
+            length = len(failure.instance) if isinstance(failure.instance, str) else 0
+            problem = self._problem(
+                _LIMIT_MESSAGES[keyword], position, field=field, value=value, length=length, limit=failure.rule
+            )
+            yield failure.path, problem
+        elif keyword == "minItems":
+            yield failure.path, self._problem("schema.list_empty", position, field=field)
+        elif keyword == "uniqueItems":
+            yield failure.path, self._duplicates(failure)
+        elif keyword == "minProperties":
+            key_position = self.document.key_position(failure.path)
+            yield (
+                failure.path,
+                self._problem("schema.no_languages", key_position, field=field, language=self.default_language),
+            )
         else:
-            yield instance_path, self._problem("schema.other", position, field=field, detail=error.message)
+            yield failure.path, self._problem("schema.other", position, field=field, detail=failure.message)
 
-    def _type(self, error: ValidationError, instance_path: JsonPath) -> Problem:
-        field = _field_name(instance_path)
-        position = self.document.value_position(instance_path)
-        if error.instance is None:
-            return self._problem("schema.empty", self.document.key_position(instance_path), field=field)
-        actual = self.messages.describe(error.instance, as_written=self._raw_token(instance_path, error.instance))
-        if error.schema is self.definitions["text"] or error.schema is self.definitions["markdown"]:
-            return self._problem("schema.type.text", position, field=field, actual=actual, language=self.default_language)
-        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+    def _type(self, failure: _Failure) -> Problem:
+        field = _field_name(failure.path)
+        position = self.document.value_position(failure.path)
+        if failure.instance is None:
+            return self._problem("schema.empty", self.document.key_position(failure.path), field=field)
+        as_written = self._raw_token(failure.path, failure.instance)
+        actual = self.messages.describe(failure.instance, as_written=as_written)
+        if failure.schema is self.definitions["text"] or failure.schema is self.definitions["markdown"]:
+            return self._problem(
+                "schema.type.text", position, field=field, actual=actual, language=self.default_language
+            )
+        expected = failure.rule if isinstance(failure.rule, str) else failure.rule[0]
         if expected == "string":
-            example = '"' + self._raw_token(instance_path, error.instance).replace('"', "'") + '"'
+            example = '"' + as_written.replace('"', "'") + '"'
             return self._problem("schema.type.string", position, field=field, actual=actual, example=example)
         return self._problem(f"schema.type.{expected}", position, field=field, actual=actual)
 
-    def _raw_token(self, instance_path: JsonPath, value: Any) -> str:
+    def _raw_token(self, path: JsonPath, value: Any) -> str:
         """A scalar as written in the file (10.30, not 10.3), for the fix's example."""
         if isinstance(value, (dict, list)):
             return "…"
-        line, column = self.document.value_position(instance_path)
+        line, column = self.document.value_position(path)
         if 0 < line <= len(self.document.lines):
             match = _RAW_TOKEN.match(self.document.lines[line - 1], column - 1)
             if match:
                 return match.group()
         return str(value)
 
-    def _enum(self, error: ValidationError, field: str, position: tuple[int, int]) -> Problem:
-        allowed = [str(option) for option in error.validator_value]
-        suggestion = _closest(str(error.instance), allowed)
-        allowed_text = self.messages.join(allowed, conjunction="or")
+    def _enum(self, failure: _Failure) -> Problem:
+        field = _field_name(failure.path)
+        position = self.document.value_position(failure.path)
+        allowed = [str(option) for option in failure.rule]
+        suggestion = _closest(str(failure.instance), allowed)
+        values = {
+            "field": field,
+            "value": quote(failure.instance),
+            "allowed": self.messages.join(allowed, conjunction="or"),
+        }
         if suggestion:
-            return self._problem("schema.enum_suggest", position, field=field, value=quote(error.instance), suggestion=suggestion, allowed=allowed_text)
-        return self._problem("schema.enum", position, field=field, value=quote(error.instance), allowed=allowed_text)
+            return self._problem("schema.enum_suggest", position, suggestion=suggestion, **values)
+        return self._problem("schema.enum", position, **values)
 
-    def _pattern(self, error: ValidationError, instance_path: JsonPath) -> Problem:
-        field = _field_name(instance_path)
-        position = self.document.value_position(instance_path)
-        value = quote(error.instance)
-        kind = next((name for name in _PATTERN_DEFINITIONS if error.schema is self.definitions[name]), None)
+    def _pattern(self, failure: _Failure) -> Problem:
+        field = _field_name(failure.path)
+        position = self.document.value_position(failure.path)
+        value = quote(failure.instance)
+        kind = next((name for name in _PATTERN_DEFINITIONS if failure.schema is self.definitions[name]), None)
         if kind is None:
-            names = [part for part in instance_path if isinstance(part, str)]
+            names = [part for part in failure.path if isinstance(part, str)]
             kind = next((_PATTERN_FIELDS[name] for name in reversed(names[-2:]) if name in _PATTERN_FIELDS), "pattern")
         if kind == "id":
-            return self._problem("schema.id", position, field=field, value=value, example=quote(_as_id(str(error.instance))))
+            return self._problem(
+                "schema.id", position, field=field, value=value, example=quote(_as_id(str(failure.instance)))
+            )
         return self._problem(f"schema.{kind}", position, field=field, value=value)
 
-    def _property_name(self, error: ValidationError, instance_path: JsonPath) -> Problem:
-        key = str(error.instance)
-        position = self.document.key_position(instance_path + (key,))
-        field = _field_name(instance_path)
-        return self._problem("schema.language_key" if error.schema is self.definitions["language_code"] else "schema.pattern", position, field=field, value=quote(key))
+    def _property_name(self, failure: _Failure) -> Problem:
+        key = str(failure.instance)
+        position = self.document.key_position((*failure.path, key))
+        if failure.schema is self.definitions["language_code"]:
+            message_key = "schema.language_key"
+        elif failure.path and failure.path[-1] in _LABEL_MAPS:
+            message_key = "schema.label_key"
+        else:
+            message_key = "schema.pattern"
+        return self._problem(message_key, position, field=_field_name(failure.path), value=quote(key))
 
-    def _required(self, error: ValidationError, instance_path: JsonPath) -> Iterator[Problem]:
+    def _required(self, failure: _Failure) -> Iterator[Problem]:
         # jsonschema reports each missing property as an error of its own, naming it only in its message.
-        match = re.match(r"'(.*)' is a required property", error.message)
+        match = re.match(r"'(.*)' is a required property", failure.message)
         if match is None:
             return
         name = match.group(1)
-        position = self.document.key_position(instance_path)
-        if instance_path:
-            yield self._problem("schema.required", position, name=name, parent=_field_name(instance_path))
+        position = self.document.key_position(failure.path)
+        if failure.path:
+            yield self._problem("schema.required", position, name=name, parent=_field_name(failure.path))
         else:
             yield self._problem("schema.required_top", position, name=name)
 
-    def _unknown_fields(self, error: ValidationError, instance_path: JsonPath) -> Iterator[Problem]:
-        known = list(error.schema.get("properties", {}))
-        for name in error.instance:
+    def _unknown_fields(self, failure: _Failure) -> Iterator[Problem]:
+        known = list(failure.schema.get("properties", {}))
+        for name in failure.instance:
             if name in known:
                 continue
-            position = self.document.key_position(instance_path + (name,))
+            position = self.document.key_position((*failure.path, name))
             suggestion = _closest(name, known)
             if suggestion:
                 yield self._problem("schema.unknown_field_suggest", position, name=name, suggestion=suggestion)
             else:
                 yield self._problem("schema.unknown_field", position, name=name, allowed=self.messages.join(known))
 
-    def _duplicates(self, error: ValidationError, instance_path: JsonPath) -> Problem:
+    def _duplicates(self, failure: _Failure) -> Problem:
+        field = _field_name(failure.path)
         seen: set[str] = set()
-        for index, item in enumerate(error.instance):
+        for index, item in enumerate(failure.instance):
             marker = json.dumps(item, sort_keys=True)
             if marker in seen:
-                position = self.document.value_position(instance_path + (index,))
-                return self._problem("schema.list_duplicates", position, field=_field_name(instance_path), value=quote(item))
+                position = self.document.value_position((*failure.path, index))
+                return self._problem("schema.list_duplicates", position, field=field, value=quote(item))
             seen.add(marker)
-        return self._problem("schema.list_duplicates", self.document.value_position(instance_path), field=_field_name(instance_path), value="")
+        return self._problem(
+            "schema.list_duplicates", self.document.value_position(failure.path), field=field, value=""
+        )
 
 
 def _field_name(path: JsonPath) -> str:
@@ -433,7 +524,7 @@ def _collect_text_fields(
         properties = schema.get("properties", {})
         for key, value in data.items():
             if key in properties:
-                _collect_text_fields(value, properties[key], path + (key,), definitions, found)
+                _collect_text_fields(value, properties[key], (*path, key), definitions, found)
     elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for index, value in enumerate(data):
-            _collect_text_fields(value, schema["items"], path + (index,), definitions, found)
+            _collect_text_fields(value, schema["items"], (*path, index), definitions, found)

@@ -6,12 +6,12 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from .atom_feed import atom_feed
-from .calendar_files import TOWN_TIME_ZONE, offer_calendar, offer_has_dates
+from .calendar_files import TOWN_TIME_ZONE
 from .frame import PageFrame
 from .open_data import offers_csv, offers_json, sessions_ics
-from .pages import PageRenderer, RenderedPage, template_environment
+from .pages import PageRenderer
 from .publication import Publication
+from .rendering import LanguageRendering, RenderJob
 from .reader_language import ReaderLanguage
 from .search_index import ContentEntry, build_search_index
 from .settings import Settings
@@ -31,22 +31,9 @@ class LanguageOutput:
     page_paths: list[str] = field(default_factory=list)
 
     @classmethod
-    def create(
-        cls,
-        publication: Publication,
-        settings: Settings,
-        language: str,
-        labels: Mapping[str, Mapping[str, str]],
-        directions: Mapping[str, str],
-    ) -> LanguageOutput:
-        reader = ReaderLanguage(
-            settings,
-            language,
-            labels=labels.get(language, {}),
-            direction=directions.get(language, "ltr"),
-            fallback_labels=labels.get(settings.default_language, {}),
-        )
-        return cls(publication, reader, PageRenderer(publication, reader, template_environment()))
+    def create(cls, job: RenderJob, language: str) -> LanguageOutput:
+        renderer = job.renderer(language)
+        return cls(job.publication, renderer.reader, renderer)
 
     @property
     def language(self) -> str:
@@ -70,24 +57,16 @@ def _stamp(publication: Publication) -> datetime:
     return datetime.combine(publication.today, time(0, 0), tzinfo=TOWN_TIME_ZONE)
 
 
-def write_language_outputs(output: LanguageOutput, frames: Mapping[int, PageFrame], site_root: Path) -> int:
+def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering, frames: Mapping[int, PageFrame], site_root: Path) -> int:
     reader = output.reader
-    settings = reader.settings
     language_root = site_root / reader.prefix
-    count = 0
-    for page in output.renderer.all_pages():
+    for page in rendering.pages:
         _write(language_root / page.path, frames[page.depth].fill(page))
         output.page_paths.append(page.url)
-        count += 1
-    for offer in output.publication.offers:
-        if offer_has_dates(offer):
-            actor = output.publication.catalogue.actors[offer.actor]
-            url = f"{settings.site_url}{reader.prefix}offers/{offer.id}/"
-            _write(language_root / "offers" / offer.id / f"{offer.id}.ics", offer_calendar(offer, actor, reader.localiser, url, _stamp(output.publication)))
-            count += 1
+    for path, content in rendering.files:
+        _write(language_root / path, content)
     _write(site_root / "search" / f"{reader.code}.json", build_search_index(output.publication, reader, output.content_pages))
-    _write(language_root / "news" / "feed.xml", atom_feed(output.publication, reader, updated=output.publication.today))
-    return count + 2
+    return len(rendering.pages) + len(rendering.files) + 1
 
 
 def write_site_wide_outputs(publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput], site_root: Path) -> None:

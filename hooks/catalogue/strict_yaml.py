@@ -13,13 +13,14 @@ wins. This reader takes PyYAML's parser events and builds the data itself:
 
 It never raises for bad input: it returns the data or the problems. It never writes a file.
 """
+
 from __future__ import annotations
 
 import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, cast
 
 import yaml
 
@@ -37,6 +38,12 @@ _Parser: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _YAML_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_YAML_TAG + name for name in ("str", "int", "float", "bool", "null")}
 _NON_SPECIFIC_TAG = "!"
+_TAG_TYPES: Mapping[str, type | tuple[type, ...]] = {
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _INT_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+\Z")
@@ -48,7 +55,7 @@ _MAY_START_NON_TEXT = frozenset("0123456789+-.~nNtTfF")
 _BOOL = {"true": True, "false": False}
 
 # The characters YAML refuses inside a file (PyYAML's Reader.NON_PRINTABLE).
-_NON_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -98,22 +105,20 @@ def read_yaml_file(file: Path, display_path: str, messages: Messages | None = No
     try:
         with file.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
-            too_large = len(raw) > MAX_FILE_BYTES
+        size = file.stat().st_size if len(raw) > MAX_FILE_BYTES else len(raw)
     except OSError as error:
-        problem = messages.problem("file.unreadable", path=display_path, position=(1, 1), detail=error.strerror or str(error))
-        return YamlResult(None, (problem,))
-    if too_large:
-        size = file.stat().st_size
-        return _refused(messages, "yaml.too_large", display_path, (1, 1), size=-(-size // 1024), limit=MAX_FILE_BYTES // 1024)
+        return _refused(messages, "file.unreadable", display_path, (1, 1), detail=error.strerror or str(error))
+    if size > MAX_FILE_BYTES:
+        return _too_large(messages, display_path, size)
     return parse_yaml_bytes(raw, display_path, messages)
 
 
 def parse_yaml_bytes(raw: bytes, display_path: str, messages: Messages | None = None) -> YamlResult:
     messages = messages or Messages()
     if len(raw) > MAX_FILE_BYTES:
-        return _refused(messages, "yaml.too_large", display_path, (1, 1), size=-(-len(raw) // 1024), limit=MAX_FILE_BYTES // 1024)
+        return _too_large(messages, display_path, len(raw))
     if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
+        raw = raw[len(codecs.BOM_UTF8) :]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -129,17 +134,24 @@ def parse_yaml_text(text: str, display_path: str, messages: Messages | None = No
     except UnicodeEncodeError as error:
         return _refused(messages, "yaml.not_utf8", display_path, _character_position(text, error.start))
     if size > MAX_FILE_BYTES:
-        return _refused(messages, "yaml.too_large", display_path, (1, 1), size=-(-size // 1024), limit=MAX_FILE_BYTES // 1024)
+        return _too_large(messages, display_path, size)
     bad_character = _NON_PRINTABLE.search(text)
     if bad_character:
         code = f"U+{ord(bad_character.group()):04X}"
-        return _refused(messages, "yaml.control_char", display_path, _character_position(text, bad_character.start()), code=code)
+        return _refused(
+            messages, "yaml.control_char", display_path, _character_position(text, bad_character.start()), code=code
+        )
     builder = _Builder(display_path, messages, text)
     return builder.build()
 
 
-def _refused(messages: Messages, key: str, path: str, position: Position, **values: Any) -> YamlResult:
-    return YamlResult(None, (messages.problem(key, path=path, position=position, **values),))
+def _refused(messages: Messages, message_key: str, path: str, position: Position, /, **values: Any) -> YamlResult:
+    return YamlResult(None, (messages.problem(message_key, path=path, position=position, **values),))
+
+
+def _too_large(messages: Messages, path: str, size: int) -> YamlResult:
+    kibibytes = -(-size // 1024)
+    return _refused(messages, "yaml.too_large", path, (1, 1), size=kibibytes, limit=MAX_FILE_BYTES // 1024)
 
 
 def _byte_position(raw: bytes, offset: int) -> Position:
@@ -200,7 +212,9 @@ class _Builder:
             if self.documents == 0 or self.root is None:
                 self._add("yaml.empty", (1, 1))
             else:
-                self._add("yaml.not_mapping", self.value_positions.get((), (1, 1)), actual=self.messages.describe(self.root))
+                self._add(
+                    "yaml.not_mapping", self.value_positions.get((), (1, 1)), actual=self.messages.describe(self.root)
+                )
         if self.problems:
             return YamlResult(None, tuple(self.problems))
         document = YamlDocument(self.root, self.value_positions, self.key_positions, self.lines)
@@ -260,7 +274,7 @@ class _Builder:
         else:
             container.key_lines[key] = position[0]
         container.key = key
-        self.key_positions[container.path + (key,)] = position
+        self.key_positions[(*container.path, key)] = position
 
     def _start_container(self, event: yaml.CollectionStartEvent) -> None:
         position = _mark_position(event.start_mark)
@@ -286,29 +300,29 @@ class _Builder:
         elif container.is_mapping:
             key = container.key
             assert key is not None
-            path = container.path + (key,)
-            container.value[key] = value  # type: ignore[call-overload]
+            path = (*container.path, key)
+            cast(dict[str, Any], container.value)[key] = value
             container.key = None
         else:
-            path = container.path + (len(container.value),)
-            container.value.append(value)  # type: ignore[union-attr]
+            path = (*container.path, len(container.value))
+            cast(list[Any], container.value).append(value)
         self.value_positions[path] = position
         return path
 
     def _tagged_scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
         text = event.value
-        tag = event.tag
+        tag: str = event.tag or _NON_SPECIFIC_TAG
         if tag in (_NON_SPECIFIC_TAG, _YAML_TAG + "str"):
             return text
         if tag not in _SCALAR_TAGS:
             self._add("yaml.tag", position, tag=_readable_tag(tag))
             return text
-        value = resolve_plain_scalar(text)
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag.removeprefix(_YAML_TAG)]
+        value: Any = resolve_plain_scalar(text)
+        expected = _TAG_TYPES[tag.removeprefix(_YAML_TAG)]
         if not isinstance(value, expected) or (tag.endswith(":int") and isinstance(value, bool)):
             self._add("yaml.tag_mismatch", position, value=quote(text), tag=_readable_tag(tag))
             return text
-        return float(value) if tag.endswith(":float") else value
+        return float(cast(float, value)) if tag.endswith(":float") else value
 
 
 def resolve_plain_scalar(text: str) -> Any:
@@ -341,7 +355,9 @@ def _readable_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
 
 
-def _explain_syntax_error(error: yaml.MarkedYAMLError, lines: tuple[str, ...], path: str, messages: Messages) -> Problem:
+def _explain_syntax_error(
+    error: yaml.MarkedYAMLError, lines: tuple[str, ...], path: str, messages: Messages
+) -> Problem:
     """Turns PyYAML's (or libyaml's) wording into a plain explanation at the right place."""
     problem_text = (error.problem or "").lower()
     context_text = (error.context or "").lower()
@@ -366,12 +382,16 @@ def _explain_syntax_error(error: yaml.MarkedYAMLError, lines: tuple[str, ...], p
     if "mapping values are not allowed" in problem_text:
         return report("yaml.colon", position, example=_quoted_example(lines, position[0]))
     if "escape" in problem_text or "hexdecimal" in problem_text or "hexadecimal" in problem_text:
+        if character_at(position) != "\\" and character_at((position[0], position[1] - 1)) == "\\":
+            position = (position[0], position[1] - 1)  # PyYAML points after the backslash, libyaml at it
         return report("yaml.bad_escape", position)
     if "quoted scalar" in context_text and "end of stream" in problem_text:
         return report("yaml.unclosed_quote", context_position, quote=character_at(context_position) or '"')
     if "flow" in context_text:
         bracket = character_at(context_position) or "["
-        return report("yaml.unclosed_bracket", context_position, bracket=bracket, closing="]" if bracket == "[" else "}")
+        return report(
+            "yaml.unclosed_bracket", context_position, bracket=bracket, closing="]" if bracket == "[" else "}"
+        )
     if "cannot start any token" in problem_text:
         return report("yaml.reserved_start", position, char=character_at(position) or "?")
     if "could not find expected ':'" in problem_text:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -15,7 +16,7 @@ from playwright.sync_api import Browser, Error as PlaywrightError, Playwright, s
 from tests.site.conftest import REPO, BuiltSite, build_site
 
 from .browser_setup import DESKTOP, HOW_TO_GET_CHROMIUM, PHONE, NoChromium, launch_options
-from .browser_tab import Tab
+from .browser_tab import PageVisit, Tab
 from .static_server import SiteServer
 
 SCREENSHOT_DIR = REPO / "test-results" / "screenshots"
@@ -57,27 +58,53 @@ def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
+@contextmanager
 def _tab(chromium: Browser, server: SiteServer, **options: Any) -> Iterator[Tab]:
     context = chromium.new_context(**options)
-    yield Tab.open_in(context, server)
-    context.close()
+    try:
+        yield Tab.open_in(context, server)
+    finally:
+        context.close()
 
 
 @pytest.fixture
 def phone(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
-    """A 360 x 740 touch phone."""
-    yield from _tab(chromium, site_server, **PHONE)
+    """A 360 x 740 touch phone, fresh for each test."""
+    with _tab(chromium, site_server, **PHONE) as tab:
+        yield tab
+
+
+@pytest.fixture
+def second_phone(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
+    """Another phone that shares nothing with `phone`: for opening a link someone was sent."""
+    with _tab(chromium, site_server, **PHONE) as tab:
+        yield tab
 
 
 @pytest.fixture
 def phone_without_script(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
-    yield from _tab(chromium, site_server, **PHONE, java_script_enabled=False)
+    with _tab(chromium, site_server, **PHONE, java_script_enabled=False) as tab:
+        yield tab
 
 
 @pytest.fixture
 def desktop(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
     """A 1280 x 800 desktop browser."""
-    yield from _tab(chromium, site_server, **DESKTOP)
+    with _tab(chromium, site_server, **DESKTOP) as tab:
+        yield tab
+
+
+@pytest.fixture(scope="session")
+def visiting_phone(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
+    """One phone tab that visits page after page, forgetting cookies and storage in between."""
+    with _tab(chromium, site_server, **PHONE) as tab:
+        yield tab
+
+
+@pytest.fixture(scope="session")
+def visited(request: pytest.FixtureRequest, visiting_phone: Tab) -> PageVisit:
+    """The page named by the test's (indirect) parameter, loaded once per session on a phone."""
+    return PageVisit.record(request.param, visiting_phone)
 
 
 @pytest.fixture(scope="session")
@@ -96,4 +123,4 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     taken = sorted(path for path in SCREENSHOT_DIR.glob("*.png") if path.stat().st_mtime >= _SESSION_START) if SCREENSHOT_DIR.is_dir() else []
     if taken:
         terminalreporter.write_sep("-", "browser screenshots")
-        terminalreporter.write_line(f"{len(taken)} screenshots in {SCREENSHOT_DIR}")
+        terminalreporter.write_line(f"{len(taken)} full-page phone screenshots in {SCREENSHOT_DIR}")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response
 
-QUIET_SECONDS = 0.15
+QUIET_SECONDS = 0.1
 """How long no request may be in flight before a page counts as settled."""
 SETTLE_TIMEOUT_SECONDS = 10.0
 
@@ -22,7 +22,7 @@ class PageWatch:
     def attach(cls, page: Page) -> PageWatch:
         watch = cls()
         page.on("request", watch._on_request)
-        page.on("requestfinished", watch._in_flight.discard)
+        page.on("requestfinished", watch._on_request_finished)
         page.on("requestfailed", watch._on_request_failed)
         page.on("response", watch._on_response)
         page.on("console", watch._on_console)
@@ -32,6 +32,9 @@ class PageWatch:
     def _on_request(self, request: Request) -> None:
         self.requests.append(request.url)
         self._in_flight.add(request)
+
+    def _on_request_finished(self, request: Request) -> None:
+        self._in_flight.discard(request)
 
     def _on_request_failed(self, request: Request) -> None:
         self._in_flight.discard(request)
@@ -48,6 +51,12 @@ class PageWatch:
 
     def _on_page_error(self, error: Error) -> None:
         self.console_errors.append(f"uncaught {error.name}: {error.message}")
+
+    def forget(self) -> None:
+        """Start a new record, for the next page loaded in the same tab."""
+        self.requests.clear()
+        self.failures.clear()
+        self.console_errors.clear()
 
     def settle(self, page: Page) -> None:
         """Wait until no request has been in flight for QUIET_SECONDS (scripts that fetch after load included)."""

@@ -61,3 +61,7 @@ def language_path(language: str, path: str = "") -> str:
 
 def pages(kinds: tuple[str, ...] | None = None, languages: tuple[str, ...] = CHECKED_LANGUAGES) -> list[SitePage]:
     return [SitePage(kind, language) for language in languages for kind in (kinds or tuple(PAGE_PATHS))]
+
+MAIN_KINDS = ("home", "catalogue", "offer")
+VISITED_PAGES = pages() + pages(MAIN_KINDS, tuple(code for code in LANGUAGES if code not in CHECKED_LANGUAGES))
+"""Every kind of page in the checked languages, and the pages a newcomer sees first in all the others."""

@@ -1,0 +1,123 @@
+"""The command line: `python -m catalogue check` validates all data and says what is wrong, file by file.
+
+Exit codes: 0 the data is valid (warnings allowed), 1 the data has errors, 2 the command could not run (wrong
+arguments, no mkdocs.yml, no data folder, or a fault in this program).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Sequence, TextIO
+
+import yaml
+
+from catalogue.loading import LoadResult, load_catalogue
+from catalogue.messages import MESSAGE_LANGUAGES, Messages, message_language_for
+from catalogue.model import Catalogue
+from catalogue.publication import publish
+from catalogue.problems import format_problem
+from catalogue.settings import Settings, read_settings
+
+EXIT_VALID = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+class _UsageError(Exception):
+    """The command cannot run; the message says why."""
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    for stream in (stdout, stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+    arguments = _parser().parse_args(argv)
+    messages = Messages(arguments.lang or "en")
+    try:
+        return _check(arguments, stdout)
+    except _UsageError as error:
+        print(str(error), file=stderr)
+        return EXIT_USAGE
+    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+        detail = f"{type(error).__name__}: {error}"
+        print(messages.phrase("cli.unexpected", detail=detail), file=stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m catalogue", description="The education-offer catalogue's tools.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate all data and list every problem", description=__doc__)
+    check.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: ./mkdocs.yml)"
+    )
+    check.add_argument(
+        "--format", choices=("text", "github"), default="text", help="text for people, github for CI annotations"
+    )
+    check.add_argument(
+        "--lang",
+        choices=MESSAGE_LANGUAGES,
+        help="language of the messages (default: the site's language if de or en, else en)",
+    )
+    check.add_argument("--today", type=_iso_date, help="the day to check against, YYYY-MM-DD (default: today)")
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date written as YYYY-MM-DD") from None
+
+
+def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
+    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    if not settings.data_dir.is_dir():
+        raise _UsageError(messages.phrase("cli.no_data", folder=settings.data_dir))
+    today = arguments.today or date.today()
+    result = load_catalogue(settings, today=today, message_language=messages.language)
+    for problem in result.problems:
+        print(format_problem(problem, style=arguments.format), file=stdout)
+    print(_summary(result, today, messages), file=stdout)
+    return EXIT_INVALID if result.errors else EXIT_VALID
+
+
+def _settings(config: Path, messages: Messages) -> Settings:
+    if not config.is_file():
+        raise _UsageError(messages.phrase("cli.no_config", config=config))
+    try:
+        return read_settings(config)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise _UsageError(
+            messages.phrase("cli.bad_config", config=config, detail=" ".join(str(error).split()))
+        ) from None
+    except (KeyError, TypeError, ValueError, AttributeError, StopIteration) as error:
+        detail = f"{type(error).__name__}: {error}"
+        raise _UsageError(messages.phrase("cli.bad_config", config=config, detail=detail)) from None
+
+
+def _summary(result: LoadResult, today: date, messages: Messages) -> str:
+    published: int | str = (
+        count_published_offers(result.catalogue, today)
+        if result.catalogue is not None
+        else messages.phrase("cli.not_published")
+    )
+    return messages.phrase(
+        "cli.summary",
+        files=len(result.files),
+        errors=len(result.errors),
+        warnings=len(result.warnings),
+        published=published,
+    )
+
+
+def count_published_offers(catalogue: Catalogue, today: date) -> int:
+    """Offers a reader sees on `today`: the same rule the site's build applies."""
+    return len(publish(catalogue, today).offers)

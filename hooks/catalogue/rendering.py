@@ -1,0 +1,102 @@
+"""Renders every language's generated pages and files, in worker processes where the machine has several cores.
+
+mkdocs-static-i18n builds one language after the other in one process; the catalogue's pages do not depend on that
+build, so they are rendered alongside it and only framed and written when each language's build asks for them.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Mapping, Sequence
+
+from .atom_feed import atom_feed
+from .calendar_files import TOWN_TIME_ZONE, offer_calendar, offer_has_dates
+from .pages import PageRenderer, RenderedPage, template_environment
+from .publication import Publication
+from .reader_language import ReaderLanguage
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    publication: Publication
+    settings: Settings
+    labels: Mapping[str, Mapping[str, str]]
+    directions: Mapping[str, str]
+
+    def reader(self, language: str) -> ReaderLanguage:
+        return ReaderLanguage(
+            self.settings,
+            language,
+            labels=self.labels.get(language, {}),
+            direction=self.directions.get(language, "ltr"),
+            fallback_labels=self.labels.get(self.settings.default_language, {}),
+        )
+
+    def renderer(self, language: str) -> PageRenderer:
+        return PageRenderer(self.publication, self.reader(language), template_environment())
+
+
+@dataclass(frozen=True)
+class LanguageRendering:
+    language: str
+    pages: tuple[RenderedPage, ...]
+    files: tuple[tuple[str, bytes], ...]
+    """Other files below the language's root: the offers' calendars and the news feed."""
+
+
+def render_language(job: RenderJob, language: str) -> LanguageRendering:
+    renderer = job.renderer(language)
+    reader = renderer.reader
+    stamp = datetime.combine(job.publication.today, time(0, 0), tzinfo=TOWN_TIME_ZONE)
+    files: list[tuple[str, bytes]] = []
+    for offer in job.publication.offers:
+        if offer_has_dates(offer):
+            url = f"{job.settings.site_url}{reader.prefix}offers/{offer.id}/"
+            actor = job.publication.catalogue.actors[offer.actor]
+            files.append((f"offers/{offer.id}/{offer.id}.ics", offer_calendar(offer, actor, reader.localiser, url, stamp)))
+    files.append(("news/feed.xml", atom_feed(job.publication, reader, updated=job.publication.today)))
+    return LanguageRendering(language, tuple(renderer.all_pages()), tuple(files))
+
+
+_job_in_worker: RenderJob | None = None
+
+
+def _render_in_worker(language: str) -> LanguageRendering:
+    assert _job_in_worker is not None
+    return render_language(_job_in_worker, language)
+
+
+class RenderingPool:
+    """Starts rendering every language at once; `rendering(code)` waits for that language's result."""
+
+    def __init__(self, job: RenderJob, languages: Sequence[str], workers: int | None = None) -> None:
+        global _job_in_worker
+        self._job = job
+        self._executor: ProcessPoolExecutor | None = None
+        self._futures: dict[str, Future[LanguageRendering]] = {}
+        workers = workers if workers is not None else _worker_count()
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the job; nothing of the catalogue is pickled on the way in.
+            _job_in_worker = job
+            self._executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self._futures = {language: self._executor.submit(_render_in_worker, language) for language in languages}
+
+    def rendering(self, language: str) -> LanguageRendering:
+        if language not in self._futures:
+            return render_language(self._job, language)
+        return self._futures.pop(language).result()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _worker_count() -> int:
+    configured = os.environ.get("CATALOGUE_WORKERS")
+    if configured and configured.isdigit():
+        return int(configured)
+    return min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1), 4)
