@@ -175,3 +175,8 @@ def test_the_real_command_reports_invalid_data_as_annotations_without_changing_a
     assert "::error file=data/offers/sprachschule-nord/tab.yml,line=3,col=1::" in completed.stdout
     assert "Traceback" not in completed.stdout + completed.stderr
     assert tree_digest(invalid_site) == before
+
+
+def test_codeowners_file_is_up_to_date_with_the_actors_maintainers() -> None:
+    out = io.StringIO()
+    assert main(["codeowners", "--check", "--config", str(ROOT / "mkdocs.yml")], stdout=out) == EXIT_VALID, out.getvalue()

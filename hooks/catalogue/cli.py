@@ -14,6 +14,7 @@ from typing import Sequence, TextIO
 
 import yaml
 
+from catalogue.codeowners import CODEOWNERS_PATH, codeowners_text
 from catalogue.loading import LoadResult, load_catalogue
 from catalogue.messages import MESSAGE_LANGUAGES, Messages, message_language_for
 from catalogue.model import Catalogue
@@ -38,8 +39,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         if reconfigure is not None:
             reconfigure(errors="replace")
     arguments = _parser().parse_args(argv)
-    messages = Messages(arguments.lang or "en")
+    messages = Messages(getattr(arguments, "lang", None) or "en")
     try:
+        if arguments.command == "codeowners":
+            return _codeowners(arguments, stdout)
         return _check(arguments, stdout)
     except _UsageError as error:
         print(str(error), file=stderr)
@@ -66,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         help="language of the messages (default: the site's language if de or en, else en)",
     )
     check.add_argument("--today", type=_iso_date, help="the day to check against, YYYY-MM-DD (default: today)")
+    owners = commands.add_parser(
+        "codeowners", help=f"write {CODEOWNERS_PATH} from the actors' maintainers", description=codeowners_text.__doc__
+    )
+    owners.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    owners.add_argument("--check", action="store_true", help=f"only say whether {CODEOWNERS_PATH} is up to date")
     return parser
 
 
@@ -87,6 +95,26 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
         print(format_problem(problem, style=arguments.format), file=stdout)
     print(_summary(result, today, messages), file=stdout)
     return EXIT_INVALID if result.errors else EXIT_VALID
+
+
+def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is None:
+        print(f"The data has errors; run `make check` first. {CODEOWNERS_PATH} was not changed.", file=stdout)
+        return EXIT_INVALID
+    target = settings.root / CODEOWNERS_PATH
+    wanted = codeowners_text(result.catalogue, settings)
+    current = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if arguments.check:
+        if current == wanted:
+            return EXIT_VALID
+        print(f"{CODEOWNERS_PATH} is out of date: run `python -m catalogue codeowners` and commit it.", file=stdout)
+        return EXIT_INVALID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(wanted, encoding="utf-8")
+    print(f"wrote {CODEOWNERS_PATH}", file=stdout)
+    return EXIT_VALID
 
 
 def _settings(config: Path, messages: Messages) -> Settings:

@@ -28,6 +28,7 @@ class Settings:
     licence_url: str
     stale_after_months: int
     languages: tuple[Language, ...]
+    coordinators: tuple[str, ...] = ()
 
     @property
     def default_language(self) -> str:
@@ -55,7 +56,7 @@ _IgnoringTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None
 def read_settings(mkdocs_yml: Path) -> Settings:
     with mkdocs_yml.open(encoding="utf-8") as handle:
         config: dict[str, Any] = yaml.load(handle, Loader=_IgnoringTagsLoader) or {}
-    return settings_from_config(config, mkdocs_yml.parent)
+    return settings_from_config(config, mkdocs_yml.resolve().parent)
 
 
 def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
@@ -84,6 +85,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         licence_url=catalogue.get("licence_url", "https://www.govdata.de/dl-de/by-2-0"),
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
+        coordinators=tuple(catalogue.get("coordinators") or ()),
     )
 
 

@@ -12,16 +12,17 @@ _SETTLED = """() => {
   const form = document.getElementById('cat-filters');
   if (!form || form.hidden) return false;
   const visible = document.querySelectorAll('li.cat-card:not([hidden])').length;
-  const count = document.getElementById('cat-results').textContent;
-  if (!new RegExp('(^|\\\\D)' + visible + '(\\\\D|$)').test(count)) return false;
+  const wording = visible === 1 ? form.dataset.resultsOne : form.dataset.resultsOther;
+  if (document.getElementById('cat-results').textContent.trim() !== wording.replace('{count}', String(visible))) return false;
   const query = new URLSearchParams(location.search);
   return Array.from(form.elements).filter(control => control.name).every(control => {
     const value = control.type === 'checkbox' ? (control.checked ? '1' : '') : control.value.trim();
     return (query.get(control.name) || '') === value;
   });
 }"""
-"""True once the script has shown the outcome of the current controls: the count line names as many offers as are
-visible, and the address holds the controls' values."""
+"""True once the script has shown the outcome of the current controls: the count line, worded as the form's
+data-results-one / data-results-other say, names as many offers as are visible, and the address holds the values
+of the controls."""
 
 _CONTROL_VALUES = """() => Object.fromEntries(Array.from(document.getElementById('cat-filters').elements)
   .filter(control => control.name)
@@ -49,8 +50,13 @@ class CatalogueView:
         return self.page.locator("#cat-results").inner_text().strip()
 
     def count(self) -> int:
-        numbers = re.findall(r"\d+", self.count_line())
-        assert len(numbers) == 1, f"the count line should hold one number: {self.count_line()!r}"
+        """The number the count line tells the reader ('one offer' where a language words it without a digit)."""
+        line = self.count_line()
+        one = (self.page.locator("#cat-filters").get_attribute("data-results-one") or "").replace("{count}", "1")
+        if line == one:
+            return 1
+        numbers = re.findall(r"\d+", line)
+        assert len(numbers) == 1, f"the count line should hold one number: {line!r}"
         return int(numbers[0])
 
     def visible_offer_ids(self) -> frozenset[str]:

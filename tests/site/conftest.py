@@ -4,16 +4,14 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
+from bench.site_config import catalogue_config, write_mkdocs_config
 
-from bench.site_config import catalogue_config, write_mkdocs_config  # noqa: E402
+REPO = Path(__file__).resolve().parents[2]
 
 BUILD_DATE = "2026-11-26"
 LANGUAGES = ["de", "en", "ar", "fa", "uk", "ru", "tr", "ti"]
