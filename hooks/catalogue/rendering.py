@@ -17,6 +17,7 @@ from .calendar_files import TOWN_TIME_ZONE, offer_calendar, offer_has_dates
 from .pages import PageRenderer, RenderedPage, template_environment
 from .publication import Publication
 from .reader_language import ReaderLanguage
+from .search_index import CatalogueEntries, catalogue_entries
 from .settings import Settings
 
 
@@ -46,6 +47,7 @@ class LanguageRendering:
     pages: tuple[RenderedPage, ...]
     files: tuple[tuple[str, bytes], ...]
     """Other files below the language's root: the offers' calendars and the news feed."""
+    search_entries: CatalogueEntries
 
 
 def render_language(job: RenderJob, language: str) -> LanguageRendering:
@@ -59,7 +61,7 @@ def render_language(job: RenderJob, language: str) -> LanguageRendering:
             actor = job.publication.catalogue.actors[offer.actor]
             files.append((f"offers/{offer.id}/{offer.id}.ics", offer_calendar(offer, actor, reader.localiser, url, stamp)))
     files.append(("news/feed.xml", atom_feed(job.publication, reader, updated=job.publication.today)))
-    return LanguageRendering(language, tuple(renderer.all_pages()), tuple(files))
+    return LanguageRendering(language, tuple(renderer.all_pages()), tuple(files), catalogue_entries(job.publication, reader))
 
 
 _job_in_worker: RenderJob | None = None

@@ -59,21 +59,42 @@ class ContentEntry:
     """The language the page is written in: the reader's, or the default language where a translation is missing."""
 
 
-def build_search_index(publication: Publication, reader: ReaderLanguage, content: Sequence[ContentEntry]) -> bytes:
-    """Compact UTF-8 JSON of every published offer, every news item and the given pages, in the reader's language."""
+@dataclass(frozen=True)
+class CatalogueEntries:
+    """The index's entries for offers and news in one language; hand-written pages are added when they are known."""
+
+    language: str
+    offers: tuple[dict[str, str], ...]
+    news: tuple[dict[str, str], ...]
+
+
+def catalogue_entries(publication: Publication, reader: ReaderLanguage) -> CatalogueEntries:
     localiser = reader.localiser
     language_names = {code: reader.language_name(code) for offer in publication.offers for code in offer.languages}
     offers = [_offer_entry(offer, publication, localiser, language_names) for offer in publication.offers]
     news = [_news_entry(item, localiser) for item in publication.catalogue.news]
-    pages = [_page_entry(entry, reader.code) for entry in content]
+    return CatalogueEntries(
+        reader.code,
+        tuple(sorted(offers, key=lambda entry: entry["i"])),
+        tuple(sorted(news, key=lambda entry: entry["u"])),
+    )
+
+
+def search_index_json(entries: CatalogueEntries, content: Sequence[ContentEntry]) -> bytes:
+    """Compact UTF-8 JSON of every published offer, every news item and the given pages, in one language."""
+    pages = [_page_entry(entry, entries.language) for entry in content]
     document = {
         "v": INDEX_FORMAT,
-        "lang": reader.code,
-        "o": sorted(offers, key=lambda entry: entry["i"]),
-        "n": sorted(news, key=lambda entry: entry["u"]),
+        "lang": entries.language,
+        "o": list(entries.offers),
+        "n": list(entries.news),
         "p": sorted(pages, key=lambda entry: (entry["u"], entry["t"], entry["s"])),
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def build_search_index(publication: Publication, reader: ReaderLanguage, content: Sequence[ContentEntry]) -> bytes:
+    return search_index_json(catalogue_entries(publication, reader), content)
 
 
 def searchable_words(words: Iterable[str], covered: Sequence[str] = ()) -> str:

@@ -1,10 +1,11 @@
 """Writes a language's generated pages and files, and the files that span all languages, into the built site."""
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from .calendar_files import TOWN_TIME_ZONE
 from .frame import PageFrame
@@ -13,7 +14,7 @@ from .pages import PageRenderer
 from .publication import Publication
 from .rendering import LanguageRendering, RenderJob
 from .reader_language import ReaderLanguage
-from .search_index import ContentEntry, build_search_index
+from .search_index import ContentEntry, search_index_json
 from .settings import Settings
 from .sitemap import sitemap_xml
 
@@ -57,15 +58,22 @@ def _stamp(publication: Publication) -> datetime:
     return datetime.combine(publication.today, time(0, 0), tzinfo=TOWN_TIME_ZONE)
 
 
+def _write_all(files: Iterable[tuple[Path, bytes | str]]) -> None:
+    """Writes many small files at once: the time goes to the file system, which threads can wait on together."""
+    with ThreadPoolExecutor(max_workers=8) as writers:
+        for finished in [writers.submit(_write, path, content) for path, content in files]:
+            finished.result()
+
+
 def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering, frames: Mapping[int, PageFrame], site_root: Path) -> int:
     reader = output.reader
     language_root = site_root / reader.prefix
-    for page in rendering.pages:
-        _write(language_root / page.path, frames[page.depth].fill(page))
-        output.page_paths.append(page.url)
-    for path, content in rendering.files:
-        _write(language_root / path, content)
-    _write(site_root / "search" / f"{reader.code}.json", build_search_index(output.publication, reader, output.content_pages))
+    output.page_paths.extend(page.url for page in rendering.pages)
+    _write_all([
+        *((language_root / page.path, frames[page.depth].fill(page)) for page in rendering.pages),
+        *((language_root / path, content) for path, content in rendering.files),
+    ])
+    _write(site_root / "search" / f"{reader.code}.json", search_index_json(rendering.search_entries, output.content_pages))
     return len(rendering.pages) + len(rendering.files) + 1
 
 
