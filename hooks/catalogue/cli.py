@@ -93,6 +93,9 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
     result = load_catalogue(settings, today=today, message_language=messages.language)
     for problem in result.problems:
         print(format_problem(problem, style=arguments.format), file=stdout)
+    if result.catalogue is not None:
+        for hidden in publish(result.catalogue, today).hidden:
+            print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=hidden.reason), file=stdout)
     print(_summary(result, today, messages), file=stdout)
     return EXIT_INVALID if result.errors else EXIT_VALID
 

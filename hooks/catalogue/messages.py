@@ -798,6 +798,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "{files} Dateien geprüft – Fehler: {errors}, Warnungen: {warnings}, veröffentlichte Angebote: {published}",
     },
     "cli.not_published": {"en": "none until the errors are fixed", "de": "keine, solange Fehler bestehen"},
+    "cli.hidden": {
+        "en": "{path}: not published on {day} ({reason}); it stays in the data",
+        "de": "{path}: am {day} nicht veröffentlicht ({reason}); es bleibt in den Daten",
+    },
     "cli.no_config": {
         "en": "{config} not found: run the command in the site's folder or name the file with --config",
         "de": "{config} nicht gefunden: starten Sie den Befehl im Ordner der Website oder nennen Sie die Datei mit --config",
