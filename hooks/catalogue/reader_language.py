@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 from markupsafe import Markup, escape
 
 from .formatting import LocaleFormatter, cldr_locale
@@ -97,6 +98,11 @@ class ReaderLanguage:
 
     def language_name(self, code: str) -> str:
         return _language_name(code, self.code)
+
+    def join(self, items: Iterable[object]) -> Markup:
+        """A list the way the reader's language writes it: 'A, B und C', 'A وB وC'."""
+        escaped = [str(escape(item)) for item in items]
+        return Markup(format_list(escaped, locale=cldr_locale(self.code))) if escaped else Markup("")
 
     def ages(self, offer: Offer) -> Markup:
         if offer.age_min is not None and offer.age_max is not None:

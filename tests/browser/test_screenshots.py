@@ -1,4 +1,5 @@
-"""Full-page phone screenshots of the pages a newcomer sees first, in German and Arabic, for people to look at."""
+"""Full-page phone screenshots (one pixel per CSS pixel) of the pages a newcomer sees first, in German and Arabic,
+for people to look at."""
 from __future__ import annotations
 
 import struct
@@ -21,5 +22,5 @@ def _png_width(path: Path) -> int:
 def test_phone_screenshot(phone: Tab, screenshot_dir: Path, site_page: SitePage) -> None:
     phone.visit(site_page.path)
     path = screenshot_dir / f"phone-{site_page.language}-{site_page.kind}.png"
-    phone.page.screenshot(path=str(path), full_page=True)
-    assert _png_width(path) == PHONE["viewport"]["width"] * PHONE["device_scale_factor"]
+    phone.page.screenshot(path=str(path), full_page=True, scale="css")
+    assert _png_width(path) == PHONE["viewport"]["width"]
