@@ -21,6 +21,8 @@ from .static_server import SiteServer
 
 SCREENSHOT_DIR = REPO / "test-results" / "screenshots"
 AXE_SCRIPT = REPO / "node_modules" / "axe-core" / "axe.min.js"
+ACTION_TIMEOUT_MS = 10_000
+"""How long a click, tap or wait may take before the test fails, instead of Playwright's 30 s."""
 _SESSION_START = time.time()
 
 
@@ -61,6 +63,7 @@ def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
 @contextmanager
 def _tab(chromium: Browser, server: SiteServer, **options: Any) -> Iterator[Tab]:
     context = chromium.new_context(**options)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
     try:
         yield Tab.open_in(context, server)
     finally:

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 DEFAULT_LANGUAGE = "de"
 LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr", "ti")
-RIGHT_TO_LEFT = frozenset({"ar", "fa"})
 CHECKED_LANGUAGES = ("de", "ar", "ti")
 """German, a right-to-left language, and a language that falls back to German for many texts."""
 
@@ -44,8 +43,7 @@ class SitePage:
 
     @property
     def path(self) -> str:
-        prefix = "" if self.language == DEFAULT_LANGUAGE else f"{self.language}/"
-        return "/" + prefix + PAGE_PATHS[self.kind]
+        return language_path(self.language, PAGE_PATHS[self.kind])
 
     @property
     def expected_status(self) -> int:
@@ -56,11 +54,13 @@ class SitePage:
 
 
 def language_path(language: str, path: str = "") -> str:
+    """The site path of `path` in a language: German at the root, every other language in its own folder."""
     return "/" + ("" if language == DEFAULT_LANGUAGE else f"{language}/") + path
 
 
 def pages(kinds: tuple[str, ...] | None = None, languages: tuple[str, ...] = CHECKED_LANGUAGES) -> list[SitePage]:
     return [SitePage(kind, language) for language in languages for kind in (kinds or tuple(PAGE_PATHS))]
+
 
 MAIN_KINDS = ("home", "catalogue", "offer")
 VISITED_PAGES = pages() + pages(MAIN_KINDS, tuple(code for code in LANGUAGES if code not in CHECKED_LANGUAGES))

@@ -1,10 +1,11 @@
-"""Pages load without an error on the console and without a request that fails."""
+"""Pages load, and the catalogue's search and filters run, without an error on the console or a failed request."""
 from __future__ import annotations
 
 import pytest
 
-from .browser_tab import PageVisit
-from .site_pages import VISITED_PAGES
+from .browser_tab import PageVisit, Tab
+from .catalogue_view import CatalogueView
+from .site_pages import VISITED_PAGES, language_path
 
 
 @pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
@@ -15,3 +16,18 @@ def test_no_console_errors(visited: PageVisit) -> None:
 @pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
 def test_no_failed_requests(visited: PageVisit) -> None:
     assert not visited.failures, f"{visited.url}:\n" + "\n".join(visited.failures)
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "fa"])
+def test_searching_and_filtering_run_without_errors(phone: Tab, language: str) -> None:
+    phone.visit(language_path(language, "catalogue/"))
+    catalogue = CatalogueView(phone.page).settled().search("kita")
+    phone.page.locator("#cat-age").fill("3")
+    phone.page.locator("#cat-c").select_option(index=1)
+    catalogue.settled()
+    phone.page.locator("#cat-filters button[type=reset]").tap()
+    catalogue.settled()
+    phone.settle()
+    assert catalogue.control_values()["q"] == "", "the reset button left the search words"
+    assert not phone.watch.console_errors, "\n".join(phone.watch.console_errors)
+    assert not phone.watch.failures, "\n".join(phone.watch.failures)
