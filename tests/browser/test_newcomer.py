@@ -88,7 +88,7 @@ def test_the_offer_can_be_called_and_written_to(phone: Tab, scheme: str) -> None
 
 @pytest.mark.parametrize(
     "opens_switcher, english_link",
-    [("header .cat-language-button", 'header .md-select__link[hreflang="en"]'), (None, '.cat-footer a[hreflang="en"]')],
+    [("header .cat-language-button", 'header .cat-languages__list a[hreflang="en"]'), (None, '.cat-footer a[hreflang="en"]')],
     ids=["header", "footer"],
 )
 def test_the_language_switcher_keeps_the_offer(phone: Tab, opens_switcher: str | None, english_link: str) -> None:
