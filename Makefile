@@ -33,7 +33,7 @@ site: $(SITE_READY)
 
 ## serve: live preview at http://127.0.0.1:8000/
 serve: $(SITE_READY)
-	$(BIN)/python -m mkdocs serve
+	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve
 
 ## check: validate all data (GitHub annotations when CI is set)
 check: $(SITE_READY)

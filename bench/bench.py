@@ -27,6 +27,7 @@ from report import Row, markdown_table, raw_numbers  # noqa: E402
 from site_config import catalogue_config, language_entries, read_mkdocs_config, write_mkdocs_config  # noqa: E402
 
 DEFAULT_SIZES = "100,1000,2000"
+DEFAULT_NAIVE_SIZES = "100,1000"
 DEFAULT_LANGUAGES = "de,en,ar,fa,uk,ru,tr,ti"
 
 
@@ -77,7 +78,7 @@ def naive_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str],
 
 
 def bench(
-    sizes: Sequence[int], languages: list[str], *, seed: int, catalogue: bool, naive: bool, timeout: float | None
+    sizes: Sequence[int], languages: list[str], *, seed: int, catalogue: bool, naive_sizes: Sequence[int], timeout: float | None
 ) -> list[Row]:
     rows: list[Row] = []
     for offers in sizes:
@@ -86,7 +87,7 @@ def bench(
             data_dir = work_dir / "data"
             say(f"writing synthetic data: {offers} offers x {len(languages)} languages ...")
             write_synthetic_catalogue(data_dir, offers=offers, languages=languages, seed=seed)
-            builds = ([catalogue_row] if catalogue else []) + ([naive_row] if naive else [])
+            builds = ([catalogue_row] if catalogue else []) + ([naive_row] if offers in naive_sizes else [])
             for build in builds:
                 row = build(work_dir, data_dir, offers, languages, timeout)
                 if row.result is None or not row.result.ok:
@@ -99,8 +100,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help=f"offer counts, comma-separated (default {DEFAULT_SIZES})")
     parser.add_argument("--languages", default=DEFAULT_LANGUAGES, help=f"the first is the default (default {DEFAULT_LANGUAGES})")
-    parser.add_argument("--naive", action=argparse.BooleanOptionalAction, default=True,
-                        help="also build the naive one-page-per-offer site (default on)")
+    parser.add_argument("--naive-sizes", default=DEFAULT_NAIVE_SIZES,
+                        help="sizes at which to also build the naive one-page-per-offer site; '' for none "
+                        f"(default {DEFAULT_NAIVE_SIZES}: the naive build of 2,000 offers takes a quarter of an hour)")
     parser.add_argument("--catalogue", action=argparse.BooleanOptionalAction, default=True,
                         help="build the catalogue with the repository's mkdocs.yml and hooks (default on)")
     parser.add_argument("--seed", type=int, default=1)
@@ -109,9 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     sizes = [int(size) for size in comma_list(arguments.sizes)]
     languages = comma_list(arguments.languages)
+    naive_sizes = [int(size) for size in comma_list(arguments.naive_sizes)]
     rows = bench(
-        sizes, languages, seed=arguments.seed, catalogue=arguments.catalogue, naive=arguments.naive,
-        timeout=arguments.timeout,
+        sorted(set(sizes) | set(naive_sizes)), languages, seed=arguments.seed, catalogue=arguments.catalogue,
+        naive_sizes=naive_sizes, timeout=arguments.timeout,
     )
     print(markdown_table(rows))
     if arguments.json:

@@ -200,7 +200,7 @@ def _render_frame(config: MkDocsConfig, depth: int) -> PageFrame:
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
     config.extra["alternate"] = alternates
-    setattr(config.extra, "alternate", alternates)
+    config.extra.alternate = alternates
 
 
 @event_priority(0)

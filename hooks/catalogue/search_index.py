@@ -14,7 +14,7 @@ The catalogue page, the only page that loads the index, already shows every offe
 provider, districts and languages, in the reader's language. The browser searches those in the card itself, so an
 offer's "s" holds only what the card does not show: its categories, target groups and the first
 DESCRIPTION_WORD_LIMIT distinct words of its description. That keeps the Arabic index of 1,000 offers with
-descriptions of about 100 words within 80 KB gzipped.
+descriptions of about 100 words within 80 KB gzipped with room for the hand-written pages.
 
 "lang" is present only where the entry's text is in another language than the reader's (a missing translation):
 the language of the first of title, summary (and, for offers, description) that fell back.
@@ -34,9 +34,9 @@ from .reader_language import ReaderLanguage
 from .text_normalise import tokens
 
 INDEX_FORMAT = 1
-DESCRIPTION_WORD_LIMIT = 20
+DESCRIPTION_WORD_LIMIT = 12
 """How many distinct words of an offer's description (beyond those its card shows) are searchable."""
-NEWS_WORD_LIMIT = 60
+NEWS_WORD_LIMIT = 40
 """How many distinct words of a news item's body (beyond those of its title and summary) are searchable."""
 
 

@@ -109,7 +109,7 @@ def test_hreflang_alternates_are_absolute_and_reciprocal(sample_site: BuiltSite,
     alternates = _alternates(sample_site, path)
     assert set(alternates) == set(LANGUAGES) | {"x-default"}
     assert alternates[language] == SETTINGS.site_url + path
-    for other, url in alternates.items():
+    for url in alternates.values():
         assert url.startswith(SETTINGS.site_url)
         other_path = url.removeprefix(SETTINGS.site_url)
         assert _alternates(sample_site, other_path)[language] == SETTINGS.site_url + path
