@@ -6,6 +6,8 @@ from typing import Any
 import pytest
 
 from .browser_tab import Tab
+from tests.site.sample_data import PUBLISHED
+
 from .site_pages import MAIN_KINDS, SAMPLE_OFFER, SitePage, language_path, pages
 
 _OVERFLOW = """() => ({
@@ -42,6 +44,20 @@ def test_no_sideways_scrolling_on_a_phone(phone: Tab, site_page: SitePage) -> No
     phone.visit(site_page.path)
     overflow = _overflow(phone)
     assert overflow["width"] <= 360, f"{site_page.path} is {overflow['width']} px wide on a 360 px phone; too wide: {overflow['wider']}"
+
+
+_SPILLING_TEXT = """() => Array.from(document.querySelectorAll('.md-content *'))
+  .filter(element => element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1
+    && getComputedStyle(element).overflowX === 'visible')
+  .slice(0, 5)
+  .map(element => element.tagName.toLowerCase() + ': ' + element.textContent.trim().slice(0, 40))"""
+
+@pytest.mark.parametrize("language", ["de", "ar", "uk"])
+@pytest.mark.parametrize("offer_id", [offer.id for offer in PUBLISHED])
+def test_no_text_runs_out_of_its_box_on_a_phone(phone: Tab, offer_id: str, language: str) -> None:
+    """A page can be clipped rather than scroll: then a long word such as "Deutschkenntnisse" runs off unseen."""
+    phone.visit(language_path(language, f"offers/{offer_id}/"))
+    assert phone.page.evaluate(_SPILLING_TEXT) == []
 
 
 @pytest.mark.parametrize("site_page", pages(MAIN_KINDS, ("ar", "de")), ids=str)
