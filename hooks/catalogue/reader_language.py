@@ -96,6 +96,12 @@ class ReaderLanguage:
         """Phone numbers, e-mail addresses, URLs and postcodes read left to right on every page."""
         return Markup('<bdi dir="ltr">{}</bdi>').format(value)
 
+    def email(self, address: str) -> Markup:
+        """An e-mail address that reads left to right and, on a narrow phone, wraps after '@' or before a dot."""
+        local, _, domain = address.partition("@")
+        wrapped = Markup("<wbr>.").join(escape(part) for part in domain.split("."))
+        return Markup('<bdi dir="ltr">{}@<wbr>{}</bdi>').format(local, wrapped)
+
     def language_name(self, code: str) -> str:
         return _language_name(code, self.code)
 
