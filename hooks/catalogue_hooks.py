@@ -101,7 +101,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
     publication = publish(loaded.catalogue, today)
     for line in hidden_report(publication):
         log.info(line)
-    job = RenderJob(publication, settings, loaded.labels, loaded.directions)
+    job = RenderJob(publication, settings, loaded.labels)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 
@@ -137,8 +137,6 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if _build is None:
         return env
     language = _current_language(config)
-    labels = _build.loaded.labels
-    default = _build.settings.default_language
     if not material_has_language(language):
         theme_labels = _build.loaded.theme_labels.get(language)
         if not theme_labels:
@@ -146,11 +144,11 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                 f"Material for MkDocs has no interface words for '{language}'. "
                 f"Add a 'theme:' section to data/labels/{language}.yml (copy it from data/labels/ti.yml and translate it)."
             )
-        env.loader = ChoiceLoader([DictLoader({f"partials/languages/{language}.html": material_language_partial(theme_labels)}), env.loader])
+        env.loader = ChoiceLoader([DictLoader({f"partials/languages/{language}.html": material_language_partial(language, _build.loaded.directions.get(language, "ltr"), theme_labels)}), env.loader])
     _build.env = env
     env.bytecode_cache = _compiled_templates
     env.filters["catalogue_absolute"] = lambda link: urljoin(_build.settings.site_url, link) if _build else link
-    env.globals["catalogue"] = SiteChrome(_build.settings, language, labels.get(language, {}), labels.get(default, {}))
+    env.globals["catalogue"] = SiteChrome(_build.job.reader(language))
     return env
 
 

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-import yaml
 
 from catalogue.atom_feed import atom_feed
 from catalogue.markdown_text import markdown_to_html
@@ -53,13 +52,8 @@ PUBLICATION = publish(replace(_catalogue, news=_catalogue.news + (GERMAN_ONLY_NE
 NEWS = PUBLICATION.catalogue.news
 
 
-def direction_of(code: str) -> str:
-    document = yaml.safe_load((SETTINGS.data_dir / "labels" / f"{code}.yml").read_text(encoding="utf-8"))
-    return str(document.get("direction", "ltr"))
-
-
 def reader_for(code: str) -> ReaderLanguage:
-    return ReaderLanguage(SETTINGS, code, labels=LABELS[code], direction=direction_of(code), fallback_labels=LABELS[DEFAULT])
+    return ReaderLanguage(SETTINGS, code, labels=LABELS[code], fallback_labels=LABELS[DEFAULT])
 
 
 def base_url(code: str) -> str:

@@ -53,7 +53,6 @@ def reader(settings: Settings, loaded: LoadResult, code: str) -> ReaderLanguage:
         settings,
         code,
         labels=loaded.labels.get(code, {}),
-        direction="rtl" if code in ("ar", "fa") else "ltr",
         fallback_labels=loaded.labels.get(settings.default_language, {}),
     )
 

@@ -17,8 +17,7 @@ import yaml
 from catalogue.codeowners import CODEOWNERS_PATH, codeowners_text
 from catalogue.loading import LoadResult, load_catalogue
 from catalogue.messages import MESSAGE_LANGUAGES, Messages, message_language_for
-from catalogue.model import Catalogue
-from catalogue.publication import publish
+from catalogue.publication import Publication, publish
 from catalogue.problems import format_problem
 from catalogue.settings import Settings, read_settings
 
@@ -93,10 +92,10 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
     result = load_catalogue(settings, today=today, message_language=messages.language)
     for problem in result.problems:
         print(format_problem(problem, style=arguments.format), file=stdout)
-    if result.catalogue is not None:
-        for hidden in publish(result.catalogue, today).hidden:
-            print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=hidden.reason), file=stdout)
-    print(_summary(result, today, messages), file=stdout)
+    publication = publish(result.catalogue, today) if result.catalogue is not None else None
+    for hidden in publication.hidden if publication else ():
+        print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=hidden.reason), file=stdout)
+    print(_summary(result, publication, messages), file=stdout)
     return EXIT_INVALID if result.errors else EXIT_VALID
 
 
@@ -134,12 +133,8 @@ def _settings(config: Path, messages: Messages) -> Settings:
         raise _UsageError(messages.phrase("cli.bad_config", config=config, detail=detail)) from None
 
 
-def _summary(result: LoadResult, today: date, messages: Messages) -> str:
-    published: int | str = (
-        count_published_offers(result.catalogue, today)
-        if result.catalogue is not None
-        else messages.phrase("cli.not_published")
-    )
+def _summary(result: LoadResult, publication: Publication | None, messages: Messages) -> str:
+    published: int | str = len(publication.offers) if publication else messages.phrase("cli.not_published")
     return messages.phrase(
         "cli.summary",
         files=len(result.files),
@@ -148,7 +143,3 @@ def _summary(result: LoadResult, today: date, messages: Messages) -> str:
         published=published,
     )
 
-
-def count_published_offers(catalogue: Catalogue, today: date) -> int:
-    """Offers a reader sees on `today`: the same rule the site's build applies."""
-    return len(publish(catalogue, today).offers)

@@ -27,12 +27,6 @@ def markdown_to_html(source: str) -> str:
     )
 
 
-@lru_cache(maxsize=8192)
-def markdown_to_text(source: str) -> str:
-    """Plain text of a Markdown field, for search and feeds."""
-    return " ".join(html.unescape(nh3.clean(_CONVERTER.reset().convert(source), tags=set())).split())
-
-
 def html_to_text(source: str) -> str:
     """Plain text of a rendered page, for search."""
     return " ".join(html.unescape(nh3.clean(source, tags=set())).split())

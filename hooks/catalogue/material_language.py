@@ -19,7 +19,8 @@ def material_has_language(code: str) -> bool:
     return folder is not None and (folder / f"{code}.html").is_file()
 
 
-def material_language_partial(words: Mapping[str, str]) -> str:
-    """The Jinja macro file Material imports as partials/languages/<code>.html."""
-    table = json.dumps(dict(words), ensure_ascii=False, indent=2)
+def material_language_partial(code: str, direction: str, words: Mapping[str, str]) -> str:
+    """The Jinja macro file Material imports as partials/languages/<code>.html; its language code and direction
+    (which become the page's `lang` and `dir`) come from the labels file itself."""
+    table = json.dumps({**words, "language": code, "direction": direction}, ensure_ascii=False, indent=2)
     return "{% macro t(key) %}{{ " + table + "[key] }}{% endmacro %}\n"

@@ -1,4 +1,4 @@
-"""Everything a template needs to speak one reader's language: labels, texts with fallback, dates, direction."""
+"""Everything a template needs to speak one reader's language: labels, texts with fallback, dates, lists."""
 from __future__ import annotations
 
 import re
@@ -31,7 +31,6 @@ class ReaderLanguage:
     settings: Settings
     code: str
     labels: Mapping[str, str]
-    direction: str
     fallback_labels: Mapping[str, str] = field(default_factory=dict)
     fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
 
@@ -47,9 +46,6 @@ class ReaderLanguage:
     def prefix(self) -> str:
         return self.settings.url_prefix(self.code)
 
-    @property
-    def is_rtl(self) -> bool:
-        return self.direction == "rtl"
 
     def t(self, key: str, **values: object) -> Markup:
         """An interface text with its {placeholders} filled; values that are Markup keep their tags."""

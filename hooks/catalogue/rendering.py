@@ -26,14 +26,12 @@ class RenderJob:
     publication: Publication
     settings: Settings
     labels: Mapping[str, Mapping[str, str]]
-    directions: Mapping[str, str]
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(
             self.settings,
             language,
             labels=self.labels.get(language, {}),
-            direction=self.directions.get(language, "ltr"),
             fallback_labels=self.labels.get(self.settings.default_language, {}),
         )
 

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from markupsafe import Markup
 
+from .reader_language import ReaderLanguage
 from .settings import Settings
 
 _MAIN_LINKS = (("nav.home", ""), ("nav.catalogue", "catalogue/"), ("nav.news", "news/"), ("nav.actors", "actors/"), ("nav.about", "about/"))
@@ -19,17 +20,22 @@ _FOOTER_LINKS = (
 
 @dataclass(frozen=True)
 class SiteChrome:
-    settings: Settings
-    language: str
-    labels: Mapping[str, str]
-    fallback_labels: Mapping[str, str]
+    reader: ReaderLanguage
 
-    def t(self, key: str) -> str:
-        return self.labels.get(key) or self.fallback_labels.get(key) or key
+    def t(self, key: str) -> Markup:
+        return self.reader.t(key)
+
+    @property
+    def settings(self) -> Settings:
+        return self.reader.settings
+
+    @property
+    def language(self) -> str:
+        return self.reader.code
 
     @property
     def _prefix(self) -> str:
-        return self.settings.url_prefix(self.language)
+        return self.reader.prefix
 
     @property
     def home(self) -> str:

@@ -273,7 +273,6 @@ class SyntheticCatalogue:
             raise ValueError("offers must be at least 1")
         if not languages:
             raise ValueError("at least one language is needed")
-        self.offer_total = offers
         self.languages = tuple(languages)
         self.seed = seed
         self.reference_date = reference_date
