@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 import yaml
-
 from site_config import write_mkdocs_config
 
 MATERIAL_HAS_NO_INTERFACE_FILE_FOR = frozenset({"ti"})

@@ -12,6 +12,17 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from catalogue.build.rendering import RenderingPool, RenderJob
+from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
+from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.data.problems import format_problem
+from catalogue.data.publication import Publication, hidden_report, publish
+from catalogue.data.settings import Settings, read_settings
+from catalogue.language.markdown_text import html_to_text
+from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
+from catalogue.site.material_language import material_has_language, material_language_partial
+from catalogue.site.search_index import ContentEntry
+from catalogue.site.site_chrome import SiteChrome
 from jinja2 import BytecodeCache, ChoiceLoader, DictLoader, Environment
 from jinja2.bccache import Bucket
 from mkdocs.commands.build import get_context
@@ -21,18 +32,6 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-
-from catalogue.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
-from catalogue.loading import LoadResult, load_catalogue
-from catalogue.markdown_text import html_to_text
-from catalogue.material_language import material_has_language, material_language_partial
-from catalogue.problems import format_problem
-from catalogue.publication import Publication, hidden_report, publish
-from catalogue.rendering import RenderingPool, RenderJob
-from catalogue.search_index import ContentEntry
-from catalogue.settings import Settings, read_settings
-from catalogue.site_chrome import SiteChrome
-from catalogue.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
 
 log = get_plugin_logger(__name__)
 

@@ -10,9 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import catalogue.cli
+import pytest
 from catalogue.cli import EXIT_INVALID, EXIT_USAGE, EXIT_VALID, main
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,15 +10,14 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-
-from catalogue.atom_feed import atom_feed
-from catalogue.markdown_text import markdown_to_html
-from catalogue.loading import load_catalogue
-from catalogue.model import Catalogue, NewsItem, Texts
-from catalogue.publication import publish
-from catalogue.reader_language import ReaderLanguage
-from catalogue.settings import Settings, read_settings
-from catalogue.sitemap import sitemap_xml
+from catalogue.data.loading import load_catalogue
+from catalogue.data.model import Catalogue, NewsItem, Texts
+from catalogue.data.publication import publish
+from catalogue.data.settings import Settings, read_settings
+from catalogue.exports.atom_feed import atom_feed
+from catalogue.exports.sitemap import sitemap_xml
+from catalogue.language.markdown_text import markdown_to_html
+from catalogue.language.reader_language import ReaderLanguage
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)

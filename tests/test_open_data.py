@@ -11,13 +11,19 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from catalogue.data.loading import load_catalogue
+from catalogue.data.model import Catalogue, Offer, Texts
+from catalogue.data.publication import Publication, publish
+from catalogue.data.settings import Settings, read_settings
+from catalogue.exports.open_data import (
+    CSV_COLUMNS,
+    offer_location_ids,
+    offer_row,
+    offers_csv,
+    offers_json,
+    sessions_ics,
+)
 from icalendar import Calendar
-
-from catalogue.loading import load_catalogue
-from catalogue.model import Catalogue, Offer, Texts
-from catalogue.open_data import CSV_COLUMNS, offer_location_ids, offer_row, offers_csv, offers_json, sessions_ics
-from catalogue.publication import Publication, publish
-from catalogue.settings import Settings, read_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)

@@ -9,15 +9,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from catalogue.loading import LoadResult, load_catalogue
-from catalogue.model import Catalogue, actor_from_document, news_from_document, offer_from_document, taxonomy_from_document
-from catalogue.publication import Publication, publish
-from catalogue.reader_language import ReaderLanguage
-from catalogue.search_index import ContentEntry, build_search_index
-from catalogue.settings import Settings, read_settings
+from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.data.model import (
+    Catalogue,
+    actor_from_document,
+    news_from_document,
+    offer_from_document,
+    taxonomy_from_document,
+)
+from catalogue.data.publication import Publication, publish
+from catalogue.data.settings import Settings, read_settings
+from catalogue.language.reader_language import ReaderLanguage
+from catalogue.site.search_index import ContentEntry, build_search_index
+from catalogue.site.text_normalise import normalise
 from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue
-from catalogue.text_normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)

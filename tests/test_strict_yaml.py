@@ -8,15 +8,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import catalogue.data.strict_yaml
 import pytest
 import yaml
-from hypothesis import given, settings, strategies as st
-
-import catalogue.strict_yaml
-
-from catalogue.messages import Messages
-from catalogue.problems import Problem
-from catalogue.strict_yaml import (
+from catalogue.data.messages import Messages
+from catalogue.data.problems import Problem
+from catalogue.data.strict_yaml import (
     MAX_FILE_BYTES,
     YamlResult,
     parse_yaml_bytes,
@@ -24,6 +21,8 @@ from catalogue.strict_yaml import (
     read_yaml_file,
     resolve_plain_scalar,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 CORPUS = Path(__file__).parent / "data"
 INVALID_FILES = sorted((CORPUS / "invalid" / "yaml").glob("*.yml"))
@@ -79,7 +78,7 @@ def assert_clean_result(result: YamlResult) -> None:
 def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both of PyYAML's parsers: libyaml where it is installed, PyYAML's own Python parser elsewhere."""
     if request.param == "pure-python":
-        monkeypatch.setattr(catalogue.strict_yaml, "_Parser", yaml.SafeLoader)
+        monkeypatch.setattr(catalogue.data.strict_yaml, "_Parser", yaml.SafeLoader)
     elif not hasattr(yaml, "CSafeLoader"):
         pytest.skip("PyYAML was built without libyaml")
     return str(request.param)

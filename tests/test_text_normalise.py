@@ -9,8 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-
-from catalogue.text_normalise import normalise, tokens
+from catalogue.site.text_normalise import normalise, tokens
 
 CATALOGUE_JS = Path(__file__).resolve().parents[1] / "content" / "assets" / "catalogue" / "catalogue.js"
 

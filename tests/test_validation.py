@@ -25,15 +25,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from catalogue.data.fingerprint import default_text_fingerprint
+from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.data.messages import MESSAGE_LANGUAGES, MESSAGES, PHRASES
+from catalogue.data.problems import Problem, format_problem, problem_sort_key
+from catalogue.data.schema_check import SCHEMA_DIR, SCHEMA_FILES, Kind, schema_set
+from catalogue.data.settings import read_settings
+from catalogue.data.strict_yaml import read_yaml_file
 from jsonschema import Draft202012Validator
-
-from catalogue.fingerprint import default_text_fingerprint
-from catalogue.loading import LoadResult, load_catalogue
-from catalogue.messages import MESSAGE_LANGUAGES, MESSAGES, PHRASES
-from catalogue.problems import Problem, format_problem, problem_sort_key
-from catalogue.schema_check import SCHEMA_DIR, SCHEMA_FILES, Kind, schema_set
-from catalogue.settings import read_settings
-from catalogue.strict_yaml import read_yaml_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "data"

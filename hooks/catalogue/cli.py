@@ -14,12 +14,12 @@ from typing import Sequence, TextIO
 
 import yaml
 
-from catalogue.codeowners import CODEOWNERS_PATH, codeowners_text
-from catalogue.loading import LoadResult, load_catalogue
-from catalogue.messages import MESSAGE_LANGUAGES, Messages, message_language_for
-from catalogue.publication import Publication, publish
-from catalogue.problems import format_problem
-from catalogue.settings import Settings, read_settings
+from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
+from catalogue.data.problems import format_problem
+from catalogue.data.publication import Publication, publish
+from catalogue.data.settings import Settings, read_settings
+from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
 
 EXIT_VALID = 0
 EXIT_INVALID = 1

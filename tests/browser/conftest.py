@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import Browser, Error as PlaywrightError, Playwright, sync_playwright
+from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.site.conftest import REPO, BuiltSite, build_site
 

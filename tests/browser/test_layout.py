@@ -5,9 +5,9 @@ from typing import Any
 
 import pytest
 
-from .browser_tab import Tab
 from tests.site.sample_data import PUBLISHED
 
+from .browser_tab import Tab
 from .site_pages import MAIN_KINDS, SAMPLE_OFFER, SitePage, language_path, pages
 
 _OVERFLOW = """() => ({

@@ -4,11 +4,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from catalogue.loading import load_catalogue
-from catalogue.localise import Localiser
-from catalogue.model import Offer
-from catalogue.publication import publish
-from catalogue.settings import read_settings
+from catalogue.data.loading import load_catalogue
+from catalogue.data.model import Offer
+from catalogue.data.publication import publish
+from catalogue.data.settings import read_settings
+from catalogue.language.localise import Localiser
 
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS = read_settings(REPO / "mkdocs.yml")

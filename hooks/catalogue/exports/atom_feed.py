@@ -8,12 +8,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time
 
+from catalogue.data.model import NewsItem, Texts
+from catalogue.data.publication import Publication
+from catalogue.language.localise import LocalText
+from catalogue.language.markdown_text import markdown_to_html
+from catalogue.language.reader_language import ReaderLanguage
+
 from .calendar_files import TOWN_TIME_ZONE
-from .localise import LocalText
-from .markdown_text import markdown_to_html
-from .model import NewsItem, Texts
-from .publication import Publication
-from .reader_language import ReaderLanguage
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
 ATOM_MEDIA_TYPE = "application/atom+xml"

@@ -10,11 +10,12 @@ from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
+from catalogue.data.model import Offer, Texts
+from catalogue.data.settings import Settings
+
 from .formatting import LocaleFormatter, cldr_locale
-from .localise import LocalText, Localiser
+from .localise import Localiser, LocalText
 from .markdown_text import markdown_to_html
-from .model import Offer, Texts
-from .settings import Settings
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 

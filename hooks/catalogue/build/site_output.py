@@ -7,16 +7,17 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from .calendar_files import TOWN_TIME_ZONE
-from .frame import PageFrame
-from .open_data import offers_csv, offers_json, sessions_ics
-from .pages import PageRenderer
-from .publication import Publication
+from catalogue.data.publication import Publication
+from catalogue.data.settings import Settings
+from catalogue.exports.calendar_files import TOWN_TIME_ZONE
+from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
+from catalogue.exports.sitemap import sitemap_xml
+from catalogue.language.reader_language import ReaderLanguage
+from catalogue.site.frame import PageFrame
+from catalogue.site.pages import PageRenderer
+from catalogue.site.search_index import ContentEntry, search_index_json
+
 from .rendering import LanguageRendering, RenderJob
-from .reader_language import ReaderLanguage
-from .search_index import ContentEntry, search_index_json
-from .settings import Settings
-from .sitemap import sitemap_xml
 
 OPEN_DATA_FOLDER = "data"
 

@@ -308,3 +308,7 @@ def news_from_document(document: Mapping[str, Any], source: str = "") -> NewsIte
         offers=tuple(document.get("offers", [])),
         source=source,
     )
+
+
+def offer_has_dates(offer: Offer) -> bool:
+    return bool(offer.schedule.sessions)

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from markupsafe import Markup
 
-from .reader_language import ReaderLanguage
-from .settings import Settings
+from catalogue.data.settings import Settings
+from catalogue.language.reader_language import ReaderLanguage
 
 _MAIN_LINKS = (("nav.home", ""), ("nav.catalogue", "catalogue/"), ("nav.news", "news/"), ("nav.actors", "actors/"), ("nav.about", "about/"))
 _FOOTER_LINKS = (

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from typing import Sequence
 from urllib.parse import quote
 
-from .settings import Settings
+from catalogue.data.settings import Settings
 
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NAMESPACE = "http://www.w3.org/1999/xhtml"

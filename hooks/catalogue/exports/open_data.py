@@ -11,11 +11,12 @@ import json
 from datetime import date, datetime
 from typing import Any, Iterable, Mapping
 
+from catalogue.data.model import Actor, Contact, Location, Offer, Taxonomy, Term, Texts
+from catalogue.data.publication import Publication
+from catalogue.data.settings import Settings
+from catalogue.language.localise import Localiser
+
 from .calendar_files import calendar_of, session_events
-from .localise import Localiser
-from .model import Actor, Contact, Location, Offer, Taxonomy, Term, Texts
-from .publication import Publication
-from .settings import Settings
 
 CSV_COLUMNS = (
     "id", "title", "summary", "actor_id", "actor_name", "categories", "target_groups", "age_min", "age_max",

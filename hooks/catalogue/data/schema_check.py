@@ -15,16 +15,16 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from catalogue.messages import Messages, quote
-from catalogue.problems import Problem
-from catalogue.strict_yaml import JsonPath, YamlDocument
+from catalogue.data.messages import Messages, quote
+from catalogue.data.problems import Problem
+from catalogue.data.strict_yaml import JsonPath, YamlDocument
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
 Kind = Literal["taxonomy", "actor", "offer", "news", "labels"]
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 SCHEMA_FILES: Mapping[Kind, str] = {
     "taxonomy": "taxonomy.schema.json",
     "actor": "actor.schema.json",

@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
 
-from catalogue.fingerprint import default_text_fingerprint
-from catalogue.messages import Messages, quote
-from catalogue.problems import Problem
-from catalogue.schema_check import Kind, SchemaSet, TextField
-from catalogue.settings import Settings
-from catalogue.strict_yaml import JsonPath, Position, YamlDocument
+from catalogue.data.fingerprint import default_text_fingerprint
+from catalogue.data.messages import Messages, quote
+from catalogue.data.problems import Problem
+from catalogue.data.schema_check import Kind, SchemaSet, TextField
+from catalogue.data.settings import Settings
+from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument
 
 TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
 """Kinds whose translation completeness is reported; the taxonomy and labels are checked by other rules."""

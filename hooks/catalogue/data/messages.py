@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Mapping
 
-from catalogue.problems import Problem, Severity
+from catalogue.data.problems import Problem, Severity
 
 MESSAGE_LANGUAGES = ("en", "de")
 """Languages the checks can speak. Any other site language gets English messages."""

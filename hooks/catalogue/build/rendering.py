@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Mapping, Sequence
 
-from .atom_feed import atom_feed
-from .calendar_files import TOWN_TIME_ZONE, offer_calendar, offer_has_dates
-from .pages import PageRenderer, RenderedPage, template_environment
-from .publication import Publication
-from .reader_language import ReaderLanguage
-from .search_index import CatalogueEntries, catalogue_entries
-from .settings import Settings
+from catalogue.data.model import offer_has_dates
+from catalogue.data.publication import Publication
+from catalogue.data.settings import Settings
+from catalogue.exports.atom_feed import atom_feed
+from catalogue.exports.calendar_files import TOWN_TIME_ZONE, offer_calendar
+from catalogue.language.reader_language import ReaderLanguage
+from catalogue.site.pages import PageRenderer, RenderedPage, template_environment
+from catalogue.site.search_index import CatalogueEntries, catalogue_entries
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from typing import Iterator
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .calendar_files import offer_has_dates
+from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
+from catalogue.data.publication import Publication
+from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
+
 from .jsonld import offer_jsonld
-from .model import Actor, NewsItem, Offer, Term
-from .publication import Publication
-from .reader_language import FallbackTracker, ReaderLanguage
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Texts
+from catalogue.data.model import Texts
 
 
 @dataclass(frozen=True)

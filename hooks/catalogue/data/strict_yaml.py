@@ -24,8 +24,8 @@ from typing import Any, Mapping, cast
 
 import yaml
 
-from catalogue.messages import Messages, quote
-from catalogue.problems import Problem
+from catalogue.data.messages import Messages, quote
+from catalogue.data.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Actor, Offer, Taxonomy
-from .reader_language import ReaderLanguage
+from catalogue.data.model import Actor, Offer, Taxonomy
+from catalogue.language.reader_language import ReaderLanguage
 
 _COURSE_CATEGORIES = {"german", "adult-education", "training-work", "university", "school"}
 _DAY_URIS = {

@@ -10,19 +10,19 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterator, Mapping
 
-from catalogue.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
-from catalogue.messages import Messages, message_language_for
-from catalogue.model import (
+from catalogue.data.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
+from catalogue.data.messages import Messages, message_language_for
+from catalogue.data.model import (
     Catalogue,
     actor_from_document,
     news_from_document,
     offer_from_document,
     taxonomy_from_document,
 )
-from catalogue.problems import Problem, problem_sort_key
-from catalogue.schema_check import Kind, check_document, schema_set
-from catalogue.settings import Settings
-from catalogue.strict_yaml import read_yaml_file
+from catalogue.data.problems import Problem, problem_sort_key
+from catalogue.data.schema_check import Kind, check_document, schema_set
+from catalogue.data.settings import Settings
+from catalogue.data.strict_yaml import read_yaml_file
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"

@@ -1,8 +1,8 @@
 """GitHub's CODEOWNERS from the actors' `maintainers`: each actor reviews its own folder, the office reviews all."""
 from __future__ import annotations
 
-from .model import Catalogue
-from .settings import Settings
+from catalogue.data.model import Catalogue
+from catalogue.data.settings import Settings
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 

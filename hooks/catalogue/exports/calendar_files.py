@@ -11,8 +11,8 @@ from datetime import date, datetime, time, timedelta
 from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
-from .localise import Localiser
-from .model import Actor, Offer
+from catalogue.data.model import Actor, Offer
+from catalogue.language.localise import Localiser
 
 TOWN_TIME_ZONE = ZoneInfo("Europe/Berlin")
 _DEFAULT_LENGTH = timedelta(hours=1)
@@ -50,10 +50,6 @@ class CalendarEvent:
     url: str
     location: str | None
     stamp: datetime
-
-
-def offer_has_dates(offer: Offer) -> bool:
-    return bool(offer.schedule.sessions)
 
 
 def _moment(day: date, clock: str) -> datetime:

@@ -27,10 +27,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from .localise import Localiser
-from .model import NewsItem, Offer, Taxonomy
-from .publication import Publication
-from .reader_language import ReaderLanguage
+from catalogue.data.model import NewsItem, Offer, Taxonomy
+from catalogue.data.publication import Publication
+from catalogue.language.localise import Localiser
+from catalogue.language.reader_language import ReaderLanguage
+
 from .text_normalise import tokens
 
 INDEX_FORMAT = 1

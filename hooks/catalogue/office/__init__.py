@@ -1,0 +1,4 @@
+"""The coordination office's tools: CODEOWNERS, reports, the translation exchange.
+
+Imports `catalogue.data` and `catalogue.language`, never `site` or `exports`.
+"""
