@@ -14,6 +14,8 @@ import catalogue.cli
 import pytest
 from catalogue.cli import EXIT_INVALID, EXIT_USAGE, EXIT_VALID, main
 
+from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "data"
 BASE_TREE = CORPUS / "valid" / "tree"
@@ -139,11 +141,11 @@ def test_an_unexpected_fault_is_one_line_asking_for_a_report(valid_site: Path, m
     assert "Traceback" not in err
 
 
-def test_the_real_command_checks_the_shipped_site_without_changing_a_file(tmp_path: Path) -> None:
+def test_the_real_command_checks_a_valid_town_without_changing_a_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    shutil.copyfile(ROOT / "mkdocs.yml", site / "mkdocs.yml")
-    shutil.copytree(ROOT / "data", site / "data")
+    shutil.copyfile(FIXTURE_CONFIG, site / "mkdocs.yml")
+    shutil.copytree(FIXTURE_DATA, site / "data")
     before = tree_digest(site)
     completed = subprocess.run(
         [sys.executable, "-m", "catalogue", "check", "--today", TODAY],
@@ -174,8 +176,3 @@ def test_the_real_command_reports_invalid_data_as_annotations_without_changing_a
     assert "::error file=data/offers/sprachschule-nord/tab.yml,line=3,col=1::" in completed.stdout
     assert "Traceback" not in completed.stdout + completed.stderr
     assert tree_digest(invalid_site) == before
-
-
-def test_codeowners_file_is_up_to_date_with_the_actors_maintainers() -> None:
-    out = io.StringIO()
-    assert main(["codeowners", "--check", "--config", str(ROOT / "mkdocs.yml")], stdout=out) == EXIT_VALID, out.getvalue()
