@@ -101,7 +101,7 @@ def test_feed_head_follows_rfc_4287(feed: tuple[str, bytes, ET.Element]) -> None
     assert root.tag == ATOM + "feed"
     assert root.get(XML_LANG) == code
     assert only(root, "id").text == base_url(code) + "news/feed.xml"
-    assert only(root, "title").text == f"{reader.t('news.title')} – {SETTINGS.town}"
+    assert only(root, "title").text == f"{reader.t('news.title')} – {SETTINGS.town_in(code)}"
     assert datetime.fromisoformat(only(root, "updated").text or "") == midnight(TODAY)
     assert only(only(root, "author"), "name").text == SETTINGS.office
     feed_links = links(root)

@@ -61,6 +61,7 @@ def site_config(town: Path, *, site_dir: Path, data_dir: Path | None = None) -> 
     own = read_mkdocs_config(town / "mkdocs.yml")
     settings = read_settings(town / "mkdocs.yml")
     config = catalogue_config(REPO, data_dir=data_dir or settings.data_dir, languages=settings.language_codes, site_dir=site_dir)
+    config.pop("watch", None)
     if town.resolve() == REPO:
         return config
     for key in TOWN_SETTINGS_KEYS:

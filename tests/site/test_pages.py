@@ -181,3 +181,37 @@ def test_two_builds_of_the_same_data_on_the_same_day_are_identical(sample_site: 
     second = {path.relative_to(sample_site_again.root): path.read_bytes() for path in sample_site_again.root.rglob("*") if path.is_file()}
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
+
+
+CONTENT_PAGES = ["", "about/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", CONTENT_PAGES)
+def test_content_pages_speak_of_the_towns_settings_and_never_of_another_town(sample_site: BuiltSite, page_type: str, language: str) -> None:
+    html = sample_site.page(prefix(language) + page_type + "index.html")
+    assert "{{" not in html, "a placeholder was left unfilled"
+    assert "Neustadt" not in html and "neustadt" not in html
+    if page_type == "impressum/":
+        text = soup(sample_site, prefix(language) + page_type + "index.html")
+        assert SETTINGS.town_in(language) in text.get_text()
+        assert text.select_one(f'a[href="mailto:{SETTINGS.office_email}"]') is not None
+        assert text.select_one('a[href="tel:+4930555' + '0199"]') is not None
+
+
+def test_a_town_name_written_per_language_reaches_that_languages_pages(sample_site: BuiltSite) -> None:
+    assert SETTINGS.town_in("ar") != SETTINGS.town_in("de")
+    arabic = soup(sample_site, prefix("ar") + "about/index.html").get_text()
+    assert SETTINGS.town_in("ar") in arabic
+    english = soup(sample_site, prefix("en") + "catalogue/index.html").get_text()
+    assert SETTINGS.town_in("de") in english, "a language the settings give no name for uses the default language's"
+
+
+def test_legal_texts_carry_the_date_and_the_languages_from_the_settings(sample_site: BuiltSite) -> None:
+    privacy = soup(sample_site, "datenschutz/index.html").get_text()
+    assert "5. Oktober 2026" in privacy
+    easy = soup(sample_site, "leichte-sprache/index.html")
+    assert f"in {len(LANGUAGES)} Sprachen" in easy.get_text()
+    listed = [item.get_text() for item in easy.select("article ul li, .md-content ul li")]
+    assert {"Deutsch", "Arabisch", "Tigrinya"} <= set(listed)
+    assert "Russisch" not in listed, "the fixture town does not offer Russian"
