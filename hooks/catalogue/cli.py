@@ -20,6 +20,7 @@ from catalogue.data.problems import format_problem
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
+from catalogue.office.new_town import NewTown, make_new_town
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -42,6 +43,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         if arguments.command == "codeowners":
             return _codeowners(arguments, stdout)
+        if arguments.command == "new-town":
+            return _new_town(arguments, stdout)
         return _check(arguments, stdout)
     except _UsageError as error:
         print(str(error), file=stderr)
@@ -73,7 +76,34 @@ def _parser() -> argparse.ArgumentParser:
     )
     owners.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     owners.add_argument("--check", action="store_true", help=f"only say whether {CODEOWNERS_PATH} is up to date")
+    town = commands.add_parser(
+        "new-town", help="turn this copy into a clean start for a new town", description=_NEW_TOWN_HELP
+    )
+    town.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    for option, question in _NEW_TOWN_QUESTIONS.items():
+        town.add_argument(f"--{option}", default=None, help=question)
+    town.add_argument("--name-in", action="append", default=[], metavar="CODE=NAME",
+                      help="the town's name in another language's script, e.g. ar=موسترشتات (repeatable)")
+    town.add_argument("--coordinator", action="append", default=[], metavar="ACCOUNT",
+                      help="a GitHub account of the office that reviews every change (repeatable)")
+    town.add_argument("--yes", action="store_true", help="ask nothing: take the options given, leave the rest empty")
     return parser
+
+
+_NEW_TOWN_HELP = (
+    "Removes the sample's actors, offers and news (keeping one example of each as *.yml.example), and writes the "
+    "town's name, office, address, web address and licence into mkdocs.yml. Asks for what the options do not give."
+)
+_NEW_TOWN_QUESTIONS = {
+    "name": "the town's name, e.g. Musterstadt",
+    "office": "the office's name (default: Bildungskoordination für Neuzugewanderte)",
+    "address": "the office's postal address in one line, e.g. Rathaus, Markt 1, 12345 Musterstadt",
+    "phone": "the office's phone number, e.g. +49 30 1234-567",
+    "email": "the office's e-mail address",
+    "site-url": "the site's web address (default: https://bildung.<town>.example.org/)",
+    "licence": "the open-data licence's short name (default: dl-de/by-2-0)",
+    "licence-url": "the licence's web address (default: https://www.govdata.de/dl-de/by-2-0)",
+}
 
 
 def _iso_date(text: str) -> date:
@@ -116,6 +146,34 @@ def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(wanted, encoding="utf-8")
     print(f"wrote {CODEOWNERS_PATH}", file=stdout)
+    return EXIT_VALID
+
+
+def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    answers: dict[str, str] = {}
+    for option in _NEW_TOWN_QUESTIONS:
+        value = getattr(arguments, option.replace("-", "_"))
+        if value is None and not arguments.yes and sys.stdin.isatty():
+            value = input(f"{_NEW_TOWN_QUESTIONS[option]}: ").strip()
+        if value:
+            answers[option.replace("-", "_")] = value
+    if not answers.get("name"):
+        raise _UsageError("new-town needs the town's name: --name Musterstadt")
+    names = dict(entry.split("=", 1) for entry in arguments.name_in if "=" in entry)
+    town = NewTown(**answers, names=names, coordinators=tuple(arguments.coordinator))
+    if not arguments.config.is_file():
+        raise _UsageError(Messages("en").phrase("cli.no_config", config=arguments.config))
+    outcome = make_new_town(arguments.config.resolve().parent, town, today=date.today())
+    print(f"{town.name}: removed {outcome.removed} sample files; examples to copy: {', '.join(outcome.examples)}", file=stdout)
+    settings = read_settings(arguments.config)
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is not None:
+        (settings.root / CODEOWNERS_PATH).parent.mkdir(parents=True, exist_ok=True)
+        (settings.root / CODEOWNERS_PATH).write_text(codeowners_text(result.catalogue, settings), encoding="utf-8")
+        print(f"wrote {CODEOWNERS_PATH}", file=stdout)
+    if outcome.still_empty:
+        print("still to fill in mkdocs.yml: " + ", ".join(outcome.still_empty), file=stdout)
+    print("next: the README's checklist 'How a town adopts it', then `make check` and `make site`", file=stdout)
     return EXIT_VALID
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
+import yaml
 
 from catalogue.cli import EXIT_VALID, main
 from catalogue.data.loading import load_catalogue
@@ -102,3 +103,20 @@ def test_codeowners_file_is_up_to_date_with_the_actors_maintainers() -> None:
         pytest.skip(f"{TOWN} keeps no .github/CODEOWNERS")
     out = io.StringIO()
     assert main(["codeowners", "--check", "--config", str(TOWN / "mkdocs.yml")], stdout=out) == EXIT_VALID, out.getvalue()
+
+
+def _content_pages() -> list[Path]:
+    docs = TOWN / "content" if (TOWN / "content").is_dir() else Path(__file__).resolve().parents[2] / "content"
+    return sorted(docs.glob("*.md"))
+
+
+@pytest.mark.parametrize("page", _content_pages(), ids=lambda page: page.name)
+def test_content_pages_front_matter_reads_as_text(page: Path) -> None:
+    """A title starting with {{ town }} must be in quotes, or YAML reads it as a mapping and the page loses it."""
+    text = page.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return
+    front = yaml.safe_load(text.split("---\n", 2)[1]) or {}
+    assert all(isinstance(front.get(key, ""), str) for key in ("title", "description")), (
+        f"{page.name}: put the title and description in quotes"
+    )

@@ -397,11 +397,11 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     "schema.phone": {
         "en": (
             "`{field}` is {value}, which is not a phone number the site can dial",
-            'write only digits, spaces and + / ( ) -, best in international form, in quotes: "+49 6221 555-0100"',
+            'write only digits, spaces and + / ( ) -, best in international form, in quotes: "+49 30 12345-678"',
         ),
         "de": (
             "`{field}` ist {value}, das ist keine wählbare Telefonnummer",
-            'schreiben Sie nur Ziffern, Leerzeichen und + / ( ) -, am besten international, in Anführungszeichen: "+49 6221 555-0100"',
+            'schreiben Sie nur Ziffern, Leerzeichen und + / ( ) -, am besten international, in Anführungszeichen: "+49 30 12345-678"',
         ),
     },
     "schema.id": {

@@ -12,7 +12,7 @@ Style = Literal["text", "github"]
 @dataclass(frozen=True)
 class Problem:
     path: str
-    """The file, relative to the site's root, POSIX style: data/offers/vhs-neustadt/deutsch-a1.yml."""
+    """The file, relative to the site's root, POSIX style: data/offers/vhs/deutsch-a1.yml."""
     line: int
     """1-based."""
     column: int
