@@ -35,9 +35,9 @@ site: $(SITE_READY)
 serve: $(SITE_READY)
 	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve
 
-## check: validate all data (GitHub annotations when CI is set)
+## check: validate all data (GitHub annotations when CI is set; VERBOSE=1 lists missing translations file by file)
 check: $(SITE_READY)
-	$(BIN)/python -m catalogue check $(if $(CI),--format github,)
+	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
 
 ## test: the whole test suite, browser tests included
 test: $(DEV_READY) $(NODE_READY)

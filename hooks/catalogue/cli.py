@@ -16,7 +16,8 @@ import yaml
 
 from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
-from catalogue.data.problems import format_problem
+from catalogue.data.model import Offer
+from catalogue.data.problems import Problem, format_problem
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
@@ -71,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
         help="language of the messages (default: the site's language if de or en, else en)",
     )
     check.add_argument("--today", type=_iso_date, help="the day to check against, YYYY-MM-DD (default: today)")
+    check.add_argument(
+        "--verbose", action="store_true", help="list missing translations file by file, not one line per language"
+    )
     owners = commands.add_parser(
         "codeowners", help=f"write {CODEOWNERS_PATH} from the actors' maintainers", description=codeowners_text.__doc__
     )
@@ -120,13 +124,48 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
         raise _UsageError(messages.phrase("cli.no_data", folder=settings.data_dir))
     today = arguments.today or date.today()
     result = load_catalogue(settings, today=today, message_language=messages.language)
+    # CI annotations stay one per file: GitHub shows each on its file's line in the pull request.
+    summarised = () if arguments.verbose or arguments.format == "github" else _TRANSLATION_WARNINGS
     for problem in result.problems:
-        print(format_problem(problem, style=arguments.format), file=stdout)
+        if problem.key not in summarised:
+            print(format_problem(problem, style=arguments.format), file=stdout)
+    if summarised:
+        for line in _translation_summary(result.problems, messages, settings.language_codes):
+            print(line, file=stdout)
     publication = publish(result.catalogue, today) if result.catalogue is not None else None
     for hidden in publication.hidden if publication else ():
-        print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=hidden.reason), file=stdout)
+        print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=_why_hidden(hidden.offer, today, messages)), file=stdout)
     print(_summary(result, publication, messages), file=stdout)
     return EXIT_INVALID if result.errors else EXIT_VALID
+
+
+_TRANSLATION_WARNINGS = ("warn.untranslated", "warn.partly_translated")
+
+
+def _translation_summary(problems: Sequence[Problem], messages: Messages, languages: Sequence[str]) -> list[str]:
+    """One line per language instead of one warning per file: how many files lack it wholly or partly."""
+    wholly: dict[str, set[str]] = {}
+    partly: dict[str, set[str]] = {}
+    for problem in problems:
+        if problem.key in _TRANSLATION_WARNINGS:
+            for language in problem.about:
+                (wholly if problem.key == "warn.untranslated" else partly).setdefault(language, set()).add(problem.path)
+    return [
+        messages.phrase(
+            "cli.untranslated_summary", language=language, count=len(wholly.get(language, set()) | partly.get(language, set())),
+            fully=len(wholly.get(language, ())), partly=len(partly.get(language, ())),
+        )
+        for language in languages
+        if language in wholly or language in partly
+    ]
+
+
+def _why_hidden(offer: Offer, today: date, messages: Messages) -> str:
+    if offer.status == "ended":
+        return messages.phrase("hidden.ended")
+    if offer.valid_until is not None and offer.valid_until < today:
+        return messages.phrase("hidden.expired", day=offer.valid_until.isoformat())
+    return messages.phrase("hidden.not_yet", day=offer.valid_from.isoformat() if offer.valid_from else "")
 
 
 def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
