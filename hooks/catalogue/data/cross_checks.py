@@ -463,21 +463,25 @@ class _Checker:
             if default_file is not None and default_file.valid and file is not default_file:
                 yield from self.label_keys(file, default_file)
                 english = files.get("en")
-                if english is not None and english.valid and language != "en":
-                    yield from self.english_left(file, english, default_file)
+                english = english if english is not None and english.valid and english is not file else None
+                yield from self.texts_left(file, default_file, english)
+                if english is not None:
+                    yield from self.texts_left(file, english, default_file)
         yield from self.taxonomy_languages()
 
-    def english_left(self, file: DataFile, english: DataFile, default_file: DataFile) -> Iterator[Problem]:
-        """A labels file copied from en.yml and not yet translated keeps English texts: say so, in one line."""
+    def texts_left(self, file: DataFile, source: DataFile, other: DataFile | None) -> Iterator[Problem]:
+        """A labels file copied from another language's and not yet translated keeps that language's texts: say so
+        in one line. Texts that the two source languages share ('OK', a brand name) do not count."""
+        others = other.data["site"] if other is not None else {}
         left = [
             key for key, text in file.data["site"].items()
-            if text == english.data["site"].get(key) != default_file.data["site"].get(key) and _ENGLISH_WORDS.search(text)
+            if text == source.data["site"].get(key) and text != others.get(key) and _WORDS.search(_PLACEHOLDER.sub("", text))
         ]
-        if len(left) >= _ENGLISH_LEFT_AT_LEAST:
+        if len(left) >= _LEFT_AT_LEAST:
             yield self.warning(
-                file, "warn.labels_english", file.document.value_position(("site", left[0])),
+                file, "warn.labels_left", file.document.value_position(("site", left[0])),
                 count=len(left), key=left[0], text=quote(file.data["site"][left[0]]),
-                language=self.settings.language(file.stem).name,
+                source=source.path, language=self.settings.language(file.stem).name,
             )
 
     def taxonomy_languages(self) -> Iterator[Problem]:
@@ -535,9 +539,9 @@ class _Checker:
                 )
 
 
-_ENGLISH_WORDS = re.compile(r"[A-Za-z]{3,}")
-_ENGLISH_LEFT_AT_LEAST = 3
-"""English texts in another language's labels file that make a warning (a few, such as 'OK', may be the same)."""
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_LEFT_AT_LEAST = 5
+"""Texts of the copied labels file left in another language's that make a warning (a few may rightly be the same)."""
 
 
 def _braces(names: list[str], messages: Messages) -> str:

@@ -820,9 +820,9 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "ergänzen Sie in {file} unter jedem `label:` eine Zeile `{language}: …`",
         ),
     },
-    "warn.labels_english": {
-        "en": ("{count} texts are still the English ones, e.g. `{key}`: {text}", "translate them into {language}"),
-        "de": ("{count} Texte sind noch die englischen, z. B. `{key}`: {text}", "übersetzen Sie sie ins {language}"),
+    "warn.labels_left": {
+        "en": ("{count} texts are still those of {source}, e.g. `{key}`: {text}", "translate them into {language}"),
+        "de": ("{count} Texte sind noch die aus {source}, z. B. `{key}`: {text}", "übersetzen Sie sie in die Sprache {language}"),
     },
 }
 
