@@ -3,7 +3,7 @@
 A town is a folder holding a mkdocs.yml with the town's settings and the data folder it names. Its site is built
 with the product's theme, hooks and build options from the repository's mkdocs.yml, and the town's own settings
 (names, address, languages, `extra.catalogue`) on top; content pages come from the town's `docs_dir` where it has
-one, else from the repository.
+one (with the repository's content/assets/ when it has none), else from the repository.
 
     python -m tests.towns minimal DIR      writes a town with one actor, one offer, German only
     python -m tests.towns synthetic DIR    writes a generated town in de, en, ar and ps (a right-to-left language
@@ -86,7 +86,15 @@ def build_site(
     """Builds a town's site with mkdocs into work_dir/site, on build_date (YYYY-MM-DD; the tests' day unless given)."""
     site_dir = work_dir / "site"
     config_file = work_dir / "mkdocs.yml"
-    write_mkdocs_config(site_config(town, site_dir=site_dir, data_dir=data_dir), config_file)
+    config = site_config(town, site_dir=site_dir, data_dir=data_dir)
+    own_pages = Path(config["docs_dir"])
+    if own_pages != (REPO / "content").resolve() and not (own_pages / "assets").exists():
+        # A town with pages of its own and no assets: the product's script, styles and pictures come along.
+        docs_dir = work_dir / "content"
+        shutil.copytree(own_pages, docs_dir)
+        shutil.copytree(REPO / "content" / "assets", docs_dir / "assets")
+        config["docs_dir"] = str(docs_dir)
+    write_mkdocs_config(config, config_file)
     environment = {**os.environ, "CATALOGUE_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
     finished = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_file)],
