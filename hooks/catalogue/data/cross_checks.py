@@ -370,7 +370,7 @@ class _Checker:
             )
 
     def translations(self, file: DataFile) -> Iterator[Problem]:
-        fields = [item for item in self.text_fields(file) if not _is_proper_name(file.kind, item.path)]
+        fields = [item for item in self.text_fields(file) if not is_proper_name(file.kind, item.path)]
         if not fields:
             return
         position = file.document.key_position(fields[0].path)
@@ -421,7 +421,7 @@ class _Checker:
     def stale(self, file: DataFile) -> Iterator[Problem]:
         verified = date.fromisoformat(file.data["last_verified"]["date"])
         months = self.settings.stale_after_months
-        if verified < _months_before(self.context.today, months):
+        if verified < months_before(self.context.today, months):
             position = file.document.value_position(("last_verified", "date"))
             yield self.warning(file, "warn.stale", position, date=verified.isoformat(), months=months)
 
@@ -517,7 +517,7 @@ def _closest(word: Any, candidates: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _is_proper_name(kind: Kind, path: JsonPath) -> bool:
+def is_proper_name(kind: Kind, path: JsonPath) -> bool:
     """A place's name stays as it is on the street sign; it is not counted as untranslated."""
     return kind == "actor" and len(path) == 3 and path[0] == "locations" and path[2] == "name"
 
@@ -529,7 +529,7 @@ def _link_targets(markdown: str) -> Iterator[str]:
                 yield match.group(1)
 
 
-def _months_before(day: date, months: int) -> date:
+def months_before(day: date, months: int) -> date:
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
     month += 1
