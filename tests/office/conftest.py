@@ -1,5 +1,5 @@
-"""A small site the office's tests own: the valid test tree plus Ukrainian (no text translated into it yet) and
-three offers that are stale and ending soon, not yet valid, and translated into English from an older German text."""
+"""A small site the office's tests own: the valid test tree with education areas, plus Ukrainian (no text translated
+into it yet) and three offers that are stale and ending soon, not yet valid, and translated into English from an older German text."""
 from __future__ import annotations
 
 import hashlib
@@ -101,6 +101,12 @@ def write_office_site(root: Path) -> Path:
         ),
         encoding="utf-8",
     )
+    taxonomy = root / "data" / "taxonomy.yml"
+    areas = {"speech": "continuing_education", "school": "general_schooling", "music": "non_formal_learning"}
+    text = taxonomy.read_text(encoding="utf-8")
+    for icon, area in areas.items():
+        text = text.replace(f"    icon: {icon}\n", f"    icon: {icon}\n    education_area: {area}\n")
+    taxonomy.write_text(text, encoding="utf-8")
     labels = (root / "data" / "labels" / "en.yml").read_text(encoding="utf-8")
     (root / "data" / "labels" / "uk.yml").write_text(labels, encoding="utf-8")
     offers = root / "data" / "offers"

@@ -460,7 +460,7 @@ class _Checker:
     def label_keys(self, file: DataFile, default_file: DataFile) -> Iterator[Problem]:
         expected: Mapping[str, str] = default_file.data["site"]
         actual: Mapping[str, str] = file.data["site"]
-        missing = [key for key in expected if key not in actual]
+        missing = [key for key in expected if key not in actual and not key.startswith(OPTIONAL_LABEL_PREFIXES)]
         extra = [key for key in actual if key not in expected]
         if missing:
             yield self.problem(
@@ -515,6 +515,10 @@ def _closest(word: Any, candidates: list[str]) -> str | None:
         return None
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=_CLOSE_MATCH_CUTOFF)
     return matches[0] if matches else None
+
+
+OPTIONAL_LABEL_PREFIXES = ("figures.",)
+"""Label blocks a language may leave out: the page that uses them is shown in the default language instead."""
 
 
 def is_proper_name(kind: Kind, path: JsonPath) -> bool:
