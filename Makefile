@@ -53,9 +53,9 @@ audit: site $(DEV_READY) $(NODE_READY)
 	npm install --no-save --no-audit --no-fund --loglevel=error lighthouse@12.2.3
 	$(BIN)/python tests/browser/audit.py
 
-## report: the office's report on stale, ending and untranslated offers (FORMAT=text|markdown|csv, OUTPUT=file)
+## report: the office's report on stale, ending and untranslated offers (FORMAT=text|markdown|csv, OUTPUT=file, LIMIT=n)
 report: $(SITE_READY)
-	$(BIN)/python -m catalogue report --format $(or $(FORMAT),text) $(if $(OUTPUT),--output $(OUTPUT),)
+	$(BIN)/python -m catalogue report --format $(or $(FORMAT),text) $(if $(OUTPUT),--output $(OUTPUT),) $(if $(LIMIT),--limit $(LIMIT),)
 
 ## translations-export: texts for a translator: TO=ar [FORMAT=xliff|xliff2|csv] [OUTPUT=file]
 translations-export: $(SITE_READY)

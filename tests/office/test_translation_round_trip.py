@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -16,7 +17,7 @@ from translate.storage import xliff2 as toolkit_xliff2
 from catalogue.data.loading import load_catalogue
 from catalogue.data.settings import read_settings
 from catalogue.data.translation_status import translation_status
-from catalogue.office.translation_exchange import XLIFF12_NS, XLIFF2_NS
+from catalogue.office.translation_exchange import XLIFF12_NS, XLIFF2_NS, export_exchange, xliff2_bytes, xliff12_bytes
 
 from .conftest import TODAY, data_digest, run
 
@@ -81,7 +82,7 @@ def snapshot(site: Path) -> dict[str, list[str]]:
 
 def statuses(site: Path, language: str) -> dict[str, str]:
     settings = read_settings(site / "mkdocs.yml")
-    catalogue = load_catalogue(settings, today=__import__("datetime").date.fromisoformat(TODAY)).catalogue
+    catalogue = load_catalogue(settings, today=date.fromisoformat(TODAY)).catalogue
     assert catalogue is not None
     records = [*catalogue.offers, *catalogue.actors.values(), *catalogue.news]
     return {record.source: translation_status(record.translation, language) for record in records}
@@ -246,3 +247,16 @@ def test_export_refuses_the_source_language_and_unknown_languages(office_site: P
     result = run("translations", "export", "--config", str(office_site / "mkdocs.yml"), "--to", language, "--output", str(tmp_path / "x.xlf"))
     assert result[0] == code
     assert not (tmp_path / "x.xlf").exists()
+
+
+def test_notes_ride_along_with_each_unit_and_are_ignored_on_import(office_site: Path) -> None:
+    settings = read_settings(office_site / "mkdocs.yml")
+    catalogue = load_catalogue(settings, today=date.fromisoformat(TODAY)).catalogue
+    assert catalogue is not None
+    exchange = export_exchange(catalogue, "uk", "de", notes=lambda source, language: [f"Kurs = курс ({language})"] if "kurs" in source.lower() else [])
+    with_notes = [unit for unit in exchange.units if unit.notes]
+    assert with_notes and all(unit.notes == ("Kurs = курс (uk)",) for unit in with_notes)
+    for write, namespace, attribute in ((xliff12_bytes, XLIFF12_NS, "from"), (xliff2_bytes, XLIFF2_NS, "category")):
+        root = etree.fromstring(write(exchange))
+        hints = [note.text for note in root.iter(f"{{{namespace}}}note") if note.get(attribute) == "hint"]
+        assert hints == ["Kurs = курс (uk)"] * len(with_notes)

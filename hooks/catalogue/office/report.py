@@ -101,7 +101,8 @@ def report_text(report: OfficeReport, messages: Messages) -> str:
 
 
 def report_markdown(report: OfficeReport, messages: Messages, limit: int | None = None) -> str:
-    """Markdown for a GitHub issue; `limit` cuts each list (an issue's body holds at most 65,536 characters)."""
+    """Markdown for a GitHub issue; `limit` cuts each list, the stale offers of all providers together at that many
+    (an issue's body holds at most 65,536 characters)."""
     return _ReportWriter(report, messages, markdown=True, limit=limit).write()
 
 
@@ -120,13 +121,23 @@ class _ReportWriter:
         lines.append("")
         if not report.stale:
             lines += [say("report.none"), ""]
-        for group in report.stale:
+        room = self.limit
+        for number, group in enumerate(report.stale):
+            if room is not None and room <= 0:
+                left = sum(len(item.offers) for item in report.stale[number:])
+                lines += [f"- {say('report.more', count=left)}", ""]
+                break
             lines.append(self.heading(3, f"{group.actor.name.get(default, group.actor.id)} ({len(group.offers)}) – {self.contact(group.actor)}"))
             lines += self.items(
-                f"{self.title(offer)} – {say('report.stale_line', date=offer.last_verified.date.isoformat(), by=offer.last_verified.by)}"
-                for offer in group.offers
+                (
+                    f"{self.title(offer)} – {say('report.stale_line', date=offer.last_verified.date.isoformat(), by=offer.last_verified.by)}"
+                    for offer in group.offers
+                ),
+                limit=room,
             )
             lines.append("")
+            if room is not None:
+                room -= min(room, len(group.offers))
         lines.append(self.heading(2, say("report.ending", days=ENDING_WITHIN_DAYS, count=len(report.ending))))
         lines.append("")
         lines += self.items(
@@ -153,9 +164,10 @@ class _ReportWriter:
             return "#" * level + " " + text
         return text if level > 1 else text + "\n" + "=" * len(text)
 
-    def items(self, texts: Iterable[str]) -> list[str]:
+    def items(self, texts: Iterable[str], limit: int | None = None) -> list[str]:
         entries = list(texts)
-        shown = entries if self.limit is None else entries[: self.limit]
+        limit = self.limit if limit is None else limit
+        shown = entries if limit is None else entries[:limit]
         lines = [f"- {text}" for text in shown]
         if len(entries) > len(shown):
             lines.append(f"- {self.messages.phrase('report.more', count=len(entries) - len(shown))}")

@@ -22,7 +22,7 @@ import csv
 import io
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from lxml import etree
 
@@ -67,6 +67,8 @@ class ExchangeUnit:
     status: Status | str = "missing"
     confirmed: bool = True
     """The file's state says a person confirmed the target (always true for CSV, whose target column starts empty)."""
+    notes: tuple[str, ...] = ()
+    """Hints for the translator written beside the unit, e.g. glossary entries for terms in the source."""
 
     @property
     def id(self) -> str:
@@ -98,12 +100,18 @@ def field_path(name: str) -> tuple[str | int, ...]:
     return tuple(int(part) if part.isdigit() else part for part in name.split("."))
 
 
+NoteMaker = Callable[[str, str], Sequence[str]]
+"""(German source text, target language) -> notes for the translator; the glossary's way into the export."""
+
+
 def export_exchange(
-    catalogue: Catalogue, language: str, default_language: str, offers: Iterable[Record] | None = None
+    catalogue: Catalogue, language: str, default_language: str, offers: Iterable[Record] | None = None,
+    notes: NoteMaker | None = None,
 ) -> Exchange:
     """Every text of `language` that is missing, outdated or machine-translated, in actors, offers and news.
 
-    `offers` narrows the offers (the command passes those not ended); records come in file order."""
+    `offers` narrows the offers (the command passes those not ended); records come in file order. `notes`, when
+    given, adds hints to each unit (XLIFF 1.2 `<note from="hint">`, 2.1 `<note category="hint">`, CSV not)."""
     units: list[ExchangeUnit] = []
     records: list[Record] = []
     for kind in RECORD_KINDS:
@@ -119,6 +127,7 @@ def export_exchange(
                 target=unit.texts.get(language, ""),
                 status=status,
                 confirmed=False,
+                notes=tuple(notes(unit.texts.get(default_language, ""), language)) if notes else (),
             ))
     return Exchange(default_language, language, tuple(units))
 
@@ -144,6 +153,8 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
                 target.text = unit.target
             etree.SubElement(element, f"{{{XLIFF12_NS}}}note", **{"from": FINGERPRINT_NOTE}).text = unit.fingerprint
             etree.SubElement(element, f"{{{XLIFF12_NS}}}note", **{"from": "status"}).text = str(unit.status)
+            for note in unit.notes:
+                etree.SubElement(element, f"{{{XLIFF12_NS}}}note", **{"from": "hint"}).text = note
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -160,6 +171,8 @@ def xliff2_bytes(exchange: Exchange) -> bytes:
             notes = etree.SubElement(element, f"{{{XLIFF2_NS}}}notes")
             etree.SubElement(notes, f"{{{XLIFF2_NS}}}note", category=FINGERPRINT_NOTE).text = unit.fingerprint
             etree.SubElement(notes, f"{{{XLIFF2_NS}}}note", category="status").text = str(unit.status)
+            for note in unit.notes:
+                etree.SubElement(notes, f"{{{XLIFF2_NS}}}note", category="hint").text = note
             segment = etree.SubElement(element, f"{{{XLIFF2_NS}}}segment", state="initial")
             source = etree.SubElement(segment, f"{{{XLIFF2_NS}}}source")
             source.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
