@@ -123,3 +123,14 @@ def test_a_shallow_clone_has_no_history(office_site: Path, tmp_path: Path) -> No
 @pytest.mark.parametrize("day, quarter", [("2026-01-01", "2026-Q1"), ("2026-03-31", "2026-Q1"), ("2026-04-01", "2026-Q2"), ("2026-12-31", "2026-Q4")])
 def test_quarter_of(day: str, quarter: str) -> None:
     assert quarter_of(date.fromisoformat(day)) == quarter
+
+
+def test_a_language_may_leave_out_the_figures_labels_but_no_other(office_site: Path) -> None:
+    german = office_site / "data/labels/de.yml"
+    text = german.read_text(encoding="utf-8")
+    german.write_text(text.replace("site:\n", "site:\n  figures.title: Zahlen & Daten\n  figures.extra: Nur Deutsch\n", 1), encoding="utf-8")
+    settings = read_settings(office_site / "mkdocs.yml")
+    assert not load_catalogue(settings, today=date.fromisoformat(TODAY)).errors
+    german.write_text(text.replace("site:\n", "site:\n  offer.extra: Nur Deutsch\n", 1), encoding="utf-8")
+    errors = load_catalogue(settings, today=date.fromisoformat(TODAY)).errors
+    assert errors and all("offer.extra" in error.message for error in errors)
