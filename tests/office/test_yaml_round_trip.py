@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.office.yaml_round_trip import changed_text, dump_document, load_document, record_translation, set_text
+from catalogue.office.yaml_round_trip import FileEdit, dump_document, load_document, record_translation, set_text
 from catalogue.synthetic import write_synthetic_catalogue
 
 from .conftest import write_office_site
@@ -34,12 +34,13 @@ def test_folded_texts_keep_their_lines_and_only_new_lines_are_added(tmp_path: Pa
     assert folded, "the synthetic data should hold folded texts"
     for path in folded:
         original = path.read_text(encoding="utf-8")
-        document = load_document(original)
+        edit = FileEdit(original)
+        document = edit.document
         for key in ("title", "name", "description"):
             if key in document:
                 set_text(document, (key,), "uk", "Новий текст\nз двома рядками", like=document[key]["de"])
         record_translation(document, "uk", "0a1b2c3d", machine=True)
-        new = changed_text(original, document)
+        new = edit.text()
         new_lines, old_lines = new.splitlines(), original.splitlines()
         assert new_lines[-4:] == ["translation_sources:", "  uk: 0a1b2c3d", "machine_translated:", "- uk"]
         matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)

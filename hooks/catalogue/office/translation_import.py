@@ -19,7 +19,7 @@ from catalogue.data.settings import Settings
 from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
 from .translation_exchange import Exchange, field_name
-from .yaml_round_trip import changed_text, load_document, record_translation, set_text
+from .yaml_round_trip import FileEdit, record_translation, set_text
 
 
 @dataclass(frozen=True)
@@ -103,8 +103,8 @@ def write_texts(
     for source, file_texts in by_file.items():
         record = file_texts[0].record
         path = settings.root / source
-        original = path.read_text(encoding="utf-8")
-        document = load_document(original)
+        edit = FileEdit(path.read_text(encoding="utf-8"))
+        document = edit.document
         units = {tuple(unit.path): unit for unit in record.translation.units}
         for text in file_texts:
             set_text(document, text.path, language, text.text, like=units[tuple(text.path)].texts.get(default_language, ""))
@@ -119,7 +119,7 @@ def write_texts(
             document, language, record.translation.fingerprint if records_fingerprint else None,
             machine=True if machine else (False if everything_redone else None),
         )
-        new_contents[path] = changed_text(original, document)
+        new_contents[path] = edit.text()
     for path, content in new_contents.items():
         path.write_text(content, encoding="utf-8", newline="")
     return WriteResult(files=tuple(sorted(by_file)), texts=sum(len(items) for items in by_file.values()), complete=complete)

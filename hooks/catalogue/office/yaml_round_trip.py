@@ -4,7 +4,7 @@ comments, key order, quoting, block scalars, blank lines - stays byte for byte a
 The settings reproduce the catalogue's files exactly: two-space maps, no line folding, and lists indented the way the
 file indents them (with the dash two spaces in, or flush with the key above); a test loads and dumps every file of a
 catalogue and compares the bytes. Where a file holds something ruamel.yaml writes differently (a plain text folded
-over several lines), `changed_text` splices only the new lines into the file as it was.
+over several lines), `FileEdit` splices only the new lines into the file as it was.
 """
 from __future__ import annotations
 
@@ -88,40 +88,47 @@ def text_at(document: Mapping[str, Any], path: Path_) -> Any:
     return value
 
 
-def changed_text(original: str, document: CommentedMap) -> str:
-    """The file's new text: the dump of the changed document where the unchanged document dumps back to the file
-    byte for byte, else the file with only the dump's added or changed lines spliced in at their places.
+class FileEdit:
+    """One data file being changed: `document` to change, `text()` for the file's new text.
 
-    Raises ValueError when a change falls on a line that ruamel.yaml writes differently from the file."""
-    new = dump_document(document)
-    unchanged = dump_document(load_document(original))
-    if unchanged == original:
-        return new
-    file_lines = original.splitlines(keepends=True)
-    dumped_lines = unchanged.splitlines(keepends=True)
-    new_lines = new.splitlines(keepends=True)
-    alignment = difflib.SequenceMatcher(a=file_lines, b=dumped_lines, autojunk=False).get_opcodes()
+    The new text is the dump of the changed document where the unchanged document dumps back to the file byte for
+    byte, else the file with only the dump's added or changed lines spliced in at their places."""
 
-    def in_file(index: int, *, exact: bool) -> int:
-        for kind, file_start, file_end, dump_start, dump_end in alignment:
-            if dump_start <= index < dump_end or (index == dump_end == len(dumped_lines) and kind == "equal"):
-                if kind == "equal":
-                    return file_start + index - dump_start
-                if exact:
-                    raise ValueError(f"line {index + 1} is written differently in the file")
-                return file_start if index == dump_start else file_end
-        return len(file_lines)
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.document = load_document(original)
+        self._unchanged = dump_document(self.document)
 
-    result = list(file_lines)
-    changes = difflib.SequenceMatcher(a=dumped_lines, b=new_lines, autojunk=False).get_opcodes()
-    for kind, dump_start, dump_end, new_start, new_end in reversed(changes):
-        if kind == "equal":
-            continue
-        if kind == "insert":
-            at = in_file(dump_start, exact=False)
-            result[at:at] = new_lines[new_start:new_end]
-            continue
-        first = in_file(dump_start, exact=True)
-        last = in_file(dump_end - 1, exact=True)
-        result[first:last + 1] = new_lines[new_start:new_end]
-    return "".join(result)
+    def text(self) -> str:
+        """Raises ValueError when a change falls on a line that ruamel.yaml writes differently from the file."""
+        new = dump_document(self.document)
+        if self._unchanged == self.original:
+            return new
+        file_lines = self.original.splitlines(keepends=True)
+        dumped_lines = self._unchanged.splitlines(keepends=True)
+        new_lines = new.splitlines(keepends=True)
+        alignment = difflib.SequenceMatcher(a=file_lines, b=dumped_lines, autojunk=False).get_opcodes()
+
+        def in_file(index: int, *, exact: bool) -> int:
+            for kind, file_start, file_end, dump_start, dump_end in alignment:
+                if dump_start <= index < dump_end or (index == dump_end == len(dumped_lines) and kind == "equal"):
+                    if kind == "equal":
+                        return file_start + index - dump_start
+                    if exact:
+                        raise ValueError(f"line {index + 1} is written differently in the file")
+                    return file_start if index == dump_start else file_end
+            return len(file_lines)
+
+        result = list(file_lines)
+        changes = difflib.SequenceMatcher(a=dumped_lines, b=new_lines, autojunk=False).get_opcodes()
+        for kind, dump_start, dump_end, new_start, new_end in reversed(changes):
+            if kind == "equal":
+                continue
+            if kind == "insert":
+                at = in_file(dump_start, exact=False)
+                result[at:at] = new_lines[new_start:new_end]
+                continue
+            first = in_file(dump_start, exact=True)
+            last = in_file(dump_end - 1, exact=True)
+            result[first:last + 1] = new_lines[new_start:new_end]
+        return "".join(result)
