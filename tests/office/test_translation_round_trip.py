@@ -260,3 +260,13 @@ def test_notes_ride_along_with_each_unit_and_are_ignored_on_import(office_site: 
         root = etree.fromstring(write(exchange))
         hints = [note.text for note in root.iter(f"{{{namespace}}}note") if note.get(attribute) == "hint"]
         assert hints == ["Kurs = курс (uk)"] * len(with_notes)
+
+
+def test_a_translation_longer_than_the_schema_allows_is_refused(office_site: Path, tmp_path: Path) -> None:
+    exported = export(office_site, "uk", "csv", tmp_path / "uk.csv")
+    fill_csv(exported, lambda source: "довго " * 100 if source == "Schwimmen für Frauen" else "UK " + source)
+    before = data_digest(office_site)
+    code, _, err = import_file(office_site, exported)
+    assert code == 1
+    assert "schwimmen.yml#title: die Übersetzung hat 600 Zeichen, höchstens 400 passen" in err
+    assert data_digest(office_site) == before

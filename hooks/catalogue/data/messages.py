@@ -880,6 +880,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "unit {unit} ({file}): the German text changed since the export; export again and translate the new text",
         "de": "Einheit {unit} ({file}): der deutsche Text hat sich seit dem Export geändert; exportieren Sie neu und übersetzen Sie den neuen Text",
     },
+    "translations.too_long": {
+        "en": "unit {unit}: the translation has {length} characters, at most {limit} fit; shorten it",
+        "de": "Einheit {unit}: die Übersetzung hat {length} Zeichen, höchstens {limit} passen; kürzen Sie sie",
+    },
     "translations.imported": {
         "en": "imported {count} texts into {files} files for {language}; {complete} records are now fully translated",
         "de": "{count} Texte in {files} Dateien für {language} übernommen; {complete} Einträge sind jetzt vollständig übersetzt",

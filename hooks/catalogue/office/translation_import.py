@@ -3,7 +3,7 @@ then writes only the translated texts and the translation bookkeeping, with the 
 
 Refused, with the unit named: a file or text the catalogue does not have; a language pair other than the site's
 source language into one of its other languages; a unit whose German text (its own, or the record's fingerprint)
-changed since the export. After the import a record whose texts are all translated gets
+changed since the export; a text longer than the schema allows. After the import a record whose texts are all translated gets
 `translation_sources.<language>` set to its German text's fingerprint, and a person's translation of every text of a
 machine-translated record takes the language off `machine_translated`.
 """
@@ -16,6 +16,7 @@ from typing import Iterable
 from catalogue.data.messages import Messages
 from catalogue.data.model import Catalogue
 from catalogue.data.settings import Settings
+from catalogue.data.schema_check import schema_set
 from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
 from .translation_exchange import Exchange, field_name
@@ -54,6 +55,12 @@ def records_by_file(catalogue: Catalogue) -> dict[str, Record]:
     return records
 
 
+def text_length_limit(markdown: bool) -> int:
+    """The longest text the schema allows in one language (common.schema.json, `text` or `markdown`)."""
+    definition = schema_set().definitions["markdown" if markdown else "text"]
+    return int(definition["additionalProperties"]["maxLength"])
+
+
 def plan_import(exchange: Exchange, catalogue: Catalogue, settings: Settings, messages: Messages) -> ImportPlan:
     default = settings.default_language
     plan = ImportPlan(exchange.target_language)
@@ -79,6 +86,10 @@ def plan_import(exchange: Exchange, catalogue: Catalogue, settings: Settings, me
         current_source = text_unit.texts.get(default, "")
         if unit.source != current_source or unit.fingerprint != record.translation.fingerprint:
             plan.problems.append(messages.phrase("translations.source_changed", unit=unit.field, file=unit.file))
+            continue
+        longest = text_length_limit(text_unit.markdown)
+        if len(unit.target) > longest:
+            plan.problems.append(messages.phrase("translations.too_long", unit=unit.id, length=len(unit.target), limit=longest))
             continue
         current_target = text_unit.texts.get(language)
         if unit.target == current_target and not unit.confirmed:
