@@ -57,10 +57,7 @@ def add_translation_commands(commands: Any) -> None:
         parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
 
 
-def run_translations(
-    arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO, settings: Settings,
-    provider: TranslationProvider | None = None,
-) -> int:
+def run_translations(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO, settings: Settings) -> int:
     messages = Messages(message_language_for(None, settings.default_language))
     today = date.today()
     result = load_catalogue(settings, today=today, message_language=messages.language)
@@ -87,7 +84,7 @@ def run_translations(
             records=len(exchange.files()), language=language, file=arguments.output,
         ), file=stdout)
         return EXIT_DONE
-    return _machine(arguments, catalogue, settings, messages, offers, stdout, stderr, provider)
+    return _machine(arguments, catalogue, settings, messages, offers, stdout, stderr, DeepL.from_environment())
 
 
 def _running_offers(catalogue: Catalogue, today: date) -> tuple[Offer, ...]:
@@ -125,7 +122,6 @@ def _machine(
     arguments: argparse.Namespace, catalogue: Catalogue, settings: Settings, messages: Messages,
     offers: tuple[Offer, ...], stdout: TextIO, stderr: TextIO, provider: TranslationProvider | None,
 ) -> int:
-    provider = provider or DeepL.from_environment()
     if provider is None:
         print(messages.phrase("machine.no_key", variable=DEEPL_KEY_VARIABLE), file=stderr)
         return EXIT_USAGE
