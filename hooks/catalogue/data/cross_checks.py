@@ -18,6 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from catalogue.data.fingerprint import default_text_fingerprint
 from catalogue.data.messages import Messages, quote
+from catalogue.data.plural_rules import ordered, plural_categories, split_plural_key
 from catalogue.data.problems import Problem
 from catalogue.data.schema_check import Kind, SchemaSet, TextField
 from catalogue.data.settings import Settings
@@ -458,10 +459,25 @@ class _Checker:
                 yield from self.label_keys(file, default_file)
 
     def label_keys(self, file: DataFile, default_file: DataFile) -> Iterator[Problem]:
+        """Every key of the default language, and for a phrase with a number (`<key>.<plural category>`) either
+        every CLDR plural category of this language or `<key>.other` alone, each with the default's placeholders."""
         expected: Mapping[str, str] = default_file.data["site"]
         actual: Mapping[str, str] = file.data["site"]
-        missing = [key for key in expected if key not in actual]
-        extra = [key for key in actual if key not in expected]
+        language = file.stem
+        categories = plural_categories(language)
+        plural_bases = {base for base, category in map(split_plural_key, expected) if category}
+        given: dict[str, set[str]] = {base: set() for base in plural_bases}
+        for key in actual:
+            base, category = split_plural_key(key)
+            if category and base in given:
+                given[base].add(category)
+        missing = [key for key in expected if split_plural_key(key)[0] not in plural_bases and key not in actual]
+        missing += [f"{base}.other" for base in sorted(plural_bases) if "other" not in given[base]]
+        extra = [
+            key for key in actual
+            if not (key in expected and split_plural_key(key)[0] not in plural_bases)
+            and not (split_plural_key(key)[0] in plural_bases and split_plural_key(key)[1] in categories)
+        ]
         if missing:
             yield self.problem(
                 file,
@@ -479,12 +495,32 @@ class _Checker:
                 keys=self.messages.join(extra),
                 default_file=default_file.path,
             )
+        for base in sorted(plural_bases):
+            forms = given[base] & categories
+            if "other" in forms and forms != {"other"} and forms != categories:
+                first = next(key for key in actual if split_plural_key(key)[0] == base)
+                yield self.problem(
+                    file,
+                    "labels.plural_forms",
+                    file.document.key_position(("site", first)),
+                    key=base,
+                    language=language,
+                    missing=self.messages.join(f"{base}.{category}" for category in ordered(categories - forms)),
+                    categories=self.messages.join(ordered(categories)),
+                )
         for key, text in actual.items():
-            if key not in expected:
+            base, category = split_plural_key(key)
+            if base in plural_bases:
+                source = expected.get(f"{base}.other", "")
+            elif key in expected:
+                source = expected[key]
+            else:
                 continue
-            wanted = sorted(set(_PLACEHOLDER.findall(expected[key])))
+            wanted = sorted(set(_PLACEHOLDER.findall(source)))
             found = sorted(set(_PLACEHOLDER.findall(text)))
-            if wanted != found:
+            # 'one', 'two' and 'zero' forms may say the number in words: "عرضان", "سنة واحدة".
+            fits = set(found) <= set(wanted) if category in ("zero", "one", "two") else wanted == found
+            if not fits:
                 yield self.problem(
                     file,
                     "labels.placeholders",

@@ -84,7 +84,8 @@ class PageRenderer:
             self._cards[key] = _Card(html, self.reader.fallbacks.count)
             self.reader.fallbacks = outer
         card = self._cards[key]
-        self.reader.fallbacks.count += card.fallbacks
+        if card.fallbacks:
+            self.reader.fallbacks.entries += 1
         return Markup(card.html.replace(_ROOT_SLOT, root))
 
     def all_pages(self) -> Iterator[RenderedPage]:
@@ -101,7 +102,11 @@ class PageRenderer:
             yield self.news_item_page(item)
         yield self.open_data_page()
 
-    def _render(self, template: str, path: str, title: str, description: str, head: str = "", **values: object) -> RenderedPage:
+    def _render(
+        self, template: str, path: str, title: str, description: str, head: str = "", lists_entries: bool = False,
+        **values: object,
+    ) -> RenderedPage:
+        """`lists_entries`: the page's data texts are all entries of a list (providers, news), none its own."""
         self.reader.fallbacks = FallbackTracker()
         root = "../" * path.count("/")
         body = self.environment.get_template(template).render(
@@ -115,10 +120,18 @@ class PageRenderer:
             settings=self.reader.settings,
             **values,
         )
-        notice = ""
-        if self.reader.fallbacks.count:
-            notice = f'<p class="cat-notice" role="note">{Markup.escape(self.reader.t("fallback.notice"))}</p>'
-        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, notice), head)
+        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, self.fallback_notice(lists_entries)), head)
+
+    def fallback_notice(self, lists_entries: bool) -> str:
+        """'This text is shown in German' where the page's own text fell back; 'some entries are shown in German'
+        where only entries of its lists did."""
+        fallbacks = self.reader.fallbacks
+        own = 0 if lists_entries else fallbacks.count
+        entries = fallbacks.entries + (fallbacks.count if lists_entries else 0)
+        if not own and not entries:
+            return ""
+        key = "fallback.notice" if own else "fallback.notice_some"
+        return f'<p class="cat-notice" role="note">{Markup.escape(self.reader.t(key))}</p>'
 
     def offer_page(self, offer: Offer) -> RenderedPage:
         actor = self.publication.catalogue.actors[offer.actor]
@@ -154,6 +167,7 @@ class PageRenderer:
             "actors/index.html",
             title=self.reader.t("actors.title"),
             description=self.reader.t("actors.intro", town=self.reader.settings.town),
+            lists_entries=True,
             sorted_actors=actors,
         )
 
@@ -172,7 +186,10 @@ class PageRenderer:
             "catalogue.html",
             "catalogue/index.html",
             title=self.reader.t("catalogue.title"),
-            description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.settings.town),
+            description=self.reader.plural(
+                "catalogue.intro", len(self.publication.offers), count=self.reader.number(len(self.publication.offers)),
+                town=self.reader.settings.town,
+            ),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
         )
 
@@ -183,6 +200,7 @@ class PageRenderer:
             title=self.reader.t("news.title"),
             description=self.reader.t("news.intro"),
             head=self.feed_link(depth=1),
+            lists_entries=True,
         )
 
     def news_item_page(self, item: NewsItem) -> RenderedPage:
