@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
 
 from catalogue.data.fingerprint import default_text_fingerprint
+from catalogue.data.glossary import Glossary, glossary_from_data
 from catalogue.data.messages import Messages, quote
 from catalogue.data.plural_rules import ordered, plural_categories, split_plural_key
 from catalogue.data.problems import Problem
@@ -110,7 +111,7 @@ class _Checker:
         self.settings = context.settings
         self.default_language = context.settings.default_language
         self.by_kind: dict[Kind, list[DataFile]] = {
-            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels")
+            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels", "glossary")
         }
         for file in sorted(files, key=lambda item: item.path):
             self.by_kind[file.kind].append(file)
@@ -138,7 +139,7 @@ class _Checker:
             for file in files:
                 if not file.valid:
                     continue
-                if kind != "labels":
+                if kind not in ("labels", "glossary"):
                     yield from self.texts(file)
                 if kind in TRANSLATED_KINDS:
                     yield from self.id_matches_file(file)
@@ -155,6 +156,7 @@ class _Checker:
         for file in self.valid_files("news"):
             yield from self.news(file)
         yield from self.labels()
+        yield from self.glossary_forms()
 
     def valid_files(self, kind: Kind) -> Iterator[DataFile]:
         return (file for file in self.by_kind[kind] if file.valid)
@@ -530,6 +532,58 @@ class _Checker:
                     expected=_braces(wanted, self.messages),
                     actual=_braces(found, self.messages),
                 )
+
+
+    # -- glossary ---------------------------------------------------------------------------------------------
+
+    def glossary_forms(self) -> Iterator[Problem]:
+        """Warns where a translation uses a form its language's glossary lists as wrong: in the labels and in every
+        text of the data in that language."""
+        glossaries = {file.stem: glossary_from_data(file.stem, file.data) for file in self.valid_files("glossary")}
+        if not glossaries:
+            return
+        for file in self.valid_files("labels"):
+            glossary = glossaries.get(file.stem)
+            if glossary is not None:
+                for key, text in file.data["site"].items():
+                    yield from self.wrong_forms(file, ("site", key), text, glossary)
+        for kind in ("taxonomy", "actor", "offer", "news"):
+            for file in self.valid_files(kind):
+                for text_field in self.text_fields(file):
+                    texts = _lookup(file.data, text_field.path)
+                    for language, text in texts.items():
+                        if language in glossaries and isinstance(text, str):
+                            yield from self.wrong_forms(file, (*text_field.path, language), text, glossaries[language])
+
+    def wrong_forms(self, file: DataFile, path: JsonPath, text: str, glossary: Glossary) -> Iterator[Problem]:
+        for term in glossary.terms:
+            seen: dict[str, int] = {}
+            for _offset, found in term.wrong_forms_in(text):
+                seen[found.casefold()] = seen.get(found.casefold(), 0) + 1
+                yield self.warning(
+                    file,
+                    "warn.glossary",
+                    _occurrence_position(file.document, path, found, seen[found.casefold()]),
+                    found=quote(found),
+                    use=quote(term.use),
+                    german=term.german,
+                    glossary=f"{self.context.data_path}/glossary/{glossary.language}.yml",
+                )
+
+
+def _occurrence_position(document: YamlDocument, path: JsonPath, needle: str, occurrence: int) -> Position:
+    """Where the n-th (1-based) occurrence of needle stands inside the text at path, case-insensitive."""
+    line, column = document.value_position(path)
+    wanted = needle.casefold()
+    for index in range(line - 1, len(document.lines)):
+        text = document.lines[index].casefold()
+        start = column - 1 if index == line - 1 else 0
+        while (found := text.find(wanted, start)) >= 0:
+            occurrence -= 1
+            if occurrence == 0:
+                return (index + 1, found + 1)
+            start = found + len(wanted)
+    return document.text_position(path, needle)
 
 
 def _braces(names: list[str], messages: Messages) -> str:

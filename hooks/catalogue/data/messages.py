@@ -777,6 +777,16 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "ergänzen Sie die fehlenden Texte in diesen Sprachen",
         ),
     },
+    "warn.glossary": {
+        "en": (
+            "{found} is a form the glossary rules out for {german}",
+            "write {use} ({glossary})",
+        ),
+        "de": (
+            "{found} ist eine Form, die das Glossar für {german} ausschließt",
+            "schreiben Sie {use} ({glossary})",
+        ),
+    },
     "warn.outdated": {
         "en": (
             "The {language} translation was made from an older {default} text",

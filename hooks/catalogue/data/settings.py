@@ -29,6 +29,8 @@ class Settings:
     stale_after_months: int
     languages: tuple[Language, ...]
     coordinators: tuple[str, ...] = ()
+    docs_dir: Path | None = None
+    """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
 
     @property
     def default_language(self) -> str:
@@ -86,6 +88,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
+        docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
     )
 
 
