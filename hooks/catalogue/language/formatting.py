@@ -3,7 +3,7 @@ Babel), in the locale's own digits.
 
 Rules, each for every language alike:
 - Digits: CLDR's default numbering system of the locale (Persian and Pashto: Extended Arabic-Indic digits ۰–۹).
-  Arabic keeps CLDR's default since CLDR 42, Latin digits: the Arabic texts in the data, phone numbers, house numbers
+  Arabic keeps CLDR's default for Arabic, Latin digits: the Arabic texts in the data, phone numbers, house numbers
   and bus lines all use them, and readers from Syria and Iraq read them on every German letter.
 - One date pattern per language: the CLDR full pattern (with weekday); the long date is that pattern without the
   weekday, so a date reads alike with and without it (CLDR's Tigrinya long pattern "MMMM d, y" differs from its
