@@ -26,8 +26,9 @@ def found(term: GlossaryTerm, text: str) -> list[str]:
         (GlossaryTerm("kita", "Kita", "Kita", ("kreş*",)), "Kreşler, kreşe ve Kita", ["Kreşler", "kreşe"]),
         (GlossaryTerm("vhs", "VHS", "народный университет", ("народн* высш* школ*",)), "в Народной высшей школе", ["Народной высшей школе"]),
         (GlossaryTerm("club", "Sportverein", "sports club", ("sports*",)), "Old Town Sports Club, sports association", ["sports"]),
+        (GlossaryTerm("schulamt", "Schulamt", "الهيئة الحكومية للمدارس", ("*هيئة المدارس",)), "والهيئة الحكومية للمدارس وهيئة المدارس", ["وهيئة المدارس"]),
     ],
-    ids=["persian-half-space", "tigrinya-longer-word", "turkish-suffixes", "russian-cases", "inside-the-right-form"],
+    ids=["persian-half-space", "tigrinya-longer-word", "turkish-suffixes", "russian-cases", "inside-the-right-form", "arabic-attached-and"],
 )
 def test_a_wrong_form_is_found_as_a_word_in_every_script(term: GlossaryTerm, text: str, expected: list[str]) -> None:
     assert found(term, text) == expected

@@ -131,5 +131,6 @@ def page_wrong_forms(
 
 
 def _form_pattern(form: str) -> str:
-    """A wrong form as a pattern: '*' lets a word go on ('kreş*' finds 'kreşler', 'народн* высш* школ*' every case)."""
+    """A wrong form as a pattern: '*' lets a word go on or begin ('kreş*' finds 'kreşler', 'народн* высш* школ*' every
+    case, '*هيئة' finds 'وهيئة' with its attached 'and')."""
     return rf"[\w{_WORD_JOINERS}]*".join(re.escape(part) for part in form.split("*"))
