@@ -107,6 +107,7 @@ def check_catalogue(files: Iterable[DataFile], context: CheckContext) -> list[Pr
 class _Checker:
     def __init__(self, files: list[DataFile], context: CheckContext) -> None:
         self.context = context
+        self._text_fields: dict[str, list[TextField]] = {}
         self.messages = context.messages
         self.settings = context.settings
         self.default_language = context.settings.default_language
@@ -324,7 +325,9 @@ class _Checker:
     # -- texts ------------------------------------------------------------------------------------------------
 
     def text_fields(self, file: DataFile) -> list[TextField]:
-        return self.context.schemas.text_fields(file.kind, file.data)
+        if file.path not in self._text_fields:
+            self._text_fields[file.path] = self.context.schemas.text_fields(file.kind, file.data)
+        return self._text_fields[file.path]
 
     def texts(self, file: DataFile) -> Iterator[Problem]:
         languages = self.settings.language_codes
@@ -556,19 +559,18 @@ class _Checker:
                             yield from self.wrong_forms(file, (*text_field.path, language), text, glossaries[language])
 
     def wrong_forms(self, file: DataFile, path: JsonPath, text: str, glossary: Glossary) -> Iterator[Problem]:
-        for term in glossary.terms:
-            seen: dict[str, int] = {}
-            for _offset, found in term.wrong_forms_in(text):
-                seen[found.casefold()] = seen.get(found.casefold(), 0) + 1
-                yield self.warning(
-                    file,
-                    "warn.glossary",
-                    _occurrence_position(file.document, path, found, seen[found.casefold()]),
-                    found=quote(found),
-                    use=quote(term.use),
-                    german=term.german,
-                    glossary=f"{self.context.data_path}/glossary/{glossary.language}.yml",
-                )
+        seen: dict[str, int] = {}
+        for term, _offset, found in glossary.wrong_forms_in(text):
+            seen[found.casefold()] = seen.get(found.casefold(), 0) + 1
+            yield self.warning(
+                file,
+                "warn.glossary",
+                _occurrence_position(file.document, path, found, seen[found.casefold()]),
+                found=quote(found),
+                use=quote(term.use),
+                german=term.german,
+                glossary=f"{self.context.data_path}/glossary/{glossary.language}.yml",
+            )
 
 
 def _occurrence_position(document: YamlDocument, path: JsonPath, needle: str, occurrence: int) -> Position:
