@@ -14,7 +14,8 @@ from babel.dates import format_time, get_day_names
 from babel.numbers import get_decimal_symbol
 
 from catalogue.data.settings import read_settings
-from catalogue.language.formatting import LocaleFormatter, cldr_locale, numbering_system, plural_categories
+from catalogue.data.plural_rules import plural_categories
+from catalogue.language.formatting import LocaleFormatter, cldr_locale, numbering_system
 from catalogue.language.reader_language import ReaderLanguage
 
 REPO = Path(__file__).resolve().parents[1]

@@ -66,11 +66,6 @@ def plural_category(language: str, number: int | float) -> str:
     return cldr_locale(language).plural_form(number)
 
 
-def plural_categories(language: str) -> frozenset[str]:
-    """Every CLDR plural category a language's cardinal numbers can take, 'other' always among them."""
-    return cldr_locale(language).plural_form.tags | {"other"}
-
-
 def localise_digits(text: str, language: str) -> str:
     """Latin digits 0-9 in `text` written in the language's numbering system; other characters unchanged."""
     zero = _ZERO_OF_NUMBERING_SYSTEM[numbering_system(language)]

@@ -12,7 +12,9 @@ from markupsafe import Markup, escape
 from catalogue.data.model import Offer, Texts
 from catalogue.data.settings import Settings
 
-from .formatting import LocaleFormatter, cldr_locale, plural_categories, plural_category
+from catalogue.data.plural_rules import plural_categories
+
+from .formatting import LocaleFormatter, cldr_locale, plural_category
 from .localise import Localiser, LocalText
 from .markdown_text import markdown_to_html
 
@@ -83,8 +85,12 @@ class ReaderLanguage:
         the browser, which picks with Intl.PluralRules."""
         forms = {}
         for category in sorted(plural_categories(self.code)):
-            found = self._plural_key(self.labels, key, category) or self._plural_key(self.fallback_labels, key, category)
-            forms[category] = (self.labels.get(found) or self.fallback_labels.get(found) or key) if found else key
+            forms[category] = key
+            for labels in (self.labels, self.fallback_labels):
+                found = self._plural_key(labels, key, category)
+                if found:
+                    forms[category] = labels[found]
+                    break
         return forms
 
     def number(self, value: int | float) -> str:
