@@ -10,9 +10,8 @@ from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
 
 from catalogue.data.model import Offer, Texts
-from catalogue.data.settings import Settings
-
 from catalogue.data.plural_rules import plural_categories
+from catalogue.data.settings import Settings
 
 from .formatting import LocaleFormatter, cldr_locale, plural_category
 from .localise import Localiser, LocalText
