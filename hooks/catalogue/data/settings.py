@@ -41,6 +41,8 @@ class Settings:
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
         return self.town_names.get(code) or self.town
+    docs_dir: Path | None = None
+    """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
 
     @property
     def default_language(self) -> str:
@@ -108,6 +110,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
+        docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
     )
 
 
