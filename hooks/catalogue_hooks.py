@@ -20,6 +20,7 @@ from catalogue.data.problems import format_problem
 from catalogue.data.publication import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.markdown_text import html_to_text
+from catalogue.language.reader_language import direction_of
 from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
 from catalogue.site.material_language import material_has_language, material_language_partial
@@ -149,6 +150,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _build.env = env
     env.bytecode_cache = _compiled_templates
     env.filters["catalogue_absolute"] = lambda link: urljoin(_build.settings.site_url, link) if _build else link
+    env.filters["catalogue_direction"] = direction_of
     env.globals["catalogue"] = SiteChrome(_build.job.reader(language), _has_legal_pages(config, language))
     return env
 

@@ -65,7 +65,8 @@ def test_contact_is_tap_to_call_and_reads_left_to_right(sample_site: BuiltSite, 
         assert link["href"] == "tel:" + re.sub(r"[^\d+]", "", contact.phone)
         assert link.find("bdi", attrs={"dir": "ltr"}).get_text() == contact.phone
     if contact.email:
-        link = page.select_one('a[href^="mailto:"]')
+        assert page.select_one('.cat-actions a[href^="mailto:"]')["href"] == f"mailto:{contact.email}"
+        link = page.select_one('.cat-contact a[href^="mailto:"]')
         assert link["href"] == f"mailto:{contact.email}"
         assert link.find("bdi", attrs={"dir": "ltr"}).get_text() == contact.email
 
@@ -169,12 +170,13 @@ def test_home_page_has_a_tile_per_life_stage_a_search_box_and_the_latest_news(sa
 def test_right_to_left_pages_isolate_numbers_addresses_and_links(sample_site: BuiltSite, language: str) -> None:
     for offer in PUBLISHED:
         page = soup(sample_site, offer_path(offer.id, language))
-        for link in page.select('a[href^="tel:"], a[href^="mailto:"]'):
+        for link in page.select('a[href^="tel:"], .cat-contact a[href^="mailto:"]'):
             assert link.find("bdi", attrs={"dir": "ltr"}) is not None
         actor = PUBLICATION.catalogue.actors[offer.actor]
         for location_id in offer.locations:
-            postcode = actor.location(location_id).postcode
-            assert page.find("bdi", attrs={"dir": "ltr"}, string=postcode) is not None
+            place = actor.location(location_id)
+            addresses = [span.get_text() for span in page.select('.cat-address[dir="ltr"]')]
+            assert f"{place.street}, {place.postcode} {place.city}" in addresses
 
 
 def test_an_offer_page_does_not_grow_with_the_number_of_offers(sample_site: BuiltSite, larger_site: BuiltSite) -> None:

@@ -15,7 +15,7 @@ from catalogue.data.settings import Settings
 
 from .formatting import LocaleFormatter, cldr_locale, plural_category
 from .localise import Localiser, LocalText
-from .markdown_text import markdown_to_html
+from .markdown_text import isolate_number_runs, markdown_to_html
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -105,7 +105,7 @@ class ReaderLanguage:
         """Text in another language inside this page's text, e.g. a German name in an Arabic sentence."""
         if language == self.code:
             return escape(text)
-        return Markup('<bdi lang="{}">{}</bdi>').format(language, text)
+        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(language, direction_of(language), text)
 
     def pick(self, texts: Texts) -> LocalText:
         picked = self.localiser.pick(texts)
@@ -118,7 +118,7 @@ class ReaderLanguage:
         picked = self.pick(texts)
         if not picked.is_fallback:
             return escape(picked.text)
-        return Markup('<span class="cat-fallback" lang="{}" dir="auto">{}</span>').format(picked.language, picked.text)
+        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
 
     def plain(self, texts: Texts) -> str:
         return self.localiser.pick(texts).text
@@ -128,14 +128,15 @@ class ReaderLanguage:
         picked = self.localiser.name(texts)
         if picked.language == self.code:
             return escape(picked.text)
-        return Markup('<bdi lang="{}">{}</bdi>').format(picked.language, picked.text)
+        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(picked.language, direction_of(picked.language), picked.text)
 
     def markdown(self, texts: Texts) -> Markup:
         picked = self.pick(texts)
-        html = Markup(markdown_to_html(picked.text))
+        rendered = markdown_to_html(picked.text)
+        html = Markup(isolate_number_runs(rendered) if direction_of(self.code) == "rtl" else rendered)
         if not picked.is_fallback:
             return html
-        return Markup('<div class="cat-fallback" lang="{}" dir="auto">{}</div>').format(picked.language, html)
+        return Markup('<div class="cat-fallback" lang="{}" dir="{}">{}</div>').format(picked.language, direction_of(picked.language), html)
 
     def ltr(self, value: object) -> Markup:
         """Phone numbers, e-mail addresses, URLs and postcodes read left to right on every page."""
@@ -184,6 +185,18 @@ class ReaderLanguage:
         if costs.amount is not None:
             return escape(self.formatter.price(costs.amount))
         return self.t("offer.reductions")
+
+
+@lru_cache(maxsize=64)
+def direction_of(language: str) -> str:
+    """'rtl' or 'ltr': the writing direction of a language's script (CLDR character order). An element in another
+    language than its page's carries it, so German text in an Arabic page reads left to right (HTML, the dir
+    attribute)."""
+    try:
+        order = Locale.parse(language.replace("-", "_")).character_order
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 def format_list_in(items: list[str], language: str) -> str:

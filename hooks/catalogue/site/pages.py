@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
+from catalogue.data.cross_checks import months_before
 from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import figures
@@ -158,6 +159,7 @@ class PageRenderer:
             actor=actor,
             share_url=url,
             has_dates=offer_has_dates(offer),
+            stale=offer.last_verified.date < months_before(self.publication.today, self.reader.settings.stale_after_months),
         )
 
     def actor_page(self, actor: Actor) -> RenderedPage:
