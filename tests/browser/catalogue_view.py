@@ -52,6 +52,12 @@ class CatalogueView:
         self.search_field.press_sequentially(words)
         return self.settled()
 
+    def open_filters(self) -> CatalogueView:
+        """Unfolds the filters behind the 'Filter' button, as a reader on a phone taps it; nothing where they are open."""
+        if not self.page.locator("#cat-fold").evaluate("details => details.open"):
+            self.page.locator("#cat-fold-button").click()
+        return self
+
     def count_line(self) -> str:
         return self.page.locator("#cat-results").inner_text().strip()
 

@@ -22,7 +22,7 @@ def test_no_failed_requests(town_visited: PageVisit) -> None:
 @pytest.mark.parametrize("language", ["de", "ar", "fa"])
 def test_searching_and_filtering_run_without_errors(phone: Tab, language: str) -> None:
     phone.visit(language_path(language, "catalogue/"))
-    catalogue = CatalogueView(phone.page).settled().search("kita")
+    catalogue = CatalogueView(phone.page).settled().search("kita").open_filters()
     phone.page.locator("#cat-age").fill("3")
     phone.page.locator("#cat-c").select_option(index=1)
     catalogue.settled()

@@ -17,6 +17,6 @@ def test_the_count_line_uses_the_languages_digits_and_plural_form(phone: Tab, la
     catalogue = CatalogueView(phone.page).settled()
     assert catalogue.count() == len(catalogue.visible_offer_ids())
     assert set(catalogue.count_digits()) <= set(LocaleFormatter(language).number(1234567890)), catalogue.count_line()
-    catalogue.page.locator("#cat-filters [name=age]").fill("4")
+    catalogue.open_filters().page.locator("#cat-filters [name=age]").fill("4")
     catalogue.settled()
     assert catalogue.count() == len(catalogue.visible_offer_ids()) < len(catalogue.all_offer_ids())

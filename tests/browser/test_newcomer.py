@@ -42,6 +42,7 @@ def test_the_persian_keyboard_spelling_finds_the_same_offers(arabic_catalogue: C
 @pytest.mark.parametrize(("field", "value"), [("age", "4"), ("d", "altstadt")], ids=["age", "district"])
 def test_a_filter_changes_the_count(arabic_catalogue: CatalogueView, field: str, value: str) -> None:
     before = arabic_catalogue.count_line()
+    arabic_catalogue.open_filters()
     control = arabic_catalogue.page.locator(f"#cat-filters [name={field}]")
     control.tap()
     if field == "age":
@@ -55,7 +56,7 @@ def test_a_filter_changes_the_count(arabic_catalogue: CatalogueView, field: str,
 
 def test_the_address_keeps_the_filters(arabic_catalogue: CatalogueView, second_phone: Tab) -> None:
     page = arabic_catalogue.page
-    arabic_catalogue.search("الاندماج")
+    arabic_catalogue.search("الاندماج").open_filters()
     page.locator("#cat-age").fill("30")
     page.locator("#cat-d").select_option("weststadt")
     page.locator("#cat-free").tap()

@@ -3,6 +3,7 @@ contact below the fold, German fallback text read right to left, unmarked fallba
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -10,7 +11,8 @@ from tests.site.sample_data import PUBLICATION, SETTINGS
 
 from .browser_setup import PHONE
 from .browser_tab import Tab
-from .site_pages import language_path
+from .catalogue_view import CatalogueView
+from .site_pages import PAGE_PATHS, language_path
 
 FIRST_SCREEN = PHONE["viewport"]["height"]
 PHONE_LANGUAGES = ("ar", "en")
@@ -187,3 +189,85 @@ def test_the_catalogue_says_when_the_data_was_last_checked(phone: Tab, language:
     assert line.is_visible()
     digits = "".join(character for character in line.inner_text() if character.isdecimal())
     assert str(int(newest.year)) in "".join(str(int(character)) for character in digits), line.inner_text()
+
+
+def _catalogue(tab: Tab, language: str, query: str = "") -> CatalogueView:
+    tab.visit(language_path(language, "catalogue/") + query)
+    return CatalogueView(tab.page).settled()
+
+
+def _number(text: str) -> int | None:
+    digits = "".join(str(int(character)) for character in text if character.isdecimal())
+    return int(digits) if digits else None
+
+
+@pytest.mark.parametrize("language", PHONE_LANGUAGES)
+def test_on_a_phone_the_count_and_the_filter_button_come_first(phone: Tab, language: str) -> None:
+    view = _catalogue(phone, language)
+    page = phone.page
+    assert _bottom(phone, "#cat-results") <= FIRST_SCREEN
+    assert _bottom(phone, "#cat-fold-button") <= FIRST_SCREEN
+    assert not page.locator("#cat-d").is_visible(), "the filters are not folded on a phone"
+    assert _number(page.locator("#cat-fold-button").inner_text()) is None
+    page.locator("#cat-fold-button").tap()
+    page.locator("#cat-d").select_option(PUBLICATION.catalogue.taxonomy.districts[0].id)
+    page.locator("#cat-free").tap()
+    view.settled()
+    assert _number(page.locator("#cat-fold-button").inner_text()) == 2, page.locator("#cat-fold-button").inner_text()
+
+
+@pytest.mark.parametrize("language", PHONE_LANGUAGES)
+def test_a_skip_link_leads_past_the_filters_to_the_offers(phone: Tab, language: str) -> None:
+    _catalogue(phone, language)
+    page = phone.page
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.getAttribute('href') === '#cat-list'"):
+            break
+    else:
+        pytest.fail("no skip link to the offers among the first 12 Tab stops")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => !!document.activeElement.closest('li.cat-card, .cat-chips')"), "Tab after the skip link does not reach the offers"
+
+
+@pytest.mark.parametrize(("language", "other"), [("ar", "en"), ("en", "ar")])
+def test_switching_language_keeps_the_filters(phone: Tab, language: str, other: str) -> None:
+    district = PUBLICATION.catalogue.taxonomy.districts[0].id
+    view = _catalogue(phone, language, f"?age=4&d={district}")
+    counted = view.visible_offer_ids()
+    page = phone.page
+    page.locator("header .cat-language-button").tap()
+    with page.expect_navigation():
+        page.locator(f'header .cat-languages__list a[hreflang="{other}"]').tap()
+    switched = CatalogueView(page).settled()
+    assert switched.control_values()["d"] == district and switched.control_values()["age"] == "4"
+    assert switched.visible_offer_ids() == counted
+
+
+@pytest.mark.parametrize("language", PHONE_LANGUAGES)
+@pytest.mark.parametrize("typed", ["٤", "۴"], ids=["arabic-indic", "persian"])
+def test_the_age_filter_takes_arabic_indic_and_persian_digits(phone: Tab, language: str, typed: str) -> None:
+    expected = _catalogue(phone, language, "?age=4").visible_offer_ids()
+    view = _catalogue(phone, language)
+    page = phone.page
+    assert expected != view.visible_offer_ids(), "an age of 4 filters nothing in the tests' town"
+    page.locator("#cat-fold-button").tap()
+    page.locator("#cat-age").press_sequentially(typed)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('age') === '4'")
+    assert view.visible_offer_ids() == expected
+
+
+@pytest.mark.parametrize("language", ("de", "ar", "ti"))
+@pytest.mark.parametrize("kind", ["offer", "catalogue"])
+def test_first_screen_screenshot(phone: Tab, screenshot_dir: Path, language: str, kind: str) -> None:
+    """What a reader sees first at 360 x 740, for people to look at: the offer's actions, the folded filters."""
+    phone.visit(language_path(language, PAGE_PATHS[kind]))
+    if kind == "catalogue":
+        CatalogueView(phone.page).settled()
+        assert not phone.page.locator("#cat-d").is_visible()
+    else:
+        assert phone.page.locator(".cat-actions").is_visible()
+    path = screenshot_dir / f"phone-first-screen-{language}-{kind}.png"
+    phone.page.screenshot(path=str(path), scale="css")
+    assert path.stat().st_size > 0

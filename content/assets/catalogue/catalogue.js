@@ -118,7 +118,8 @@
     FIELDS.forEach((name) => {
       state[name] = fieldValue(name);
     });
-    const age = parseInt(state.age, 10);
+    // Arabic-Indic (U+0660…) and Persian (U+06F0…) digits: the low four bits are the digit's value.
+    const age = parseInt(state.age.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf)), 10);
     state.age = Number.isNaN(age) ? "" : String(age);
     return state;
   }
@@ -152,6 +153,14 @@
     const query = params.toString();
     const url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
     window.history.replaceState(window.history.state, "", url);
+    // The language switcher leads to the same filters in the other language.
+    document.querySelectorAll("a[hreflang]").forEach((link) => {
+      link.search = query;
+    });
+    const active = FIELDS.filter((name) => name !== "q" && state[name]).length;
+    if (foldCount) {
+      foldCount.textContent = active ? "(" + numberFormat.format(active) + ")" : "";
+    }
   }
 
   // ---- Matching.
@@ -294,6 +303,11 @@
   });
   queryField.addEventListener("focus", loadIndex, { once: true });
 
+  const fold = document.getElementById("cat-fold");
+  const foldCount = document.getElementById("cat-fold-count");
+  if (fold && window.matchMedia("(min-width: 45em)").matches) {
+    fold.open = true; // folded on phones only
+  }
   applyQueryString();
   form.hidden = false;
   update();
