@@ -300,18 +300,22 @@ def test_ics_names_the_licence_and_attribution(calendar: Calendar) -> None:
     assert str(calendar["version"]) == "2.0"
 
 
-def test_ics_holds_every_session_of_every_published_offer_and_nothing_else(calendar: Calendar) -> None:
-    expected = sum(len(offer.schedule.sessions) for offer in PUBLICATION.offers)
-    assert len(calendar.walk("VEVENT")) == expected
+def test_ics_holds_every_session_and_weekly_time_of_every_published_offer_and_nothing_else(calendar: Calendar) -> None:
+    single = [event for event in calendar.walk("VEVENT") if "rrule" not in event]
+    recurring = [event for event in calendar.walk("VEVENT") if "rrule" in event]
+    assert len(single) == sum(len(offer.schedule.sessions) for offer in PUBLICATION.offers)
+    assert {str(event["url"]) for event in recurring} == {
+        url_of(DEFAULT, offer.id) for offer in PUBLICATION.offers if offer.schedule.weekly
+    }
     assert {str(event["url"]) for event in calendar.walk("VEVENT")} == {
-        url_of(DEFAULT, offer.id) for offer in PUBLICATION.offers if offer.schedule.sessions
+        url_of(DEFAULT, offer.id) for offer in PUBLICATION.offers if offer.schedule.sessions or offer.schedule.weekly
     }
 
 
 @pytest.mark.parametrize("offer_id", [offer_id for offer_id in PUBLISHED_IDS if published(offer_id).schedule.sessions])
 def test_ics_sessions_start_at_the_right_time_in_berlin(calendar: Calendar, offer_id: str) -> None:
     offer = published(offer_id)
-    events = sorted(events_of(calendar, offer_id), key=lambda event: event.decoded("dtstart"))
+    events = sorted((event for event in events_of(calendar, offer_id) if "rrule" not in event), key=lambda event: event.decoded("dtstart"))
     assert len(events) == len(offer.schedule.sessions)
     for session, event in zip(offer.schedule.sessions, events):
         start = event.decoded("dtstart")

@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+import recurring_ical_events
+from catalogue.language.formatting import WEEKDAYS, LocaleFormatter
 from icalendar import Calendar
 
-from .conftest import LANGUAGES, BuiltSite
-from .sample_data import DEFAULT, HIDDEN, PUBLICATION, PUBLISHED, SETTINGS, prefix, title_in, translated_in
+from .conftest import BUILD_DATE, LANGUAGES, BuiltSite
+from .sample_data import DEFAULT, HIDDEN, LOADED, PUBLICATION, PUBLISHED, SETTINGS, prefix, title_in, translated_in
 
 READER_LANGUAGES = ["de", "ar", "ti"]
 RTL = {"ar", "fa"}
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def soup(site: BuiltSite, path: str) -> BeautifulSoup:
@@ -81,17 +86,59 @@ def test_offer_page_carries_schema_org_json_ld(sample_site: BuiltSite, offer) ->
         assert document["hasCourseInstance"][0]["courseMode"] in {"Onsite", "Online", "Blended"}
 
 
+def expected_starts(offer, first: date, last: date) -> list[datetime]:
+    """Every session and every weekly time from first to last, computed from the data without the writer's code."""
+    starts = [datetime.combine(session.date, clock(session.start), BERLIN) for session in offer.schedule.sessions]
+    day = max(first, offer.valid_from or first)
+    while day <= min(last, offer.valid_until or last):
+        for slot in offer.schedule.weekly:
+            if WEEKDAYS[day.weekday()] == slot.day and day not in offer.schedule.exceptions:
+                starts.append(datetime.combine(day, clock(slot.start), BERLIN))
+        day += timedelta(days=1)
+    return sorted(start for start in starts if first <= start.date() <= last)
+
+
+def clock(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
 @pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
-def test_offers_with_dates_offer_a_calendar_file_with_every_session(sample_site: BuiltSite, offer) -> None:
+def test_the_calendar_file_holds_every_session_and_weekly_time_the_page_shows(sample_site: BuiltSite, offer) -> None:
     page = soup(sample_site, offer_path(offer.id, "de"))
     link = page.select_one('a[href$=".ics"]')
-    if not offer.schedule.sessions:
+    if not offer.schedule.sessions and not offer.schedule.weekly:
         assert link is None
         return
+    labels = LOADED.labels[DEFAULT]
+    key = "offer.calendar_both" if offer.schedule.sessions and offer.schedule.weekly else "offer.calendar_weekly" if offer.schedule.weekly else "offer.calendar"
+    assert link.get_text(strip=True) == labels[key]
     calendar = Calendar.from_ical((sample_site.root / "offers" / offer.id / link["href"]).read_bytes())
-    starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
-    assert [start.date() for start in starts] == [session.date for session in offer.schedule.sessions]
-    assert [start.strftime("%H:%M") for start in starts] == [session.start for session in offer.schedule.sessions]
+    first = date.fromisoformat(BUILD_DATE)
+    last = offer.valid_until or first + timedelta(weeks=26)
+    window = (datetime.combine(first, time(0), BERLIN), datetime.combine(last + timedelta(days=1), time(0), BERLIN))
+    found = sorted(event.decoded("dtstart") for event in recurring_ical_events.of(calendar).between(*window))
+    assert found == expected_starts(offer, first, last)
+    shown = page.get_text(" ")
+    for slot in offer.schedule.weekly:
+        assert LocaleFormatter(DEFAULT).weekday(slot.day) in shown
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_every_calendar_file_of_the_site_folds_without_splitting_an_escape(sample_site: BuiltSite, language: str) -> None:
+    files = sorted((sample_site.root / prefix(language)).glob("offers/*/*.ics")) or []
+    if language == DEFAULT:
+        files.append(sample_site.root / "data" / "sessions.ics")
+    assert files
+    for file in files:
+        data = file.read_bytes()
+        for line in data.split(b"\r\n"):
+            assert len(line) <= 75 and (len(line) - len(line.rstrip(b"\\"))) % 2 == 0, f"{file.name}: {line!r}"
+        unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
+        for event in Calendar.from_ical(data).walk("VEVENT"):
+            summary = str(event["summary"])
+            escaped = summary.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+            assert f"SUMMARY:{escaped}" in unfolded
 
 
 PAGE_TYPES = ["", "catalogue/", "catalogue/early-childhood/", "actors/", "news/", "about/", "impressum/", "open-data/"]

@@ -40,6 +40,9 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+LONGEST_OVERNIGHT_MINUTES = 12 * 60
+"""An end earlier than the start is on the next day, if that makes a session of at most 12 hours; a longer one is
+more likely a slip (18:00 to 09:00)."""
 
 
 @dataclass(frozen=True)
@@ -303,9 +306,17 @@ class _Checker:
         schedule = data.get("schedule", {})
         for group in ("sessions", "weekly"):
             for index, slot in enumerate(schedule.get(group, [])):
-                if "end" in slot and slot["end"] <= slot["start"]:
-                    position = document.value_position(("schedule", group, index, "end"))
+                if "end" not in slot:
+                    continue
+                position = document.value_position(("schedule", group, index, "end"))
+                minutes = _minutes_until(slot["start"], slot["end"])
+                if minutes == 0:
                     yield self.problem(file, "order.times", position, start=slot["start"], end=slot["end"])
+                elif slot["end"] < slot["start"] and minutes > LONGEST_OVERNIGHT_MINUTES:
+                    yield self.problem(
+                        file, "order.times_overnight", position, start=slot["start"], end=slot["end"],
+                        hours=minutes // 60, limit=LONGEST_OVERNIGHT_MINUTES // 60,
+                    )
 
     def news(self, file: DataFile) -> Iterator[Problem]:
         for index, offer_id in enumerate(file.data.get("offers", [])):
@@ -498,6 +509,14 @@ class _Checker:
 
 def _braces(names: list[str], messages: Messages) -> str:
     return messages.join("{" + name + "}" for name in names)
+
+
+def _minutes_until(start: str, end: str) -> int:
+    """Minutes from start to end (both HH:MM), the end on the next day when it is earlier than the start."""
+    start_hours, start_minutes = start.split(":")
+    end_hours, end_minutes = end.split(":")
+    minutes = int(end_hours) * 60 + int(end_minutes) - int(start_hours) * 60 - int(start_minutes)
+    return minutes + 24 * 60 if minutes < 0 else minutes
 
 
 def _lookup(data: Any, path: JsonPath) -> Any:

@@ -434,6 +434,8 @@ class _Explainer:
         if kind is None:
             names = [part for part in failure.path if isinstance(part, str)]
             kind = next((_PATTERN_FIELDS[name] for name in reversed(names[-2:]) if name in _PATTERN_FIELDS), "pattern")
+        if kind == "time" and failure.instance == "24:00":
+            return self._problem("schema.time_24", position, field=field)
         if kind == "id":
             return self._problem(
                 "schema.id", position, field=field, value=value, example=quote(_as_id(str(failure.instance)))

@@ -112,6 +112,7 @@ def _offer_document(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Se
                 for session in offer.schedule.sessions
             ],
             "weekly": [{"day": slot.day, "start": slot.start, "end": slot.end} for slot in offer.schedule.weekly],
+            "exceptions": [day.isoformat() for day in offer.schedule.exceptions],
             "note": _texts(offer.schedule.note),
         },
         "costs": {
@@ -241,7 +242,7 @@ def offers_csv(publication: Publication, settings: Settings) -> bytes:
 
 
 def sessions_ics(publication: Publication, settings: Settings, *, stamp: datetime) -> bytes:
-    """Every dated session of every published offer, default-language texts, with the licence on the calendar."""
+    """Every dated session and weekly time of every published offer, default-language texts, with the licence."""
     language = settings.default_language
     localiser = Localiser(language, language)
     actors: Mapping[str, Actor] = publication.catalogue.actors

@@ -107,6 +107,20 @@ class ReaderLanguage:
         escaped = [str(escape(item)) for item in items]
         return Markup(format_list(escaped, locale=cldr_locale(self.code))) if escaped else Markup("")
 
+    def time_range(self, start: str, end: str) -> Markup:
+        """'18:00 to 20:00'; an end earlier than the start is marked as on the next day: '20:30 to 01:00 (next day)'."""
+        end_text: object = self.formatter.time(end)
+        if end < start:
+            end_text = self.t("offer.next_day", time=end_text)
+        return self.t("offer.time_range", start=self.formatter.time(start), end=end_text)
+
+    def calendar_label(self, offer: Offer) -> Markup:
+        """The calendar button says what the file holds: dated sessions, weekly times or both."""
+        schedule = offer.schedule
+        if schedule.sessions and schedule.weekly:
+            return self.t("offer.calendar_both")
+        return self.t("offer.calendar_weekly" if schedule.weekly else "offer.calendar")
+
     def ages(self, offer: Offer) -> Markup:
         if offer.age_min is not None and offer.age_max is not None:
             return self.t("offer.ages", min=offer.age_min, max=offer.age_max)

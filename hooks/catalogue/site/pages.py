@@ -48,6 +48,7 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.tests["first_is"] = lambda values, value: bool(values) and values[0] == value
+    environment.filters["long_date"] = lambda day, reader: reader.formatter.long_date(day)
     environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
     environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(taxonomy.district(district_id).label)
     environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.text(taxonomy.target_group(group_id).label)
