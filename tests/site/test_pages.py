@@ -219,3 +219,14 @@ def test_two_builds_of_the_same_data_on_the_same_day_are_identical(sample_site: 
     second = {path.relative_to(sample_site_again.root): path.read_bytes() for path in sample_site_again.root.rglob("*") if path.is_file()}
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+@pytest.mark.parametrize("offer", PUBLISHED[:12], ids=lambda offer: offer.id)
+def test_names_inside_sentences_are_isolated_on_the_offer_page(sample_site: BuiltSite, offer, language: str) -> None:
+    page = soup(sample_site, offer_path(offer.id, language))
+    provider = page.select_one(f'a[href$="actors/{offer.actor}/"]')
+    assert provider.find("bdi") is not None and provider.get_text() == provider.find("bdi").get_text()
+    assert page.select_one(".cat-checked bdi").get_text() == offer.last_verified.by
+    for link in page.select(".cat-breadcrumb a")[1:]:
+        assert link.find(["bdi", "span"]) is not None

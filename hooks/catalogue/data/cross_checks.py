@@ -21,7 +21,7 @@ from catalogue.data.messages import Messages, quote
 from catalogue.data.problems import Problem
 from catalogue.data.schema_check import Kind, SchemaSet, TextField
 from catalogue.data.settings import Settings
-from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument
+from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument, field_name
 
 TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
 """Kinds whose translation completeness is reported; the taxonomy and labels are checked by other rules."""
@@ -203,7 +203,7 @@ class _Checker:
             file,
             "ref.unknown_term",
             file.document.value_position(path),
-            field=_field_name(path),
+            field=field_name(path),
             value=quote(value),
             group=self.messages.phrase("group." + group),
             taxonomy_file=self.taxonomy_path,
@@ -280,7 +280,7 @@ class _Checker:
                     file,
                     "ref.unknown_location",
                     file.document.value_position(path),
-                    field=_field_name(path),
+                    field=field_name(path),
                     value=quote(value),
                     actor=quote(actor.stem),
                     actor_file=actor.path,
@@ -338,7 +338,7 @@ class _Checker:
         languages = self.settings.language_codes
         for text_field in self.text_fields(file):
             texts = _lookup(file.data, text_field.path)
-            field = _field_name(text_field.path)
+            field = field_name(text_field.path)
             for language in texts:
                 if language not in languages:
                     yield self.problem(
@@ -362,7 +362,7 @@ class _Checker:
                     yield from self.markdown(file, (*text_field.path, language), text)
 
     def markdown(self, file: DataFile, path: JsonPath, text: str) -> Iterator[Problem]:
-        field = _field_name(path[:-1])
+        field = field_name(path[:-1])
         prose = _CODE_SPAN.sub(" ", _FENCED_CODE.sub(" ", text))
         tags = [match.group() for match in _HTML_TAG.finditer(prose)]
         # An element is reported by its opening tag; a closing tag only when it stands alone.
@@ -390,7 +390,7 @@ class _Checker:
         for language in self.settings.language_codes:
             if language == self.default_language:
                 continue
-            lacking = [_field_name(item.path) for item in fields if language not in _lookup(file.data, item.path)]
+            lacking = [field_name(item.path) for item in fields if language not in _lookup(file.data, item.path)]
             if len(lacking) == len(fields):
                 untranslated.append(language)
             elif lacking:
@@ -523,10 +523,6 @@ def _lookup(data: Any, path: JsonPath) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def _field_name(path: JsonPath) -> str:
-    return ".".join(part for part in path if isinstance(part, str))
 
 
 def _closest(word: Any, candidates: list[str]) -> str | None:

@@ -17,7 +17,7 @@ from referencing.jsonschema import DRAFT202012
 
 from catalogue.data.messages import Messages, quote
 from catalogue.data.problems import Problem
-from catalogue.data.strict_yaml import JsonPath, YamlDocument
+from catalogue.data.strict_yaml import JsonPath, YamlDocument, field_name
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
@@ -341,7 +341,7 @@ class _Explainer:
     def explain(self, failure: _Failure) -> Iterator[tuple[JsonPath | None, Problem]]:
         """(the value the problem is about, or None for a problem about a mapping's keys; the problem)."""
         keyword = failure.keyword
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         value = quote(failure.instance)
         if failure.in_property_names:
@@ -385,7 +385,7 @@ class _Explainer:
             yield failure.path, self._problem("schema.other", position, field=field, detail=failure.message)
 
     def _type(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         if failure.instance is None:
             return self._problem("schema.empty", self.document.key_position(failure.path), field=field)
@@ -413,7 +413,7 @@ class _Explainer:
         return str(value)
 
     def _enum(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         allowed = [str(option) for option in failure.rule]
         suggestion = _closest(str(failure.instance), allowed)
@@ -427,7 +427,7 @@ class _Explainer:
         return self._problem("schema.enum", position, **values)
 
     def _pattern(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         value = quote(failure.instance)
         kind = next((name for name in _PATTERN_DEFINITIONS if failure.schema is self.definitions[name]), None)
@@ -451,7 +451,7 @@ class _Explainer:
             message_key = "schema.label_key"
         else:
             message_key = "schema.pattern"
-        return self._problem(message_key, position, field=_field_name(failure.path), value=quote(key))
+        return self._problem(message_key, position, field=field_name(failure.path), value=quote(key))
 
     def _required(self, failure: _Failure) -> Iterator[Problem]:
         # jsonschema reports each missing property as an error of its own, naming it only in its message.
@@ -461,7 +461,7 @@ class _Explainer:
         name = match.group(1)
         position = self.document.key_position(failure.path)
         if failure.path:
-            yield self._problem("schema.required", position, name=name, parent=_field_name(failure.path))
+            yield self._problem("schema.required", position, name=name, parent=field_name(failure.path))
         else:
             yield self._problem("schema.required_top", position, name=name)
 
@@ -478,7 +478,7 @@ class _Explainer:
                 yield self._problem("schema.unknown_field", position, name=name, allowed=self.messages.join(known))
 
     def _duplicates(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         seen: set[str] = set()
         for index, item in enumerate(failure.instance):
             marker = json.dumps(item, sort_keys=True)
@@ -489,11 +489,6 @@ class _Explainer:
         return self._problem(
             "schema.list_duplicates", self.document.value_position(failure.path), field=field, value=""
         )
-
-
-def _field_name(path: JsonPath) -> str:
-    """The dotted names leading to a value, without list positions: schedule.weekly.start."""
-    return ".".join(part for part in path if isinstance(part, str))
 
 
 def _closest(word: str, candidates: list[str]) -> str | None:

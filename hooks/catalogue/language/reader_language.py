@@ -54,9 +54,10 @@ class ReaderLanguage:
         return Markup(_PLACEHOLDER.sub(lambda match: str(escape(values.get(match.group(1), match.group(0)))), template))
 
     def isolated(self, text: str, language: str) -> Markup:
-        """Text in another language inside this page's text, e.g. a German name in an Arabic sentence."""
+        """A name or title inside a sentence, isolated so that its direction cannot reorder the words around it
+        (Unicode Bidirectional Algorithm, UAX #9; HTML's bdi), and marked with its language where it differs."""
         if language == self.code:
-            return escape(text)
+            return Markup("<bdi>{}</bdi>").format(text)
         return Markup('<bdi lang="{}">{}</bdi>').format(language, text)
 
     def pick(self, texts: Texts) -> LocalText:
@@ -72,15 +73,20 @@ class ReaderLanguage:
             return escape(picked.text)
         return Markup('<span class="cat-fallback" lang="{}" dir="auto">{}</span>').format(picked.language, picked.text)
 
+    def inline(self, texts: Texts) -> Markup:
+        """Like text(), for a text inside a sentence or a list: always isolated (a fallback is isolated by its dir)."""
+        picked = self.pick(texts)
+        if not picked.is_fallback:
+            return Markup("<bdi>{}</bdi>").format(picked.text)
+        return Markup('<span class="cat-fallback" lang="{}" dir="auto">{}</span>').format(picked.language, picked.text)
+
     def plain(self, texts: Texts) -> str:
         return self.localiser.pick(texts).text
 
     def name(self, texts: Texts) -> Markup:
-        """A proper name: in another script's page it keeps its own language and direction, with no notice."""
+        """A proper name, isolated; in another script's page it keeps its own language and direction, with no notice."""
         picked = self.localiser.name(texts)
-        if picked.language == self.code:
-            return escape(picked.text)
-        return Markup('<bdi lang="{}">{}</bdi>').format(picked.language, picked.text)
+        return self.isolated(picked.text, picked.language)
 
     def markdown(self, texts: Texts) -> Markup:
         picked = self.pick(texts)

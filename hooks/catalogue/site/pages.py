@@ -51,7 +51,7 @@ def template_environment() -> Environment:
     environment.filters["long_date"] = lambda day, reader: reader.formatter.long_date(day)
     environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
     environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(taxonomy.district(district_id).label)
-    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.text(taxonomy.target_group(group_id).label)
+    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(taxonomy.target_group(group_id).label)
     environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
     environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     return environment
