@@ -178,7 +178,8 @@ class _Checker:
 
     def unique_entries(self, file: DataFile, list_path: JsonPath) -> Iterator[Problem]:
         first_lines: dict[str, int] = {}
-        for index, entry in enumerate(_lookup(file.data, list_path) or []):
+        parent = _lookup(file.data, list_path[:-1])
+        for index, entry in enumerate(parent.get(list_path[-1]) or []):
             position = file.document.value_position((*list_path, index, "id"))
             if entry["id"] in first_lines:
                 yield self.problem(

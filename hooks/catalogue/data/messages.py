@@ -788,10 +788,6 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "schreiben Sie den Text ohne; Links und Hervorhebungen gehören in die Beschreibung",
         ),
     },
-    "schema.email_invalid": {
-        "en": ("`{field}` is not an e-mail address: {value} ({detail})", "write it as name@example.org"),
-        "de": ("`{field}` ist keine E-Mail-Adresse: {value} ({detail})", "schreiben Sie sie in der Form name@example.de"),
-    },
     # -- warnings ---------------------------------------------------------------------------------------------
     "warn.stale": {
         "en": (

@@ -15,6 +15,7 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from catalogue.data.email_address import is_email_address
 from catalogue.data.messages import Messages, quote
 from catalogue.data.problems import Problem
 from catalogue.data.strict_yaml import JsonPath, YamlDocument, field_name
@@ -34,7 +35,7 @@ SCHEMA_FILES: Mapping[Kind, str] = {
 }
 _COMMON_SCHEMA = "common.schema.json"
 # Definitions in common.schema.json whose pattern errors get their own explanation.
-_PATTERN_DEFINITIONS = ("date", "time", "url", "email", "phone", "id", "language_code")
+_PATTERN_DEFINITIONS = ("date", "time", "url", "phone", "id", "language_code")
 # Pattern errors of fields defined elsewhere, told apart by the name of the field or of its parent.
 _PATTERN_FIELDS = {
     "postcode": "postcode",
@@ -75,6 +76,11 @@ class SchemaSet:
         return fields
 
 
+_FORMAT_CHECKER = FormatChecker()
+# jsonschema's own "email" check only looks for an @; email-validator knows international addresses (RFC 6531).
+_FORMAT_CHECKER.checks("email")(lambda instance: not isinstance(instance, str) or is_email_address(instance))
+
+
 @lru_cache(maxsize=4)
 def schema_set(schema_dir: Path = SCHEMA_DIR) -> SchemaSet:
     schemas = {
@@ -88,7 +94,7 @@ def schema_set(schema_dir: Path = SCHEMA_DIR) -> SchemaSet:
     validators: dict[Kind, Draft202012Validator] = {}
     for kind, name in SCHEMA_FILES.items():
         schema = _inline_references(schemas[name], registry.resolver(base_uri=schemas[name]["$id"]), inlined)
-        format_checker = Draft202012Validator.FORMAT_CHECKER
+        format_checker = _FORMAT_CHECKER
         validators[kind] = Draft202012Validator(schema, registry=registry, format_checker=format_checker)
     common = schemas[_COMMON_SCHEMA]
     common_resolver = registry.resolver(base_uri=common["$id"])
@@ -356,6 +362,8 @@ class _Explainer:
             yield failure.path, self._enum(failure)
         elif keyword == "pattern":
             yield failure.path, self._pattern(failure)
+        elif keyword == "format" and failure.rule == "email":
+            yield failure.path, self._problem("schema.email", position, field=field, value=value)
         elif keyword == "format":
             yield failure.path, self._problem("schema.date_impossible", position, field=field, value=value)
         elif keyword == "minLength" and failure.instance == "":

@@ -9,6 +9,7 @@ from typing import Iterator
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
 from catalogue.data.publication import Publication
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
@@ -48,6 +49,7 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.tests["first_is"] = lambda values, value: bool(values) and values[0] == value
+    environment.filters["mailto"] = mailto_href
     environment.filters["long_date"] = lambda day, reader: reader.formatter.long_date(day)
     environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
     environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(taxonomy.district(district_id).label)
