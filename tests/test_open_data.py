@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -17,12 +18,16 @@ from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.exports.open_data import (
     CSV_COLUMNS,
+    csv_cells,
     offer_location_ids,
     offer_row,
     offers_csv,
     offers_json,
     sessions_ics,
 )
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -251,7 +256,7 @@ def test_csv_row_matches_the_data(rows: list[dict[str, str]], offer_id: str) -> 
     assert row["districts"] == "; ".join(dict.fromkeys(german(taxonomy.district(place.district).label) for place in places))
     assert row["postcodes"] == "; ".join(dict.fromkeys(place.postcode for place in places))
     assert row["addresses"] == "; ".join(dict.fromkeys(f"{place.street}, {place.postcode} {place.city}" for place in places))
-    assert row["phone"] == (contact.phone or "")
+    assert row["phone"].removeprefix("tel:").replace("-", "") == (contact.phone or "").replace(" ", "").replace("/", "").replace("-", "")
     assert row["email"] == (contact.email or "")
     registration = offer.registration
     assert row["registration_required"] == ("" if registration is None else ("true" if registration.required else "false"))
@@ -262,13 +267,47 @@ def test_csv_row_matches_the_data(rows: list[dict[str, str]], offer_id: str) -> 
     assert row["url"] == url_of(DEFAULT, offer_id)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def test_csv_free_text_cannot_start_a_spreadsheet_formula() -> None:
     offer = published(PUBLISHED_IDS[0])
     actor = PUBLICATION.catalogue.actors[offer.actor]
     tricky = replace(offer, title={DEFAULT: '=HYPERLINK("https://example.com","Klick")'}, summary={DEFAULT: "-2+3"})
-    row = offer_row(tricky, actor, PUBLICATION.catalogue.taxonomy, SETTINGS)
+    row = csv_cells(offer_row(tricky, actor, PUBLICATION.catalogue.taxonomy, SETTINGS))
     assert row["title"] == "'" + '=HYPERLINK("https://example.com","Klick")'
     assert row["summary"] == "'-2+3"
+
+
+def test_no_cell_of_the_csv_starts_a_formula_and_phone_numbers_stay_readable(rows: list[dict[str, str]]) -> None:
+    phones = [row["phone"] for row in rows if row["phone"]]
+    assert phones
+    for row in rows:
+        for column, value in row.items():
+            assert not value.startswith(FORMULA_STARTS), (row["id"], column, value)
+    for phone in phones:
+        assert re.fullmatch(r"tel:\+[0-9]+(?:[-().][0-9]+|[()])*|0[0-9 /()-]+", phone), phone
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("=+-@\t\r ;,a1\"'")), max_size=12), st.sampled_from(["phone", "email", "title", "summary", "actor_name", "addresses", "postcodes"]))
+def test_any_value_in_any_text_column_is_guarded(value: str, column: str) -> None:
+    offer = published(PUBLISHED_IDS[0])
+    actor = PUBLICATION.catalogue.actors[offer.actor]
+    row = offer_row(offer, actor, PUBLICATION.catalogue.taxonomy, SETTINGS)
+    row[column] = value
+    (parsed,) = csv.DictReader(io.StringIO(_csv_text([csv_cells(row)])))
+    assert not parsed[column].startswith(FORMULA_STARTS)
+    if column != "phone":
+        assert parsed[column] in (value, "'" + value)
+
+
+def _csv_text(rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
 
 
 def test_csv_is_byte_identical_for_the_same_input(csv_bytes: bytes) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, datetime
 from typing import Any, Iterable, Mapping
 
@@ -26,8 +27,10 @@ CSV_COLUMNS = (
 )
 CSV_LIST_SEPARATOR = "; "
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); free text gets a quote mark first.
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP); such a cell gets a
+# quote mark first, which spreadsheets read as "this is text".
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PHONE_SEPARATORS = re.compile(r"[\s/]+")
 
 
 def attribution(settings: Settings) -> str:
@@ -168,7 +171,21 @@ def offers_json(publication: Publication, settings: Settings) -> bytes:
 
 
 def spreadsheet_safe(text: str) -> str:
+    """A cell no spreadsheet runs as a formula: a quote mark before =, +, -, @, tab or carriage return."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def phone_cell(phone: str) -> str:
+    """An international number as a tel: URI (RFC 3966): +49 6221 555-0100 -> tel:+49-6221-555-0100.
+
+    It stays readable and dialable where a leading + would start a formula; a national number (0621 …) stays as it is.
+    """
+    return "tel:" + _PHONE_SEPARATORS.sub("-", phone.strip()) if phone.startswith("+") else phone
+
+
+def csv_cells(row: Mapping[str, str]) -> dict[str, str]:
+    """A row of offer_row() made safe for spreadsheets, every cell alike."""
+    return {column: spreadsheet_safe(phone_cell(value) if column == "phone" else value) for column, value in row.items()}
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -192,17 +209,19 @@ def _address(place: Location) -> str:
 
 
 def offer_row(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Settings) -> dict[str, str]:
-    """One CSV row: texts in the default language, taxonomy terms by their default-language label, codes as codes."""
+    """One table row: texts in the default language, taxonomy terms by their default-language label, codes as codes.
+
+    Values as they are; csv_cells() guards them for a CSV file."""
     localiser = Localiser(settings.default_language, settings.default_language)
     places = [actor.location(place_id) for place_id in offer_location_ids(offer)]
     contact = _reachable_contact(offer, actor)
     registration = offer.registration
     return {
         "id": offer.id,
-        "title": spreadsheet_safe(localiser.text(offer.title)),
-        "summary": spreadsheet_safe(localiser.text(offer.summary)),
+        "title": localiser.text(offer.title),
+        "summary": localiser.text(offer.summary),
         "actor_id": actor.id,
-        "actor_name": spreadsheet_safe(localiser.text(actor.name)),
+        "actor_name": localiser.text(actor.name),
         "categories": _joined([localiser.text(taxonomy.category(term).label) for term in offer.categories]),
         "target_groups": _joined([localiser.text(taxonomy.target_group(term).label) for term in offer.target_groups]),
         "age_min": _number(offer.age_min),
@@ -215,7 +234,7 @@ def offer_row(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Settings
         "per": offer.costs.per or "",
         "districts": _joined([localiser.text(taxonomy.district(place.district).label) for place in places]),
         "postcodes": _joined([place.postcode for place in places]),
-        "addresses": spreadsheet_safe(_joined([_address(place) for place in places])),
+        "addresses": _joined([_address(place) for place in places]),
         "phone": contact.phone or "",
         "email": contact.email or "",
         "registration_required": _flag(None if registration is None else registration.required),
@@ -234,7 +253,7 @@ def offers_csv(publication: Publication, settings: Settings) -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writeheader()
     for offer in _published_offers(publication):
-        writer.writerow(offer_row(offer, catalogue.actors[offer.actor], catalogue.taxonomy, settings))
+        writer.writerow(csv_cells(offer_row(offer, catalogue.actors[offer.actor], catalogue.taxonomy, settings)))
     return buffer.getvalue().encode("utf-8-sig")
 
 
