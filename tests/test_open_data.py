@@ -11,14 +11,17 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 from catalogue.data.loading import load_catalogue
 from catalogue.data.model import Catalogue, Offer, Texts
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
+from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.open_data import (
     CSV_COLUMNS,
     csv_cells,
+    licence_note,
     offer_location_ids,
     offer_row,
     offers_csv,
@@ -391,3 +394,57 @@ def test_exports_hold_no_paths_of_the_build_machine(document: dict[str, Any], cs
     for export in (offers_json(PUBLICATION, SETTINGS), csv_bytes, ics_bytes):
         assert root not in export
     assert all("source" not in item for item in document["offers"])
+
+
+# --- Excel workbook ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workbook_bytes() -> bytes:
+    return offers_xlsx(PUBLICATION, SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def sheet_rows(workbook_bytes: bytes) -> list[tuple[Any, ...]]:
+    workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes))
+    return list(workbook["Angebote"].iter_rows(values_only=True))
+
+
+def test_xlsx_has_the_csv_columns_and_one_row_per_published_offer(sheet_rows: list[tuple[Any, ...]]) -> None:
+    assert sheet_rows[0] == CSV_COLUMNS
+    assert [row[0] for row in sheet_rows[1:]] == PUBLISHED_IDS
+
+
+def test_xlsx_stores_numbers_dates_and_flags_as_such_and_texts_unchanged(sheet_rows: list[tuple[Any, ...]]) -> None:
+    priced = 0
+    for values in sheet_rows[1:]:
+        cell = dict(zip(CSV_COLUMNS, values))
+        offer = published(cell["id"])
+        assert cell["title"] == german(offer.title)
+        assert cell["age_min"] == offer.age_min and (offer.age_min is None or type(cell["age_min"]) is int)
+        if offer.costs.amount is not None:
+            priced += 1
+            assert isinstance(cell["amount_eur"], (int, float)) and cell["amount_eur"] == offer.costs.amount
+        assert cell["free"] is offer.costs.free
+        assert cell["last_verified"] == datetime.combine(offer.last_verified.date, time(0))
+        actor = PUBLICATION.catalogue.actors[offer.actor]
+        contact = offer.contact if (offer.contact.phone or offer.contact.email) else actor.contact
+        assert cell["phone"] == contact.phone  # as written: a text cell, no formula to fear
+        assert cell["email"] == contact.email
+    assert priced
+
+
+def test_xlsx_keeps_a_formula_like_title_as_text() -> None:
+    offer = published(PUBLISHED_IDS[0])
+    tricky = replace(offer, title={DEFAULT: '=HYPERLINK("https://example.com","Klick")'})
+    catalogue = replace(PUBLICATION.catalogue, offers=(tricky,))
+    workbook = openpyxl.load_workbook(io.BytesIO(offers_xlsx(publish(catalogue, TODAY), SETTINGS)))
+    cell = workbook["Angebote"]["B2"]
+    assert cell.value == '=HYPERLINK("https://example.com","Klick")'
+    assert cell.data_type == "s"
+
+
+def test_xlsx_names_the_licence_and_is_byte_identical_for_the_same_input(workbook_bytes: bytes) -> None:
+    workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes))
+    assert workbook["Lizenz"]["A1"].value == licence_note(SETTINGS)
+    assert offers_xlsx(PUBLICATION, SETTINGS) == workbook_bytes

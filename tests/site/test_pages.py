@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+import openpyxl
 import recurring_ical_events
 from catalogue.language.formatting import WEEKDAYS, LocaleFormatter
 from icalendar import Calendar
@@ -232,3 +233,15 @@ def test_names_inside_sentences_are_isolated_on_the_offer_page(sample_site: Buil
     assert page.select_one(".cat-checked bdi").get_text() == offer.last_verified.by
     for link in page.select(".cat-breadcrumb a")[1:]:
         assert link.find(["bdi", "span"]) is not None
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_open_data_page_offers_the_workbook_beside_the_csv_and_says_which_is_which(sample_site: BuiltSite, language: str) -> None:
+    page = soup(sample_site, prefix(language) + "open-data/index.html")
+    links = {link["href"].rsplit("/", 1)[-1]: link for link in page.select("a[download]")}
+    assert {"offers.xlsx", "offers.csv", "offers.json", "sessions.ics"} <= set(links)
+    workbook = openpyxl.load_workbook(sample_site.root / "data" / "offers.xlsx", read_only=True)
+    assert workbook["Angebote"].max_row == len(PUBLISHED) + 1
+    labels = LOADED.labels[language]
+    assert links["offers.xlsx"].get_text() == labels["opendata.xlsx"]
+    assert labels["opendata.formats"] in page.get_text()

@@ -11,6 +11,7 @@ from catalogue.data.publication import Publication
 from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
+from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.frame import PageFrame
@@ -82,6 +83,7 @@ def write_site_wide_outputs(publication: Publication, settings: Settings, output
     data_root = site_root / OPEN_DATA_FOLDER
     _write(data_root / "offers.json", offers_json(publication, settings))
     _write(data_root / "offers.csv", offers_csv(publication, settings))
+    _write(data_root / "offers.xlsx", offers_xlsx(publication, settings))
     _write(data_root / "sessions.ics", sessions_ics(publication, settings, stamp=_stamp(publication)))
     shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
     _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths))
