@@ -36,6 +36,8 @@ _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:!--|[/!?]?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z))[^>\n]*>?")
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+# Markdown that plain-text fields show literally: links, images, autolinks, bold (a single * is the German gender star).
+_MARKUP_IN_PLAIN_TEXT = re.compile(r"!?\[[^\]\n]+\]\([^)\n]*\)|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>|(\*\*|__)\S(?:.*?\S)?\1")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
@@ -361,6 +363,22 @@ class _Checker:
             if text_field.markdown:
                 for language, text in texts.items():
                     yield from self.markdown(file, (*text_field.path, language), text)
+            else:
+                for language, text in texts.items():
+                    yield from self.plain_text(file, (*text_field.path, language), text)
+
+    def plain_text(self, file: DataFile, path: JsonPath, text: str) -> Iterator[Problem]:
+        """Markup in a plain-text field (title, summary, name …) would be shown literally: say so where it stands."""
+        found = _HTML_TAG.search(text) or _MARKUP_IN_PLAIN_TEXT.search(text)
+        if found:
+            markup = found.group()
+            yield self.problem(
+                file,
+                "text.plain_markup",
+                file.document.text_position(path, markup[:20]),
+                field=field_name(path[:-1]),
+                markup=quote(markup),
+            )
 
     def markdown(self, file: DataFile, path: JsonPath, text: str) -> Iterator[Problem]:
         field = field_name(path[:-1])
