@@ -81,10 +81,10 @@ def test_offer_page_carries_schema_org_json_ld(sample_site: BuiltSite, offer) ->
     page = soup(sample_site, offer_path(offer.id, "ar"))
     document = json.loads(page.find("script", type="application/ld+json").string)
     assert document["@context"] == "https://schema.org"
-    assert document["@type"] in {"Course", "Service"}
+    assert document["@type"] in {"Course", "Service", "Event", "EducationEvent"}
     assert document["name"] == title_in(offer, "ar")
     assert document["url"] == f"{SETTINGS.site_url}ar/offers/{offer.id}/"
-    assert document["provider"]["@type"] == "Organization"
+    assert document.get("provider", document.get("organizer"))["@type"] == "Organization"
     if document["@type"] == "Course":
         assert document["hasCourseInstance"][0]["courseMode"] in {"Onsite", "Online", "Blended"}
 

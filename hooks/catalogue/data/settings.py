@@ -4,8 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
+
+TOWN_TIME_ZONE = ZoneInfo("Europe/Berlin")
+"""Every time in the data is local time in the town (German towns: Central European Time with summer time)."""
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from catalogue.data.model import Actor, Offer, WeeklySlot
+from catalogue.data.settings import TOWN_TIME_ZONE
 from catalogue.language.formatting import WEEKDAYS
 from catalogue.language.localise import Localiser
 
-TOWN_TIME_ZONE = ZoneInfo("Europe/Berlin")
 _UTC = ZoneInfo("UTC")
 _DEFAULT_LENGTH = timedelta(hours=1)
 _PRODUCT_ID = "-//Bildungskatalog für Neuzugewanderte//Offer calendar//DE"

@@ -1,7 +1,6 @@
 """The catalogue's generated pages for one language: bodies, titles and head extras, ready for a site frame."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -14,7 +13,7 @@ from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
 from catalogue.data.publication import Publication
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
-from .jsonld import offer_jsonld
+from .jsonld import offer_jsonld, script_json
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
@@ -126,8 +125,8 @@ class PageRenderer:
     def offer_page(self, offer: Offer) -> RenderedPage:
         actor = self.publication.catalogue.actors[offer.actor]
         url = self.reader.settings.site_url + self.reader.prefix + f"offers/{offer.id}/"
-        jsonld = json.dumps(offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url), ensure_ascii=False, separators=(",", ":"))
-        head = '<script type="application/ld+json">' + jsonld.replace("</", "<\\/") + "</script>"
+        document = offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url, self.publication.today)
+        head = '<script type="application/ld+json">' + script_json(document) + "</script>"
         return self._render(
             "offer.html",
             f"offers/{offer.id}/index.html",
