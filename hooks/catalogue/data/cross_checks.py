@@ -37,7 +37,11 @@ _HTML_TAG = re.compile(r"<(?:!--|[/!?]?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z))[^>\n]
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 # Markdown that plain-text fields show literally: links, images, autolinks, bold (a single * is the German gender star).
-_MARKUP_IN_PLAIN_TEXT = re.compile(r"!?\[[^\]\n]+\]\([^)\n]*\)|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>|(\*\*|__)\S(?:.*?\S)?\1")
+_MARKUP_IN_PLAIN_TEXT = re.compile(
+    r"!?\[[^\]\n]+\]\([^)\n]*\)"  # [link](target), ![image](src)
+    r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>"  # <https://…>
+    r"|(\*\*|__)\S(?:.*?\S)?\1"  # **bold**, __bold__
+)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")

@@ -322,7 +322,7 @@ class _Builder:
         """Put value into the container being built, note its position, and return its path."""
         path: JsonPath
         if type(value) is str and not (value.isascii() and value.isprintable()):
-            value = self._text(value, (*container.path, container.key if container.is_mapping else len(container.value)) if container else (), position)
+            value = self._text(value, _child_path(container), position)
         if container is None:
             path = ()
             self.root = value
@@ -381,6 +381,16 @@ class _Builder:
             self._add("yaml.tag_mismatch", position, value=quote(text), tag=_readable_tag(tag))
             return text
         return float(cast(float, value)) if tag.endswith(":float") else value
+
+
+def _child_path(container: _Container | None) -> JsonPath:
+    """The path of the value that goes into container next."""
+    if container is None:
+        return ()
+    if container.is_mapping:
+        assert container.key is not None
+        return (*container.path, container.key)
+    return (*container.path, len(container.value))
 
 
 def field_name(path: JsonPath) -> str:

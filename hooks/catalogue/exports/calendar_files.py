@@ -82,7 +82,9 @@ def _address(actor: Actor, location_id: str | None, localiser: Localiser) -> str
     return f"{localiser.text(place.name)}, {place.street}, {place.postcode} {place.city}"
 
 
-def session_events(offer: Offer, actor: Actor, localiser: Localiser, offer_url: str, stamp: datetime) -> Iterator[CalendarEvent]:
+def session_events(
+    offer: Offer, actor: Actor, localiser: Localiser, offer_url: str, stamp: datetime
+) -> Iterator[CalendarEvent]:
     """One event per dated session, then one recurring event per group of weekly slots with the same times.
 
     stamp is the moment the calendar is made (DTSTAMP); without `valid_from` the weekly times start on its day.
@@ -112,10 +114,12 @@ def _weekly_events(
     first_day = offer.valid_from or stamp.astimezone(TOWN_TIME_ZONE).date()
     for (start_clock, end_clock), slots in groups.items():
         weekdays = sorted({WEEKDAYS.index(slot.day) for slot in slots})
-        day = next(first_day + timedelta(days=offset) for offset in range(7) if (first_day.weekday() + offset) % 7 in weekdays)
+        offset = next(offset for offset in range(7) if (first_day.weekday() + offset) % 7 in weekdays)
+        day = first_day + timedelta(days=offset)
         if offer.valid_until is not None and day > offer.valid_until:
             continue
-        rule = "FREQ=WEEKLY;BYDAY=" + ",".join(_RRULE_DAYS[WEEKDAYS[weekday]] for weekday in weekdays)
+        by_day = ",".join(_RRULE_DAYS[WEEKDAYS[weekday]] for weekday in weekdays)
+        rule = "FREQ=WEEKLY;BYDAY=" + by_day
         if offer.valid_until is not None:
             # RFC 5545 3.3.10: with a local DTSTART and a time zone, UNTIL is given in UTC.
             last_moment = _moment(offer.valid_until, start_clock)
@@ -126,7 +130,7 @@ def _weekly_events(
             if excluded >= day and excluded.weekday() in weekdays
         )
         yield CalendarEvent(
-            uid=f"{offer.id}-weekly-{''.join(_RRULE_DAYS[WEEKDAYS[weekday]] for weekday in weekdays)}-{start_clock.replace(':', '')}@{host}",
+            uid=f"{offer.id}-weekly-{by_day.replace(',', '')}-{start_clock.replace(':', '')}@{host}",
             start=_moment(day, start_clock),
             end=_end(day, start_clock, end_clock),
             summary=localiser.text(offer.title),

@@ -1,4 +1,5 @@
-"""The published offers as open data: one JSON document, one CSV table and one iCalendar of all sessions and weekly times.
+"""The published offers as open data: one JSON document, one CSV table and one iCalendar of all dated sessions and
+weekly times (the Excel workbook is in spreadsheet.py).
 
 Every export holds only what the publication shows on its day; hidden offers stay out. The same publication,
 settings and stamp give byte-identical files, so builds on different machines compare equal.

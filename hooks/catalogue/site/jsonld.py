@@ -101,7 +101,9 @@ def _duration(length: timedelta) -> str:
     return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")
 
 
-def _location(offer: Offer, actor: Actor, reader: ReaderLanguage, url: str, location_id: str | None = None) -> dict[str, Any]:
+def _location(
+    offer: Offer, actor: Actor, reader: ReaderLanguage, url: str, location_id: str | None = None
+) -> dict[str, Any]:
     place_id = location_id or next(iter(offer.locations), None)
     if place_id is not None:
         return _place(actor, place_id, reader)
@@ -130,7 +132,9 @@ def _course_schedule(offer: Offer, first: date) -> dict[str, Any]:
     }
 
 
-def offer_jsonld(offer: Offer, actor: Actor, taxonomy: Taxonomy, reader: ReaderLanguage, url: str, today: date) -> dict[str, Any]:
+def offer_jsonld(
+    offer: Offer, actor: Actor, taxonomy: Taxonomy, reader: ReaderLanguage, url: str, today: date
+) -> dict[str, Any]:
     """The JSON-LD document of one offer page; today is the publication day (a course's schedule starts there when
     the offer has no valid_from)."""
     provider: dict[str, Any] = {"@type": "Organization", "name": reader.plain(actor.name)}
@@ -153,7 +157,8 @@ def offer_jsonld(offer: Offer, actor: Actor, taxonomy: Taxonomy, reader: ReaderL
         "offers": _price(offer, url),
         "audience": {
             "@type": "PeopleAudience",
-            "audienceType": ", ".join(reader.plain(taxonomy.target_group(group).label) for group in offer.target_groups) or None,
+            "audienceType": ", ".join(reader.plain(taxonomy.target_group(group).label) for group in offer.target_groups)
+            or None,
             "suggestedMinAge": offer.age_min,
             "suggestedMaxAge": offer.age_max,
         },
@@ -171,10 +176,16 @@ def offer_jsonld(offer: Offer, actor: Actor, taxonomy: Taxonomy, reader: ReaderL
         document["provider"] = provider
         document["areaServed"] = {"@type": "City", "name": reader.settings.town}
         if offer.locations:
-            document["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": _place(actor, offer.locations[0], reader)}
+            place = _place(actor, offer.locations[0], reader)
+            document["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": place}
         if offer.schedule.weekly:
             document["hoursAvailable"] = [
-                {"@type": "OpeningHoursSpecification", "dayOfWeek": _DAY_URIS[slot.day], "opens": slot.start, "closes": slot.end}
+                {
+                    "@type": "OpeningHoursSpecification",
+                    "dayOfWeek": _DAY_URIS[slot.day],
+                    "opens": slot.start,
+                    "closes": slot.end,
+                }
                 for slot in offer.schedule.weekly
             ]
     return document
