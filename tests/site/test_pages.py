@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 import openpyxl
 import recurring_ical_events
 from catalogue.language.formatting import WEEKDAYS, LocaleFormatter
+from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.security import script_hash
 from icalendar import Calendar
 
@@ -273,3 +274,12 @@ def test_every_page_has_a_content_security_policy_allowing_exactly_its_inline_sc
                 continue
             assert script_hash(script.string) in policy["script-src"], f"{path}: an inline script the policy does not allow"
         assert page.head.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_an_end_before_the_start_reads_as_the_next_day(language: str) -> None:
+    reader = ReaderLanguage(SETTINGS, language, labels=LOADED.labels[language], fallback_labels=LOADED.labels[DEFAULT])
+    next_day = LOADED.labels[language]["offer.next_day"].replace("{time}", reader.formatter.time("01:00"))
+    assert next_day in reader.time_range("20:30", "01:00")
+    assert reader.formatter.time("20:30") in reader.time_range("20:30", "01:00")
+    assert LOADED.labels[language]["offer.next_day"].replace("{time}", "") not in reader.time_range("09:00", "12:00")
