@@ -5,17 +5,18 @@ import pytest
 
 from .browser_tab import PageVisit, Tab
 from .catalogue_view import CatalogueView
-from .site_pages import VISITED_PAGES, language_path
+from .site_pages import language_path
+from .town_pages import TOWN_PAGES
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_no_console_errors(visited: PageVisit) -> None:
-    assert not visited.console_errors, f"{visited.url} logged:\n" + "\n".join(visited.console_errors)
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_no_console_errors(town_visited: PageVisit) -> None:
+    assert not town_visited.console_errors, f"{town_visited.url} logged:\n" + "\n".join(town_visited.console_errors)
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_no_content_security_policy_violations(visited: PageVisit) -> None:
-    assert not visited.csp_violations, f"{visited.url}:\n" + "\n".join(visited.csp_violations)
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_no_content_security_policy_violations(town_visited: PageVisit) -> None:
+    assert not town_visited.csp_violations, f"{town_visited.url}:\n" + "\n".join(town_visited.csp_violations)
 
 
 def test_an_inline_script_a_page_did_not_ship_is_blocked_and_reported(phone: Tab) -> None:
@@ -34,9 +35,9 @@ def test_an_inline_script_a_page_did_not_ship_is_blocked_and_reported(phone: Tab
     assert any("img-src blocked https://tracker.example.com/pixel.gif" in violation for violation in phone.watch.csp_violations), phone.watch.csp_violations
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_no_failed_requests(visited: PageVisit) -> None:
-    assert not visited.failures, f"{visited.url}:\n" + "\n".join(visited.failures)
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_no_failed_requests(town_visited: PageVisit) -> None:
+    assert not town_visited.failures, f"{town_visited.url}:\n" + "\n".join(town_visited.failures)
 
 
 @pytest.mark.parametrize("language", ["de", "ar", "fa"])

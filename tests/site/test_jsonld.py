@@ -10,12 +10,11 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from catalogue.data.model import actor_from_document, offer_from_document
-from catalogue.data.settings import read_settings
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.jsonld import offer_jsonld, schema_type, script_json
 
-from .conftest import REPO, BuiltSite
-from .sample_data import PUBLICATION, PUBLISHED, prefix
+from .conftest import BuiltSite
+from .sample_data import PUBLICATION, PUBLISHED, SETTINGS, prefix
 
 # type -> (required, recommended); a path a.b means property b of a (of every item when a is a list).
 RULES: dict[str, tuple[list[str], list[str]]] = {
@@ -95,7 +94,6 @@ def test_no_course_without_a_schedule_and_some_of_every_type(sample_site: BuiltS
 
 # -- crafted offers -----------------------------------------------------------------------------------------------
 
-SETTINGS = read_settings(REPO / "mkdocs.yml")
 READER = ReaderLanguage(SETTINGS, "de", labels={})
 TAXONOMY = PUBLICATION.catalogue.taxonomy
 TODAY = date(2026, 11, 26)

@@ -174,7 +174,7 @@ def offer_jsonld(
         document.update(_event_times(offer, actor, reader, url))
     else:
         document["provider"] = provider
-        document["areaServed"] = {"@type": "City", "name": reader.settings.town}
+        document["areaServed"] = {"@type": "City", "name": reader.town}
         if offer.locations:
             place = _place(actor, offer.locations[0], reader)
             document["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": place}
