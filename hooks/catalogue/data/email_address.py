@@ -10,7 +10,7 @@ from email_validator import EmailNotValidError, validate_email
 
 @lru_cache(maxsize=4096)
 def is_email_address(address: str) -> bool:
-    """True for an address a mail client can send to: `Info@VHS-Neustadt.DE`, `info@hilfe.example.рф`."""
+    """True for an address a mail client can send to: `Info@VHS-Nord.Example.ORG`, `info@hilfe.example.рф`."""
     try:
         validate_email(address, check_deliverability=False)
     except EmailNotValidError:
@@ -21,7 +21,7 @@ def is_email_address(address: str) -> bool:
 @lru_cache(maxsize=4096)
 def mailto_href(address: str) -> str:
     """A mailto: URI (RFC 6068) for a valid address: the domain in its ASCII form (IDNA A-labels), the local part as
-    written, percent-encoded where it is not ASCII. `kurse@bürgerstiftung.de` -> `mailto:kurse@xn--brgerstiftung-…`."""
+    written, percent-encoded where it is not ASCII. `kurse@bürgerstiftung.example` -> `mailto:kurse@xn--brgerstiftung-…`."""
     checked = validate_email(address, check_deliverability=False)
     local = address.rpartition("@")[0]
     return "mailto:" + quote(local, safe="!$'*+-.^_`{|}~&=") + "@" + checked.ascii_domain
