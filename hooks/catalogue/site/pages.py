@@ -14,6 +14,7 @@ from catalogue.data.publication import Publication
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
 from .jsonld import offer_jsonld
+from .search_terms import SNOWBALL_ALGORITHMS
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
@@ -174,6 +175,7 @@ class PageRenderer:
             title=self.reader.t("catalogue.title"),
             description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.settings.town),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
+            stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
         )
 
     def news_page(self) -> RenderedPage:

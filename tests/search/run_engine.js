@@ -1,0 +1,36 @@
+// Runs catalogue.js's search engine in Node over a search index folder, for the tests.
+//   node run_engine.js <catalogue.js> <index folder> <language> [<stemmer.js>]  < ["query", ...]
+// prints [{"query": ..., "hits": [[doc, score], ...], "offers": o, "terms": [[...], ...]}, ...]
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const [catalogueJs, folder, language, stemmerJs] = process.argv.slice(2);
+const context = { window: {}, URL };
+vm.createContext(context);
+if (stemmerJs) vm.runInContext(fs.readFileSync(stemmerJs, "utf8"), context);
+vm.runInContext(fs.readFileSync(catalogueJs, "utf8"), context);
+const fetched = [];
+const fetchJson = (url) => {
+  fetched.push(url);
+  const name = url.split("?")[0];
+  return Promise.resolve(JSON.parse(fs.readFileSync(path.join(folder, name), "utf8")));
+};
+const engine = context.window.catalogueSearchEngine("", language, fetchJson, () => Promise.resolve());
+const queries = JSON.parse(fs.readFileSync(0, "utf8"));
+(async () => {
+  const out = [];
+  for (const query of queries) {
+    fetched.length = 0;
+    const outcome = await engine.search(query);
+    out.push({
+      query,
+      hits: outcome.hits.map((hit) => [hit.doc, hit.score]),
+      offers: outcome.head.o,
+      terms: context.window.catalogueTerms(query, language, true),
+      fetched: fetched.slice(),
+    });
+  }
+  process.stdout.write(JSON.stringify(out));
+})();
