@@ -100,7 +100,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
     publication = publish(loaded.catalogue, today)
     for line in hidden_report(publication):
         log.info(line)
-    job = RenderJob(publication, settings, loaded.labels)
+    job = RenderJob(publication, settings, loaded.labels, loaded.synonyms)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 

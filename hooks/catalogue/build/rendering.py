@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Mapping, Sequence
 
@@ -27,6 +27,8 @@ class RenderJob:
     publication: Publication
     settings: Settings
     labels: Mapping[str, Mapping[str, str]]
+    synonyms: Mapping[str, Sequence[Sequence[str]]] = field(default_factory=dict)
+    """Language code -> groups of words that mean the same (data/synonyms/<code>.yml), for the search index."""
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(

@@ -37,7 +37,7 @@ class LanguageOutput:
     @classmethod
     def create(cls, job: RenderJob, language: str) -> LanguageOutput:
         renderer = job.renderer(language)
-        return cls(job.publication, renderer.reader, renderer)
+        return cls(job.publication, renderer.reader, renderer, synonyms=job.synonyms.get(language, ()))
 
     @property
     def language(self) -> str:

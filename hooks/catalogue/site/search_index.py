@@ -184,7 +184,8 @@ def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synon
             counts.related.append({})
             counts.lengths.append(sum(found.values()))
     if words.language == "de":
-        parts = _CompoundParts(words, {term for frequencies in counts.frequencies for term in frequencies})
+        known = {word for found in field_words for word in found if len(word) >= COMPOUND_PART_MIN_LENGTH}
+        parts = _CompoundParts(words, known)
         for found, related in zip(field_words, counts.related):
             for word, count in found.items():
                 for part in parts.of(word):
@@ -200,9 +201,9 @@ class _CompoundParts:
     """The parts of a German compound that the index holds as words of their own: "Integrationskurs" ->
     "integration", "kurs"; a linking s ("Integrations-") is dropped. Hand-written: Snowball stems whole words."""
 
-    def __init__(self, words: Analyser, vocabulary: set[str]) -> None:
+    def __init__(self, words: Analyser, known_words: set[str]) -> None:
         self._words = words
-        self._vocabulary = vocabulary
+        self._known = known_words
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def of(self, word: str) -> tuple[str, ...]:
@@ -211,19 +212,16 @@ class _CompoundParts:
             cached = self._cache[word] = self._split(word) if len(word) >= COMPOUND_MIN_LENGTH else ()
         return cached
 
-    def _known(self, piece: str) -> tuple[str, ...]:
-        terms = self._words.word_terms(piece)
-        return terms if terms and all(term in self._vocabulary for term in terms) else ()
-
     def _split(self, word: str) -> tuple[str, ...]:
         whole = set(self._words.word_terms(word))
         found: dict[str, None] = {}
         for cut in range(COMPOUND_PART_MIN_LENGTH, len(word) - COMPOUND_PART_MIN_LENGTH + 1):
             head, tail = word[:cut], word[cut:]
-            for piece in (tail, head, head[:-1] if head.endswith("s") and len(head) > COMPOUND_PART_MIN_LENGTH else ""):
-                for term in self._known(piece) if piece else ():
-                    if term not in whole:
-                        found.setdefault(term)
+            for piece in (tail, head, head[:-1] if head.endswith("s") else ""):
+                if piece in self._known:
+                    for term in self._words.word_terms(piece):
+                        if term not in whole:
+                            found.setdefault(term)
         return tuple(found)
 
 
