@@ -7,7 +7,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 import yaml
@@ -22,6 +22,16 @@ PAGES = {
     "de": ContentEntry(url="about/", title="Über uns", text="Die Bildungskoordination berät zu Kursen.", language="de"),
     "ar": ContentEntry(url="about/", title="من نحن", text="مكتب تنسيق التعليم يقدم المشورة حول المدرسة.", language="ar"),
 }
+
+
+class Searched(NamedTuple):
+    found: list[str]
+    """Offer ids, best first."""
+    scores: list[float]
+    fetched: list[str]
+    """The index files the query fetched."""
+    suggested: list[str]
+    """The words offered where the query found nothing."""
 
 
 def write_index(language: str, folder: Path) -> list[str]:
@@ -55,8 +65,8 @@ def run_engine(folder: Path, language: str, queries: list[str]) -> list[dict[str
 
 
 @pytest.fixture(scope="module")
-def searched(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tuple[list[str], list[float], list[str]]]:
-    """(language, query) -> (offer ids found, best first; their scores; files fetched for the query)."""
+def searched(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Searched]:
+    """(language, query) -> what the engine found for it."""
     found = {}
     for language, spec in FIXTURE.items():
         folder = tmp_path_factory.mktemp(f"search-{language}")
@@ -64,7 +74,9 @@ def searched(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
         queries = [case["q"] for case in spec["queries"]]
         for outcome in run_engine(folder, language, queries):
             offers = [(ids[doc], score) for doc, score in outcome["hits"] if doc < outcome["offers"]]
-            found[(language, outcome["query"])] = ([offer for offer, _ in offers], [score for _, score in offers], outcome["fetched"])
+            found[(language, outcome["query"])] = Searched(
+                [offer for offer, _ in offers], [score for _, score in offers], outcome["fetched"], outcome["suggestions"]
+            )
     return found
 
 
@@ -77,30 +89,31 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "case"), CASES)
 def test_query_finds_the_offers_meant_in_order(
-    language: str, case: dict[str, Any], searched: dict[tuple[str, str], tuple[list[str], list[float], list[str]]]
+    language: str, case: dict[str, Any], searched: dict[tuple[str, str], Searched]
 ) -> None:
-    found, scores, _ = searched[(language, case["q"])]
+    found, scores, _, _ = searched[(language, case["q"])]
     first = case.get("first", [])
     assert found[: len(first)] == first, f"{case['q']!r} found {list(zip(found, scores))}"
     assert not set(case.get("includes", [])) - set(found), f"{case['q']!r} found {found}"
     assert not set(case.get("excludes", [])) & set(found), f"{case['q']!r} found {found}"
     if not first and not case.get("includes"):
         assert found == [], f"{case['q']!r} should find nothing, found {found}"
+        assert searched[(language, case["q"])].suggested[: len(case.get("suggests", []))] == case.get("suggests", [])
 
 
 def test_a_fact_every_offer_shares_does_not_decide_the_order(
-    searched: dict[tuple[str, str], tuple[list[str], list[float], list[str]]],
+    searched: dict[tuple[str, str], Searched],
 ) -> None:
     """Every Ukrainian offer lists German among its languages; the course whose title says it scores far above."""
-    found, scores, _ = searched[("uk", "німецька")]
+    found, scores, _, _ = searched[("uk", "німецька")]
     assert len(found) == len(FIXTURE["uk"]["offers"])
     assert scores[0] > 5 * scores[-1]
 
 
 def test_a_query_fetches_the_head_and_the_shards_its_words_need(
-    searched: dict[tuple[str, str], tuple[list[str], list[float], list[str]]], tmp_path: Path,
+    searched: dict[tuple[str, str], Searched], tmp_path: Path,
 ) -> None:
-    _, _, fetched = searched[("de", "schwimmen frauen")]
+    _, _, fetched, _ = searched[("de", "schwimmen frauen")]
     shards = sorted({url.split("?")[0] for url in fetched} - {"index.json"})
     assert shards == ["66-72.json", "73-63.json"]  # "fr", "sc"
     assert len(list(tmp_path.parent.glob("search-de*/*.json"))) > len(shards)

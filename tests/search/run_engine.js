@@ -1,6 +1,7 @@
 // Runs catalogue.js's search engine in Node over a search index folder, for the tests.
 //   node run_engine.js <catalogue.js> <index folder> <language> [<stemmer.js>]  < ["query", ...]
-// prints [{"query": ..., "hits": [[doc, score], ...], "offers": o, "terms": [[...], ...]}, ...]
+// prints [{"query": ..., "hits": [[doc, score], ...], "offers": o, "terms": [[...], ...], "fetched": [url, ...],
+//          "suggestions": [word, ...] (where nothing was found)}, ...]
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -24,12 +25,15 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
   for (const query of queries) {
     fetched.length = 0;
     const outcome = await engine.search(query);
+    const fetchedBySearch = fetched.slice();
+    const suggestions = outcome.hits.length ? [] : await engine.suggest(query);
     out.push({
       query,
       hits: outcome.hits.map((hit) => [hit.doc, hit.score]),
       offers: outcome.head.o,
       terms: context.window.catalogueTerms(query, language, true),
-      fetched: fetched.slice(),
+      fetched: fetchedBySearch,
+      suggestions,
     });
   }
   process.stdout.write(JSON.stringify(out));

@@ -153,7 +153,8 @@
     // document -> best score of one query word over its alternatives and the index terms they match
     function matchWord(alternatives, loaded) {
       const best = new Map();
-      loaded.forEach((postingsByTerm) => {
+      loaded.forEach((shardData) => {
+        const postingsByTerm = shardData.p;
         Object.keys(postingsByTerm).forEach((term) => {
           let weight = 0;
           alternatives.forEach((alternative) => {
@@ -197,7 +198,47 @@
       }));
     }
 
-    return { search, ready };
+    function shardsOf(data, alternatives) {
+      const keys = new Set();
+      alternatives.forEach((alternative) => keysFor(data, alternative).forEach((key) => keys.add(key)));
+      return Promise.all(Array.from(keys).map((key) => shard(data, key)));
+    }
+
+    // Words the index knows that are one or two letters from a query word that matches nothing, most used first.
+    function suggest(query) {
+      return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) =>
+        shardsOf(data, alternatives).then((loaded) => {
+          if (matchWord(alternatives, loaded).size) return [];
+          const close = [];
+          loaded.forEach((shardData) => Object.keys(shardData.p).forEach((term) => {
+            const distance = Math.min(...alternatives.map((alternative) => editDistance(term, alternative)));
+            const word = term in shardData.w ? shardData.w[term] : term; // "" where no text writes the term
+            if (word && distance <= (length(alternatives[0]) >= 5 ? 2 : 1)) {
+              close.push({ word, distance, uses: shardData.p[term].length });
+            }
+          }));
+          close.sort((a, b) => a.distance - b.distance || b.uses - a.uses);
+          return close.map((entry) => entry.word);
+        }),
+      ))).then((perWord) => Array.from(new Set([].concat(...perWord))).slice(0, 3));
+    }
+
+    return { search, ready, suggest };
+  }
+
+  function editDistance(first, second) {
+    const a = Array.from(first);
+    const b = Array.from(second);
+    let previous = b.map((_, index) => index + 1);
+    previous.unshift(0);
+    a.forEach((letter, row) => {
+      const current = [row + 1];
+      b.forEach((other, column) => {
+        current.push(Math.min(previous[column + 1] + 1, current[column] + 1, previous[column] + (letter === other ? 0 : 1)));
+      });
+      previous = current;
+    });
+    return previous[b.length];
   }
 
   window.catalogueSearchEngine = createEngine;
@@ -212,6 +253,8 @@
   const queryField = controls.namedItem("q");
   const results = document.getElementById("cat-results");
   const emptyNotice = document.getElementById("cat-empty");
+  const noMatch = document.getElementById("cat-no-match");
+  const suggestion = document.getElementById("cat-suggest");
   const groups = Array.from(document.querySelectorAll("section.cat-group"));
   const cards = Array.from(document.querySelectorAll("li.cat-card")).map((element) => ({
     element,
@@ -351,14 +394,22 @@
   let rankedList = null;
   let otherResults = null;
 
-  function showRanked(ranked) {
+  // The list the offers found move into, best first, above the stages of life.
+  function ensureRankedList() {
     if (!rankedList) {
       rankedList = document.createElement("ul");
       rankedList.className = "cat-cards cat-ranked";
       rankedList.id = "cat-ranked";
-      const anchor = groups.length ? groups[0] : emptyNotice;
-      anchor.parentNode.insertBefore(rankedList, anchor);
+      rankedList.hidden = true;
+      const chips = document.querySelector("ul.cat-chips");
+      const anchor = (chips && chips.closest("nav")) || (groups.length ? groups[0] : emptyNotice);
+      anchor.parentNode.insertBefore(rankedList, anchor); // right below the count, above the stages of life
     }
+    return rankedList;
+  }
+
+  function showRanked(ranked) {
+    ensureRankedList();
     if (ranked) {
       ranked.forEach((card) => rankedList.appendChild(card.element));
     } else {
@@ -378,8 +429,8 @@
       heading.textContent = form.dataset.pagesHeading || (label ? label.textContent : "");
       otherResults.appendChild(heading);
       otherResults.appendChild(document.createElement("ul"));
-      const anchor = emptyNotice || form;
-      anchor.parentNode.insertBefore(otherResults, anchor.nextSibling);
+      const list = ensureRankedList();
+      list.parentNode.insertBefore(otherResults, list.nextSibling); // after the offers found
     }
     const list = otherResults.querySelector("ul");
     list.textContent = "";
@@ -396,6 +447,29 @@
       list.appendChild(item);
     });
     otherResults.hidden = entries.length === 0;
+  }
+
+  function showSuggestions(query) {
+    if (!suggestion || !engine || ranking.failed) return;
+    suggestion.hidden = true;
+    engine.suggest(query).then((words) => {
+      if (readState().q !== query) return;
+      const list = suggestion.querySelector(".cat-suggestions");
+      list.textContent = "";
+      words.forEach((word, position) => {
+        const link = document.createElement("a");
+        link.href = "?q=" + encodeURIComponent(word);
+        link.textContent = word;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          queryField.value = word;
+          update();
+        });
+        if (position) list.appendChild(document.createTextNode(" · "));
+        list.appendChild(link);
+      });
+      suggestion.hidden = words.length === 0;
+    }).catch(() => {});
   }
 
   function countText(count) {
@@ -430,8 +504,13 @@
       group.hidden = Boolean(ranked && !waiting) || (filtering && !group.querySelector("li.cat-card:not([hidden])"));
     });
     results.textContent = waiting ? form.dataset.loading || "" : countText(visible);
+    const nothingFound = !waiting && visible === 0;
     if (emptyNotice) {
-      emptyNotice.hidden = waiting || visible > 0;
+      emptyNotice.hidden = !nothingFound || (Boolean(query) && Boolean(noMatch));
+    }
+    if (noMatch) {
+      noMatch.hidden = !nothingFound || !query;
+      if (!noMatch.hidden) showSuggestions(query);
     }
     let others = [];
     if (query && indexed) {

@@ -29,6 +29,8 @@ class Settings:
     stale_after_months: int
     languages: tuple[Language, ...]
     coordinators: tuple[str, ...] = ()
+    office_actor: str = ""
+    """The actor id of the coordination office, whose phone number the search offers when it finds nothing."""
 
     @property
     def default_language(self) -> str:
@@ -86,6 +88,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
+        office_actor=str(catalogue.get("office_actor") or ""),
     )
 
 

@@ -176,7 +176,13 @@ class PageRenderer:
             description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.settings.town),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
             stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
+            office=self.office(),
         )
+
+    def office(self) -> Actor | None:
+        """The coordination office's actor (mkdocs.yml extra.catalogue.office_actor) where it has a phone number."""
+        actor = self.publication.catalogue.actors.get(self.reader.settings.office_actor)
+        return actor if actor is not None and actor.contact.phone else None
 
     def news_page(self) -> RenderedPage:
         return self._render(
@@ -214,4 +220,5 @@ class PageRenderer:
         return self.environment.get_template(f"home_{name}.html").render(
             r=self.reader, root=root, site_root=root + "../" * self.reader.prefix.count("/"),
             publication=self.publication, taxonomy=self.publication.catalogue.taxonomy, settings=self.reader.settings,
+            office=self.office(),
         )

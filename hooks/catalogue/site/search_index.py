@@ -2,7 +2,8 @@
 
     search/<lang>/index.json   {"v": 2, "lang": "ar", "h": "<hash of the shards>", "o": <number of offers>,
                                 "k": ["<shard key>", ...], "e": [["<url>", "<title>", "<lang>"?], ...]}
-    search/<lang>/<key>.json   {"<term>": [doc, score, doc gap, score, ...], ...}
+    search/<lang>/<key>.json   {"p": {"<term>": [doc, score, doc gap, score, ...], ...},
+                                "w": {"<term>": "<the word readers see most for it>", ...}}
 
 Documents are numbered: the published offers in the order of their ids (0 .. o-1; the catalogue page knows them
 by id), then news items and hand-written pages, whose url, title and (where it is not the reader's) language
@@ -10,7 +11,9 @@ are the head's "e" (document o + i is e[i]). A term is what `search_terms` makes
 the shard whose key begins it: its first SHARD_KEY_LENGTH characters, or more where that shard would exceed
 SHARD_TARGET_BYTES (the keys' lengths are in "k"); a shard file is named by the key's code points in hex, joined
 by "-". A posting list holds the document numbers in ascending order as gaps, each followed by the term's score
-in that document, an integer from 1 to SCORE_LEVELS.
+in that document, an integer from 1 to SCORE_LEVELS. "w" names a term by the word the catalogue writes most
+often for it, where that differs from the term, or by "" where no text writes it (a compound's part, a synonym
+of several words): the browser offers these words when a query finds nothing.
 
 Scores are BM25F (Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009) over
 four fields with weights FIELD_WEIGHTS, with each field's own inverse document frequency, so a word every offer
@@ -28,7 +31,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from catalogue.data.model import NewsItem, Offer, Taxonomy
 from catalogue.data.publication import Publication
@@ -164,6 +167,8 @@ class _Counts:
     related: list[dict[str, tuple[float, float]]] = field(default_factory=list)
     """Likewise for compound parts and synonyms: term -> (how often, weight)."""
     lengths: list[int] = field(default_factory=list)
+    words: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    """term -> the words written for it, and how often."""
 
     def at(self, field_index: int, document: int) -> int:
         return field_index * self.documents + document
@@ -180,6 +185,7 @@ def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synon
             for word, count in found.items():
                 for term in words.word_terms(word):
                     frequencies[term] += count
+                    counts.words[term][word] += count
             counts.frequencies.append(frequencies)
             counts.related.append({})
             counts.lengths.append(sum(found.values()))
@@ -191,6 +197,12 @@ def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synon
                 for part in parts.of(word):
                     related[part] = (related.get(part, (0.0, 0.0))[0] + count, PART_WEIGHT)
     groups = _synonym_groups(words, synonyms)
+    for group in synonyms:
+        for member in group:
+            member_words = words.text_words(member)
+            if len(member_words) == 1:
+                for term in words.word_terms(member_words[0]):
+                    counts.words[term][member_words[0]] += 0
     for frequencies, related in zip(counts.frequencies, counts.related):
         for group in groups:
             _add_synonyms(frequencies, related, group)
@@ -308,13 +320,21 @@ def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry
     """The index of one language: file name (below search/<lang>/) -> compact UTF-8 JSON."""
     pages = sorted((_page_document(page, entries.language) for page in content), key=lambda page: (page.url, page.title))
     documents = [*entries.offers, *entries.news, *pages]
-    scores = _scores(_count(documents, analyser(entries.language), synonyms))
+    counts = _count(documents, analyser(entries.language), synonyms)
+    scores = _scores(counts)
     top = max((score for term_scores in scores.values() for score in term_scores.values()), default=1.0)
     encoded = {term: _postings(term_scores, top) for term, term_scores in scores.items()}
     keys = _shard_keys({term: len(term) * 2 + 4 * len(postings) for term, postings in encoded.items()}, SHARD_KEY_LENGTH)
-    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    shards: dict[str, dict[str, dict[str, Any]]] = defaultdict(lambda: {"p": {}, "w": {}})
     for term, key in keys.items():
-        shards[key][term] = encoded[term]
+        shards[key]["p"][term] = encoded[term]
+        written = counts.words.get(term)
+        if written:
+            word = max(written.items(), key=lambda item: (item[1], item[0]))[0]
+            if word != term:
+                shards[key]["w"][term] = word
+        else:
+            shards[key]["w"][term] = ""
     files = {shard_file_name(key): _json(shard) for key, shard in shards.items()}
     digest = hashlib.sha256(b"".join(name.encode() + content for name, content in sorted(files.items())))
     others = [[entry.url, entry.title, *([entry.language] if entry.language else [])] for entry in [*entries.news, *pages]]
