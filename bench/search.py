@@ -60,7 +60,7 @@ def needed_shards(head: dict[str, Any], query: str, language: str) -> set[str]:
     keys: set[str] = set()
     for alternatives in query_terms(query, language):
         for alternative in alternatives:
-            keys.update(key for key in head["k"] if alternative.startswith(key) or (len(alternative) >= SHARD_KEY_LENGTH and key.startswith(alternative)))
+            keys.update(key for key in head["k"] if alternative.startswith(key) or (len(alternative) > SHARD_KEY_LENGTH and key.startswith(alternative)))
     return keys
 
 

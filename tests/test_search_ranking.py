@@ -115,7 +115,7 @@ def test_a_query_fetches_the_head_and_the_shards_its_words_need(
 ) -> None:
     _, _, fetched, _ = searched[("de", "schwimmen frauen")]
     shards = sorted({url.split("?")[0] for url in fetched} - {"index.json"})
-    assert shards == ["66-72.json", "73-63.json"]  # "fr", "sc"
+    assert shards == ["66-72.json", "73-63.json"]  # "fr", "sc"; the w- files only when nothing is found
     assert len(list(tmp_path.parent.glob("search-de*/*.json"))) > len(shards)
 
 

@@ -123,6 +123,7 @@
 
   // ---- The search engine over search/<lang>/ (see hooks/catalogue/site/search_index.py).
   const PREFIX_WEIGHT = 0.5; // a term the query word only begins counts half a whole one
+  const SHARD_KEY_LENGTH = 2; // query words up to this length match whole terms only
 
   function shardFile(key) {
     return Array.from(key).map((character) => character.codePointAt(0).toString(16)).join("-") + ".json";
@@ -147,19 +148,18 @@
     }
 
     function keysFor(data, alternative) {
-      return data.k.filter((key) => alternative.startsWith(key) || (length(alternative) >= 2 && key.startsWith(alternative)));
+      return data.k.filter((key) => alternative.startsWith(key) || (length(alternative) > SHARD_KEY_LENGTH && key.startsWith(alternative)));
     }
 
     // document -> best score of one query word over its alternatives and the index terms they match
     function matchWord(alternatives, loaded) {
       const best = new Map();
-      loaded.forEach((shardData) => {
-        const postingsByTerm = shardData.p;
+      loaded.forEach((postingsByTerm) => {
         Object.keys(postingsByTerm).forEach((term) => {
           let weight = 0;
           alternatives.forEach((alternative) => {
             if (term === alternative) weight = Math.max(weight, 1);
-            else if (length(alternative) >= 2 && term.startsWith(alternative)) weight = Math.max(weight, PREFIX_WEIGHT);
+            else if (length(alternative) > SHARD_KEY_LENGTH && term.startsWith(alternative)) weight = Math.max(weight, PREFIX_WEIGHT);
           });
           if (!weight) return;
           const postings = postingsByTerm[term];
@@ -198,29 +198,33 @@
       }));
     }
 
-    function shardsOf(data, alternatives) {
+    function keysOf(data, alternatives) {
       const keys = new Set();
       alternatives.forEach((alternative) => keysFor(data, alternative).forEach((key) => keys.add(key)));
-      return Promise.all(Array.from(keys).map((key) => shard(data, key)));
+      return Array.from(keys);
     }
 
     // Words the index knows that are one or two letters from a query word that matches nothing, most used first.
     function suggest(query) {
-      return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) =>
-        shardsOf(data, alternatives).then((loaded) => {
+      return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) => {
+        const keys = keysOf(data, alternatives);
+        return Promise.all([
+          Promise.all(keys.map((key) => shard(data, key))),
+          Promise.all(keys.map((key) => fetchJson(base + "w-" + shardFile(key) + "?v=" + data.h))),
+        ]).then(([loaded, written]) => {
           if (matchWord(alternatives, loaded).size) return [];
           const close = [];
-          loaded.forEach((shardData) => Object.keys(shardData.p).forEach((term) => {
+          loaded.forEach((postingsByTerm, at) => Object.keys(postingsByTerm).forEach((term) => {
             const distance = Math.min(...alternatives.map((alternative) => editDistance(term, alternative)));
-            const word = term in shardData.w ? shardData.w[term] : term; // "" where no text writes the term
+            const word = term in written[at] ? written[at][term] : term; // "" where no text writes the term
             if (word && distance <= (length(alternatives[0]) >= 5 ? 2 : 1)) {
-              close.push({ word, distance, uses: shardData.p[term].length });
+              close.push({ word, distance, uses: postingsByTerm[term].length });
             }
           }));
           close.sort((a, b) => a.distance - b.distance || b.uses - a.uses);
           return close.map((entry) => entry.word);
-        }),
-      ))).then((perWord) => Array.from(new Set([].concat(...perWord))).slice(0, 3));
+        });
+      }))).then((perWord) => Array.from(new Set([].concat(...perWord))).slice(0, 3));
     }
 
     return { search, ready, suggest };

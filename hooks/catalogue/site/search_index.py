@@ -2,8 +2,8 @@
 
     search/<lang>/index.json   {"v": 2, "lang": "ar", "h": "<hash of the shards>", "o": <number of offers>,
                                 "k": ["<shard key>", ...], "e": [["<url>", "<title>", "<lang>"?], ...]}
-    search/<lang>/<key>.json   {"p": {"<term>": [doc, score, doc gap, score, ...], ...},
-                                "w": {"<term>": "<the word readers see most for it>", ...}}
+    search/<lang>/<key>.json   {"<term>": [doc, score, doc gap, score, ...], ...}
+    search/<lang>/w-<key>.json {"<term>": "<the word readers see most for it>", ...}
 
 Documents are numbered: the published offers in the order of their ids (0 .. o-1; the catalogue page knows them
 by id), then news items and hand-written pages, whose url, title and (where it is not the reader's) language
@@ -11,9 +11,9 @@ are the head's "e" (document o + i is e[i]). A term is what `search_terms` makes
 the shard whose key begins it: its first SHARD_KEY_LENGTH characters, or more where that shard would exceed
 SHARD_TARGET_BYTES (the keys' lengths are in "k"); a shard file is named by the key's code points in hex, joined
 by "-". A posting list holds the document numbers in ascending order as gaps, each followed by the term's score
-in that document, an integer from 1 to SCORE_LEVELS. "w" names a term by the word the catalogue writes most
+in that document, an integer from 1 to SCORE_LEVELS. The w- file of a shard names a term by the word the catalogue writes most
 often for it, where that differs from the term, or by "" where no text writes it (a compound's part, a synonym
-of several words): the browser offers these words when a query finds nothing.
+of several words): the browser fetches it only when a query finds nothing, to offer these words.
 
 Scores are BM25F (Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009) over
 four fields with weights FIELD_WEIGHTS, with each field's own inverse document frequency, so a word every offer
@@ -31,7 +31,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from catalogue.data.model import NewsItem, Offer, Taxonomy
 from catalogue.data.publication import Publication
@@ -52,6 +52,8 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 SCORE_LEVELS = 100
 SHARD_KEY_LENGTH = 2
+"""Also the length up to which a query word matches whole terms only: a longer one also matches the terms it begins."""
+WORDS_PREFIX = "w-"
 SHARD_TARGET_BYTES = 24_000
 """Uncompressed; a shard above this is split by one more character of its terms, where they have one."""
 COMPOUND_MIN_LENGTH = 8
@@ -325,17 +327,16 @@ def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry
     top = max((score for term_scores in scores.values() for score in term_scores.values()), default=1.0)
     encoded = {term: _postings(term_scores, top) for term, term_scores in scores.items()}
     keys = _shard_keys({term: len(term) * 2 + 4 * len(postings) for term, postings in encoded.items()}, SHARD_KEY_LENGTH)
-    shards: dict[str, dict[str, dict[str, Any]]] = defaultdict(lambda: {"p": {}, "w": {}})
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    written: dict[str, dict[str, str]] = defaultdict(dict)
     for term, key in keys.items():
-        shards[key]["p"][term] = encoded[term]
-        written = counts.words.get(term)
-        if written:
-            word = max(written.items(), key=lambda item: (item[1], item[0]))[0]
-            if word != term:
-                shards[key]["w"][term] = word
-        else:
-            shards[key]["w"][term] = ""
+        shards[key][term] = encoded[term]
+        seen = counts.words.get(term)
+        word = max(seen.items(), key=lambda item: (item[1], item[0]))[0] if seen else ""
+        if word != term:
+            written[key][term] = word
     files = {shard_file_name(key): _json(shard) for key, shard in shards.items()}
+    files.update({WORDS_PREFIX + shard_file_name(key): _json(written[key]) for key in shards})
     digest = hashlib.sha256(b"".join(name.encode() + content for name, content in sorted(files.items())))
     others = [[entry.url, entry.title, *([entry.language] if entry.language else [])] for entry in [*entries.news, *pages]]
     files["index.json"] = _json({
