@@ -1,8 +1,9 @@
 """The search terms of a text in one language: its words cut to their stems, then folded by `text_normalise`.
 
 The same rules run in the reader's browser (content/assets/catalogue/catalogue.js, `catalogueTerms`, with the
-Snowball stemmers generated to JavaScript from the same Snowball 3.1.1 sources as the `snowballstemmer` package,
-hooks/catalogue/site/snowball/); tests/test_text_normalise.py keeps the two identical. In order:
+Snowball stemmers generated to JavaScript from the same Snowball sources as the `snowballstemmer` package, which
+runs the C build PyStemmer where installed; hooks/catalogue/site/snowball/); tests/test_search_terms.py keeps the
+two identical. In order:
 
 1. Words: NFKC, lower case, format characters dropped except ZWNJ (the Persian half-space, which the Persian
    stemmer reads), split at every character that is no letter, mark, digit or ZWNJ.
