@@ -179,13 +179,17 @@ class _Counts:
 def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synonyms) -> _Counts:
     counts = _Counts(len(documents))
     field_words: list[Counter[str]] = []
+    terms_of: dict[str, tuple[str, ...]] = {}
     for field_index in range(len(FIELDS)):
         for document in documents:
             found = Counter(words.text_words(document.fields[field_index]))
             field_words.append(found)
             frequencies: dict[str, float] = defaultdict(float)
             for word, count in found.items():
-                for term in words.word_terms(word):
+                word_terms = terms_of.get(word)
+                if word_terms is None:
+                    word_terms = terms_of[word] = words.word_terms(word)
+                for term in word_terms:
                     frequencies[term] += count
                     counts.words[term][word] += count
             counts.frequencies.append(frequencies)
