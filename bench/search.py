@@ -31,7 +31,7 @@ from catalogue.data.publication import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
 from catalogue.site.pages import PageRenderer, template_environment  # noqa: E402
-from catalogue.site.search_index import SHARD_KEY_LENGTH, catalogue_entries, search_index_files, shard_file_name  # noqa: E402
+from catalogue.site.search_index import catalogue_entries, search_index_files, shard_file_name  # noqa: E402
 from catalogue.site.search_terms import analyser, query_terms  # noqa: E402
 from catalogue.site.stemmer_script import stemmer_script  # noqa: E402
 from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue  # noqa: E402
@@ -56,11 +56,11 @@ def synthetic_publication(offers: int, languages: list[str], seed: int) -> Publi
 
 
 def needed_shards(head: dict[str, Any], query: str, language: str) -> set[str]:
-    """The shards catalogue.js fetches for a query (its `keysFor`)."""
+    """The shards catalogue.js fetches for a query's first answer (its `firstKeys`)."""
     keys: set[str] = set()
     for alternatives in query_terms(query, language):
         for alternative in alternatives:
-            keys.update(key for key in head["k"] if alternative.startswith(key) or (len(alternative) > SHARD_KEY_LENGTH and key.startswith(alternative)))
+            keys.update(key for key in head["k"] if alternative.startswith(key))
     return keys
 
 

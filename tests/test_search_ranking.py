@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 import pytest
 import yaml
-from catalogue.site.search_index import CatalogueEntries, ContentEntry, SearchDocument, search_index_files
+from catalogue.site.search_index import FIRST_POSTINGS, CatalogueEntries, ContentEntry, SearchDocument, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
 
 HERE = Path(__file__).resolve().parent
@@ -125,3 +125,23 @@ def test_news_and_pages_are_found_after_the_offers_numbers(tmp_path: Path) -> No
     head = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))
     assert [doc for doc, _ in outcome["hits"]] == [len(ids)]
     assert head["e"] == [["about/", "Über uns"]]
+
+
+def test_a_term_in_many_documents_answers_first_with_its_best_and_then_with_all(tmp_path: Path) -> None:
+    many = FIRST_POSTINGS + 60
+    offers = tuple(
+        SearchDocument((f"Kurs {number}" if number % 7 == 0 else f"Treffpunkt {number}", "", "Ein Kurs am Abend.", "Mitte"))
+        for number in range(many)
+    )
+    files = search_index_files(CatalogueEntries("de", offers, ()), ())
+    files["stemmer.js"] = stemmer_script("de") or b""
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    head = json.loads(files["index.json"])
+    assert "ku" in head["m"]  # with "abend", "am", "ein", "mitte": every document holds them
+    outcome = run_engine(tmp_path, "de", ["kurs"])[0]
+    assert len(outcome["first"]) == FIRST_POSTINGS
+    assert len(outcome["hits"]) == many
+    titled = {number for number in range(many) if number % 7 == 0}
+    assert {doc for doc, _ in outcome["first"][: len(titled)]} == titled  # the titles' offers are in the first answer, first
+    assert not any(url.startswith("m-") for url in outcome["fetched"])

@@ -1,6 +1,7 @@
 // Runs catalogue.js's search engine in Node over a search index folder, for the tests.
 //   node run_engine.js <catalogue.js> <index folder> <language> [<stemmer.js>]  < ["query", ...]
-// prints [{"query": ..., "hits": [[doc, score], ...], "offers": o, "terms": [[...], ...], "fetched": [url, ...],
+// prints [{"query": ..., "hits": [[doc, score], ...], "first": the same as first shown, "offers": o,
+//          "terms": [[...], ...], "fetched": [url, ...] (before the first answer),
 //          "suggestions": [word, ...] (where nothing was found)}, ...]
 "use strict";
 const fs = require("fs");
@@ -8,7 +9,7 @@ const path = require("path");
 const vm = require("vm");
 
 const [catalogueJs, folder, language, stemmerJs] = process.argv.slice(2);
-const context = { window: {}, URL };
+const context = { window: {}, URL, setTimeout };
 vm.createContext(context);
 if (stemmerJs) vm.runInContext(fs.readFileSync(stemmerJs, "utf8"), context);
 vm.runInContext(fs.readFileSync(catalogueJs, "utf8"), context);
@@ -24,8 +25,9 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
   const out = [];
   for (const query of queries) {
     fetched.length = 0;
-    const outcome = await engine.search(query);
+    const first = await engine.search(query);
     const fetchedBySearch = fetched.slice();
+    const outcome = first.more ? await first.more : first;
     const suggestions = outcome.hits.length ? [] : await engine.suggest(query);
     out.push({
       query,
@@ -33,6 +35,7 @@ const queries = JSON.parse(fs.readFileSync(0, "utf8"));
       offers: outcome.head.o,
       terms: context.window.catalogueTerms(query, language, true),
       fetched: fetchedBySearch,
+      first: first.hits.map((hit) => [hit.doc, hit.score]),
       suggestions,
     });
   }

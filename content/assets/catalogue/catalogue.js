@@ -132,6 +132,7 @@
   function createEngine(base, language, fetchJson, loadStemmer) {
     let head = null;
     const shards = new Map();
+    const rests = new Map();
 
     function ready() {
       if (!head) {
@@ -147,8 +148,27 @@
       return shards.get(key);
     }
 
+    // The shards that hold the terms an alternative can match: first the one it falls in (with its shorter keys),
+    // then, for a word longer than a key, the deeper shards of the terms it begins.
+    function firstKeys(data, alternative) {
+      return data.k.filter((key) => alternative.startsWith(key));
+    }
+
+    function deeperKeys(data, alternative) {
+      return length(alternative) > SHARD_KEY_LENGTH ? data.k.filter((key) => key !== alternative && key.startsWith(alternative)) : [];
+    }
+
     function keysFor(data, alternative) {
-      return data.k.filter((key) => alternative.startsWith(key) || (length(alternative) > SHARD_KEY_LENGTH && key.startsWith(alternative)));
+      return firstKeys(data, alternative).concat(deeperKeys(data, alternative));
+    }
+
+    // A shard, or with `whole` its long terms' whole posting lists in place of their best ones.
+    function load(data, key, whole) {
+      if (!whole || !(data.m || []).includes(key)) return shard(data, key);
+      if (!rests.has(key)) {
+        rests.set(key, fetchJson(base + "m-" + shardFile(key) + "?v=" + data.h));
+      }
+      return Promise.all([shard(data, key), rests.get(key)]).then(([first, rest]) => Object.assign({}, first, rest));
     }
 
     // document -> best score of one query word over its alternatives and the index terms they match
@@ -164,7 +184,7 @@
           if (!weight) return;
           const postings = postingsByTerm[term];
           let document = 0;
-          for (let at = 0; at < postings.length; at += 2) {
+          for (let at = postings[0] < 0 ? 1 : 0; at < postings.length; at += 2) { // -n: the best of n documents
             document += postings[at];
             const score = postings[at + 1] * weight;
             if (score > (best.get(document) || 0)) best.set(document, score);
@@ -174,28 +194,42 @@
       return best;
     }
 
-    // [{doc, score}] of the documents that match every word of the query, best first, then in index order.
+    function combine(perWord) {
+      const hits = [];
+      if (!perWord.length) return hits;
+      perWord[0].forEach((score, document) => {
+        let total = score;
+        for (let word = 1; word < perWord.length; word += 1) {
+          const other = perWord[word].get(document);
+          if (other === undefined) return;
+          total += other;
+        }
+        hits.push({ doc: document, score: total });
+      });
+      hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+      return hits;
+    }
+
+    // {head, hits: [{doc, score}] of the documents that match every word of the query, best first, then in index
+    // order; more: null, or the promise of the same over the deeper shards and whole posting lists}. The first
+    // answer needs one shard per query word, whatever the catalogue's size.
     function search(query) {
-      let queryTerms = [];
-      return ready().then((data) => Promise.all((queryTerms = terms(query, language, true)).map((alternatives) => {
-        const keys = new Set();
-        alternatives.forEach((alternative) => keysFor(data, alternative).forEach((key) => keys.add(key)));
-        return Promise.all(Array.from(keys).map((key) => shard(data, key))).then((loaded) => matchWord(alternatives, loaded));
-      })).then((perWord) => {
-        if (!perWord.length) return { head: data, hits: [] };
-        const hits = [];
-        perWord[0].forEach((score, document) => {
-          let total = score;
-          for (let word = 1; word < perWord.length; word += 1) {
-            const other = perWord[word].get(document);
-            if (other === undefined) return;
-            total += other;
-          }
-          hits.push({ doc: document, score: total });
-        });
-        hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-        return { head: data, hits };
-      }));
+      return ready().then((data) => {
+        const queryTerms = terms(query, language, true);
+        const rank = (keysOf, whole) => Promise.all(queryTerms.map((alternatives) => {
+          const keys = new Set();
+          alternatives.forEach((alternative) => keysOf(data, alternative).forEach((key) => keys.add(key)));
+          return Promise.all(Array.from(keys).map((key) => load(data, key, whole))).then((loaded) => matchWord(alternatives, loaded));
+        })).then(combine);
+        const more = queryTerms.some((alternatives) => alternatives.some((alternative) =>
+          deeperKeys(data, alternative).length || firstKeys(data, alternative).some((key) => (data.m || []).includes(key))));
+        return rank(firstKeys, false).then((hits) => ({
+          head: data,
+          hits,
+          more: more ? new Promise((resolve) => setTimeout(resolve, 0)) // after the first answer is shown
+            .then(() => rank(keysFor, true)).then((allHits) => ({ head: data, hits: allHits, more: null })) : null,
+        }));
+      });
     }
 
     function keysOf(data, alternatives) {
@@ -209,7 +243,7 @@
       return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) => {
         const keys = keysOf(data, alternatives);
         return Promise.all([
-          Promise.all(keys.map((key) => shard(data, key))),
+          Promise.all(keys.map((key) => load(data, key, true))),
           Promise.all(keys.map((key) => fetchJson(base + "w-" + shardFile(key) + "?v=" + data.h))),
         ]).then(([loaded, written]) => {
           if (matchWord(alternatives, loaded).size) return [];
@@ -218,7 +252,8 @@
             const distance = Math.min(...alternatives.map((alternative) => editDistance(term, alternative)));
             const word = term in written[at] ? written[at][term] : term; // "" where no text writes the term
             if (word && distance <= (length(alternatives[0]) >= 5 ? 2 : 1)) {
-              close.push({ word, distance, uses: postingsByTerm[term].length });
+              const postings = postingsByTerm[term];
+              close.push({ word, distance, uses: postings[0] < 0 ? -postings[0] : postings.length / 2 });
             }
           }));
           close.sort((a, b) => a.distance - b.distance || b.uses - a.uses);
@@ -307,14 +342,21 @@
   function rank(query) {
     if (searching === query) return;
     searching = query;
+    const show = (found) => {
+      if (searching === query) searching = null;
+      ranking = found;
+      update();
+    };
     engine.search(query)
-      .then((outcome) => ({ query, hits: outcome.hits, head: outcome.head }))
-      .catch(() => ({ query, failed: true }))
-      .then((found) => {
-        if (searching === query) searching = null;
-        ranking = found;
-        update();
-      });
+      .then((outcome) => {
+        show({ query, hits: outcome.hits, head: outcome.head });
+        if (outcome.more) {
+          outcome.more.then((whole) => {
+            if (ranking.query === query) show({ query, hits: whole.hits, head: whole.head });
+          }).catch(() => {});
+        }
+      })
+      .catch(() => show({ query, failed: true }));
   }
 
   function startLoading() {

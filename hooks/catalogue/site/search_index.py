@@ -1,9 +1,12 @@
 """One language's search index: a small head file and term shards the browser fetches as a query needs them.
 
     search/<lang>/index.json   {"v": 2, "lang": "ar", "h": "<hash of the shards>", "o": <number of offers>,
-                                "k": ["<shard key>", ...], "e": [["<url>", "<title>", "<lang>"?], ...]}
+                                "k": ["<shard key>", ...], "m": ["<shard key>", ...],
+                                "e": [["<url>", "<title>", "<lang>"?], ...]}
     search/<lang>/<key>.json   {"<term>": [doc, score, doc gap, score, ...], ...}
     search/<lang>/w-<key>.json {"<term>": "<the word readers see most for it>", ...}
+    search/<lang>/m-<key>.json {"<term>": [doc, score, ...], ...}   (whole lists of the shard's long terms; "m" in
+                                the head lists the keys that have one)
 
 Documents are numbered: the published offers in the order of their ids (0 .. o-1; the catalogue page knows them
 by id), then news items and hand-written pages, whose url, title and (where it is not the reader's) language
@@ -11,9 +14,10 @@ are the head's "e" (document o + i is e[i]). A term is what `search_terms` makes
 the shard whose key begins it: its first SHARD_KEY_LENGTH characters, or more where that shard would exceed
 SHARD_TARGET_BYTES (the keys' lengths are in "k"); a shard file is named by the key's code points in hex, joined
 by "-". A posting list holds the document numbers in ascending order as gaps, each followed by the term's score
-in that document, an integer from 1 to SCORE_LEVELS. The w- file of a shard names a term by the word the catalogue writes most
-often for it, where that differs from the term, or by "" where no text writes it (a compound's part, a synonym
-of several words): the browser fetches it only when a query finds nothing, to offer these words.
+in that document, an integer from 1 to SCORE_LEVELS; a list that starts with a negative number -n holds the best
+FIRST_POSTINGS of the n documents that hold the term. The w- file of a shard names a term by the word the catalogue
+writes most often for it, where that differs from the term, or by "" where no text writes it (a compound's part, a
+synonym of several words): the browser fetches it only when a query finds nothing, to offer these words.
 
 Scores are BM25F (Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009) over
 four fields with weights FIELD_WEIGHTS, with each field's own inverse document frequency, so a word every offer
@@ -54,6 +58,10 @@ SCORE_LEVELS = 100
 SHARD_KEY_LENGTH = 2
 """Also the length up to which a query word matches whole terms only: a longer one also matches the terms it begins."""
 WORDS_PREFIX = "w-"
+REST_PREFIX = "m-"
+FIRST_POSTINGS = 200
+"""A term in more documents keeps only its FIRST_POSTINGS best in its shard, so what a query fetches before its first
+results stays the same as the catalogue grows; the whole list is in the shard's m- file, fetched next."""
 SHARD_TARGET_BYTES = 24_000
 """Uncompressed; a shard above this is split by one more character of its terms, where they have one."""
 COMPOUND_MIN_LENGTH = 8
@@ -288,10 +296,16 @@ def _scores(counts: _Counts) -> dict[str, dict[int, float]]:
     return scores
 
 
-def _postings(term_scores: Mapping[int, float], top: float) -> list[int]:
+def _postings(term_scores: Mapping[int, float], top: float, limit: int | None = None) -> list[int]:
+    """[doc gap, score, ...] in document order; with a limit below the documents' number, only the `limit`
+    best-scoring ones, after a first item -(number of documents) that marks the list as the head of a longer one."""
+    documents = sorted(term_scores)
     flat: list[int] = []
+    if limit is not None and len(documents) > limit:
+        flat.append(-len(documents))
+        documents = sorted(sorted(documents, key=lambda document: (-term_scores[document], document))[:limit])
     previous = 0
-    for document in sorted(term_scores):
+    for document in documents:
         flat += [document - previous, max(1, min(SCORE_LEVELS, round(term_scores[document] / top * SCORE_LEVELS)))]
         previous = document
     return flat
@@ -329,23 +343,27 @@ def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry
     counts = _count(documents, analyser(entries.language), synonyms)
     scores = _scores(counts)
     top = max((score for term_scores in scores.values() for score in term_scores.values()), default=1.0)
-    encoded = {term: _postings(term_scores, top) for term, term_scores in scores.items()}
+    encoded = {term: _postings(term_scores, top, FIRST_POSTINGS) for term, term_scores in scores.items()}
     keys = _shard_keys({term: len(term) * 2 + 4 * len(postings) for term, postings in encoded.items()}, SHARD_KEY_LENGTH)
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    rest: dict[str, dict[str, list[int]]] = defaultdict(dict)
     written: dict[str, dict[str, str]] = defaultdict(dict)
     for term, key in keys.items():
         shards[key][term] = encoded[term]
+        if encoded[term][0] < 0:
+            rest[key][term] = _postings(scores[term], top)
         seen = counts.words.get(term)
         word = max(seen.items(), key=lambda item: (item[1], item[0]))[0] if seen else ""
         if word != term:
             written[key][term] = word
     files = {shard_file_name(key): _json(shard) for key, shard in shards.items()}
     files.update({WORDS_PREFIX + shard_file_name(key): _json(written[key]) for key in shards})
+    files.update({REST_PREFIX + shard_file_name(key): _json(full) for key, full in rest.items()})
     digest = hashlib.sha256(b"".join(name.encode() + content for name, content in sorted(files.items())))
     others = [[entry.url, entry.title, *([entry.language] if entry.language else [])] for entry in [*entries.news, *pages]]
     files["index.json"] = _json({
         "v": INDEX_FORMAT, "lang": entries.language, "h": digest.hexdigest()[:12], "o": len(entries.offers),
-        "k": sorted(shards), "e": others,
+        "k": sorted(shards), "m": sorted(rest), "e": others,
     })
     return files
 
