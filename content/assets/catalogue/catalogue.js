@@ -6,7 +6,7 @@
 (function () {
   "use strict";
 
-  // ---- Text normalisation: the same rules as hooks/catalogue/text_normalise.py (a test keeps them identical).
+  // ---- Text normalisation: the same rules as hooks/catalogue/site/text_normalise.py (a test keeps them identical).
   const LETTER_FOLDS = new Map([
     ["\u200c", " "], // ZWNJ, the Persian half-space
     ["ß", "ss"],
