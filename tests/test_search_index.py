@@ -12,6 +12,7 @@ import pytest
 from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.model import (
     Catalogue,
+    Offer,
     actor_from_document,
     news_from_document,
     offer_from_document,
@@ -25,19 +26,21 @@ from catalogue.site.search_terms import query_terms
 from catalogue.site.text_normalise import normalise
 from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue
 
+from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)
 
 CONTENT = (
     ContentEntry(url="about/", title="عن تنسيق التعليم", text="مكتب تنسيق التعليم للقادمين الجدد في المدينة.", language="ar"),
-    ContentEntry(url="imprint/", title="Impressum", text="Verantwortlich: Stadt Neustadt, Rathausplatz 1.", language="de"),
+    ContentEntry(url="imprint/", title="Impressum", text="Verantwortlich: Stadt Teststadt, Rathausplatz 1.", language="de"),
     ContentEntry(url="", title="الصفحة الرئيسية", text="عروض تعليمية من الحضانة حتى التقاعد.", language="ar"),
 )
 
 
 @pytest.fixture(scope="module")
 def settings() -> Settings:
-    return read_settings(ROOT / "mkdocs.yml")
+    return read_settings(FIXTURE_CONFIG)
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +153,7 @@ def test_output_is_deterministic(settings: Settings, loaded: LoadResult, publica
 def synthetic_publication(offers: int, languages: list[str]) -> Publication:
     """A synthetic catalogue built in memory from the generator's documents (the files it writes hold the same)."""
     synthetic = SyntheticCatalogue(
-        offers=offers, languages=languages, seed=1, template_data_dir=ROOT / "data", reference_date=REFERENCE_DATE
+        offers=offers, languages=languages, seed=1, template_data_dir=FIXTURE_DATA, reference_date=REFERENCE_DATE
     )
     catalogue = Catalogue(
         taxonomy=taxonomy_from_document(synthetic.taxonomy()),

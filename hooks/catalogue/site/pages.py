@@ -154,7 +154,7 @@ class PageRenderer:
             "actors.html",
             "actors/index.html",
             title=self.reader.t("actors.title"),
-            description=self.reader.t("actors.intro", town=self.reader.settings.town),
+            description=self.reader.t("actors.intro", town=self.reader.town),
             sorted_actors=actors,
         )
 
@@ -163,7 +163,7 @@ class PageRenderer:
             "category.html",
             f"catalogue/{category.id}/index.html",
             title=self.reader.plain(category.label),
-            description=self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.settings.town),
+            description=self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.town),
             category=category,
             offers=self.publication.offers_in_category(category.id),
         )
@@ -173,16 +173,10 @@ class PageRenderer:
             "catalogue.html",
             "catalogue/index.html",
             title=self.reader.t("catalogue.title"),
-            description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.settings.town),
+            description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.town),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
             stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
-            office=self.office(),
         )
-
-    def office(self) -> Actor | None:
-        """The coordination office's actor (mkdocs.yml extra.catalogue.office_actor) where it has a phone number."""
-        actor = self.publication.catalogue.actors.get(self.reader.settings.office_actor)
-        return actor if actor is not None and actor.contact.phone else None
 
     def news_page(self) -> RenderedPage:
         return self._render(
@@ -220,5 +214,4 @@ class PageRenderer:
         return self.environment.get_template(f"home_{name}.html").render(
             r=self.reader, root=root, site_root=root + "../" * self.reader.prefix.count("/"),
             publication=self.publication, taxonomy=self.publication.catalogue.taxonomy, settings=self.reader.settings,
-            office=self.office(),
         )
