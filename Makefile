@@ -47,6 +47,7 @@ test: $(DEV_READY) $(NODE_READY)
 ## bench: build synthetic catalogues of several sizes and print a table
 bench: $(DEV_READY)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/search.py
 
 ## audit: Lighthouse (mobile) on key pages in German and Arabic
 audit: site $(DEV_READY) $(NODE_READY)

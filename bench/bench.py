@@ -55,7 +55,7 @@ def catalogue_row(work_dir: Path, data_dir: Path, offers: int, languages: list[s
     row.result = run_mkdocs_build(config_file, cwd=REPO_ROOT, timeout=timeout)
     if row.result.ok:
         site_host = urlsplit(str(config.get("site_url") or "")).netloc
-        search_files = {code: Path("search") / f"{code}.json" for code in languages}
+        search_files = {code: Path("search") / code / "index.json" for code in languages}  # the head; bench/search.py measures queries
         row.measurement = measure_site(site_dir, languages, search_files, site_host)
     return row
 

@@ -19,7 +19,8 @@ from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.frame import PageFrame
 from catalogue.site.pages import PageRenderer
-from catalogue.site.search_index import ContentEntry, search_index_json
+from catalogue.site.search_index import ContentEntry, search_index_files
+from catalogue.site.stemmer_script import stemmer_script
 
 from .rendering import LanguageRendering, RenderJob
 
@@ -35,11 +36,12 @@ class LanguageOutput:
     renderer: PageRenderer
     content_pages: list[ContentEntry] = field(default_factory=list)
     page_paths: list[str] = field(default_factory=list)
+    synonyms: Sequence[Sequence[str]] = ()
 
     @classmethod
     def create(cls, job: RenderJob, language: str) -> LanguageOutput:
         renderer = job.renderer(language)
-        return cls(job.publication, renderer.reader, renderer)
+        return cls(job.publication, renderer.reader, renderer, synonyms=job.synonyms.get(language, ()))
 
     @property
     def language(self) -> str:
@@ -78,8 +80,13 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
         *((language_root / page.path, frames[page.depth].fill(page)) for page in rendering.pages),
         *((language_root / path, content) for path, content in rendering.files),
     ])
-    _write(site_root / "search" / f"{reader.code}.json", search_index_json(rendering.search_entries, output.content_pages))
-    return len(rendering.pages) + len(rendering.files) + 1
+    search_root = site_root / "search" / reader.code
+    search_files = dict(search_index_files(rendering.search_entries, output.content_pages, output.synonyms))
+    script = stemmer_script(reader.code)
+    if script is not None:
+        search_files["stemmer.js"] = script
+    _write_all((search_root / name, content) for name, content in search_files.items())
+    return len(rendering.pages) + len(rendering.files) + len(search_files)
 
 
 def write_site_wide_outputs(

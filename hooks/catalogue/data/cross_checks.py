@@ -121,7 +121,7 @@ class _Checker:
         self.settings = context.settings
         self.default_language = context.settings.default_language
         self.by_kind: dict[Kind, list[DataFile]] = {
-            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels", "glossary")
+            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels", "glossary", "synonyms")
         }
         for file in sorted(files, key=lambda item: item.path):
             self.by_kind[file.kind].append(file)

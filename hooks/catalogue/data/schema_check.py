@@ -24,7 +24,7 @@ from catalogue.data.strict_yaml import JsonPath, YamlDocument, field_name
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-Kind = Literal["taxonomy", "actor", "offer", "news", "labels", "glossary"]
+Kind = Literal["taxonomy", "actor", "offer", "news", "labels", "glossary", "synonyms"]
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 SCHEMA_FILES: Mapping[Kind, str] = {
@@ -34,6 +34,7 @@ SCHEMA_FILES: Mapping[Kind, str] = {
     "news": "news.schema.json",
     "labels": "labels.schema.json",
     "glossary": "glossary.schema.json",
+    "synonyms": "synonyms.schema.json",
 }
 _COMMON_SCHEMA = "common.schema.json"
 # Definitions in common.schema.json whose pattern errors get their own explanation.

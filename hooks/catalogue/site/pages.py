@@ -17,6 +17,7 @@ from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
+from .search_terms import SNOWBALL_ALGORITHMS
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
@@ -203,6 +204,7 @@ class PageRenderer:
                 town=self.reader.town,
             ),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
+            stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
         )
 
     def news_page(self) -> RenderedPage:
