@@ -20,6 +20,8 @@ from catalogue.data.problems import format_problem
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
+from catalogue.data.schema_check import SCHEMA_DIR
+from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -42,6 +44,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         if arguments.command == "codeowners":
             return _codeowners(arguments, stdout)
+        if arguments.command == "editor-config":
+            return _editor_config(arguments, stdout)
+        if arguments.command == "editor-backend":
+            return _editor_backend(arguments, stdout)
         return _check(arguments, stdout)
     except _UsageError as error:
         print(str(error), file=stderr)
@@ -73,6 +79,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     owners.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     owners.add_argument("--check", action="store_true", help=f"only say whether {CODEOWNERS_PATH} is up to date")
+    editor = commands.add_parser(
+        "editor-config", help=f"write the web editor's {CONFIG_PATH} from the schemas, the taxonomy and mkdocs.yml"
+    )
+    editor.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    editor.add_argument("--check", action="store_true", help=f"only say whether {CONFIG_PATH} is up to date")
+    backend = commands.add_parser(
+        "editor-backend",
+        help="the web editor's local backend for this clone: decap-server, with saved files changed only where edited",
+    )
+    backend.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    backend.add_argument("--port", type=int, default=8081, help="where the editor looks for it (default 8081, Decap's default)")
+    backend.add_argument("--decap-port", type=int, default=8082, help="the port of decap-server behind it (default 8082)")
     return parser
 
 
@@ -116,6 +134,58 @@ def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(wanted, encoding="utf-8")
     print(f"wrote {CODEOWNERS_PATH}", file=stdout)
+    return EXIT_VALID
+
+
+def generated_editor_config(settings: Settings) -> str:
+    """The web editor's config.yml for a site, or raises ValueError when the data has errors."""
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is None:
+        raise ValueError("The data has errors; run `make check` first.")
+    labels = result.labels.get(settings.default_language, {})
+    config = editor_config(settings, EditorSettings.from_settings(settings), result.catalogue.taxonomy, labels, SCHEMA_DIR)
+    return editor_config_text(config)
+
+
+def _editor_config(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    try:
+        wanted = generated_editor_config(settings)
+    except ValueError as error:
+        print(f"{error} {CONFIG_PATH} was not changed.", file=stdout)
+        return EXIT_INVALID
+    target = settings.root / CONFIG_PATH
+    current = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if arguments.check:
+        if current == wanted:
+            return EXIT_VALID
+        print(f"{CONFIG_PATH} is out of date: run `python -m catalogue editor-config` and commit it.", file=stdout)
+        return EXIT_INVALID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(wanted, encoding="utf-8")
+    print(f"wrote {CONFIG_PATH}", file=stdout)
+    return EXIT_VALID
+
+
+def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    import subprocess
+
+    from catalogue.office.editor_backend import EditorBackend, decap_server_command, decap_server_environment
+
+    settings = _settings(arguments.config, Messages("en"))
+    if not (settings.root / "node_modules" / "decap-server").is_dir():
+        raise _UsageError("decap-server is not installed: run `npm ci` first.")
+    decap = subprocess.Popen(decap_server_command(settings.root), env=decap_server_environment(settings.root, arguments.decap_port))
+    server = EditorBackend(settings, arguments.port, f"http://127.0.0.1:{arguments.decap_port}/api/v1")
+    print(f"The editor's local backend listens on http://localhost:{arguments.port}/api/v1 - open /admin/ of `make serve`. Ctrl+C stops it.", file=stdout)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        decap.terminate()
+        decap.wait(timeout=10)
     return EXIT_VALID
 
 

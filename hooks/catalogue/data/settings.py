@@ -1,7 +1,7 @@
 """The catalogue's settings, read from the site's mkdocs.yml without importing mkdocs."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,10 @@ class Settings:
     stale_after_months: int
     languages: tuple[Language, ...]
     coordinators: tuple[str, ...] = ()
+    contact_email: str = ""
+    """The office's address for questions (issue forms, the editor's help)."""
+    editor: dict[str, Any] = field(default_factory=dict)
+    """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
 
     @property
     def default_language(self) -> str:
@@ -86,6 +90,8 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
+        contact_email=str(catalogue.get("contact_email") or ""),
+        editor=dict(catalogue.get("editor") or {}),
     )
 
 

@@ -1,0 +1,130 @@
+"""A copy of a small catalogue repository with the web editor running on it: the site built from the copy and
+served on 127.0.0.1, decap-server (npm) writing into the copy, and the catalogue's editor backend in front of it."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+from bench.site_config import catalogue_config, write_mkdocs_config
+
+from catalogue.data.settings import read_settings
+from catalogue.office.editor_backend import EditorBackend, decap_server_command, decap_server_environment
+from tests.site.conftest import BUILD_DATE, REPO, BuiltSite
+
+FIXTURE_TREE = REPO / "tests" / "data" / "valid" / "tree" / "data"
+EDITOR_LANGUAGES = ["de", "en", "ti"]
+"""The fixture tree's languages (it has labels for these three)."""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class EditorRepository:
+    """The repository copy the editor writes into, and how to rebuild its site."""
+
+    root: Path
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def build(self, site: Path) -> BuiltSite:
+        """Builds the repository's site into `site` with the real mkdocs build."""
+        config = catalogue_config(REPO, data_dir=self.data, languages=EDITOR_LANGUAGES, site_dir=site)
+        write_mkdocs_config(config, self.config)
+        environment = {**os.environ, "CATALOGUE_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
+        finished = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(self.config)],
+            cwd=REPO, env=environment, capture_output=True, text=True, timeout=600,
+        )
+        assert finished.returncode == 0, finished.stderr[-3000:]
+        return BuiltSite(site, finished.stdout + finished.stderr)
+
+
+def copy_repository(target: Path) -> EditorRepository:
+    """The fixture tree as a repository: data/ plus a mkdocs.yml for three languages (written by the first build)."""
+    shutil.copytree(FIXTURE_TREE, target / "data")
+    return EditorRepository(target)
+
+
+def point_editor_at(site: Path, backend_port: int) -> None:
+    """The built editor looks for its local backend on Decap's default port; the test's runs elsewhere."""
+    config_file = site / "admin" / "config.yml"
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["local_backend"] = {"url": f"http://localhost:{backend_port}/api/v1"}
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+class RunningBackend:
+    """decap-server on one port, the catalogue's backend in front of it on another; stopped on exit."""
+
+    def __init__(self, repository: EditorRepository) -> None:
+        self.repository = repository
+        self.decap_port = free_port()
+        self.port = free_port()
+        self._decap: subprocess.Popen[bytes] | None = None
+        self._server: EditorBackend | None = None
+
+    def __enter__(self) -> RunningBackend:
+        self._decap = subprocess.Popen(
+            decap_server_command(REPO),
+            env=decap_server_environment(self.repository.root, self.decap_port),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _wait_for(f"http://127.0.0.1:{self.decap_port}/api/v1", self._decap)
+        settings = read_settings(self.repository.config)
+        self._server = EditorBackend(settings, self.port, f"http://127.0.0.1:{self.decap_port}/api/v1")
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._decap is not None:
+            self._decap.terminate()
+            self._decap.wait(timeout=10)
+
+
+def _wait_for(url: str, process: subprocess.Popen[bytes], seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    request = urllib.request.Request(url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"})
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("decap-server stopped at once; is node_modules installed (`npm ci`)?")
+        try:
+            with urllib.request.urlopen(request, timeout=2):  # noqa: S310 - a local URL
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"decap-server did not answer at {url} within {seconds:.0f} s")
+
+
+def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
+    """(old, new) for every line that differs; the line counts must be equal."""
+    assert len(before.splitlines()) == len(after.splitlines()), "the edit added or removed lines"
+    return [(old, new) for old, new in zip(before.splitlines(), after.splitlines()) if old != new]
+
+
+def iter_yaml_files(folder: Path) -> Iterator[Path]:
+    yield from sorted(folder.rglob("*.yml"))
