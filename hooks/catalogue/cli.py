@@ -21,6 +21,8 @@ from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
 from catalogue.data.schema_check import SCHEMA_DIR
+from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, form_yaml, issue_config, issue_form
+from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
 
 EXIT_VALID = 0
@@ -48,6 +50,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _editor_config(arguments, stdout)
         if arguments.command == "editor-backend":
             return _editor_backend(arguments, stdout)
+        if arguments.command == "issue-form":
+            return _issue_form(arguments, stdout)
+        if arguments.command == "issue-to-offer":
+            return _issue_to_offer(arguments, stdout)
         return _check(arguments, stdout)
     except _UsageError as error:
         print(str(error), file=stderr)
@@ -91,6 +97,16 @@ def _parser() -> argparse.ArgumentParser:
     backend.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     backend.add_argument("--port", type=int, default=8081, help="where the editor looks for it (default 8081, Decap's default)")
     backend.add_argument("--decap-port", type=int, default=8082, help="the port of decap-server behind it (default 8082)")
+    form = commands.add_parser("issue-form", help=f"write {ISSUE_FORM_PATH} and {ISSUE_CONFIG_PATH} from the schema, the data and mkdocs.yml")
+    form.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    form.add_argument("--check", action="store_true", help="only say whether the committed forms are up to date")
+    issue = commands.add_parser(
+        "issue-to-offer", help="turn a filled offer issue form into an offer file, or a comment saying what is missing"
+    )
+    issue.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    issue.add_argument("--body", type=Path, required=True, help="a file holding the issue's body (Markdown)")
+    issue.add_argument("--comment", type=Path, required=True, help="where to write the comment for the issue")
+    issue.add_argument("--today", type=_iso_date, help="the day of the check, YYYY-MM-DD (default: today)")
     return parser
 
 
@@ -186,6 +202,43 @@ def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
         server.server_close()
         decap.terminate()
         decap.wait(timeout=10)
+    return EXIT_VALID
+
+
+def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is None:
+        print(f"The data has errors; run `make check` first. {ISSUE_FORM_PATH} was not changed.", file=stdout)
+        return EXIT_INVALID
+    wanted = {
+        ISSUE_FORM_PATH: form_yaml(issue_form(result.catalogue, settings), GENERATED_NOTE),
+        ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
+    }
+    stale = [path for path, text in wanted.items() if not (settings.root / path).is_file() or (settings.root / path).read_text(encoding="utf-8") != text]
+    if arguments.check:
+        for path in stale:
+            print(f"{path} is out of date: run `python -m catalogue issue-form` and commit it.", file=stdout)
+        return EXIT_INVALID if stale else EXIT_VALID
+    for path in stale:
+        target = settings.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(wanted[path], encoding="utf-8")
+        print(f"wrote {path}", file=stdout)
+    return EXIT_VALID
+
+
+def _issue_to_offer(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("de"))
+    conversion = convert_issue_file(arguments.body, settings, arguments.today or date.today())
+    arguments.comment.write_text(comment_text(conversion, settings), encoding="utf-8")
+    if not conversion.ok:
+        print("The issue does not describe a valid offer yet; the comment says why.", file=stdout)
+        return EXIT_INVALID
+    target = settings.root / conversion.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(conversion.text, encoding="utf-8")
+    print(conversion.path, file=stdout)
     return EXIT_VALID
 
 
