@@ -77,7 +77,7 @@ def _check(repository: EditorRepository) -> subprocess.CompletedProcess[str]:
 
 
 def test_a_new_offer_made_in_the_form_is_a_valid_file_that_the_site_shows(chromium: Browser, editor_url: str, editor_repository: EditorRepository) -> None:
-    context = chromium.new_context(**DESKTOP)
+    context = chromium.new_context(**DESKTOP, locale="de-DE")
     page = context.new_page()
     foreign: list[str] = []
     try:
@@ -123,7 +123,7 @@ def test_editing_one_field_changes_one_line_and_keeps_comments_and_order(chromiu
     file = editor_repository.data / EDITED_OFFER
     file.write_text("# Geprüft mit dem Anbieter am Telefon.\n" + file.read_text(encoding="utf-8"), encoding="utf-8")
     before = file.read_text(encoding="utf-8")
-    context = chromium.new_context(**DESKTOP)
+    context = chromium.new_context(**DESKTOP, locale="de-DE")
     page = context.new_page()
     foreign: list[str] = []
     try:
@@ -145,7 +145,7 @@ def test_editing_one_field_changes_one_line_and_keeps_comments_and_order(chromiu
 
 @pytest.mark.parametrize("screen", ["phone", "desktop"])
 def test_an_offer_opens_in_the_form_with_a_preview_in_german_and_a_second_language(chromium: Browser, editor_url: str, screen: str) -> None:
-    context = chromium.new_context(**(PHONE if screen == "phone" else DESKTOP))
+    context = chromium.new_context(**(PHONE if screen == "phone" else DESKTOP), locale="de-DE")
     page = context.new_page()
     foreign: list[str] = []
     try:

@@ -119,6 +119,8 @@ class EditorSettings:
     base_url: str | None = None
     """The sign-in helper (OAuth proxy) for GitHub, e.g. https://editor-login.neustadt.example.org."""
     open_authoring: bool = True
+    auth_scope: str = "public_repo"
+    """What the editor may do in the signed-in account: public_repo (public repositories only) is the least."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> EditorSettings:
@@ -128,6 +130,7 @@ class EditorSettings:
             branch=str(editor.get("branch", "main")),
             base_url=editor.get("base_url"),
             open_authoring=bool(editor.get("open_authoring", True)),
+            auth_scope=str(editor.get("auth_scope", "public_repo")),
         )
 
 
@@ -269,6 +272,7 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
         backend["base_url"] = editor.base_url
     if editor.open_authoring:
         backend["open_authoring"] = True
+    backend["auth_scope"] = editor.auth_scope
     offer = schemas.files["offer.schema.json"]
     actor = schemas.files["actor.schema.json"]
     news = schemas.files["news.schema.json"]
