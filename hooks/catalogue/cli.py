@@ -92,11 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     editor.add_argument("--check", action="store_true", help=f"only say whether {CONFIG_PATH} is up to date")
     backend = commands.add_parser(
         "editor-backend",
-        help="the web editor's local backend for this clone: decap-server, with saved files changed only where edited",
+        help="the web editor's local backend for this clone (decap-server, writing into the clone's files)",
     )
     backend.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     backend.add_argument("--port", type=int, default=8081, help="where the editor looks for it (default 8081, Decap's default)")
-    backend.add_argument("--decap-port", type=int, default=8082, help="the port of decap-server behind it (default 8082)")
     form = commands.add_parser("issue-form", help=f"write {ISSUE_FORM_PATH} and {ISSUE_CONFIG_PATH} from the schema, the data and mkdocs.yml")
     form.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     form.add_argument("--check", action="store_true", help="only say whether the committed forms are up to date")
@@ -186,23 +185,16 @@ def _editor_config(arguments: argparse.Namespace, stdout: TextIO) -> int:
 def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
     import subprocess
 
-    from catalogue.office.editor_backend import EditorBackend, decap_server_command, decap_server_environment
+    from catalogue.office.editor_backend import decap_server_command, decap_server_environment
 
     settings = _settings(arguments.config, Messages("en"))
     if not (settings.root / "node_modules" / "decap-server").is_dir():
         raise _UsageError("decap-server is not installed: run `npm ci` first.")
-    decap = subprocess.Popen(decap_server_command(settings.root), env=decap_server_environment(settings.root, arguments.decap_port))
-    server = EditorBackend(settings, arguments.port, f"http://127.0.0.1:{arguments.decap_port}/api/v1")
-    print(f"The editor's local backend listens on http://localhost:{arguments.port}/api/v1 - open /admin/ of `make serve`. Ctrl+C stops it.", file=stdout)
+    print(f"The editor's local backend serves {settings.root} on port {arguments.port}; open /admin/ of `make serve`. Ctrl+C stops it.", file=stdout)
     try:
-        server.serve_forever()
+        return subprocess.call(decap_server_command(settings.root), env=decap_server_environment(settings.root, arguments.port))
     except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        decap.terminate()
-        decap.wait(timeout=10)
-    return EXIT_VALID
+        return EXIT_VALID
 
 
 def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:

@@ -7,7 +7,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -18,8 +17,7 @@ import yaml
 
 from bench.site_config import catalogue_config, write_mkdocs_config
 
-from catalogue.data.settings import read_settings
-from catalogue.office.editor_backend import EditorBackend, decap_server_command, decap_server_environment
+from catalogue.office.editor_backend import decap_server_command, decap_server_environment
 from tests.site.conftest import BUILD_DATE, REPO, BuiltSite
 
 FIXTURE_TREE = REPO / "tests" / "data" / "valid" / "tree" / "data"
@@ -75,32 +73,24 @@ def point_editor_at(site: Path, backend_port: int) -> None:
 
 
 class RunningBackend:
-    """decap-server on one port, the catalogue's backend in front of it on another; stopped on exit."""
+    """decap-server (npm) writing into the repository copy, on a free port; stopped on exit."""
 
     def __init__(self, repository: EditorRepository) -> None:
         self.repository = repository
-        self.decap_port = free_port()
         self.port = free_port()
         self._decap: subprocess.Popen[bytes] | None = None
-        self._server: EditorBackend | None = None
 
     def __enter__(self) -> RunningBackend:
         self._decap = subprocess.Popen(
             decap_server_command(REPO),
-            env=decap_server_environment(self.repository.root, self.decap_port),
+            env=decap_server_environment(self.repository.root, self.port),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _wait_for(f"http://127.0.0.1:{self.decap_port}/api/v1", self._decap)
-        settings = read_settings(self.repository.config)
-        self._server = EditorBackend(settings, self.port, f"http://127.0.0.1:{self.decap_port}/api/v1")
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        _wait_for(f"http://127.0.0.1:{self.port}/api/v1", self._decap)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
         if self._decap is not None:
             self._decap.terminate()
             self._decap.wait(timeout=10)

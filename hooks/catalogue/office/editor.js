@@ -36,6 +36,88 @@
 
   setup.stylesheets.forEach(function (sheet) { CMS.registerPreviewStyle(sheet); });
 
+  /* Decap writes whole files. This format writes an edited record into the file as it was read, with the yaml
+     library's document model: one edited field is one changed line; comments, key order, quotes and flow lists
+     of everything else stay. New files get the catalogue's style (quoted dates, times, phone numbers). */
+  var QUOTED = [/^\d{4}-\d{2}-\d{2}$/, /^\d{1,2}:\d{2}$/, /^\+?[0-9][0-9 \/()-]*$/];
+  var OUTPUT = { lineWidth: 0, flowCollectionPadding: false };
+  var originals = new Map();
+  function kind(data) {
+    if (data && data.actor !== undefined) return "offers";
+    if (data && data.body !== undefined) return "news";
+    return "actors";
+  }
+  function recordKey(data) { return kind(data) + ":" + (data && data.id); }
+  function canonical(value) {
+    if (Array.isArray(value)) return "[" + value.map(canonical).join(",") + "]";
+    if (value && typeof value === "object") {
+      return "{" + Object.keys(value).sort().map(function (key) { return JSON.stringify(key) + ":" + canonical(value[key]); }).join(",") + "}";
+    }
+    return JSON.stringify(value);
+  }
+  function styled(YAML, node) {
+    YAML.visit(node, {
+      Scalar: function (_, scalar) {
+        if (typeof scalar.value !== "string") return;
+        if (scalar.value.indexOf("\n") >= 0) scalar.type = "BLOCK_LITERAL";
+        else if (QUOTED.some(function (pattern) { return pattern.test(scalar.value); })) scalar.type = "QUOTE_DOUBLE";
+      },
+    });
+    return node;
+  }
+  function fresh(YAML, doc, value) { return styled(YAML, doc.createNode(value)); }
+  function merged(YAML, doc, node, value) {
+    if (node && typeof node.toJSON === "function" && canonical(node.toJSON()) === canonical(value)) return node;
+    if (YAML.isMap(node) && value && typeof value === "object" && !Array.isArray(value)) {
+      node.items.slice().forEach(function (pair) {
+        var key = YAML.isScalar(pair.key) ? pair.key.value : pair.key;
+        if (!Object.prototype.hasOwnProperty.call(value, key)) node.delete(key);
+      });
+      Object.keys(value).forEach(function (key) {
+        var child = node.get(key, true);
+        node.set(key, child === undefined ? fresh(YAML, doc, value[key]) : merged(YAML, doc, child, value[key]));
+      });
+      return node;
+    }
+    if (YAML.isSeq(node) && Array.isArray(value)) {
+      value.forEach(function (item, index) {
+        node.items[index] = index < node.items.length ? merged(YAML, doc, node.items[index], item) : fresh(YAML, doc, item);
+      });
+      node.items.length = value.length;
+      return node;
+    }
+    if (YAML.isScalar(node) && (value === null || typeof value !== "object")) {
+      node.value = value;
+      if (typeof value === "string" && value.indexOf("\n") >= 0) node.type = "BLOCK_LITERAL";
+      return node;
+    }
+    return fresh(YAML, doc, value);
+  }
+  function header(data) {
+    var up = kind(data) === "offers" ? "../../../" : "../../";
+    var schema = { offers: "offer", actors: "actor", news: "news" }[kind(data)];
+    return " yaml-language-server: $schema=" + up + "schemas/" + schema + ".schema.json";
+  }
+  function catalogueYaml(YAML) {
+    return {
+      fromFile: function (text) {
+        var data = YAML.parseDocument(text).toJS() || {};
+        originals.set(recordKey(data), text);
+        return data;
+      },
+      toFile: function (data) {
+        var plain = JSON.parse(JSON.stringify(data));
+        var original = originals.get(recordKey(plain));
+        var doc = original !== undefined ? YAML.parseDocument(original) : new YAML.Document({});
+        if (original === undefined) doc.commentBefore = header(plain);
+        doc.contents = merged(YAML, doc, doc.contents, plain);
+        var text = doc.toString(OUTPUT);
+        originals.set(recordKey(plain), text);
+        return text;
+      },
+    };
+  }
+
   function text(data, field, code) {
     var value = data.getIn([field, code]);
     return typeof value === "string" ? value : "";
@@ -75,4 +157,9 @@
     },
   });
   CMS.registerPreviewTemplate("offers", OfferPreview);
+
+  import("./yaml/index.js").then(function (YAML) {
+    CMS.registerCustomFormat("yml-catalogue", "yml", catalogueYaml(YAML));
+    CMS.init();
+  });
 })();

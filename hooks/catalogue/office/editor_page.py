@@ -30,7 +30,8 @@ def editor_files(
 
     `stylesheets` are the site's CSS files relative to the site root (the preview shows the offer with them);
     `directions` maps a language code to 'ltr' or 'rtl'; `labels` is the default language's `site` map.
-    `decap_script` is node_modules/decap-cms/dist/decap-cms.js. Raises FileNotFoundError when it is missing.
+    `decap_script` is node_modules/decap-cms/dist/decap-cms.js; the yaml library's browser build is read from the
+    same node_modules. Raises FileNotFoundError when either is missing.
     """
     decap = decap_script.read_bytes()
     setup = {
@@ -39,7 +40,9 @@ def editor_files(
         "stylesheets": [f"../{sheet}" for sheet in stylesheets],
         "labels": {key: labels[key] for key in ("offer.for_whom", "offer.costs", "offer.free", "offer.registration", "offer.eligibility") if key in labels},
     }
+    yaml_library = decap_script.parents[2] / "yaml" / "browser" / "dist"
     return [
+        *((f"{EDITOR_FOLDER}/yaml/{path.relative_to(yaml_library).as_posix()}", path.read_bytes()) for path in sorted(yaml_library.rglob("*.js"))),
         (f"{EDITOR_FOLDER}/index.html", _page(settings, setup).encode("utf-8")),
         (f"{EDITOR_FOLDER}/config.yml", config_text.encode("utf-8")),
         (f"{EDITOR_FOLDER}/decap-cms.js", decap),
@@ -61,6 +64,7 @@ def _page(settings: Settings, setup: Mapping[str, object]) -> str:
 </head>
 <body>
 <script type="application/json" id="catalogue-editor">{setup_json}</script>
+<script>window.CMS_MANUAL_INIT = true;</script>
 <script src="decap-cms.js"></script>
 <script src="editor.js"></script>
 </body>
