@@ -164,3 +164,22 @@ def test_the_committed_issue_form_is_up_to_date_and_uses_the_towns_settings() ->
     assert f"({settings.licence})" in consent
     links = yaml.safe_load((repo / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))["contact_links"]
     assert links[0]["url"] == f"mailto:{settings.contact_email}"
+
+
+def test_ending_an_offer_sets_its_status_and_keeps_it_in_the_data(site: Settings) -> None:
+    body = (ISSUES / "change-existing-offer.md").read_text(encoding="utf-8").replace("Bestehendes Angebot ändern", "Angebot beenden")
+    original = (site.root / "data/offers/sprachschule-nord/deutsch-a1.yml").read_text(encoding="utf-8")
+    conversion = _convert(site, body)
+    assert conversion.problems == []
+    changed = [(old, new) for old, new in zip(original.splitlines(), conversion.text.splitlines()) if old != new]
+    assert changed == [
+        ("status: active", "status: ended"),
+        ('  date: "2026-10-01"', '  date: "2026-11-26"'),
+        ("  by: Sprachschule Nord", "  by: Sprachschule Nord, Büro"),
+    ]
+
+
+def test_a_change_to_an_offer_of_another_actor_is_refused(site: Settings) -> None:
+    body = (ISSUES / "change-existing-offer.md").read_text(encoding="utf-8").replace("deutsch-a1", "fussball-kinder")
+    conversion = _convert(site, body)
+    assert conversion.problems == ["Das Angebot „fussball-kinder“ gehört nicht zu diesem Anbieter."]
