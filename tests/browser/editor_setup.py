@@ -11,7 +11,6 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -114,7 +113,3 @@ def changed_lines(before: str, after: str) -> list[tuple[str, str]]:
     """(old, new) for every line that differs; the line counts must be equal."""
     assert len(before.splitlines()) == len(after.splitlines()), "the edit added or removed lines"
     return [(old, new) for old, new in zip(before.splitlines(), after.splitlines()) if old != new]
-
-
-def iter_yaml_files(folder: Path) -> Iterator[Path]:
-    yield from sorted(folder.rglob("*.yml"))
