@@ -140,7 +140,8 @@ def test_a_new_offer_made_in_the_form_is_a_valid_file_that_the_site_shows(deskto
 
 def test_editing_one_field_changes_one_line_and_keeps_comments_and_order(desktop_editor: EditorTab, editor_repository: EditorRepository) -> None:
     file = editor_repository.data / EDITED_OFFER
-    file.write_text("# Geprüft mit dem Anbieter am Telefon.\n" + file.read_text(encoding="utf-8"), encoding="utf-8")
+    kept_by_tools = 'translation_sources:\n  en: "0a1b2c3d"\n'
+    file.write_text("# Geprüft mit dem Anbieter am Telefon.\n" + file.read_text(encoding="utf-8") + kept_by_tools, encoding="utf-8")
     before = file.read_text(encoding="utf-8")
     page = desktop_editor.page
     desktop_editor.open("#/collections/offers/entries/sprachschule-nord/deutsch-a1")
