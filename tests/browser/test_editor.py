@@ -179,7 +179,7 @@ def test_the_preview_shows_the_offer_in_german_and_a_second_language_with_the_si
     assert desktop_editor.foreign == []
 
 
-def test_the_form_opens_on_a_phone(chromium: Browser, editor_url: str) -> None:
+def test_the_form_fits_a_phone(chromium: Browser, editor_url: str) -> None:
     context = chromium.new_context(**PHONE, locale="de-DE")
     page = context.new_page()
     foreign: list[str] = []
@@ -189,6 +189,10 @@ def test_the_form_opens_on_a_phone(chromium: Browser, editor_url: str) -> None:
         title = page.locator("[id^='de-field-']").first
         title.wait_for()
         assert title.input_value() == "Deutsch A1 am Vormittag"
+        width = PHONE["viewport"]["width"]
+        for field in (page.locator("[id^='id-field-']"), title, page.get_by_role("button", name="Veröffentlicht")):
+            box = field.bounding_box()
+            assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width, f"runs past the {width}px screen: {box}"
         page.screenshot(path=str(SCREENSHOT_DIR / "editor-offer-phone.png"))
     finally:
         context.close()

@@ -61,6 +61,16 @@ def _page(settings: Settings, setup: Mapping[str, object]) -> str:
 <meta name="robots" content="noindex">
 <title>{title}</title>
 <link rel="cms-config-url" type="text/yaml" href="config.yml">
+<style>
+/* Decap's editor asks for 800 px; on a phone the form alone takes the width, the preview steps aside and the
+   toolbar scrolls sideways. */
+@media (max-width: 799px) {{
+  [class*="-EditorContainer"], [class*="-ToolbarContainer"] {{ min-width: 0 !important; }}
+  [class*="-ToolbarContainer"] {{ overflow-x: auto; }}
+  .SplitPane > .Pane1 {{ width: 100% !important; }}
+  .SplitPane > .Resizer, .SplitPane > .Pane2 {{ display: none !important; }}
+}}
+</style>
 </head>
 <body>
 <script type="application/json" id="catalogue-editor">{setup_json}</script>
