@@ -9,7 +9,7 @@ NODE_READY := node_modules/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve editor check test bench audit clean
+.PHONY: site serve editor check test bench audit new-town clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,13 +35,13 @@ site: $(SITE_READY) $(NODE_READY)
 serve: $(SITE_READY)
 	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve
 
-## editor: the web editor on this clone: open http://127.0.0.1:8000/admin/ while `make serve` runs
+## editor: the web editor on this clone: open http://localhost:8000/admin/ while `make serve` runs
 editor: $(SITE_READY) $(NODE_READY)
 	$(BIN)/python -m catalogue editor-backend
 
-## check: validate all data (GitHub annotations when CI is set)
+## check: validate all data (GitHub annotations when CI is set; VERBOSE=1 lists missing translations file by file)
 check: $(SITE_READY)
-	$(BIN)/python -m catalogue check $(if $(CI),--format github,)
+	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
 
 ## test: the whole test suite, browser tests included
 test: $(DEV_READY) $(NODE_READY)
@@ -56,6 +56,10 @@ bench: $(DEV_READY)
 audit: site $(DEV_READY) $(NODE_READY)
 	npm install --no-save --no-audit --no-fund --loglevel=error lighthouse@12.2.3
 	$(BIN)/python tests/browser/audit.py
+
+## new-town: turn this copy into a clean start for a new town (asks, or takes ARGS="--name Musterstadt --email …")
+new-town: $(SITE_READY)
+	$(BIN)/python -m catalogue new-town $(ARGS)
 
 clean:
 	rm -rf site .pytest_cache

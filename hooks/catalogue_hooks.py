@@ -22,6 +22,7 @@ from catalogue.language.markdown_text import html_to_text
 from catalogue.data.schema_check import SCHEMA_DIR
 from catalogue.office.editor_config import EditorSettings, editor_config, editor_config_text
 from catalogue.office.editor_page import DECAP_SCRIPT, editor_files
+from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
 from catalogue.site.material_language import material_has_language, material_language_partial
 from catalogue.site.search_index import ContentEntry
@@ -154,6 +155,27 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["catalogue_absolute"] = lambda link: urljoin(_build.settings.site_url, link) if _build else link
     env.globals["catalogue"] = SiteChrome(_build.job.reader(language))
     return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fills the town's settings into a hand-written page: its text, title and description."""
+    if _build is None:
+        return markdown
+    language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else _current_language(config)
+    values = placeholder_values(_build.job.reader(language if language in _build.settings.language_codes else _current_language(config)))
+    filled = fill_placeholders(markdown, values)
+    unknown = list(filled.unknown)
+    for key, value in list(page.meta.items()):
+        if isinstance(value, str):
+            meta = fill_placeholders(value, values)
+            page.meta[key] = meta.text
+            unknown += meta.unknown
+    for name in dict.fromkeys(unknown):
+        log.warning(
+            f"{page.file.src_uri}: {{{{ {name} }}}} is not a setting – use one of {', '.join(sorted(values))}, "
+            f"or set it under extra.catalogue in mkdocs.yml"
+        )
+    return filled.text
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

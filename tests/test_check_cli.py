@@ -14,6 +14,8 @@ import catalogue.cli
 import pytest
 from catalogue.cli import EXIT_INVALID, EXIT_USAGE, EXIT_VALID, main
 
+from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA, FIXTURE_TOWN
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "data"
 BASE_TREE = CORPUS / "valid" / "tree"
@@ -139,11 +141,11 @@ def test_an_unexpected_fault_is_one_line_asking_for_a_report(valid_site: Path, m
     assert "Traceback" not in err
 
 
-def test_the_real_command_checks_the_shipped_site_without_changing_a_file(tmp_path: Path) -> None:
+def test_the_real_command_checks_a_valid_town_without_changing_a_file(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    shutil.copyfile(ROOT / "mkdocs.yml", site / "mkdocs.yml")
-    shutil.copytree(ROOT / "data", site / "data")
+    shutil.copyfile(FIXTURE_CONFIG, site / "mkdocs.yml")
+    shutil.copytree(FIXTURE_DATA, site / "data")
     before = tree_digest(site)
     completed = subprocess.run(
         [sys.executable, "-m", "catalogue", "check", "--today", TODAY],
@@ -176,6 +178,29 @@ def test_the_real_command_reports_invalid_data_as_annotations_without_changing_a
     assert tree_digest(invalid_site) == before
 
 
-def test_codeowners_file_is_up_to_date_with_the_actors_maintainers() -> None:
-    out = io.StringIO()
-    assert main(["codeowners", "--check", "--config", str(ROOT / "mkdocs.yml")], stdout=out) == EXIT_VALID, out.getvalue()
+def _hidden_and_untranslated_site(site: Path) -> Path:
+    shutil.copytree(FIXTURE_TOWN, site)
+    return site
+
+
+def test_missing_translations_are_one_line_per_language_unless_verbose(tmp_path: Path) -> None:
+    site = _hidden_and_untranslated_site(tmp_path / "site")
+    config = str(site / "mkdocs.yml")
+    _, short, _ = run_check("--config", config, "--today", TODAY, "--lang", "en")
+    _, verbose, _ = run_check("--config", config, "--today", TODAY, "--lang", "en", "--verbose")
+    summary = [line for line in short.splitlines() if line.startswith("warning: not translated into")]
+    per_file = [line for line in verbose.splitlines() if "Not translated into" in line]
+    assert "Not translated into" not in short
+    assert len(summary) == len({language for line in per_file for language in line.split("into: ")[1].split(" —")[0].split(", ")})
+    assert len(per_file) > len(summary) > 0
+    ti = next(line for line in summary if "into ti:" in line)
+    assert f"into ti: {sum(1 for line in per_file if 'ti' in line.split('into: ')[1].split(' —')[0].split(', '))} files" in ti
+
+
+def test_a_german_check_speaks_only_german_about_hidden_offers(tmp_path: Path) -> None:
+    site = _hidden_and_untranslated_site(tmp_path / "site")
+    _, out, _ = run_check("--config", str(site / "mkdocs.yml"), "--today", TODAY, "--lang", "de")
+    hidden = [line for line in out.splitlines() if "nicht veröffentlicht" in line]
+    assert hidden, out
+    assert all("has not come" not in line and "has passed" not in line and "status is" not in line for line in hidden), hidden
+    assert any("ist noch nicht erreicht" in line for line in hidden), hidden

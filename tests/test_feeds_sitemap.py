@@ -19,6 +19,8 @@ from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.markdown_text import markdown_to_html
 from catalogue.language.reader_language import ReaderLanguage
 
+from tests.towns import FIXTURE_CONFIG
+
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -31,7 +33,7 @@ GERMAN_ONLY_NEWS = NewsItem(
     date=date(2026, 11, 20),
     title={"de": "Neue Sprechzeiten im Bildungsbüro"},
     summary={"de": "Ab Dezember ist das Bildungsbüro auch donnerstags geöffnet."},
-    body={"de": "Ab **Dezember** beraten wir auch donnerstags.\n\n- Rathaus, Zimmer 214\n- [Kontakt](mailto:bildung@neustadt.example.org)\n"},
+    body={"de": "Ab **Dezember** beraten wir auch donnerstags.\n\n- Rathaus, Zimmer 214\n- [Kontakt](mailto:bildung@teststadt.example.org)\n"},
 )
 
 
@@ -42,7 +44,7 @@ def shipped_data(settings: Settings) -> tuple[Catalogue, Mapping[str, Mapping[st
     return loaded.catalogue, loaded.labels
 
 
-SETTINGS = read_settings(ROOT / "mkdocs.yml")
+SETTINGS = read_settings(FIXTURE_CONFIG)
 DEFAULT = SETTINGS.default_language
 LANGUAGES = SETTINGS.language_codes
 _catalogue, LABELS = shipped_data(SETTINGS)
@@ -99,7 +101,7 @@ def test_feed_head_follows_rfc_4287(feed: tuple[str, bytes, ET.Element]) -> None
     assert root.tag == ATOM + "feed"
     assert root.get(XML_LANG) == code
     assert only(root, "id").text == base_url(code) + "news/feed.xml"
-    assert only(root, "title").text == f"{reader.t('news.title')} – {SETTINGS.town}"
+    assert only(root, "title").text == f"{reader.t('news.title')} – {SETTINGS.town_in(code)}"
     assert datetime.fromisoformat(only(root, "updated").text or "") == midnight(TODAY)
     assert only(only(root, "author"), "name").text == SETTINGS.office
     feed_links = links(root)
@@ -151,7 +153,7 @@ def test_feed_content_is_rendered_markdown() -> None:
     content = only(entry, "content").text or ""
     assert "<strong>Dezember</strong>" in content
     assert "<li>Rathaus, Zimmer 214</li>" in content
-    assert 'href="mailto:bildung@neustadt.example.org"' in content
+    assert 'href="mailto:bildung@teststadt.example.org"' in content
 
 
 def test_feed_is_byte_identical_for_the_same_input() -> None:

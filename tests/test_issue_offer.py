@@ -163,7 +163,7 @@ def test_the_committed_issue_form_is_up_to_date_and_uses_the_towns_settings() ->
     consent = form["body"][-1]["attributes"]["options"][0]["label"]
     assert f"({settings.licence})" in consent
     links = yaml.safe_load((repo / ".github/ISSUE_TEMPLATE/config.yml").read_text(encoding="utf-8"))["contact_links"]
-    assert links[0]["url"] == f"mailto:{settings.contact_email}"
+    assert links[0]["url"] == f"mailto:{settings.office_email}"
 
 
 def test_ending_an_offer_sets_its_status_and_keeps_it_in_the_data(site: Settings) -> None:

@@ -25,6 +25,8 @@ from catalogue.exports.open_data import (
 )
 from icalendar import Calendar
 
+from tests.towns import FIXTURE_CONFIG
+
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)
 STAMP = datetime(2026, 11, 26, 6, 0, tzinfo=timezone.utc)
@@ -51,7 +53,7 @@ def with_hidden_offers(catalogue: Catalogue) -> Catalogue:
     return replace(catalogue, offers=catalogue.offers + hidden)
 
 
-SETTINGS = read_settings(ROOT / "mkdocs.yml")
+SETTINGS = read_settings(FIXTURE_CONFIG)
 PUBLICATION = publish(with_hidden_offers(shipped_catalogue(SETTINGS)), TODAY)
 DEFAULT = SETTINGS.default_language
 PUBLISHED_IDS = sorted(offer.id for offer in PUBLICATION.offers)

@@ -13,6 +13,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from tests.towns import FIXTURE_DATA
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
@@ -54,7 +56,7 @@ SCRIPT_LETTERS = {
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out_dir = tmp_path_factory.mktemp("synthetic") / "data"
-    write_synthetic_catalogue(out_dir, offers=OFFERS, languages=LANGUAGES, seed=1)
+    write_synthetic_catalogue(out_dir, offers=OFFERS, languages=LANGUAGES, seed=1, template_data_dir=FIXTURE_DATA)
     return out_dir
 
 
@@ -95,7 +97,7 @@ def test_every_record_is_valid_against_its_schema(kind: str, data_dir: Path, reg
 
 
 def test_labels_are_the_shipped_ones_or_a_copy_of_the_german_ones(data_dir: Path) -> None:
-    shipped_dir = ROOT / "data" / "labels"
+    shipped_dir = FIXTURE_DATA / "labels"
     german = (shipped_dir / "de.yml").read_text(encoding="utf-8")
     for language in LANGUAGES:
         written = (data_dir / "labels" / f"{language}.yml").read_text(encoding="utf-8")
@@ -116,8 +118,8 @@ def test_counts(data_dir: Path) -> None:
 
 
 def test_same_seed_gives_the_same_bytes_and_another_seed_does_not(tmp_path: Path, data_dir: Path) -> None:
-    write_synthetic_catalogue(tmp_path / "again", offers=OFFERS, languages=LANGUAGES, seed=1)
-    write_synthetic_catalogue(tmp_path / "other", offers=OFFERS, languages=LANGUAGES, seed=2)
+    write_synthetic_catalogue(tmp_path / "again", offers=OFFERS, languages=LANGUAGES, seed=1, template_data_dir=FIXTURE_DATA)
+    write_synthetic_catalogue(tmp_path / "other", offers=OFFERS, languages=LANGUAGES, seed=2, template_data_dir=FIXTURE_DATA)
     assert all_files(tmp_path / "again") == all_files(data_dir)
     assert all_files(tmp_path / "other") != all_files(data_dir)
 

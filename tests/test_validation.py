@@ -34,6 +34,8 @@ from catalogue.data.settings import read_settings
 from catalogue.data.strict_yaml import read_yaml_file
 from jsonschema import Draft202012Validator
 
+from tests.towns import FIXTURE_CONFIG
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "data"
 BASE_TREE = CORPUS / "valid" / "tree"
@@ -203,14 +205,14 @@ def test_messages_follow_the_site_language_unless_another_is_asked_for(tmp_path:
     assert english.message == "`costs.free` must be true or false, but is the text 'yes'"
 
 
-def test_shipped_sample_data_has_no_errors() -> None:
-    result = load_catalogue(read_settings(ROOT / "mkdocs.yml"), today=TODAY, message_language="en")
+def test_the_fixture_towns_data_has_no_errors() -> None:
+    result = load_catalogue(read_settings(FIXTURE_CONFIG), today=TODAY, message_language="en")
     assert result.errors == (), "\n".join(format_problem(problem) for problem in result.errors)
     assert result.catalogue is not None and result.catalogue.offers
 
 
-def test_shipped_sample_data_loads_well_under_a_second() -> None:
-    settings = read_settings(ROOT / "mkdocs.yml")
+def test_the_fixture_towns_data_loads_well_under_a_second() -> None:
+    settings = read_settings(FIXTURE_CONFIG)
     load_catalogue(settings, today=TODAY)
     started = time.process_time()
     load_catalogue(settings, today=TODAY)

@@ -16,7 +16,8 @@ import yaml
 
 from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
-from catalogue.data.problems import format_problem
+from catalogue.data.model import Offer
+from catalogue.data.problems import Problem, format_problem
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
@@ -24,6 +25,7 @@ from catalogue.data.schema_check import SCHEMA_DIR
 from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, form_yaml, issue_config, issue_form
 from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
+from catalogue.office.new_town import NewTown, make_new_town
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -54,6 +56,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _issue_form(arguments, stdout)
         if arguments.command == "issue-to-offer":
             return _issue_to_offer(arguments, stdout)
+        if arguments.command == "new-town":
+            return _new_town(arguments, stdout)
         return _check(arguments, stdout)
     except _UsageError as error:
         print(str(error), file=stderr)
@@ -80,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
         help="language of the messages (default: the site's language if de or en, else en)",
     )
     check.add_argument("--today", type=_iso_date, help="the day to check against, YYYY-MM-DD (default: today)")
+    check.add_argument(
+        "--verbose", action="store_true", help="list missing translations file by file, not one line per language"
+    )
     owners = commands.add_parser(
         "codeowners", help=f"write {CODEOWNERS_PATH} from the actors' maintainers", description=codeowners_text.__doc__
     )
@@ -106,7 +113,34 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("--body", type=Path, required=True, help="a file holding the issue's body (Markdown)")
     issue.add_argument("--comment", type=Path, required=True, help="where to write the comment for the issue")
     issue.add_argument("--today", type=_iso_date, help="the day of the check, YYYY-MM-DD (default: today)")
+    town = commands.add_parser(
+        "new-town", help="turn this copy into a clean start for a new town", description=_NEW_TOWN_HELP
+    )
+    town.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    for option, question in _NEW_TOWN_QUESTIONS.items():
+        town.add_argument(f"--{option}", default=None, help=question)
+    town.add_argument("--name-in", action="append", default=[], metavar="CODE=NAME",
+                      help="the town's name in another language's script, e.g. ar=موسترشتات (repeatable)")
+    town.add_argument("--coordinator", action="append", default=[], metavar="ACCOUNT",
+                      help="a GitHub account of the office that reviews every change (repeatable)")
+    town.add_argument("--yes", action="store_true", help="ask nothing: take the options given, leave the rest empty")
     return parser
+
+
+_NEW_TOWN_HELP = (
+    "Removes the sample's actors, offers and news (keeping one example of each as *.yml.example), and writes the "
+    "town's name, office, address, web address and licence into mkdocs.yml. Asks for what the options do not give."
+)
+_NEW_TOWN_QUESTIONS = {
+    "name": "the town's name, e.g. Musterstadt",
+    "office": "the office's name (default: Bildungskoordination für Neuzugewanderte)",
+    "address": "the office's postal address in one line, e.g. Rathaus, Markt 1, 12345 Musterstadt",
+    "phone": "the office's phone number, e.g. +49 30 1234-567",
+    "email": "the office's e-mail address",
+    "site-url": "the site's web address (default: https://bildung.<town>.example.org/)",
+    "licence": "the open-data licence's short name (default: dl-de/by-2-0)",
+    "licence-url": "the licence's web address (default: https://www.govdata.de/dl-de/by-2-0)",
+}
 
 
 def _iso_date(text: str) -> date:
@@ -123,13 +157,48 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
         raise _UsageError(messages.phrase("cli.no_data", folder=settings.data_dir))
     today = arguments.today or date.today()
     result = load_catalogue(settings, today=today, message_language=messages.language)
+    # CI annotations stay one per file: GitHub shows each on its file's line in the pull request.
+    summarised = () if arguments.verbose or arguments.format == "github" else _TRANSLATION_WARNINGS
     for problem in result.problems:
-        print(format_problem(problem, style=arguments.format), file=stdout)
+        if problem.key not in summarised:
+            print(format_problem(problem, style=arguments.format), file=stdout)
+    if summarised:
+        for line in _translation_summary(result.problems, messages, settings.language_codes):
+            print(line, file=stdout)
     publication = publish(result.catalogue, today) if result.catalogue is not None else None
     for hidden in publication.hidden if publication else ():
-        print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=hidden.reason), file=stdout)
+        print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=_why_hidden(hidden.offer, today, messages)), file=stdout)
     print(_summary(result, publication, messages), file=stdout)
     return EXIT_INVALID if result.errors else EXIT_VALID
+
+
+_TRANSLATION_WARNINGS = ("warn.untranslated", "warn.partly_translated")
+
+
+def _translation_summary(problems: Sequence[Problem], messages: Messages, languages: Sequence[str]) -> list[str]:
+    """One line per language instead of one warning per file: how many files lack it wholly or partly."""
+    wholly: dict[str, set[str]] = {}
+    partly: dict[str, set[str]] = {}
+    for problem in problems:
+        if problem.key in _TRANSLATION_WARNINGS:
+            for language in problem.about:
+                (wholly if problem.key == "warn.untranslated" else partly).setdefault(language, set()).add(problem.path)
+    return [
+        messages.phrase(
+            "cli.untranslated_summary", language=language, count=len(wholly.get(language, set()) | partly.get(language, set())),
+            fully=len(wholly.get(language, ())), partly=len(partly.get(language, ())),
+        )
+        for language in languages
+        if language in wholly or language in partly
+    ]
+
+
+def _why_hidden(offer: Offer, today: date, messages: Messages) -> str:
+    if offer.status == "ended":
+        return messages.phrase("hidden.ended")
+    if offer.valid_until is not None and offer.valid_until < today:
+        return messages.phrase("hidden.expired", day=offer.valid_until.isoformat())
+    return messages.phrase("hidden.not_yet", day=offer.valid_from.isoformat() if offer.valid_from else "")
 
 
 def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
@@ -231,6 +300,43 @@ def _issue_to_offer(arguments: argparse.Namespace, stdout: TextIO) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(conversion.text, encoding="utf-8")
     print(conversion.path, file=stdout)
+    return EXIT_VALID
+
+
+def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    answers: dict[str, str] = {}
+    for option in _NEW_TOWN_QUESTIONS:
+        value = getattr(arguments, option.replace("-", "_"))
+        if value is None and not arguments.yes and sys.stdin.isatty():
+            value = input(f"{_NEW_TOWN_QUESTIONS[option]}: ").strip()
+        if value:
+            answers[option.replace("-", "_")] = value
+    if not answers.get("name"):
+        raise _UsageError("new-town needs the town's name: --name Musterstadt")
+    names = dict(entry.split("=", 1) for entry in arguments.name_in if "=" in entry)
+    town = NewTown(**answers, names=names, coordinators=tuple(arguments.coordinator))
+    if not arguments.config.is_file():
+        raise _UsageError(Messages("en").phrase("cli.no_config", config=arguments.config))
+    outcome = make_new_town(arguments.config.resolve().parent, town, today=date.today())
+    print(f"{town.name}: removed {outcome.removed} sample files; examples to copy: {', '.join(outcome.examples)}", file=stdout)
+    settings = read_settings(arguments.config)
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is not None:
+        (settings.root / CODEOWNERS_PATH).parent.mkdir(parents=True, exist_ok=True)
+        (settings.root / CODEOWNERS_PATH).write_text(codeowners_text(result.catalogue, settings), encoding="utf-8")
+        print(f"wrote {CODEOWNERS_PATH}", file=stdout)
+        generated = {
+            CONFIG_PATH: generated_editor_config(settings),
+            ISSUE_FORM_PATH: form_yaml(issue_form(result.catalogue, settings), GENERATED_NOTE),
+            ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
+        }
+        for path, text in generated.items():
+            (settings.root / path).parent.mkdir(parents=True, exist_ok=True)
+            (settings.root / path).write_text(text, encoding="utf-8")
+            print(f"wrote {path}", file=stdout)
+    if outcome.still_empty:
+        print("still to fill in mkdocs.yml: " + ", ".join(outcome.still_empty), file=stdout)
+    print("next: the README's checklist 'How a town adopts it', then `make check` and `make site`", file=stdout)
     return EXIT_VALID
 
 

@@ -347,7 +347,7 @@ class SyntheticCatalogue:
             "name": self.texts(f"actor/{actor_index}/location/{number}/name", lambda words: words.name(3)),
             "street": f"{street_word}{rng.choice(STREET_SUFFIXES)} {rng.randint(1, 120)}",
             "postcode": f"123{rng.randint(0, 99):02d}",
-            "city": "Neustadt",
+            "city": "Synthstadt",
             "district": district,
             "latitude": round(49.38 + rng.random() * 0.06, 5),
             "longitude": round(8.64 + rng.random() * 0.1, 5),

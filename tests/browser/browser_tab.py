@@ -9,6 +9,7 @@ from playwright.sync_api import BrowserContext, Page
 
 from .page_watch import PageWatch
 from .site_pages import SitePage
+from .town_pages import TownPage
 from .static_server import SiteServer
 
 _WEB_STORAGE = "() => ({local: Object.keys(localStorage), session: Object.keys(sessionStorage)})"
@@ -60,7 +61,7 @@ class Tab:
 class PageVisit:
     """A page just loaded in a phone browser that had forgotten every earlier page, and what it held once settled."""
 
-    site_page: SitePage
+    site_page: SitePage | TownPage
     tab: Tab
     url: str
     requests: tuple[str, ...]
@@ -71,7 +72,7 @@ class PageVisit:
     web_storage: dict[str, list[str]]
 
     @classmethod
-    def record(cls, site_page: SitePage, tab: Tab) -> PageVisit:
+    def record(cls, site_page: SitePage | TownPage, tab: Tab) -> PageVisit:
         tab.forget()
         tab.visit(site_page.path, site_page.expected_status)
         url = tab.server.url(site_page.path)
@@ -88,6 +89,6 @@ class PageVisit:
         )
 
     @staticmethod
-    def _is_expected_miss(site_page: SitePage, url: str, message: str) -> bool:
+    def _is_expected_miss(site_page: SitePage | TownPage, url: str, message: str) -> bool:
         """The 404 page's own document answers 404 on purpose; the browser reports that like any failed request."""
         return site_page.expected_status == 404 and url in message and "404" in message

@@ -1,10 +1,12 @@
-"""Browser fixtures: the sample site built once, served on 127.0.0.1, and one Chromium for the whole session.
+"""Browser fixtures: the tests' own town (`built_site`, `site_server`, `phone` …) and the town under test
+(`town_site`, `town_server`, `town_visited`), each built once and served on 127.0.0.1, and one Chromium for the
+whole session.
 
-Set CATALOGUE_TEST_SITE to a folder holding an already built site to test that instead of building the sample.
+Set CATALOGUE_TOWN to a town's folder (mkdocs.yml and data/) to check that town's site, or CATALOGUE_TEST_SITE to a
+folder holding an already built site.
 """
 from __future__ import annotations
 
-import os
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from tests.site.conftest import REPO, BuiltSite, build_site
+from tests.towns import REPO, BuiltSite
 
 from .browser_setup import DESKTOP, HOW_TO_GET_CHROMIUM, PHONE, NoChromium, launch_options
 from .browser_tab import PageVisit, Tab
@@ -28,18 +30,20 @@ _SESSION_START = time.time()
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    given = os.environ.get("CATALOGUE_TEST_SITE")
-    if given:
-        root = Path(given).resolve()
-        assert (root / "index.html").is_file(), f"CATALOGUE_TEST_SITE={given} holds no built site (no index.html)"
-        return BuiltSite(root, log="")
-    return build_site(tmp_path_factory.mktemp("browser"), REPO / "data")
+def built_site(sample_site: BuiltSite) -> BuiltSite:
+    """The tests' own town's site, the one the product's browser tests rely on."""
+    return sample_site
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: BuiltSite) -> Iterator[SiteServer]:
     with SiteServer(built_site.root) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def town_server(town_site: BuiltSite) -> Iterator[SiteServer]:
+    with SiteServer(town_site.root) as server:
         yield server
 
 
@@ -109,6 +113,19 @@ def visiting_phone(chromium: Browser, site_server: SiteServer) -> Iterator[Tab]:
 def visited(request: pytest.FixtureRequest, visiting_phone: Tab) -> PageVisit:
     """The page named by the test's (indirect) parameter, loaded once per session on a phone."""
     return PageVisit.record(request.param, visiting_phone)
+
+
+@pytest.fixture(scope="session")
+def town_visiting_phone(chromium: Browser, town_server: SiteServer) -> Iterator[Tab]:
+    """One phone tab on the town's site that visits page after page, forgetting cookies and storage in between."""
+    with _tab(chromium, town_server, **PHONE) as tab:
+        yield tab
+
+
+@pytest.fixture(scope="session")
+def town_visited(request: pytest.FixtureRequest, town_visiting_phone: Tab) -> PageVisit:
+    """The town's page named by the test's (indirect) parameter (a town_pages.TownPage), loaded once per session."""
+    return PageVisit.record(request.param, town_visiting_phone)
 
 
 @pytest.fixture(scope="session")

@@ -2,11 +2,9 @@
 served on 127.0.0.1, decap-server (npm) writing into the copy, and the catalogue's editor backend in front of it."""
 from __future__ import annotations
 
-import os
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -14,14 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from bench.site_config import catalogue_config, write_mkdocs_config
 
 from catalogue.office.editor_backend import decap_server_command, decap_server_environment
-from tests.site.conftest import BUILD_DATE, REPO, BuiltSite
+from tests.towns import FIXTURE_TOWN, REPO, BuiltSite, build_site
 
 FIXTURE_TREE = REPO / "tests" / "data" / "valid" / "tree" / "data"
-EDITOR_LANGUAGES = ["de", "en", "ti"]
-"""The fixture tree's languages (it has labels for these three)."""
 
 
 def free_port() -> int:
@@ -44,22 +39,18 @@ class EditorRepository:
     def config(self) -> Path:
         return self.root / "mkdocs.yml"
 
-    def build(self, site: Path) -> BuiltSite:
-        """Builds the repository's site into `site` with the real mkdocs build."""
-        config = catalogue_config(REPO, data_dir=self.data, languages=EDITOR_LANGUAGES, site_dir=site)
-        write_mkdocs_config(config, self.config)
-        environment = {**os.environ, "CATALOGUE_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
-        finished = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(self.config)],
-            cwd=REPO, env=environment, capture_output=True, text=True, timeout=600,
-        )
-        assert finished.returncode == 0, finished.stderr[-3000:]
-        return BuiltSite(site, finished.stdout + finished.stderr)
+    def build(self, work: Path) -> BuiltSite:
+        """Builds the repository's site into work/site with the real mkdocs build."""
+        work.mkdir(parents=True, exist_ok=True)
+        return build_site(work, town=self.root)
 
 
 def copy_repository(target: Path) -> EditorRepository:
-    """The fixture tree as a repository: data/ plus a mkdocs.yml for three languages (written by the first build)."""
+    """The fixture tree as a repository: its mkdocs.yml (three languages) and data/, and the tests' own content pages."""
+    target.mkdir(parents=True)
+    shutil.copy(FIXTURE_TREE.parent / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(FIXTURE_TREE, target / "data")
+    shutil.copytree(FIXTURE_TOWN / "content", target / "content")
     return EditorRepository(target)
 
 

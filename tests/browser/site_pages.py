@@ -1,17 +1,20 @@
-"""The pages the browser tests visit, named by kind, and where each lives in every language."""
+"""The pages of the tests' own town (tests/fixtures/town/) the browser tests visit, named by kind, and where each
+lives in every language. The town checks' pages, found in whatever data the town holds, are in town_pages.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-DEFAULT_LANGUAGE = "de"
-LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr", "ti")
+from tests.site.sample_data import SETTINGS
+
+DEFAULT_LANGUAGE = SETTINGS.default_language
+LANGUAGES = SETTINGS.language_codes
 CHECKED_LANGUAGES = ("de", "ar", "ti")
 """German, a right-to-left language, and a language that falls back to German for many texts."""
 
 SAMPLE_OFFER = "deutsch-von-anfang-an"
 """A free German course with Arabic and Ukrainian text, a phone number, an e-mail address and dates."""
 SAMPLE_CATEGORY = "early-childhood"
-SAMPLE_ACTOR = "vhs-neustadt"
+SAMPLE_ACTOR = "vhs-teststadt"
 SAMPLE_NEWS = "2018-04-16-auftakt-bildungskoordination"
 
 PAGE_PATHS: dict[str, str] = {

@@ -5,17 +5,18 @@ import pytest
 
 from .browser_tab import PageVisit, Tab
 from .catalogue_view import CatalogueView
-from .site_pages import VISITED_PAGES, language_path
+from .site_pages import language_path
+from .town_pages import TOWN_PAGES
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_no_console_errors(visited: PageVisit) -> None:
-    assert not visited.console_errors, f"{visited.url} logged:\n" + "\n".join(visited.console_errors)
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_no_console_errors(town_visited: PageVisit) -> None:
+    assert not town_visited.console_errors, f"{town_visited.url} logged:\n" + "\n".join(town_visited.console_errors)
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_no_failed_requests(visited: PageVisit) -> None:
-    assert not visited.failures, f"{visited.url}:\n" + "\n".join(visited.failures)
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_no_failed_requests(town_visited: PageVisit) -> None:
+    assert not town_visited.failures, f"{town_visited.url}:\n" + "\n".join(town_visited.failures)
 
 
 @pytest.mark.parametrize("language", ["de", "ar", "fa"])

@@ -15,7 +15,7 @@ import yaml
 from playwright.sync_api import Browser, Page, expect
 
 from catalogue.data.strict_yaml import parse_yaml_text
-from tests.site.conftest import REPO
+from tests.towns import REPO
 
 from .browser_setup import DESKTOP, PHONE
 from .conftest import SCREENSHOT_DIR
@@ -29,16 +29,16 @@ EDITOR_TIMEOUT_MS = 20_000
 
 @pytest.fixture(scope="module")
 def editor_repository(tmp_path_factory: pytest.TempPathFactory) -> EditorRepository:
-    repository = copy_repository(tmp_path_factory.mktemp("editor-repository"))
-    repository.build(repository.root.parent / "site")
+    repository = copy_repository(tmp_path_factory.mktemp("editor") / "repository")
+    repository.build(repository.root.parent / "built")
     return repository
 
 
 @pytest.fixture(scope="module")
 def editor_url(editor_repository: EditorRepository) -> Iterator[str]:
     with RunningBackend(editor_repository) as backend:
-        point_editor_at(editor_repository.root.parent / "site", backend.port)
-        with SiteServer(editor_repository.root.parent / "site") as server:
+        point_editor_at(editor_repository.root.parent / "built" / "site", backend.port)
+        with SiteServer(editor_repository.root.parent / "built" / "site") as server:
             yield server.url("admin/").replace("127.0.0.1", "localhost")
 
 
@@ -101,7 +101,7 @@ def _check(repository: EditorRepository) -> subprocess.CompletedProcess[str]:
 
 def test_a_new_offer_made_in_the_form_is_a_valid_file_that_the_site_shows(desktop_editor: EditorTab, editor_repository: EditorRepository) -> None:
     page = desktop_editor.page
-    site = editor_repository.root.parent / "site"
+    site = editor_repository.root.parent / "built" / "site"
     desktop_editor.open("#/collections/offers")
     page.get_by_text("Deutsch A1 am Vormittag").wait_for()
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)

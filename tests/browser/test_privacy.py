@@ -5,23 +5,24 @@ import pytest
 
 from .browser_tab import PageVisit, Tab
 from .catalogue_view import CatalogueView
-from .site_pages import CHECKED_LANGUAGES, VISITED_PAGES, language_path
+from .site_pages import CHECKED_LANGUAGES, language_path
+from .town_pages import TOWN_PAGES
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_every_request_goes_to_the_site(visited: PageVisit) -> None:
-    assert visited.requests, f"{visited.url} made no request at all"
-    assert not visited.requests_elsewhere, f"{visited.url} reached other servers: {visited.requests_elsewhere}"
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_every_request_goes_to_the_site(town_visited: PageVisit) -> None:
+    assert town_visited.requests, f"{town_visited.url} made no request at all"
+    assert not town_visited.requests_elsewhere, f"{town_visited.url} reached other servers: {town_visited.requests_elsewhere}"
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_no_cookies(visited: PageVisit) -> None:
-    assert not visited.cookies, f"{visited.url} set cookies: {visited.cookies}"
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_no_cookies(town_visited: PageVisit) -> None:
+    assert not town_visited.cookies, f"{town_visited.url} set cookies: {town_visited.cookies}"
 
 
-@pytest.mark.parametrize("visited", VISITED_PAGES, indirect=True, ids=str)
-def test_nothing_in_web_storage(visited: PageVisit) -> None:
-    assert visited.web_storage == {"local": [], "session": []}, f"{visited.url} stored {visited.web_storage}"
+@pytest.mark.parametrize("town_visited", TOWN_PAGES, indirect=True, ids=str)
+def test_nothing_in_web_storage(town_visited: PageVisit) -> None:
+    assert town_visited.web_storage == {"local": [], "session": []}, f"{town_visited.url} stored {town_visited.web_storage}"
 
 
 @pytest.mark.parametrize("language", CHECKED_LANGUAGES)

@@ -1,20 +1,20 @@
-"""The shipped sample catalogue as the site publishes it on the tests' build date."""
+"""The tests' own town (tests/fixtures/town/) as the site publishes it on the tests' build date."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from catalogue.data.loading import load_catalogue
 from catalogue.data.model import Offer
 from catalogue.data.publication import publish
-from catalogue.data.settings import read_settings
 from catalogue.language.localise import Localiser
 
-REPO = Path(__file__).resolve().parents[2]
-SETTINGS = read_settings(REPO / "mkdocs.yml")
-LOADED = load_catalogue(SETTINGS, today=date(2026, 11, 26))
-assert LOADED.catalogue is not None, "the sample data must load without errors"
-PUBLICATION = publish(LOADED.catalogue, date(2026, 11, 26))
+from tests.towns import BUILD_DATE, FIXTURE_TOWN, town_settings
+
+SETTINGS = town_settings(FIXTURE_TOWN)
+TODAY = date.fromisoformat(BUILD_DATE)
+LOADED = load_catalogue(SETTINGS, today=TODAY)
+assert LOADED.catalogue is not None, "the fixture town's data must load without errors"
+PUBLICATION = publish(LOADED.catalogue, TODAY)
 PUBLISHED = PUBLICATION.offers
 HIDDEN = tuple(item.offer for item in PUBLICATION.hidden)
 DEFAULT = SETTINGS.default_language

@@ -68,6 +68,12 @@ def test_contact_is_tap_to_call_and_reads_left_to_right(sample_site: BuiltSite, 
         assert link.find("bdi", attrs={"dir": "ltr"}).get_text() == contact.email
 
 
+def test_a_period_reads_from_a_day_to_a_day_in_german(sample_site: BuiltSite) -> None:
+    offer = next(offer for offer in PUBLISHED if offer.valid_from and offer.valid_until)
+    text = soup(sample_site, offer_path(offer.id, "de")).get_text(" ", strip=True)
+    assert re.search(r"\bVom \d{1,2}\. \w+ \d{4} bis \d{1,2}\. \w+ \d{4}", text), "German says 'Vom 1. November … bis …'"
+
+
 @pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
 def test_offer_page_carries_schema_org_json_ld(sample_site: BuiltSite, offer) -> None:
     page = soup(sample_site, offer_path(offer.id, "ar"))
@@ -143,7 +149,10 @@ def test_category_page_lists_exactly_its_offers(sample_site: BuiltSite, category
 def test_home_page_has_a_tile_per_life_stage_a_search_box_and_the_latest_news(sample_site: BuiltSite, language: str) -> None:
     page = soup(sample_site, prefix(language) + "index.html")
     tiles = [link["href"] for link in page.select("a.cat-tile")]
-    assert tiles == [f"catalogue/{term.id}/" for term in PUBLICATION.catalogue.taxonomy.categories]
+    categories = PUBLICATION.catalogue.taxonomy.categories
+    assert tiles == [f"catalogue/{term.id}/" for term in categories if PUBLICATION.offers_in_category(term.id)]
+    assert len(tiles) < len(categories), "the fixture town should leave a category empty: it gets no tile"
+    assert all(int(count.get_text()) > 0 for count in page.select("a.cat-tile .cat-tile__count"))
     assert page.select_one('form[role=search] input[type=search][name=q]') is not None
     news_links = [link["href"] for link in page.select(".cat-news a")]
     assert news_links[0] == f"news/{PUBLICATION.catalogue.news[0].id}/"
@@ -172,3 +181,37 @@ def test_two_builds_of_the_same_data_on_the_same_day_are_identical(sample_site: 
     second = {path.relative_to(sample_site_again.root): path.read_bytes() for path in sample_site_again.root.rglob("*") if path.is_file()}
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
+
+
+CONTENT_PAGES = ["", "about/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page_type", CONTENT_PAGES)
+def test_content_pages_speak_of_the_towns_settings_and_never_of_another_town(sample_site: BuiltSite, page_type: str, language: str) -> None:
+    html = sample_site.page(prefix(language) + page_type + "index.html")
+    assert "{{" not in html, "a placeholder was left unfilled"
+    assert "Neustadt" not in html and "neustadt" not in html
+    if page_type == "impressum/":
+        text = soup(sample_site, prefix(language) + page_type + "index.html")
+        assert SETTINGS.town_in(language) in text.get_text()
+        assert text.select_one(f'a[href="mailto:{SETTINGS.office_email}"]') is not None
+        assert text.select_one('a[href="tel:+4930555' + '0199"]') is not None
+
+
+def test_a_town_name_written_per_language_reaches_that_languages_pages(sample_site: BuiltSite) -> None:
+    assert SETTINGS.town_in("ar") != SETTINGS.town_in("de")
+    arabic = soup(sample_site, prefix("ar") + "about/index.html").get_text()
+    assert SETTINGS.town_in("ar") in arabic
+    english = soup(sample_site, prefix("en") + "catalogue/index.html").get_text()
+    assert SETTINGS.town_in("de") in english, "a language the settings give no name for uses the default language's"
+
+
+def test_legal_texts_carry_the_date_and_the_languages_from_the_settings(sample_site: BuiltSite) -> None:
+    privacy = soup(sample_site, "datenschutz/index.html").get_text()
+    assert "5. Oktober 2026" in privacy
+    easy = soup(sample_site, "leichte-sprache/index.html")
+    assert f"in {len(LANGUAGES)} Sprachen" in easy.get_text()
+    listed = [item.get_text() for item in easy.select("article ul li, .md-content ul li")]
+    assert {"Deutsch", "Arabisch", "Tigrinya"} <= set(listed)
+    assert "Russisch" not in listed, "the fixture town does not offer Russian"

@@ -386,7 +386,8 @@ class _Checker:
                 lacking_by_language[language] = lacking
         if untranslated:
             yield self.warning(
-                file, "warn.untranslated", position, languages=", ".join(untranslated), example=untranslated[0]
+                file, "warn.untranslated", position, languages=", ".join(untranslated), example=untranslated[0],
+                about=tuple(untranslated),
             )
         languages_by_gap: dict[tuple[str, ...], list[str]] = {}
         for language, lacking in lacking_by_language.items():
@@ -396,6 +397,7 @@ class _Checker:
                 file,
                 "warn.partly_translated",
                 position,
+                about=tuple(languages),
                 languages=", ".join(languages),
                 fields=self.messages.join(f"`{name}`" for name in gap),
             )
@@ -420,6 +422,10 @@ class _Checker:
 
     def stale(self, file: DataFile) -> Iterator[Problem]:
         verified = date.fromisoformat(file.data["last_verified"]["date"])
+        if verified > self.context.today:
+            position = file.document.value_position(("last_verified", "date"))
+            yield self.problem(file, "order.verified_future", position, date=verified.isoformat(), today=self.context.today.isoformat())
+            return
         months = self.settings.stale_after_months
         if verified < _months_before(self.context.today, months):
             position = file.document.value_position(("last_verified", "date"))
@@ -456,6 +462,43 @@ class _Checker:
                 yield self.problem(file, "labels.theme_missing", position, language=language, file=file.path)
             if default_file is not None and default_file.valid and file is not default_file:
                 yield from self.label_keys(file, default_file)
+                english = files.get("en")
+                english = english if english is not None and english.valid and english is not file else None
+                yield from self.texts_left(file, default_file, english)
+                if english is not None:
+                    yield from self.texts_left(file, english, default_file)
+        yield from self.taxonomy_languages()
+
+    def texts_left(self, file: DataFile, source: DataFile, other: DataFile | None) -> Iterator[Problem]:
+        """A labels file copied from another language's and not yet translated keeps that language's texts: say so
+        in one line. Texts that the two source languages share ('OK', a brand name) do not count."""
+        others = other.data["site"] if other is not None else {}
+        left = [
+            key for key, text in file.data["site"].items()
+            if text == source.data["site"].get(key) and text != others.get(key) and _WORDS.search(_PLACEHOLDER.sub("", text))
+        ]
+        if len(left) >= _LEFT_AT_LEAST:
+            yield self.warning(
+                file, "warn.labels_left", file.document.value_position(("site", left[0])),
+                count=len(left), key=left[0], text=quote(file.data["site"][left[0]]),
+                source=source.path, language=self.settings.language(file.stem).name,
+            )
+
+    def taxonomy_languages(self) -> Iterator[Problem]:
+        """Categories and target groups without a label in a language show in the default language: one line each."""
+        taxonomy = next((file for file in self.by_kind["taxonomy"] if file.valid), None)
+        if taxonomy is None:
+            return
+        terms = [term for group in ("categories", "target_groups") for term in taxonomy.data[group]]
+        for language in self.settings.language_codes:
+            if language == self.default_language:
+                continue
+            lacking = [term for term in terms if language not in (term.get("label") or {})]
+            if lacking:
+                yield self.warning(
+                    taxonomy, "warn.taxonomy_untranslated", (1, 1), language=language, count=len(lacking),
+                    total=len(terms), default=self.default_language, file=taxonomy.path,
+                )
 
     def label_keys(self, file: DataFile, default_file: DataFile) -> Iterator[Problem]:
         expected: Mapping[str, str] = default_file.data["site"]
@@ -494,6 +537,11 @@ class _Checker:
                     expected=_braces(wanted, self.messages),
                     actual=_braces(found, self.messages),
                 )
+
+
+_WORDS = re.compile(r"[^\W\d_]{3,}")
+_LEFT_AT_LEAST = 5
+"""Texts of the copied labels file left in another language's that make a warning (a few may rightly be the same)."""
 
 
 def _braces(names: list[str], messages: Messages) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 from catalogue.data.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
 from catalogue.data.messages import Messages, message_language_for
@@ -71,7 +71,10 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         result = read_yaml_file(item.file, item.path, messages)
         problems.extend(result.problems)
         valid = False
-        if result.document is not None:
+        misplaced = _misplaced(item, result.document.data if result.document is not None else None, data_path, messages)
+        if misplaced is not None:
+            problems.append(misplaced)
+        elif result.document is not None:
             schema_problems = check_document(
                 item.kind,
                 result.document,
@@ -115,6 +118,9 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
     for kind in ("actor", "news"):
         for file in _data_files(data_dir / FOLDERS[kind], settings, messages, problems):
             add(kind, file)
+    for file in sorted(data_dir.glob("*" + DATA_SUFFIX)):
+        if file.name != TAXONOMY_FILE:
+            problems.append(_stray(file, _relative(file, settings.root), data_path, messages))
     for code in settings.language_codes:
         labels = data_dir / FOLDERS["labels"] / f"{code}{DATA_SUFFIX}"
         if labels.is_file():
@@ -149,6 +155,50 @@ def _data_files(
             problems.append(
                 messages.problem("file.yaml_extension", path=path, position=(1, 1), name=file.stem + DATA_SUFFIX)
             )
+
+
+def looks_like(data: Any) -> Kind | None:
+    """Which kind of record a document looks like by its fields, whatever folder it lies in; None if none."""
+    if not isinstance(data, dict):
+        return None
+    if "actor" in data and "title" in data:
+        return "offer"
+    if "date" in data and "title" in data and ("body" in data or "summary" in data):
+        return "news"
+    if "name" in data and "type" in data and "actor" not in data:
+        return "actor"
+    return None
+
+
+def _advice(kind: Kind | None, data: Any, data_path: str, messages: Messages) -> str:
+    if kind is None:
+        return messages.phrase("advice.unknown", folder=data_path)
+    actor = data.get("actor") if isinstance(data.get("actor"), str) else "<actor>"
+    return messages.phrase(f"advice.{kind}", folder=data_path, actor=actor)
+
+
+def _stray(file: Path, path: str, data_path: str, messages: Messages) -> Problem:
+    """A .yml directly in the data folder is read by nothing: say so, and where it belongs."""
+    document = read_yaml_file(file, path, messages).document
+    data = document.data if document is not None else None
+    kind = looks_like(data)
+    looks = messages.phrase("looks.like", kind=messages.phrase(f"kind.{kind}")) if kind else ""
+    advice = _advice(kind, data, data_path, messages)
+    return messages.problem("file.stray", path=path, position=(1, 1), folder=data_path + "/", looks=looks, advice=advice)
+
+
+def _misplaced(item: _Found, data: Any, data_path: str, messages: Messages) -> Problem | None:
+    """One problem for a record in another kind's folder, instead of one per field that kind does not have."""
+    if item.kind not in ("actor", "offer", "news"):
+        return None
+    kind = looks_like(data)
+    if kind is None or kind == item.kind:
+        return None
+    folder = str(Path(item.path).parent.as_posix()) + "/"
+    return messages.problem(
+        "file.looks_like", path=item.path, position=(1, 1), folder=folder,
+        kind=messages.phrase(f"kind.{kind}"), advice=_advice(kind, data, data_path, messages),
+    )
 
 
 def _relative(path: Path, root: Path) -> str:

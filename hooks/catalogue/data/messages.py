@@ -397,11 +397,11 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     "schema.phone": {
         "en": (
             "`{field}` is {value}, which is not a phone number the site can dial",
-            'write only digits, spaces and + / ( ) -, best in international form, in quotes: "+49 6221 555-0100"',
+            'write only digits, spaces and + / ( ) -, best in international form, in quotes: "+49 30 12345-678"',
         ),
         "de": (
             "`{field}` ist {value}, das ist keine wählbare Telefonnummer",
-            'schreiben Sie nur Ziffern, Leerzeichen und + / ( ) -, am besten international, in Anführungszeichen: "+49 6221 555-0100"',
+            'schreiben Sie nur Ziffern, Leerzeichen und + / ( ) -, am besten international, in Anführungszeichen: "+49 30 12345-678"',
         ),
     },
     "schema.id": {
@@ -775,6 +775,55 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "aktualisieren Sie die {language}-Texte und setzen Sie dann `translation_sources.{language}` auf {fingerprint}",
         ),
     },
+    # -- answers in one round: the final form to type, the file to rename, the folder a file belongs in --------
+    "schema.time_final": {
+        "en": ("`{field}` must be a time written as HH:MM in quotes, but is {value}", "write {example}"),
+        "de": ("`{field}` muss eine Uhrzeit in der Form HH:MM in Anführungszeichen sein, ist aber {value}", "schreiben Sie {example}"),
+    },
+    "schema.date_final": {
+        "en": ("`{field}` must be a date written as YYYY-MM-DD in quotes, but is {value}", "write {example}"),
+        "de": ("`{field}` muss ein Datum in der Form JJJJ-MM-TT in Anführungszeichen sein, ist aber {value}", "schreiben Sie {example}"),
+    },
+    "schema.id_file": {
+        "en": (
+            "`id` is {value}, but an id may hold only lower-case letters, digits and single hyphens",
+            "write id: {example} and rename the file {file} to {expected_file}",
+        ),
+        "de": (
+            "`id` ist {value}, eine ID darf aber nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten",
+            "schreiben Sie id: {example} und benennen Sie die Datei {file} um in {expected_file}",
+        ),
+    },
+    "schema.required_group": {
+        "en": ("`{name}` is missing", "add a line `{name}:` and below it, indented by two spaces: {lines}"),
+        "de": ("`{name}` fehlt", "ergänzen Sie eine Zeile `{name}:` und darunter, um zwei Leerzeichen eingerückt: {lines}"),
+    },
+    "order.verified_future": {
+        "en": ("`last_verified.date` is {date}, a day that has not come yet", "write the day the information was checked, at the latest {today}"),
+        "de": ("`last_verified.date` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag der Prüfung, spätestens {today}"),
+    },
+    "file.stray": {
+        "en": ("This file lies directly in {folder}, so it is not read and not published{looks}", "{advice}"),
+        "de": ("Diese Datei liegt direkt in {folder}, daher wird sie nicht gelesen und nicht veröffentlicht{looks}", "{advice}"),
+    },
+    "file.looks_like": {
+        "en": ("This file lies in {folder}, but looks like {kind}", "{advice}"),
+        "de": ("Diese Datei liegt in {folder}, sieht aber aus wie {kind}", "{advice}"),
+    },
+    "warn.taxonomy_untranslated": {
+        "en": (
+            "The taxonomy has no {language} label for {count} of its {total} terms: they are shown in {default}",
+            "add a line `{language}: …` below each `label:` in {file}",
+        ),
+        "de": (
+            "Die Taxonomie hat für {count} ihrer {total} Begriffe keine Bezeichnung auf {language}: sie erscheinen auf {default}",
+            "ergänzen Sie in {file} unter jedem `label:` eine Zeile `{language}: …`",
+        ),
+    },
+    "warn.labels_left": {
+        "en": ("{count} texts are still those of {source}, e.g. `{key}`: {text}", "translate them into {language}"),
+        "de": ("{count} Texte sind noch die aus {source}, z. B. `{key}`: {text}", "übersetzen Sie sie in die Sprache {language}"),
+    },
 }
 
 PHRASES: Mapping[str, Mapping[str, str]] = {
@@ -811,6 +860,33 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "The data folder {folder} does not exist; it is set in mkdocs.yml under extra.catalogue.data_dir",
         "de": "Der Datenordner {folder} existiert nicht; er wird in mkdocs.yml unter extra.catalogue.data_dir festgelegt",
     },
+    "cli.untranslated_summary": {
+        "en": "warning: not translated into {language}: {count} files ({fully} wholly, {partly} partly); `--verbose` lists them",
+        "de": "Warnung: nicht übersetzt in {language}: {count} Dateien ({fully} ganz, {partly} teilweise); `--verbose` zeigt sie einzeln",
+    },
+    "hidden.ended": {"en": "`status` is ended", "de": "`status` ist ended"},
+    "hidden.expired": {"en": "`valid_until` {day} has passed", "de": "`valid_until` {day} ist vorbei"},
+    "hidden.not_yet": {"en": "`valid_from` {day} has not come yet", "de": "`valid_from` {day} ist noch nicht erreicht"},
+    "advice.offer": {
+        "en": "move it to {folder}/offers/{actor}/",
+        "de": "verschieben Sie die Datei nach {folder}/offers/{actor}/",
+    },
+    "advice.actor": {
+        "en": "move it to {folder}/actors/",
+        "de": "verschieben Sie die Datei nach {folder}/actors/",
+    },
+    "advice.news": {
+        "en": "move it to {folder}/news/",
+        "de": "verschieben Sie die Datei nach {folder}/news/",
+    },
+    "advice.unknown": {
+        "en": "move it into {folder}/actors/, {folder}/offers/<actor>/ or {folder}/news/, or delete it",
+        "de": "verschieben Sie sie nach {folder}/actors/, {folder}/offers/<actor>/ oder {folder}/news/, oder löschen Sie sie",
+    },
+    "looks.like": {"en": "; it looks like {kind}", "de": "; sie sieht aus wie {kind}"},
+    "kind.offer": {"en": "an offer", "de": "ein Angebot"},
+    "kind.actor": {"en": "a provider (actor)", "de": "ein Anbieter"},
+    "kind.news": {"en": "a news item", "de": "eine Nachricht"},
     "cli.unexpected": {
         "en": "Unexpected error ({detail}). This is a fault in the catalogue's program, not in your data: please report it with the command you ran.",
         "de": "Unerwarteter Fehler ({detail}). Das ist ein Fehler im Programm des Katalogs, nicht in Ihren Daten: bitte melden Sie ihn mit dem Befehl, den Sie ausgeführt haben.",
@@ -857,6 +933,7 @@ class Messages:
         path: str,
         position: tuple[int, int],
         severity: Severity = "error",
+        about: tuple[str, ...] = (),
         **values: Any,
     ) -> Problem:
         message, fix = MESSAGES[message_key][self.language]
@@ -867,6 +944,8 @@ class Messages:
             severity=severity,
             message=message.format(**values),
             fix=fix.format(**values),
+            key=message_key,
+            about=about,
         )
 
     def phrase(self, key: str, **values: Any) -> str:

@@ -12,7 +12,7 @@ Style = Literal["text", "github"]
 @dataclass(frozen=True)
 class Problem:
     path: str
-    """The file, relative to the site's root, POSIX style: data/offers/vhs-neustadt/deutsch-a1.yml."""
+    """The file, relative to the site's root, POSIX style: data/offers/vhs/deutsch-a1.yml."""
     line: int
     """1-based."""
     column: int
@@ -22,6 +22,10 @@ class Problem:
     """What is wrong, in words a non-programmer understands."""
     fix: str
     """How to fix it."""
+    key: str = ""
+    """The message's key in data/messages.py, e.g. 'warn.untranslated': lets a report group problems of one kind."""
+    about: tuple[str, ...] = ()
+    """What the problem is about where a report groups by it, e.g. the languages a text is missing in."""
 
     @property
     def is_error(self) -> bool:

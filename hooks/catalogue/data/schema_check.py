@@ -6,8 +6,9 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping
 
 from jsonschema import Draft202012Validator, FormatChecker, ValidationError
@@ -396,6 +397,9 @@ class _Explainer:
                 "schema.type.text", position, field=field, actual=actual, language=self.default_language
             )
         expected = failure.rule if isinstance(failure.rule, str) else failure.rule[0]
+        final = self._final_form(failure.schema, as_written, field=field, position=position)
+        if final is not None:
+            return final
         if expected == "string":
             example = '"' + as_written.replace('"', "'") + '"'
             return self._problem("schema.type.string", position, field=field, actual=actual, example=example)
@@ -435,10 +439,33 @@ class _Explainer:
             names = [part for part in failure.path if isinstance(part, str)]
             kind = next((_PATTERN_FIELDS[name] for name in reversed(names[-2:]) if name in _PATTERN_FIELDS), "pattern")
         if kind == "id":
-            return self._problem(
-                "schema.id", position, field=field, value=value, example=quote(_as_id(str(failure.instance)))
-            )
+            example = _as_id(str(failure.instance))
+            file = PurePosixPath(self.path)
+            if failure.path == ("id",) and file.stem != example:
+                return self._problem(
+                    "schema.id_file", position, value=value, example=quote(example),
+                    file=quote(file.name), expected_file=quote(example + file.suffix),
+                )
+            return self._problem("schema.id", position, field=field, value=value, example=quote(example))
+        if kind in ("date", "time"):
+            final = self._final_form(failure.schema, str(failure.instance), field=field, position=position)
+            if final is not None:
+                return final
         return self._problem(f"schema.{kind}", position, field=field, value=value)
+
+    def _final_form(
+        self, schema: Mapping[str, Any], written: str, *, field: str = "", position: tuple[int, int] | None = None
+    ) -> Problem | None:
+        """The problem of a date or time written in a way people write them (1.2.2027, 18.30, 9 Uhr), naming the
+        exact text to type instead; None if the schema is not a date's or time's or the text is none of those."""
+        kind = next((name for name in ("date", "time") if schema is self.definitions.get(name)), None)
+        final = final_form(kind, written) if kind else None
+        if final is None:
+            return None
+        return self.messages.problem(
+            f"schema.{kind}_final", path=self.path, position=position or (1, 1), field=field,
+            value=quote(written), example=f'"{final}"',
+        )
 
     def _property_name(self, failure: _Failure) -> Problem:
         key = str(failure.instance)
@@ -460,6 +487,11 @@ class _Explainer:
         position = self.document.key_position(failure.path)
         if failure.path:
             yield self._problem("schema.required", position, name=name, parent=_field_name(failure.path))
+            return
+        group = (failure.schema.get("properties") or {}).get(name) or {}
+        lines = [f"`{field}: {_EXAMPLE_VALUES.get(field, '…')}`" for field in group.get("required") or ()]
+        if lines:
+            yield self._problem("schema.required_group", position, name=name, lines=self.messages.join(lines))
         else:
             yield self._problem("schema.required_top", position, name=name)
 
@@ -487,6 +519,32 @@ class _Explainer:
         return self._problem(
             "schema.list_duplicates", self.document.value_position(failure.path), field=field, value=""
         )
+
+
+_EXAMPLE_VALUES = {"free": "true", "date": '"2026-11-26"', "required": "true"}
+"""What the fix for a missing group shows for the sub-fields it names; others get '…'."""
+_TIME = re.compile(r"^(\d{1,2})\s*(?:[.:,h]\s*(\d{2})|(\d{2}))?\s*(?:uhr|h)?$", re.IGNORECASE)
+_DATE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def final_form(kind: str, written: str) -> str | None:
+    """A time or date as people write them, in the form the schema wants: '18.30', '1830', '9 Uhr' -> '18:30',
+    '09:00'; '1.2.2027' (German day.month.year) or '2027-2-1' -> '2027-02-01'. None if it is no real time or day."""
+    text = written.strip().strip("'\"")
+    if kind == "time":
+        match = _TIME.match(text)
+        if not match:
+            return None
+        hours, minutes = int(match.group(1)), int(match.group(2) or match.group(3) or 0)
+        return f"{hours:02d}:{minutes:02d}" if hours < 24 and minutes < 60 else None
+    match = _DATE.match(text)
+    if not match:
+        return None
+    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (match.group(6), match.group(5), match.group(4))
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def _field_name(path: JsonPath) -> str:

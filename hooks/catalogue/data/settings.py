@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -29,10 +30,19 @@ class Settings:
     stale_after_months: int
     languages: tuple[Language, ...]
     coordinators: tuple[str, ...] = ()
-    contact_email: str = ""
-    """The office's address for questions (issue forms, the editor's help)."""
+    town_names: Mapping[str, str] = field(default_factory=dict)
+    """The town's name per language (`extra.catalogue.town` as a map); `town` is the default language's."""
+    office_address: str = ""
+    office_phone: str = ""
+    office_email: str = ""
+    legal_date: date | None = None
+    """The day the legal texts (Impressum, privacy and accessibility statements) were last checked."""
     editor: dict[str, Any] = field(default_factory=dict)
     """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
+
+    def town_in(self, code: str) -> str:
+        """The town's name as readers of a language write it, else as the default language writes it."""
+        return self.town_names.get(code) or self.town
 
     @property
     def default_language(self) -> str:
@@ -78,21 +88,37 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         if entry.get("build", True)
     ) or (Language(code="de", name="Deutsch", site_name=site_name, is_default=True),)
     site_url = config.get("site_url") or "https://example.org/"
+    default = next((language.code for language in languages if language.is_default), languages[0].code)
+    town_names = _texts(catalogue.get("town"), default)
+    office = catalogue.get("office")
+    office = office if isinstance(office, dict) else {"name": office or ""}
+    legal_date = catalogue.get("legal_date")
     return Settings(
         root=root,
         data_dir=(root / catalogue.get("data_dir", "data")).resolve(),
         site_url=site_url if site_url.endswith("/") else site_url + "/",
         site_name=site_name,
-        town=catalogue.get("town", ""),
-        office=catalogue.get("office", ""),
+        town=town_names.get(default, ""),
+        town_names=town_names,
+        office=str(office.get("name") or ""),
+        office_address=str(office.get("address") or ""),
+        office_phone=str(office.get("phone") or ""),
+        office_email=str(office.get("email") or ""),
+        legal_date=legal_date if isinstance(legal_date, date) else date.fromisoformat(legal_date) if legal_date else None,
         licence=catalogue.get("licence", "dl-de/by-2-0"),
         licence_url=catalogue.get("licence_url", "https://www.govdata.de/dl-de/by-2-0"),
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
-        contact_email=str(catalogue.get("contact_email") or ""),
         editor=dict(catalogue.get("editor") or {}),
     )
+
+
+def _texts(value: Any, default: str) -> dict[str, str]:
+    """A setting written as one text or as one text per language, as a map from language to text."""
+    if isinstance(value, dict):
+        return {str(code): str(text) for code, text in value.items() if text}
+    return {default: str(value)} if value else {}
 
 
 def _i18n_plugin_config(plugins: list[Any] | dict[str, Any]) -> dict[str, Any]:

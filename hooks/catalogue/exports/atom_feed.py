@@ -78,7 +78,7 @@ def atom_feed(publication: Publication, reader: ReaderLanguage, *, updated: date
     # default_namespace option refuses the unqualified attributes (href, rel, type) that Atom uses.
     feed = ET.Element("feed", {"xmlns": ATOM_NAMESPACE, _XML_LANG: reader.code})
     _child(feed, "id", feed_url(reader))
-    _child(feed, "title", f"{reader.t('news.title')} – {settings.town}" if settings.town else reader.t("news.title"), type="text")
+    _child(feed, "title", f"{reader.t('news.title')} – {reader.town}" if reader.town else reader.t("news.title"), type="text")
     _child(feed, "updated", rfc3339_midnight(updated))
     _child(feed, "link", rel="self", type=ATOM_MEDIA_TYPE, href=feed_url(reader))
     _child(feed, "link", rel="alternate", type="text/html", href=f"{settings.site_url}{reader.prefix}news/")

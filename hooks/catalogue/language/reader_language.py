@@ -47,6 +47,11 @@ class ReaderLanguage:
     def prefix(self) -> str:
         return self.settings.url_prefix(self.code)
 
+    @property
+    def town(self) -> str:
+        """The town's name as this language writes it (`extra.catalogue.town`), else the default language's."""
+        return self.settings.town_in(self.code)
+
 
     def t(self, key: str, **values: object) -> Markup:
         """An interface text with its {placeholders} filled; values that are Markup keep their tags."""

@@ -117,7 +117,7 @@ class EditorSettings:
     repo: str
     branch: str = "main"
     base_url: str | None = None
-    """The sign-in helper (OAuth proxy) for GitHub, e.g. https://editor-login.neustadt.example.org."""
+    """The sign-in helper (OAuth proxy) for GitHub, e.g. https://editor-login.example.org."""
     open_authoring: bool = True
     auth_scope: str = "public_repo"
     """What the editor may do in the signed-in account: public_repo (public repositories only) is the least."""

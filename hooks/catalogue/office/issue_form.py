@@ -125,8 +125,8 @@ def issue_form(catalogue: Catalogue, settings: Settings) -> dict[str, Any]:
 def issue_config(settings: Settings) -> dict[str, Any]:
     """`.github/ISSUE_TEMPLATE/config.yml`: no blank issues; a link to write to the office."""
     links = []
-    if settings.contact_email:
-        links.append({"name": f"An die {settings.office or 'Bildungskoordination'} schreiben", "url": f"mailto:{settings.contact_email}", "about": "Für Fragen, die kein Angebot im Katalog betreffen."})
+    if settings.office_email:
+        links.append({"name": f"An die {settings.office or 'Bildungskoordination'} schreiben", "url": f"mailto:{settings.office_email}", "about": "Für Fragen, die kein Angebot im Katalog betreffen."})
     return {"blank_issues_enabled": False, "contact_links": links}
 
 

@@ -39,7 +39,7 @@ class Conversion:
     """What the converter made: a file to write, or the problems to tell the actor (never both)."""
 
     path: str = ""
-    """The offer file relative to the repository, e.g. data/offers/vhs-neustadt/deutsch-fuer-eltern.yml."""
+    """The offer file relative to the repository, e.g. data/offers/vhs/deutsch-fuer-eltern.yml."""
     text: str = ""
     problems: list[str] = field(default_factory=list)
 

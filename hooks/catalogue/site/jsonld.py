@@ -68,7 +68,7 @@ def offer_jsonld(offer: Offer, actor: Actor, taxonomy: Taxonomy, reader: ReaderL
     if offer.languages:
         document["availableLanguage"] = list(offer.languages)
     if not is_course:
-        document["areaServed"] = {"@type": "City", "name": reader.settings.town}
+        document["areaServed"] = {"@type": "City", "name": reader.town}
         if offer.locations:
             document["availableChannel"] = {"@type": "ServiceChannel", "serviceLocation": _place(actor, offer.locations[0], reader)}
         return document

@@ -153,7 +153,7 @@ class PageRenderer:
             "actors.html",
             "actors/index.html",
             title=self.reader.t("actors.title"),
-            description=self.reader.t("actors.intro", town=self.reader.settings.town),
+            description=self.reader.t("actors.intro", town=self.reader.town),
             sorted_actors=actors,
         )
 
@@ -162,7 +162,7 @@ class PageRenderer:
             "category.html",
             f"catalogue/{category.id}/index.html",
             title=self.reader.plain(category.label),
-            description=self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.settings.town),
+            description=self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.town),
             category=category,
             offers=self.publication.offers_in_category(category.id),
         )
@@ -172,7 +172,7 @@ class PageRenderer:
             "catalogue.html",
             "catalogue/index.html",
             title=self.reader.t("catalogue.title"),
-            description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.settings.town),
+            description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.town),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
         )
 

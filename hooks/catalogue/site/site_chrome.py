@@ -60,7 +60,12 @@ class SiteChrome:
 
     @property
     def town(self) -> str:
-        return self.settings.town
+        return self.reader.town
+
+    @property
+    def town_language(self) -> str:
+        """The language the town's name is written in: the reader's where the settings name it, else the default."""
+        return self.reader.code if self.reader.code in self.settings.town_names else self.settings.default_language
 
     @property
     def licence(self) -> str:

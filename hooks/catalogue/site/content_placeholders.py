@@ -1,0 +1,70 @@
+"""The town's settings inside its hand-written pages: `{{ town }}`, `{{ office_email }}` … in content/*.md are
+replaced, per language, by what mkdocs.yml's `extra.catalogue` says, so that the town's name, the office's contact,
+the licence, the languages and the date of the legal texts live in one place."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+from urllib.parse import urlsplit
+
+from babel.lists import format_list
+
+from catalogue.language.formatting import cldr_locale
+from catalogue.language.reader_language import ReaderLanguage
+
+PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+"""`{{ name }}`: lower-case letters and underscores between double braces, spaces allowed inside."""
+
+
+@dataclass(frozen=True)
+class Filled:
+    text: str
+    unknown: tuple[str, ...]
+    """Names between double braces that no setting provides (or that the town left empty); they stay as written."""
+
+
+def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
+    """Every placeholder's text in the reader's language. `office_phone_tel` is the number as a tel: link wants it
+    (RFC 3966: '+' and digits only); `languages` names the site's languages in the reader's language (CLDR
+    language names and list patterns), `languages_list` as a Markdown list; `legal_date` is the long date in the
+    reader's language."""
+    settings = reader.settings
+    locale = cldr_locale(reader.code)
+    names = [locale.languages.get(language.code) or language.name for language in settings.languages]
+    try:
+        languages = format_list(names, locale=locale)
+    except (ValueError, LookupError):
+        languages = ", ".join(names)
+    values = {
+        "town": reader.town,
+        "site_name": settings.language(reader.code).site_name,
+        "site_url": settings.site_url,
+        "site_host": urlsplit(settings.site_url).netloc,
+        "office": settings.office,
+        "office_address": settings.office_address,
+        "office_phone": settings.office_phone,
+        "office_phone_tel": re.sub(r"[^\d+]", "", settings.office_phone),
+        "office_email": settings.office_email,
+        "licence": settings.licence,
+        "licence_url": settings.licence_url,
+        "languages": languages,
+        "languages_list": "\n".join(f"- {name}" for name in names),
+        "language_count": str(len(settings.languages)),
+        "legal_date": reader.formatter.long_date(settings.legal_date) if settings.legal_date else "",
+    }
+    return {name: text for name, text in values.items() if text}
+
+
+def fill_placeholders(text: str, values: Mapping[str, str]) -> Filled:
+    """text with every `{{ name }}` that values knows replaced; the names it does not know are reported."""
+    unknown: list[str] = []
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in values:
+            return values[name]
+        unknown.append(name)
+        return match.group(0)
+
+    return Filled(PLACEHOLDER.sub(replace, text), tuple(dict.fromkeys(unknown)))

@@ -1,0 +1,72 @@
+"""The town's settings (mkdocs.yml, `extra.catalogue`) and the placeholders that carry them into content pages."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from catalogue.data.settings import settings_from_config
+from catalogue.language.reader_language import ReaderLanguage
+from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
+
+LANGUAGES = {"plugins": [{"i18n": {"languages": [
+    {"locale": "de", "name": "Deutsch", "default": True}, {"locale": "ar", "name": "العربية"}, {"locale": "ps", "name": "پښتو"},
+]}}]}
+
+
+def settings(**catalogue: object):
+    return settings_from_config({**LANGUAGES, "site_url": "https://bildung.musterstadt.example.org", "extra": {"catalogue": catalogue}}, Path("."))
+
+
+def test_a_plain_town_name_serves_every_language() -> None:
+    plain = settings(town="Musterstadt", office="Bildungsbüro")
+    assert plain.town == plain.town_in("ar") == "Musterstadt"
+    assert plain.office == "Bildungsbüro" and plain.office_email == ""
+
+
+def test_a_town_name_per_language_falls_back_to_the_default_languages() -> None:
+    named = settings(town={"de": "Musterstadt", "ar": "موسترشتات"})
+    assert (named.town, named.town_in("ar"), named.town_in("ps")) == ("Musterstadt", "موسترشتات", "Musterstadt")
+
+
+def test_the_office_and_the_legal_date_are_read_from_the_settings() -> None:
+    office = settings(town="Musterstadt", office={"name": "Bildungsbüro", "address": "Markt 1, 11111 Musterstadt",
+                                                  "phone": "+49 30 1234-56", "email": "bildung@musterstadt.example.org"},
+                      legal_date="2027-01-15")
+    assert (office.office, office.office_address, office.office_phone, office.office_email) == (
+        "Bildungsbüro", "Markt 1, 11111 Musterstadt", "+49 30 1234-56", "bildung@musterstadt.example.org")
+    assert office.legal_date == date(2027, 1, 15)
+
+
+def reader(code: str) -> ReaderLanguage:
+    town = settings(town={"de": "Musterstadt", "ar": "موسترشتات"}, office={"name": "Bildungsbüro", "phone": "+49 (30) 1234-56"},
+                    legal_date="2027-01-15")
+    return ReaderLanguage(town, code, labels={})
+
+
+def test_placeholders_speak_the_readers_language() -> None:
+    german, arabic = placeholder_values(reader("de")), placeholder_values(reader("ar"))
+    assert german["town"] == "Musterstadt" and arabic["town"] == "موسترشتات"
+    assert german["legal_date"] == "15. Januar 2027"
+    assert german["languages"] == "Deutsch, Arabisch und Paschtu"
+    assert german["languages_list"].splitlines() == ["- Deutsch", "- Arabisch", "- Paschtu"]
+    assert german["language_count"] == "3"
+    assert german["office_phone_tel"] == "+493012345" + "6"
+    assert german["site_host"] == "bildung.musterstadt.example.org"
+
+
+@pytest.mark.parametrize(
+    ("text", "filled", "unknown"),
+    [
+        ("Willkommen in {{ town }}!", "Willkommen in Musterstadt!", ()),
+        ("{{town}}, {{  town  }}", "Musterstadt, Musterstadt", ()),
+        ("Post: {{ office_address }}", "Post: {{ office_address }}", ("office_address",)),
+        ("{{ towm }} und {{ towm }}", "{{ towm }} und {{ towm }}", ("towm",)),
+        ("{ town } and {{ Town }}", "{ town } and {{ Town }}", ()),
+    ],
+    ids=["filled", "spacing", "setting left empty", "misspelt once reported", "not a placeholder"],
+)
+def test_filling_placeholders_reports_what_no_setting_provides(text: str, filled: str, unknown: tuple[str, ...]) -> None:
+    result = fill_placeholders(text, placeholder_values(reader("de")))
+    assert (result.text, result.unknown) == (filled, unknown)
