@@ -13,6 +13,7 @@ from catalogue.cli import EXIT_INVALID, EXIT_VALID, generated_editor_config, mai
 from catalogue.data.schema_check import SCHEMA_DIR
 from catalogue.data.settings import read_settings
 from catalogue.office.editor_config import CONFIG_PATH, FIELD_LABELS, schema_property_names
+from tests.towns import town_under_test
 
 REPO = Path(__file__).resolve().parents[1]
 TREE = REPO / "tests" / "data" / "valid" / "tree"
@@ -99,6 +100,8 @@ def test_no_field_is_left_without_a_widget(config: dict[str, Any]) -> None:
 
 
 def test_the_committed_configuration_is_up_to_date() -> None:
+    if town_under_test() != REPO:
+        pytest.skip("admin/config.yml belongs to the repository's own town, not to $CATALOGUE_TOWN")
     out = io.StringIO()
     assert main(["editor-config", "--check", "--config", str(REPO / "mkdocs.yml")], stdout=out) == EXIT_VALID, out.getvalue()
 

@@ -16,6 +16,7 @@ from catalogue.data.settings import Settings, read_settings
 from catalogue.office.issue_form import ISSUE_FORM_PATH, form_fields
 from catalogue.office.issue_offer import Conversion, comment_text, convert_issue, offer_id_from_title, parse_issue_body
 from catalogue.office.yaml_merge import plain_data
+from tests.towns import town_under_test
 
 TESTS = Path(__file__).resolve().parent
 TREE = TESTS / "data" / "valid" / "tree"
@@ -156,6 +157,8 @@ def test_every_form_field_is_read_back_by_the_converter(site: Settings) -> None:
 
 def test_the_committed_issue_form_is_up_to_date_and_uses_the_towns_settings() -> None:
     repo = TESTS.parent
+    if town_under_test() != repo:
+        pytest.skip("the issue forms belong to the repository's own town, not to $CATALOGUE_TOWN")
     out = io.StringIO()
     assert main(["issue-form", "--check", "--config", str(repo / "mkdocs.yml")], stdout=out) == EXIT_VALID, out.getvalue()
     settings = read_settings(repo / "mkdocs.yml")
