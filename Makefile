@@ -9,7 +9,7 @@ NODE_READY := node_modules/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve editor check test bench audit new-town clean
+.PHONY: site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,25 @@ audit: site $(DEV_READY) $(NODE_READY)
 ## new-town: turn this copy into a clean start for a new town (asks, or takes ARGS="--name Musterstadt --email …")
 new-town: $(SITE_READY)
 	$(BIN)/python -m catalogue new-town $(ARGS)
+## report: the office's report on stale, ending and untranslated offers (FORMAT=text|markdown|csv, OUTPUT=file, LIMIT=n)
+report: $(SITE_READY)
+	$(BIN)/python -m catalogue report --format $(or $(FORMAT),text) $(if $(OUTPUT),--output $(OUTPUT),) $(if $(LIMIT),--limit $(LIMIT),)
+
+## translations-export: texts for a translator: TO=ar [FORMAT=xliff|xliff2|csv] [OUTPUT=file]
+translations-export: $(SITE_READY)
+	@[ -n "$(TO)" ] || { echo "say which language: make translations-export TO=ar"; exit 2; }
+	$(BIN)/python -m catalogue translations export --to $(TO) --format $(or $(FORMAT),xliff) \
+		--output $(or $(OUTPUT),translations-$(TO).$(if $(filter csv,$(FORMAT)),csv,xlf))
+
+## translations-import: a translator's file back into the data: FILE=translations-ar.xlf
+translations-import: $(SITE_READY)
+	@[ -n "$(FILE)" ] || { echo "say which file: make translations-import FILE=translations-ar.xlf"; exit 2; }
+	$(BIN)/python -m catalogue translations import $(FILE)
+
+## translations-machine: machine drafts of missing texts (needs DEEPL_AUTH_KEY): TO=uk [BUDGET=50000]
+translations-machine: $(SITE_READY)
+	@[ -n "$(TO)" ] || { echo "say which language: make translations-machine TO=uk"; exit 2; }
+	$(BIN)/python -m catalogue translations machine --to $(TO) $(if $(BUDGET),--budget $(BUDGET),)
 
 clean:
 	rm -rf site .pytest_cache

@@ -24,6 +24,7 @@ from build import run_mkdocs_build  # noqa: E402
 from catalogue.synthetic import write_synthetic_catalogue  # noqa: E402
 from measure import measure_site  # noqa: E402
 from naive_site import naive_languages, write_naive_site  # noqa: E402
+from office_tools import Step, measure_office_tools, office_table  # noqa: E402
 from report import Row, markdown_table, raw_numbers  # noqa: E402
 from site_config import catalogue_config, language_entries, read_mkdocs_config, write_mkdocs_config  # noqa: E402
 
@@ -94,7 +95,8 @@ def naive_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str],
 
 
 def bench(
-    sizes: Sequence[int], languages: list[str], *, seed: int, catalogue: bool, naive_sizes: Sequence[int], timeout: float | None
+    sizes: Sequence[int], languages: list[str], *, seed: int, catalogue: bool, naive_sizes: Sequence[int], timeout: float | None,
+    office: bool = True, office_steps: list[Step] | None = None,
 ) -> list[Row]:
     rows: list[Row] = []
     for offers in sizes:
@@ -103,6 +105,9 @@ def bench(
             data_dir = work_dir / "data"
             say(f"writing synthetic data: {offers} offers x {len(languages)} languages ...")
             write_synthetic_catalogue(data_dir, offers=offers, languages=languages, seed=seed)
+            if office and office_steps is not None:
+                say(f"office tools and figures page: {offers} offers ...")
+                office_steps.extend(measure_office_tools(data_dir, offers, languages))
             builds = ([catalogue_row] if catalogue else []) + ([naive_row] if offers in naive_sizes else [])
             for build in builds:
                 row = build(work_dir, data_dir, offers, languages, timeout)
@@ -121,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"(default {DEFAULT_NAIVE_SIZES}: the naive build of 2,000 offers takes a quarter of an hour)")
     parser.add_argument("--catalogue", action=argparse.BooleanOptionalAction, default=True,
                         help="build the catalogue with the repository's mkdocs.yml and hooks (default on)")
+    parser.add_argument("--office", action=argparse.BooleanOptionalAction, default=True,
+                        help="also time the office's report, a translator export and the figures page (default on)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=None, help="seconds one build may take before it counts as failed")
     parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
@@ -128,11 +135,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [int(size) for size in comma_list(arguments.sizes)]
     languages = comma_list(arguments.languages)
     naive_sizes = [int(size) for size in comma_list(arguments.naive_sizes)]
+    office_steps: list[Step] = []
     rows = bench(
         sorted(set(sizes) | set(naive_sizes)), languages, seed=arguments.seed, catalogue=arguments.catalogue,
-        naive_sizes=naive_sizes, timeout=arguments.timeout,
+        naive_sizes=naive_sizes, timeout=arguments.timeout, office=arguments.office, office_steps=office_steps,
     )
     print(markdown_table(rows))
+    if office_steps:
+        print()
+        print(office_table(office_steps))
     if arguments.json:
         arguments.json.write_text(json.dumps(raw_numbers(rows), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0 if rows and all(row.result is not None and row.result.ok for row in rows) else 1

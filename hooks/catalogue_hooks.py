@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 
 from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
+from catalogue.data.history import offer_history
 from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.problems import format_problem
 from catalogue.data.publication import Publication, hidden_report, publish
@@ -106,7 +107,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
     publication = publish(loaded.catalogue, today)
     for line in hidden_report(publication):
         log.info(line)
-    job = RenderJob(publication, settings, loaded.labels)
+    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings))
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 
@@ -240,7 +241,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info(f"{output.language}: wrote {written} catalogue files")
     if _build.written_languages == set(_build.settings.language_codes):
         _build.pool.close()
-        write_site_wide_outputs(_build.publication, _build.settings, [_build.outputs[code] for code in _build.settings.language_codes], site_root)
+        write_site_wide_outputs(_build.publication, _build.settings, [_build.outputs[code] for code in _build.settings.language_codes], site_root, _build.job.history)
         _write_editor(_build, site_root)
 
 

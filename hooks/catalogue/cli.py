@@ -1,4 +1,5 @@
-"""The command line: `python -m catalogue check` validates all data and says what is wrong, file by file.
+"""The command line: `python -m catalogue check` validates all data and says what is wrong, file by file;
+`report` writes the office's report; `translations export|import|machine` is the translator round trip.
 
 Exit codes: 0 the data is valid (warnings allowed), 1 the data has errors, 2 the command could not run (wrong
 arguments, no mkdocs.yml, no data folder, or a fault in this program).
@@ -26,6 +27,8 @@ from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE
 from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
 from catalogue.office.new_town import NewTown, make_new_town
+from catalogue.office.report import office_report, report_csv, report_markdown, report_text
+from catalogue.office.translation_commands import add_translation_commands, run_translations
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -58,6 +61,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _issue_to_offer(arguments, stdout)
         if arguments.command == "new-town":
             return _new_town(arguments, stdout)
+        if arguments.command == "report":
+            return _report(arguments, stdout)
+        if arguments.command == "translations":
+            return run_translations(arguments, stdout, stderr, _settings(arguments.config, messages))
         return _check(arguments, stdout)
     except _UsageError as error:
         print(str(error), file=stderr)
@@ -124,6 +131,17 @@ def _parser() -> argparse.ArgumentParser:
     town.add_argument("--coordinator", action="append", default=[], metavar="ACCOUNT",
                       help="a GitHub account of the office that reviews every change (repeatable)")
     town.add_argument("--yes", action="store_true", help="ask nothing: take the options given, leave the rest empty")
+    report = commands.add_parser(
+        "report", help="stale, ending and not yet valid offers; translations per language", description=office_report.__doc__
+    )
+    report.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    report.add_argument("--format", choices=("text", "markdown", "csv"), default="text",
+                        help="text for a terminal, markdown for a GitHub issue, csv for a spreadsheet")
+    report.add_argument("--output", type=Path, help="write to this file instead of the terminal")
+    report.add_argument("--limit", type=int, help="Markdown: list at most this many offers per section")
+    report.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the report (default: the site's if de or en)")
+    report.add_argument("--today", type=_iso_date, help="the day of the report, YYYY-MM-DD (default: today)")
+    add_translation_commands(commands)
     return parser
 
 
@@ -337,6 +355,28 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
     if outcome.still_empty:
         print("still to fill in mkdocs.yml: " + ", ".join(outcome.still_empty), file=stdout)
     print("next: the README's checklist 'How a town adopts it', then `make check` and `make site`", file=stdout)
+    return EXIT_VALID
+
+
+def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
+    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    today = arguments.today or date.today()
+    result = load_catalogue(settings, today=today, message_language=messages.language)
+    if result.catalogue is None:
+        print(messages.phrase("cli.data_errors"), file=stdout)
+        return EXIT_INVALID
+    report = office_report(publish(result.catalogue, today), settings)
+    if arguments.format == "csv":
+        text = report_csv(report)
+    elif arguments.format == "markdown":
+        text = report_markdown(report, messages, limit=arguments.limit)
+    else:
+        text = report_text(report, messages)
+    if arguments.output:
+        arguments.output.write_text(text, encoding="utf-8", newline="")
+    else:
+        stdout.write(text)
     return EXIT_VALID
 
 

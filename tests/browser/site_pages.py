@@ -32,6 +32,7 @@ PAGE_PATHS: dict[str, str] = {
     "barrierefreiheit": "barrierefreiheit/",
     "leichte-sprache": "leichte-sprache/",
     "open-data": "open-data/",
+    "figures": "figures/",
     "not-found": "diese-seite-gibt-es-nicht/",
 }
 """Paths below a language's root. 'not-found' does not exist: the server answers with the site's 404.html."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Mapping, Sequence
 
+from catalogue.data.history import QuarterCount
 from catalogue.data.model import offer_has_dates
 from catalogue.data.publication import Publication
 from catalogue.data.settings import Settings
@@ -27,6 +28,8 @@ class RenderJob:
     publication: Publication
     settings: Settings
     labels: Mapping[str, Mapping[str, str]]
+    history: tuple[QuarterCount, ...] | None = None
+    """Offers added and ended per quarter (catalogue.data.history); None when the build has no full git history."""
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(
@@ -37,7 +40,7 @@ class RenderJob:
         )
 
     def renderer(self, language: str) -> PageRenderer:
-        return PageRenderer(self.publication, self.reader(language), template_environment())
+        return PageRenderer(self.publication, self.reader(language), template_environment(), self.history)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,12 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
+from catalogue.data.statistics import figures
 from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
+from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
 from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
@@ -78,8 +81,14 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
     return len(rendering.pages) + len(rendering.files) + 1
 
 
-def write_site_wide_outputs(publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput], site_root: Path) -> None:
+def write_site_wide_outputs(
+    publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput], site_root: Path,
+    history: Sequence[QuarterCount] | None = None,
+) -> None:
     data_root = site_root / OPEN_DATA_FOLDER
+    numbers = figures(publication, settings.language_codes)
+    for name, text in figures_csv_files(numbers, publication, settings.default_language, history).items():
+        _write(data_root / FIGURES_FOLDER / name, text)
     _write(data_root / "offers.json", offers_json(publication, settings))
     _write(data_root / "offers.csv", offers_csv(publication, settings))
     _write(data_root / "sessions.ics", sessions_ics(publication, settings, stamp=_stamp(publication)))

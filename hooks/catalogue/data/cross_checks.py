@@ -370,7 +370,7 @@ class _Checker:
             )
 
     def translations(self, file: DataFile) -> Iterator[Problem]:
-        fields = [item for item in self.text_fields(file) if not _is_proper_name(file.kind, item.path)]
+        fields = [item for item in self.text_fields(file) if not is_proper_name(file.kind, item.path)]
         if not fields:
             return
         position = file.document.key_position(fields[0].path)
@@ -427,7 +427,7 @@ class _Checker:
             yield self.problem(file, "order.verified_future", position, date=verified.isoformat(), today=self.context.today.isoformat())
             return
         months = self.settings.stale_after_months
-        if verified < _months_before(self.context.today, months):
+        if verified < months_before(self.context.today, months):
             position = file.document.value_position(("last_verified", "date"))
             yield self.warning(file, "warn.stale", position, date=verified.isoformat(), months=months)
 
@@ -503,7 +503,7 @@ class _Checker:
     def label_keys(self, file: DataFile, default_file: DataFile) -> Iterator[Problem]:
         expected: Mapping[str, str] = default_file.data["site"]
         actual: Mapping[str, str] = file.data["site"]
-        missing = [key for key in expected if key not in actual]
+        missing = [key for key in expected if key not in actual and not key.startswith(OPTIONAL_LABEL_PREFIXES)]
         extra = [key for key in actual if key not in expected]
         if missing:
             yield self.problem(
@@ -565,7 +565,11 @@ def _closest(word: Any, candidates: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def _is_proper_name(kind: Kind, path: JsonPath) -> bool:
+OPTIONAL_LABEL_PREFIXES = ("figures.",)
+"""Label blocks a language may leave out: the page that uses them is shown in the default language instead."""
+
+
+def is_proper_name(kind: Kind, path: JsonPath) -> bool:
     """A place's name stays as it is on the street sign; it is not counted as untranslated."""
     return kind == "actor" and len(path) == 3 and path[0] == "locations" and path[2] == "name"
 
@@ -577,7 +581,7 @@ def _link_targets(markdown: str) -> Iterator[str]:
                 yield match.group(1)
 
 
-def _months_before(day: date, months: int) -> date:
+def months_before(day: date, months: int) -> date:
     month_index = day.year * 12 + day.month - 1 - months
     year, month = divmod(month_index, 12)
     month += 1

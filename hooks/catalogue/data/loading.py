@@ -14,15 +14,17 @@ from catalogue.data.cross_checks import CheckContext, DataFile, check_catalogue,
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.model import (
     Catalogue,
+    TranslationRecord,
     actor_from_document,
     news_from_document,
     offer_from_document,
     taxonomy_from_document,
 )
 from catalogue.data.problems import Problem, problem_sort_key
-from catalogue.data.schema_check import Kind, check_document, schema_set
+from catalogue.data.schema_check import Kind, SchemaSet, check_document, schema_set
 from catalogue.data.settings import Settings
 from catalogue.data.strict_yaml import read_yaml_file
+from catalogue.data.translation_status import translation_record
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"
@@ -92,7 +94,7 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
     has_errors = any(problem.severity == "error" for problem in problems)
     site_labels, theme_labels, directions = _labels(files)
     return LoadResult(
-        catalogue=None if has_errors else _build_catalogue(files),
+        catalogue=None if has_errors else _build_catalogue(files, settings.default_language, schemas),
         problems=tuple(problems),
         labels=site_labels,
         theme_labels=theme_labels,
@@ -219,19 +221,22 @@ def _labels(
     return MappingProxyType(site), MappingProxyType(theme), MappingProxyType(directions)
 
 
-def _build_catalogue(files: list[DataFile]) -> Catalogue:
+def _build_catalogue(files: list[DataFile], default_language: str, schemas: SchemaSet) -> Catalogue:
     def documents(kind: Kind) -> Iterator[DataFile]:
         return (file for file in files if file.kind == kind)
 
+    def translation(file: DataFile) -> TranslationRecord:
+        return translation_record(file.kind, file.data, default_language, schemas)
+
     taxonomy = next(taxonomy_from_document(file.data) for file in documents("taxonomy"))
     actors = sorted(
-        (actor_from_document(file.data, file.path) for file in documents("actor")), key=lambda actor: actor.id
+        (actor_from_document(file.data, file.path, translation(file)) for file in documents("actor")), key=lambda actor: actor.id
     )
     offers = sorted(
-        (offer_from_document(file.data, file.path) for file in documents("offer")), key=lambda offer: offer.id
+        (offer_from_document(file.data, file.path, translation(file)) for file in documents("offer")), key=lambda offer: offer.id
     )
     news = sorted(
-        (news_from_document(file.data, file.path) for file in documents("news")),
+        (news_from_document(file.data, file.path, translation(file)) for file in documents("news")),
         key=lambda item: (-item.date.toordinal(), item.id),
     )
     return Catalogue(

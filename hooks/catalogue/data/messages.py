@@ -891,6 +891,99 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "Unexpected error ({detail}). This is a fault in the catalogue's program, not in your data: please report it with the command you ran.",
         "de": "Unerwarteter Fehler ({detail}). Das ist ein Fehler im Programm des Katalogs, nicht in Ihren Daten: bitte melden Sie ihn mit dem Befehl, den Sie ausgeführt haben.",
     },
+    # -- the office's report and the translation exchange -------------------------------------------------------
+    "report.title": {"en": "Freshness and translations of {site} on {day}", "de": "Aktualität und Übersetzungen von {site} am {day}"},
+    "report.stale": {
+        "en": "Offers not checked for more than {months} months: {count}",
+        "de": "Angebote, die seit mehr als {months} Monaten nicht geprüft wurden: {count}",
+    },
+    "report.stale_line": {"en": "last checked {date} by {by}", "de": "zuletzt geprüft am {date} von {by}"},
+    "report.ending": {"en": "Offers ending in the next {days} days: {count}", "de": "Angebote, die in den nächsten {days} Tagen enden: {count}"},
+    "report.ending_line": {"en": "ends {date}", "de": "endet am {date}"},
+    "report.not_yet_valid": {"en": "Offers not yet valid: {count}", "de": "Angebote, die noch nicht gelten: {count}"},
+    "report.not_yet_valid_line": {"en": "valid from {date}", "de": "gilt ab {date}"},
+    "report.translations": {"en": "Translations", "de": "Übersetzungen"},
+    "report.translations_note": {
+        "en": "Offers count the published ones. Words: German words still to translate or to check again.",
+        "de": "Bei Angeboten zählen die veröffentlichten. Wörter: deutsche Wörter, die noch zu übersetzen oder erneut zu prüfen sind.",
+    },
+    "report.none": {"en": "none", "de": "keine"},
+    "report.more": {"en": "… and {count} more (see the CSV)", "de": "… und {count} weitere (siehe CSV)"},
+    "report.no_contact": {"en": "no contact given", "de": "kein Kontakt angegeben"},
+    "report.column.language": {"en": "language", "de": "Sprache"},
+    "report.column.kind": {"en": "records", "de": "Einträge"},
+    "report.column.current": {"en": "up to date", "de": "aktuell"},
+    "report.column.outdated": {"en": "outdated", "de": "veraltet"},
+    "report.column.machine": {"en": "machine, unchecked", "de": "maschinell, ungeprüft"},
+    "report.column.missing": {"en": "missing", "de": "fehlt"},
+    "report.column.words": {"en": "words to translate", "de": "zu übersetzende Wörter"},
+    "report.kind.offer": {"en": "offers", "de": "Angebote"},
+    "report.kind.actor": {"en": "providers", "de": "Anbieter"},
+    "report.kind.news": {"en": "news", "de": "Aktuelles"},
+    "cli.data_errors": {
+        "en": "The data has errors; run `make check` and fix them first. Nothing was written.",
+        "de": "Die Daten haben Fehler; starten Sie `make check` und beheben Sie sie zuerst. Es wurde nichts geschrieben.",
+    },
+    "translations.unknown_language": {
+        "en": "'{language}' is not a language of this site ({languages}); name one of them with --to",
+        "de": "'{language}' ist keine Sprache dieser Website ({languages}); nennen Sie eine davon mit --to",
+    },
+    "translations.default_language": {
+        "en": "{language} is the site's source language; translations go into the other languages",
+        "de": "{language} ist die Ausgangssprache der Website; übersetzt wird in die anderen Sprachen",
+    },
+    "translations.exported": {
+        "en": "wrote {count} texts ({words} German words) of {records} records for {language} to {file}",
+        "de": "{count} Texte ({words} deutsche Wörter) aus {records} Einträgen für {language} nach {file} geschrieben",
+    },
+    "translations.unreadable": {
+        "en": "{file}: not a translation file this catalogue wrote ({detail}); export a new one with `translations export`",
+        "de": "{file}: keine Übersetzungsdatei aus diesem Katalog ({detail}); exportieren Sie eine neue mit `translations export`",
+    },
+    "translations.refused": {
+        "en": "{file}: nothing was imported, {count} problem(s) found:",
+        "de": "{file}: nichts wurde importiert, {count} Problem(e) gefunden:",
+    },
+    "translations.unknown_id": {
+        "en": "unit {unit}: no such text in the catalogue (renamed or deleted since the export?); leave the unit out or export again",
+        "de": "Einheit {unit}: diesen Text gibt es im Katalog nicht (seit dem Export umbenannt oder gelöscht?); lassen Sie die Einheit weg oder exportieren Sie neu",
+    },
+    "translations.wrong_language": {
+        "en": "the file translates from {source} into {target}, but the site's source language is {default} and its languages are {languages}",
+        "de": "die Datei übersetzt aus {source} nach {target}, aber die Ausgangssprache der Website ist {default} und ihre Sprachen sind {languages}",
+    },
+    "translations.source_changed": {
+        "en": "unit {unit} ({file}): the German text changed since the export; export again and translate the new text",
+        "de": "Einheit {unit} ({file}): der deutsche Text hat sich seit dem Export geändert; exportieren Sie neu und übersetzen Sie den neuen Text",
+    },
+    "translations.too_long": {
+        "en": "unit {unit}: the translation has {length} characters, at most {limit} fit; shorten it",
+        "de": "Einheit {unit}: die Übersetzung hat {length} Zeichen, höchstens {limit} passen; kürzen Sie sie",
+    },
+    "translations.imported": {
+        "en": "imported {count} texts into {files} files for {language}; {complete} records are now fully translated",
+        "de": "{count} Texte in {files} Dateien für {language} übernommen; {complete} Einträge sind jetzt vollständig übersetzt",
+    },
+    "translations.nothing": {
+        "en": "{file}: no unit has a translation yet; nothing was changed",
+        "de": "{file}: keine Einheit enthält schon eine Übersetzung; nichts wurde geändert",
+    },
+    "machine.no_key": {
+        "en": "Machine translation is off: set the environment variable {variable} to a DeepL API key to turn it on",
+        "de": "Maschinelle Übersetzung ist aus: setzen Sie die Umgebungsvariable {variable} auf einen DeepL-API-Schlüssel, um sie einzuschalten",
+    },
+    "machine.unsupported": {
+        "en": "{provider} does not translate into {language}; those texts stay for a human translator",
+        "de": "{provider} übersetzt nicht nach {language}; diese Texte bleiben für eine Übersetzerin oder einen Übersetzer",
+    },
+    "machine.failed": {
+        "en": "{provider} did not answer as expected ({detail}); nothing was written",
+        "de": "{provider} hat nicht wie erwartet geantwortet ({detail}); nichts wurde geschrieben",
+    },
+    "machine.done": {
+        "en": "{count} texts ({characters} characters) machine-translated into {language} in {files} files, marked as unchecked; {left} texts left for the next run (budget {budget} characters)",
+        "de": "{count} Texte ({characters} Zeichen) maschinell nach {language} übersetzt in {files} Dateien, als ungeprüft markiert; {left} Texte bleiben für den nächsten Lauf (Budget {budget} Zeichen)",
+    },
 }
 
 _LONGEST_QUOTED_VALUE = 60

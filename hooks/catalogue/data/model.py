@@ -24,12 +24,48 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
+EDUCATION_AREAS = (
+    "early_childhood", "general_schooling", "vocational_training", "higher_education", "continuing_education",
+    "non_formal_learning", "guidance",
+)
+"""The education areas of municipal education monitoring (Anwendungsleitfaden zum kommunalen Bildungsmonitoring),
+in the order a council report lists them."""
+
+
 @dataclass(frozen=True)
 class Term:
     id: str
     label: Texts
     description: Texts = field(default_factory=_no_texts)
     icon: str | None = None
+    education_area: str | None = None
+    """For categories: one of EDUCATION_AREAS, so that figures read like a council report."""
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """One translatable text map of a record, e.g. path ('schedule', 'note')."""
+
+    path: tuple[str | int, ...]
+    texts: Texts
+    markdown: bool = False
+
+
+@dataclass(frozen=True)
+class TranslationRecord:
+    """What a record says about its translations (see catalogue.data.fingerprint and translation_status)."""
+
+    fingerprint: str = ""
+    """Of the record's current default-language text."""
+    sources: Texts = field(default_factory=_no_texts)
+    """Language -> fingerprint of the default-language text the translation was made from (`translation_sources`)."""
+    machine: tuple[str, ...] = ()
+    """Languages whose texts are unreviewed machine translations (`machine_translated`)."""
+    units: tuple[TextUnit, ...] = ()
+    """The texts a translator translates, in document order; proper names are left out."""
+
+
+NO_TRANSLATION_RECORD = TranslationRecord()
 
 
 @dataclass(frozen=True)
@@ -80,6 +116,7 @@ class Actor:
     locations: tuple[Location, ...] = ()
     maintainers: tuple[str, ...] = ()
     source: str = ""
+    translation: TranslationRecord = NO_TRANSLATION_RECORD
 
     def location(self, location_id: str) -> Location:
         return next(location for location in self.locations if location.id == location_id)
@@ -155,6 +192,7 @@ class Offer:
     valid_from: date | None = None
     valid_until: date | None = None
     source: str = ""
+    translation: TranslationRecord = NO_TRANSLATION_RECORD
 
 
 @dataclass(frozen=True)
@@ -173,6 +211,7 @@ class NewsItem:
     image: NewsImage | None = None
     offers: tuple[str, ...] = ()
     source: str = ""
+    translation: TranslationRecord = NO_TRANSLATION_RECORD
 
 
 @dataclass(frozen=True)
@@ -189,6 +228,7 @@ def term_from_document(document: Mapping[str, Any]) -> Term:
         label=_texts(document["label"]),
         description=_texts(document.get("description")),
         icon=document.get("icon"),
+        education_area=document.get("education_area"),
     )
 
 
@@ -224,7 +264,9 @@ def location_from_document(document: Mapping[str, Any]) -> Location:
     )
 
 
-def actor_from_document(document: Mapping[str, Any], source: str = "") -> Actor:
+def actor_from_document(
+    document: Mapping[str, Any], source: str = "", translation: TranslationRecord = NO_TRANSLATION_RECORD
+) -> Actor:
     return Actor(
         id=document["id"],
         name=_texts(document["name"]),
@@ -235,6 +277,7 @@ def actor_from_document(document: Mapping[str, Any], source: str = "") -> Actor:
         locations=tuple(location_from_document(item) for item in document.get("locations", [])),
         maintainers=tuple(document.get("maintainers", [])),
         source=source,
+        translation=translation,
     )
 
 
@@ -254,7 +297,9 @@ def schedule_from_document(document: Mapping[str, Any] | None) -> Schedule:
     )
 
 
-def offer_from_document(document: Mapping[str, Any], source: str = "") -> Offer:
+def offer_from_document(
+    document: Mapping[str, Any], source: str = "", translation: TranslationRecord = NO_TRANSLATION_RECORD
+) -> Offer:
     costs = document["costs"]
     registration = document.get("registration")
     verified = document["last_verified"]
@@ -293,10 +338,13 @@ def offer_from_document(document: Mapping[str, Any], source: str = "") -> Offer:
         valid_from=_date(document.get("valid_from")),
         valid_until=_date(document.get("valid_until")),
         source=source,
+        translation=translation,
     )
 
 
-def news_from_document(document: Mapping[str, Any], source: str = "") -> NewsItem:
+def news_from_document(
+    document: Mapping[str, Any], source: str = "", translation: TranslationRecord = NO_TRANSLATION_RECORD
+) -> NewsItem:
     image = document.get("image")
     return NewsItem(
         id=document["id"],
@@ -307,6 +355,7 @@ def news_from_document(document: Mapping[str, Any], source: str = "") -> NewsIte
         image=None if image is None else NewsImage(src=image["src"], alt=_texts(image["alt"])),
         offers=tuple(document.get("offers", [])),
         source=source,
+        translation=translation,
     )
 
 

@@ -10,9 +10,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
+from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
+from catalogue.data.statistics import figures
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
+from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld
 
 _TEMPLATES = Path(__file__).parent / "templates"
@@ -67,6 +70,8 @@ class PageRenderer:
     publication: Publication
     reader: ReaderLanguage
     environment: Environment
+    history: tuple[QuarterCount, ...] | None = None
+    """Offers added and ended per quarter, when the build has the data's git history."""
     _cards: dict[tuple[str, str], _Card] = field(default_factory=dict)
 
     def card(self, offer: Offer, root: str, heading: str = "h3") -> Markup:
@@ -100,12 +105,19 @@ class PageRenderer:
         for item in self.publication.catalogue.news:
             yield self.news_item_page(item)
         yield self.open_data_page()
+        yield self.figures_page()
 
-    def _render(self, template: str, path: str, title: str, description: str, head: str = "", **values: object) -> RenderedPage:
-        self.reader.fallbacks = FallbackTracker()
+    def _render(
+        self, template: str, path: str, title: str, description: str, head: str = "",
+        words: ReaderLanguage | None = None, **values: object,
+    ) -> RenderedPage:
+        """One page below the reader's language root; `words` speaks for the page when it is not the reader's own
+        (a page whose words the language lacks), while links keep counting from the reader's folder."""
+        view = words or self.reader
+        view.fallbacks = FallbackTracker()
         root = "../" * path.count("/")
         body = self.environment.get_template(template).render(
-            r=self.reader,
+            r=view,
             root=root,
             card=lambda offer, heading="h3": self.card(offer, root, heading),
             site_root="../" * (path.count("/") + self.reader.prefix.count("/")),
@@ -116,8 +128,8 @@ class PageRenderer:
             **values,
         )
         notice = ""
-        if self.reader.fallbacks.count:
-            notice = f'<p class="cat-notice" role="note">{Markup.escape(self.reader.t("fallback.notice"))}</p>'
+        if view.fallbacks.count:
+            notice = f'<p class="cat-notice" role="note">{Markup.escape(view.t("fallback.notice"))}</p>'
         return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, notice), head)
 
     def offer_page(self, offer: Offer) -> RenderedPage:
@@ -202,6 +214,28 @@ class PageRenderer:
             title=self.reader.t("footer.open_data"),
             description=self.reader.t("opendata.json"),
         )
+
+    def figures_page(self) -> RenderedPage:
+        """The council's figures. A language whose labels lack the optional `figures.*` block gets the page in the
+        site's default language, marked as such, under a notice in its own language."""
+        reader = self.reader
+        wrapped = "figures.title" not in reader.labels
+        view_reader = ReaderLanguage(reader.settings, reader.settings.default_language, reader.fallback_labels) if wrapped else reader
+        numbers = figures(self.publication, reader.settings.language_codes)
+        notice = Markup('<p class="cat-notice" role="note">{}</p>').format(reader.t("fallback.notice")) if wrapped else Markup("")
+        page = self._render(
+            "figures.html",
+            "figures/index.html",
+            title=reader.t("footer.figures"),
+            description=view_reader.t("figures.intro", count=numbers.offers, day=view_reader.formatter.long_date(self.publication.today), town=view_reader.town),
+            words=view_reader,
+            figures=numbers,
+            charts=chart_views(numbers, self.publication, view_reader),
+            matrices=matrix_views(numbers, self.publication, view_reader),
+            history=self.history,
+            wrapped=wrapped,
+        )
+        return RenderedPage(page.path, page.title, page.description, str(notice) + page.body, page.head)
 
     def feed_link(self, depth: int) -> str:
         title = Markup.escape(self.reader.t("news.feed"))

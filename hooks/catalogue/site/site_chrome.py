@@ -16,6 +16,7 @@ _FOOTER_LINKS = (
     ("footer.accessibility", "barrierefreiheit/"),
     ("footer.easy_language", "leichte-sprache/"),
     ("footer.open_data", "open-data/"),
+    ("footer.figures", "figures/"),
 )
 
 

@@ -1,0 +1,65 @@
+"""The "Zahlen & Daten" page on a phone: every chart's numbers stand in its table and in its CSV download, the gap
+matrices scroll inside their own box, the footer leads there in every language, and a language without the page's
+words gets the German page, marked, under a notice in its own language."""
+from __future__ import annotations
+
+import csv
+import io
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .browser_tab import Tab
+from .site_pages import CHECKED_LANGUAGES, LANGUAGES, language_path
+
+
+def _svg_numbers(tab: Tab, section: str) -> list[int]:
+    return [int(text) for text in tab.page.locator(f"section:has(#fig-{section}) svg .cat-bar__value").all_text_contents()]
+
+
+def _table_numbers(tab: Tab, section: str) -> list[int]:
+    return [int(text) for text in tab.page.locator(f"section:has(#fig-{section}) table tbody tr td:first-of-type").all_text_contents()]
+
+
+@pytest.mark.parametrize("section", ["areas", "categories", "districts", "ages", "offer_languages", "costs", "modes", "readable"])
+def test_each_chart_has_the_same_numbers_in_its_table_and_its_csv(phone: Tab, section: str) -> None:
+    phone.visit(language_path("de", "figures/"))
+    bars = _svg_numbers(phone, section)
+    assert bars, f"the {section} chart has no bars"
+    assert _table_numbers(phone, section) == bars
+    link = phone.page.locator(f"section:has(#fig-{section}) a[download]")
+    url = phone.page.evaluate("(a) => a.href", link.element_handle())
+    with urllib.request.urlopen(url, timeout=10) as response:
+        rows = list(csv.DictReader(io.StringIO(response.read().decode("utf-8"))))
+    assert [int(row["offers"]) for row in rows] == bars
+
+
+def test_the_page_fits_a_phone_and_the_matrices_scroll_in_their_own_box(phone: Tab, screenshot_dir: Path) -> None:
+    phone.visit(language_path("de", "figures/"))
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 360
+    for box in phone.page.locator(".cat-table-scroll").all():
+        assert box.get_attribute("tabindex") == "0", "a scrolling box must be reachable by keyboard"
+        assert box.evaluate("(element) => element.getBoundingClientRect().right") <= 360
+    gaps = phone.page.locator(".cat-matrix__gap")
+    assert gaps.count() > 0 and set(gaps.all_text_contents()) == {"0"}
+    phone.page.screenshot(path=str(screenshot_dir / "phone-de-figures.png"), full_page=True, scale="css")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_footer_leads_to_the_figures_in_every_language(phone: Tab, language: str) -> None:
+    phone.visit(language_path(language))
+    link = phone.page.locator("footer a[href$='figures/']")
+    assert link.count() == 1
+    link.click()
+    phone.settle()
+    assert phone.page.url.endswith(language_path(language, "figures/"))
+    assert phone.page.locator("h1").count() == 1
+
+
+@pytest.mark.parametrize("language", [code for code in CHECKED_LANGUAGES if code != "de"])
+def test_a_language_without_the_pages_words_gets_the_german_page_marked(phone: Tab, language: str) -> None:
+    phone.visit(language_path(language, "figures/"))
+    assert phone.page.locator("article.cat-figures").get_attribute("lang") == "de"
+    notice = phone.page.locator(".cat-notice").first
+    assert notice.evaluate("(element) => element.closest('[lang]').getAttribute('lang')") == language
