@@ -70,6 +70,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "last_verified": "Zuletzt geprüft",
     "by": "Geprüft von",
     "translation_sources": "Übersetzungsstand",
+    "machine_translated": "Maschinell übersetzt",
     "name": "Name",
     "type": "Art der Einrichtung",
     "street": "Straße und Hausnummer",
@@ -97,7 +98,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _TAXONOMY_REFERENCES: Mapping[str, str] = {"categories": "categories", "target_groups": "target_groups", "district": "districts"}
 """Property name -> the data/taxonomy.yml list its ids come from."""
-_SKIPPED = frozenset({"translation_sources"})
+_SKIPPED = frozenset({"translation_sources", "machine_translated"})
 """Written by tools, not by people; the editor keeps what the file holds."""
 _PATTERN_MESSAGES: Mapping[str, str] = {
     "id": "Nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. deutschkurs-fuer-eltern.",
