@@ -27,7 +27,7 @@ from catalogue.site.content_placeholders import fill_placeholders, placeholder_v
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
 from catalogue.site.material_language import material_has_language, material_language_partial
 from catalogue.site.search_index import ContentEntry
-from catalogue.site.site_chrome import SiteChrome
+from catalogue.site.site_chrome import LEGAL_PAGES, SiteChrome
 from jinja2 import BytecodeCache, ChoiceLoader, DictLoader, Environment
 from jinja2.bccache import Bucket
 from mkdocs.commands.build import get_context
@@ -154,7 +154,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     _build.env = env
     env.bytecode_cache = _compiled_templates
     env.filters["catalogue_absolute"] = lambda link: urljoin(_build.settings.site_url, link) if _build else link
-    env.globals["catalogue"] = SiteChrome(_build.job.reader(language))
+    env.globals["catalogue"] = SiteChrome(_build.job.reader(language), _has_legal_pages(config, language))
     return env
 
 
@@ -177,6 +177,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             f"or set it under extra.catalogue in mkdocs.yml"
         )
     return filled.text
+def _has_legal_pages(config: MkDocsConfig, language: str) -> bool:
+    """Whether every legal page has a source of its own in the language (e.g. content/impressum.ar.md)."""
+    if _build is None or language == _build.settings.default_language:
+        return True
+    return all((Path(config.docs_dir) / f"{name}.{language}.md").is_file() for name in LEGAL_PAGES)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

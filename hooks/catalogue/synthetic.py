@@ -34,7 +34,7 @@ ACTOR_TYPES = (
 MODES = ("in_person", "online", "hybrid")
 GERMAN_LEVELS = ("none", "A1", "A2", "B1", "B2", "C1", "C2")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-PRICE_UNITS = ("course", "session", "month", "year")
+PRICE_UNITS = ("course", "session", "lesson_unit", "month", "year")
 PRICES = (2.5, 5, 8, 12, 25, 35, 60, 89, 120, 249)
 AGE_RANGES: tuple[tuple[int | None, int | None], ...] = (
     (0, 6), (3, 10), (6, 18), (12, 27), (16, None), (18, None), (None, None), (55, None), (None, 12), (18, 65),

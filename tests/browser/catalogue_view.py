@@ -12,21 +12,27 @@ _SETTLED = """() => {
   const form = document.getElementById('cat-filters');
   if (!form || form.hidden) return false;
   const visible = document.querySelectorAll('li.cat-card:not([hidden])').length;
-  const wording = visible === 1 ? form.dataset.resultsOne : form.dataset.resultsOther;
-  if (document.getElementById('cat-results').textContent.trim() !== wording.replace('{count}', String(visible))) return false;
+  const category = new Intl.PluralRules(form.dataset.lang).select(visible);
+  const wording = form.dataset['results' + category.charAt(0).toUpperCase() + category.slice(1)] || form.dataset.resultsOther;
+  const number = new Intl.NumberFormat(form.dataset.lang, {numberingSystem: form.dataset.numbering}).format(visible);
+  if (document.getElementById('cat-results').textContent.trim() !== wording.replace('{count}', number)) return false;
   const query = new URLSearchParams(location.search);
   return Array.from(form.elements).filter(control => control.name).every(control => {
     const value = control.type === 'checkbox' ? (control.checked ? '1' : '') : control.value.trim();
     return (query.get(control.name) || '') === value;
   });
 }"""
-"""True once the script has shown the outcome of the current controls: the count line, worded as the form's
-data-results-one / data-results-other say, names as many offers as are visible, and the address holds the values
-of the controls."""
+"""True once the script has shown the outcome of the current controls: the count line, in the form the form's
+data-results-<CLDR plural category> gives for the number and in the page's digits, names as many offers as are
+visible, and the address holds the values of the controls."""
 
 _CONTROL_VALUES = """() => Object.fromEntries(Array.from(document.getElementById('cat-filters').elements)
   .filter(control => control.name)
   .map(control => [control.name, control.type === 'checkbox' ? control.checked : control.value]))"""
+
+
+_WORDED_NUMBERS = {"zero": 0, "one": 1, "two": 2}
+"""CLDR plural categories whose form may say its number in words instead of digits."""
 
 
 @dataclass(frozen=True)
@@ -50,14 +56,19 @@ class CatalogueView:
         return self.page.locator("#cat-results").inner_text().strip()
 
     def count(self) -> int:
-        """The number the count line tells the reader ('one offer' where a language words it without a digit)."""
+        """The number the count line tells the reader, in any digits ('عرضان' where a language words it without one)."""
         line = self.count_line()
-        one = (self.page.locator("#cat-filters").get_attribute("data-results-one") or "").replace("{count}", "1")
-        if line == one:
-            return 1
+        form = self.page.locator("#cat-filters")
+        for category, number in _WORDED_NUMBERS.items():
+            if line == (form.get_attribute(f"data-results-{category}") or "").replace("{count}", str(number)):
+                return number
         numbers = re.findall(r"\d+", line)
         assert len(numbers) == 1, f"the count line should hold one number: {line!r}"
         return int(numbers[0])
+
+    def count_digits(self) -> str:
+        """The digits of the count line: '0123456789' or '۰۱۲۳۴۵۶۷۸۹' and so on."""
+        return "".join(sorted({character for character in self.count_line() if character.isdecimal()}))
 
     def visible_offer_ids(self) -> frozenset[str]:
         return frozenset(self.page.locator("li.cat-card:visible").evaluate_all("cards => cards.map(card => card.dataset.id)"))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from catalogue.data.translation_status import translation_status
 from catalogue.office.machine_translation import DEEPL_KEY_VARIABLE, DEEPL_URL_VARIABLE
 from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
 
-from .conftest import run
+from .conftest import copy_labels_for_more_plural_forms, run
 from .deepl_stand_in import KEY, deepl_stand_in
 
 
@@ -24,7 +22,7 @@ from .deepl_stand_in import KEY, deepl_stand_in
 def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("large") / "site"
     write_synthetic_catalogue(site / "data", offers=1000, languages=["de", "en"], seed=5)
-    shutil.copyfile(site / "data/labels/en.yml", site / "data/labels/uk.yml")
+    copy_labels_for_more_plural_forms(site / "data/labels/en.yml", site / "data/labels/uk.yml")
     (site / "mkdocs.yml").write_text(
         "site_name: Test\nplugins:\n  - i18n:\n      languages:\n"
         "        - {locale: de, name: Deutsch, default: true}\n        - {locale: en, name: English}\n"

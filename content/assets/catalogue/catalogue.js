@@ -227,9 +227,13 @@
     otherResults.hidden = entries.length === 0;
   }
 
+  const pluralRules = new Intl.PluralRules(form.dataset.lang || undefined);
+  const numberFormat = new Intl.NumberFormat(form.dataset.lang || undefined, { numberingSystem: form.dataset.numbering || "latn" });
+
   function countText(count) {
-    const template = count === 1 ? form.dataset.resultsOne : form.dataset.resultsOther;
-    return (template || "{count}").replace("{count}", String(count));
+    const category = pluralRules.select(count);
+    const template = form.dataset["results" + category.charAt(0).toUpperCase() + category.slice(1)] || form.dataset.resultsOther;
+    return (template || "{count}").replace("{count}", numberFormat.format(count));
   }
 
   function update() {

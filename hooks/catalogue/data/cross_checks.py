@@ -17,7 +17,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
 
 from catalogue.data.fingerprint import default_text_fingerprint
+from catalogue.data.glossary import Glossary, glossary_from_data
 from catalogue.data.messages import Messages, quote
+from catalogue.data.plural_rules import ordered, plural_categories, split_plural_key
 from catalogue.data.problems import Problem
 from catalogue.data.schema_check import Kind, SchemaSet, TextField
 from catalogue.data.settings import Settings
@@ -105,11 +107,12 @@ def check_catalogue(files: Iterable[DataFile], context: CheckContext) -> list[Pr
 class _Checker:
     def __init__(self, files: list[DataFile], context: CheckContext) -> None:
         self.context = context
+        self._text_fields: dict[str, list[TextField]] = {}
         self.messages = context.messages
         self.settings = context.settings
         self.default_language = context.settings.default_language
         self.by_kind: dict[Kind, list[DataFile]] = {
-            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels")
+            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels", "glossary")
         }
         for file in sorted(files, key=lambda item: item.path):
             self.by_kind[file.kind].append(file)
@@ -137,7 +140,7 @@ class _Checker:
             for file in files:
                 if not file.valid:
                     continue
-                if kind != "labels":
+                if kind not in ("labels", "glossary"):
                     yield from self.texts(file)
                 if kind in TRANSLATED_KINDS:
                     yield from self.id_matches_file(file)
@@ -154,6 +157,7 @@ class _Checker:
         for file in self.valid_files("news"):
             yield from self.news(file)
         yield from self.labels()
+        yield from self.glossary_forms()
 
     def valid_files(self, kind: Kind) -> Iterator[DataFile]:
         return (file for file in self.by_kind[kind] if file.valid)
@@ -321,7 +325,9 @@ class _Checker:
     # -- texts ------------------------------------------------------------------------------------------------
 
     def text_fields(self, file: DataFile) -> list[TextField]:
-        return self.context.schemas.text_fields(file.kind, file.data)
+        if file.path not in self._text_fields:
+            self._text_fields[file.path] = self.context.schemas.text_fields(file.kind, file.data)
+        return self._text_fields[file.path]
 
     def texts(self, file: DataFile) -> Iterator[Problem]:
         languages = self.settings.language_codes
@@ -501,10 +507,28 @@ class _Checker:
                 )
 
     def label_keys(self, file: DataFile, default_file: DataFile) -> Iterator[Problem]:
+        """Every key of the default language, and for a phrase with a number (`<key>.<plural category>`) either
+        every CLDR plural category of this language or `<key>.other` alone, each with the default's placeholders."""
         expected: Mapping[str, str] = default_file.data["site"]
         actual: Mapping[str, str] = file.data["site"]
-        missing = [key for key in expected if key not in actual and not key.startswith(OPTIONAL_LABEL_PREFIXES)]
-        extra = [key for key in actual if key not in expected]
+        language = file.stem
+        categories = plural_categories(language)
+        plural_bases = {base for base, category in map(split_plural_key, expected) if category}
+        given: dict[str, set[str]] = {base: set() for base in plural_bases}
+        for key in actual:
+            base, category = split_plural_key(key)
+            if category and base in given:
+                given[base].add(category)
+        missing = [
+            key for key in expected
+            if split_plural_key(key)[0] not in plural_bases and key not in actual and not key.startswith(OPTIONAL_LABEL_PREFIXES)
+        ]
+        missing += [f"{base}.other" for base in sorted(plural_bases) if "other" not in given[base]]
+        extra = [
+            key for key in actual
+            if not (key in expected and split_plural_key(key)[0] not in plural_bases)
+            and not (split_plural_key(key)[0] in plural_bases and split_plural_key(key)[1] in categories)
+        ]
         if missing:
             yield self.problem(
                 file,
@@ -522,12 +546,32 @@ class _Checker:
                 keys=self.messages.join(extra),
                 default_file=default_file.path,
             )
+        for base in sorted(plural_bases):
+            forms = given[base] & categories
+            if "other" in forms and forms != {"other"} and forms != categories:
+                first = next(key for key in actual if split_plural_key(key)[0] == base)
+                yield self.problem(
+                    file,
+                    "labels.plural_forms",
+                    file.document.key_position(("site", first)),
+                    key=base,
+                    language=language,
+                    missing=self.messages.join(f"{base}.{category}" for category in ordered(categories - forms)),
+                    categories=self.messages.join(ordered(categories)),
+                )
         for key, text in actual.items():
-            if key not in expected:
+            base, category = split_plural_key(key)
+            if base in plural_bases:
+                source = expected.get(f"{base}.other", "")
+            elif key in expected:
+                source = expected[key]
+            else:
                 continue
-            wanted = sorted(set(_PLACEHOLDER.findall(expected[key])))
+            wanted = sorted(set(_PLACEHOLDER.findall(source)))
             found = sorted(set(_PLACEHOLDER.findall(text)))
-            if wanted != found:
+            # 'one', 'two' and 'zero' forms may say the number in words: "عرضان", "سنة واحدة".
+            fits = set(found) <= set(wanted) if category in ("zero", "one", "two") else wanted == found
+            if not fits:
                 yield self.problem(
                     file,
                     "labels.placeholders",
@@ -539,9 +583,60 @@ class _Checker:
                 )
 
 
+    # -- glossary ---------------------------------------------------------------------------------------------
+
+    def glossary_forms(self) -> Iterator[Problem]:
+        """Warns where a translation uses a form its language's glossary lists as wrong: in the labels and in every
+        text of the data in that language."""
+        glossaries = {file.stem: glossary_from_data(file.stem, file.data) for file in self.valid_files("glossary")}
+        if not glossaries:
+            return
+        for file in self.valid_files("labels"):
+            glossary = glossaries.get(file.stem)
+            if glossary is not None:
+                for key, text in file.data["site"].items():
+                    yield from self.wrong_forms(file, ("site", key), text, glossary)
+        for kind in ("taxonomy", "actor", "offer", "news"):
+            for file in self.valid_files(kind):
+                for text_field in self.text_fields(file):
+                    texts = _lookup(file.data, text_field.path)
+                    for language, text in texts.items():
+                        if language in glossaries and isinstance(text, str):
+                            yield from self.wrong_forms(file, (*text_field.path, language), text, glossaries[language])
+
+    def wrong_forms(self, file: DataFile, path: JsonPath, text: str, glossary: Glossary) -> Iterator[Problem]:
+        seen: dict[str, int] = {}
+        for term, _offset, found in glossary.wrong_forms_in(text):
+            seen[found.casefold()] = seen.get(found.casefold(), 0) + 1
+            yield self.warning(
+                file,
+                "warn.glossary",
+                _occurrence_position(file.document, path, found, seen[found.casefold()]),
+                found=quote(found),
+                use=quote(term.use),
+                german=term.german,
+                glossary=f"{self.context.data_path}/glossary/{glossary.language}.yml",
+            )
+
+
 _WORDS = re.compile(r"[^\W\d_]{3,}")
 _LEFT_AT_LEAST = 5
 """Texts of the copied labels file left in another language's that make a warning (a few may rightly be the same)."""
+
+
+def _occurrence_position(document: YamlDocument, path: JsonPath, needle: str, occurrence: int) -> Position:
+    """Where the n-th (1-based) occurrence of needle stands inside the text at path, case-insensitive."""
+    line, column = document.value_position(path)
+    wanted = needle.casefold()
+    for index in range(line - 1, len(document.lines)):
+        text = document.lines[index].casefold()
+        start = column - 1 if index == line - 1 else 0
+        while (found := text.find(wanted, start)) >= 0:
+            occurrence -= 1
+            if occurrence == 0:
+                return (index + 1, found + 1)
+            start = found + len(wanted)
+    return document.text_position(path, needle)
 
 
 def _braces(names: list[str], messages: Messages) -> str:

@@ -11,6 +11,7 @@ from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
 from catalogue.data.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
+from catalogue.data.glossary import glossary_from_data, page_wrong_forms
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.model import (
     Catalogue,
@@ -28,7 +29,7 @@ from catalogue.data.translation_status import translation_record
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"
-FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "labels": "labels"}
+FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "labels": "labels", "glossary": "glossary"}
 TAXONOMY_FILE = "taxonomy.yml"
 
 
@@ -90,6 +91,11 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         files.append(DataFile(item.kind, item.path, result.document, valid))
     context = CheckContext(settings, today, messages, schemas, data_path, material_interface_languages())
     problems.extend(check_catalogue(files, context))
+    glossaries = {file.stem: glossary_from_data(file.stem, file.data) for file in files if file.kind == "glossary" and file.valid}
+    if glossaries and settings.docs_dir is not None and settings.docs_dir.is_dir():
+        problems.extend(
+            page_wrong_forms(settings.docs_dir, settings.root, glossaries, f"{data_path}/{FOLDERS['glossary']}", messages)
+        )
     problems.sort(key=problem_sort_key)
     has_errors = any(problem.severity == "error" for problem in problems)
     site_labels, theme_labels, directions = _labels(files)
@@ -127,6 +133,9 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         labels = data_dir / FOLDERS["labels"] / f"{code}{DATA_SUFFIX}"
         if labels.is_file():
             add("labels", labels)
+        glossary = data_dir / FOLDERS["glossary"] / f"{code}{DATA_SUFFIX}"
+        if glossary.is_file():
+            add("glossary", glossary)
     offers_dir = data_dir / FOLDERS["offer"]
     for file in _data_files(offers_dir, settings, messages, problems, recursive=True):
         if file.parent.parent == offers_dir:

@@ -727,6 +727,18 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "lassen Sie die Wörter in geschweiften Klammern unverändert; übersetzen Sie nur den Text darum herum",
         ),
     },
+    "labels.plural_forms": {
+        "en": (
+            "`{key}` has forms for some plural categories of {language} but not for {missing}; {language} counts "
+            "in the categories {categories}",
+            "add the missing forms, or keep only `{key}.other` if one form reads right for every number",
+        ),
+        "de": (
+            "`{key}` hat Formen für einige Pluralkategorien von {language}, aber nicht für {missing}; {language} "
+            "zählt in den Kategorien {categories}",
+            "ergänzen Sie die fehlenden Formen oder behalten Sie nur `{key}.other`, wenn eine Form für jede Zahl passt",
+        ),
+    },
     "labels.theme_missing": {
         "en": (
             "Material for MkDocs has no interface texts for {language}, so {file} needs a `theme:` map",
@@ -763,6 +775,16 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "de": (
             "Übersetzung unvollständig in {languages}, es fehlt: {fields}",
             "ergänzen Sie die fehlenden Texte in diesen Sprachen",
+        ),
+    },
+    "warn.glossary": {
+        "en": (
+            "{found} is a form the glossary rules out for {german}",
+            "write {use} ({glossary})",
+        ),
+        "de": (
+            "{found} ist eine Form, die das Glossar für {german} ausschließt",
+            "schreiben Sie {use} ({glossary})",
         ),
     },
     "warn.outdated": {

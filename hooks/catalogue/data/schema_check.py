@@ -23,7 +23,7 @@ from catalogue.data.strict_yaml import JsonPath, YamlDocument
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-Kind = Literal["taxonomy", "actor", "offer", "news", "labels"]
+Kind = Literal["taxonomy", "actor", "offer", "news", "labels", "glossary"]
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 SCHEMA_FILES: Mapping[Kind, str] = {
@@ -32,6 +32,7 @@ SCHEMA_FILES: Mapping[Kind, str] = {
     "offer": "offer.schema.json",
     "news": "news.schema.json",
     "labels": "labels.schema.json",
+    "glossary": "glossary.schema.json",
 }
 _COMMON_SCHEMA = "common.schema.json"
 # Definitions in common.schema.json whose pattern errors get their own explanation.

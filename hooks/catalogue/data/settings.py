@@ -43,6 +43,8 @@ class Settings:
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
         return self.town_names.get(code) or self.town
+    docs_dir: Path | None = None
+    """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
 
     @property
     def default_language(self) -> str:
@@ -111,6 +113,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
         editor=dict(catalogue.get("editor") or {}),
+        docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
     )
 
 

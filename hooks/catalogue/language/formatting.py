@@ -1,18 +1,49 @@
-"""Dates, times, weekdays and prices written the way each reader's locale writes them (CLDR data through Babel)."""
+"""Numbers, dates, times, weekdays and prices written the way each reader's locale writes them (CLDR data through
+Babel), in the locale's own digits.
+
+Rules, each for every language alike:
+- Digits: CLDR's default numbering system of the locale (Persian and Pashto: Extended Arabic-Indic digits ۰–۹).
+  Arabic keeps CLDR's default for Arabic, Latin digits: the Arabic texts in the data, phone numbers, house numbers
+  and bus lines all use them, and readers from Syria and Iraq read them on every German letter.
+- One date pattern per language: the CLDR full pattern (with weekday); the long date is that pattern without the
+  weekday, so a date reads alike with and without it (CLDR's Tigrinya long pattern "MMMM d, y" differs from its
+  full one "EEEE፣ d MMMM y").
+- Times: CLDR's short time, except where a 12-hour time is ambiguous because readers also count hours from sunrise
+  (the Ethiopian and Eritrean clock: ti, am, om; Swahili time: sw): there the 24-hour skeleton "Hm".
+- Money: CLDR's standard currency pattern of the locale, one for every amount; whole amounts without decimals.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, time
+from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, get_day_names
-from babel.numbers import format_currency
+from babel.dates import format_date, format_skeleton, format_time, get_day_names
+from babel.numbers import format_currency, format_decimal
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # English readers here live in Germany: day-month order and a 24-hour clock read more naturally than en_US.
 _CLDR_LOCALE_OF_LANGUAGE = {"en": "en_GB"}
+
+_SUNRISE_CLOCK_LANGUAGES = frozenset({"ti", "am", "om", "sw"})
+"""Languages whose readers also count the hours of the day from sunrise: 24-hour times only."""
+
+# The digit zero of each decimal numbering system our languages use (CLDR numberingSystems.xml); the other nine
+# digits follow it in Unicode. Babel formats with the locale's symbols but always writes Latin digits.
+_ZERO_OF_NUMBERING_SYSTEM = {
+    "latn": "0",
+    "arab": "\u0660",
+    "arabext": "\u06f0",
+    "beng": "\u09e6",
+    "deva": "\u0966",
+    "mymr": "\u1040",
+}
+
+_WEEKDAY_FIELD = re.compile(r"^EEEE[\s,،፣]*|[\s,،፣]*EEEE$")
 
 
 @lru_cache(maxsize=64)
@@ -23,37 +54,102 @@ def cldr_locale(language: str) -> Locale:
         return Locale.parse("en_GB")
 
 
+@lru_cache(maxsize=64)
+def numbering_system(language: str) -> str:
+    """CLDR's default numbering system of a language's locale ('latn', 'arabext', ...), if we can write its digits."""
+    system = cldr_locale(language).default_numbering_system
+    return system if system in _ZERO_OF_NUMBERING_SYSTEM else "latn"
+
+
+def plural_category(language: str, number: int | float) -> str:
+    """The CLDR plural category of a number in a language: 'zero', 'one', 'two', 'few', 'many' or 'other'."""
+    return cldr_locale(language).plural_form(number)
+
+
+def localise_digits(text: str, language: str) -> str:
+    """Latin digits 0-9 in `text` written in the language's numbering system; other characters unchanged."""
+    zero = _ZERO_OF_NUMBERING_SYSTEM[numbering_system(language)]
+    if zero == "0":
+        return text
+    return text.translate(_digit_table(zero))
+
+
+@lru_cache(maxsize=8)
+def _digit_table(zero: str) -> dict[int, str]:
+    return {ord("0") + offset: chr(ord(zero) + offset) for offset in range(10)}
+
+
 @dataclass(frozen=True)
 class LocaleFormatter:
     language: str
 
+    @property
+    def numbering_system(self) -> str:
+        return numbering_system(self.language)
+
+    def number(self, value: int | float) -> str:
+        """A count or an age: '49' in German, '۴۹' in Persian; thousands grouped the locale's way."""
+        return _format_number(value, self.language)
+
     def long_date(self, value: date) -> str:
-        return _format_date(value, "long", self.language)
+        return _format_date(value, False, self.language)
 
     def full_date(self, value: date) -> str:
-        return _format_date(value, "full", self.language)
+        """The long date with its weekday, in the same pattern as `long_date`."""
+        return _format_date(value, True, self.language)
 
     def time(self, value: str) -> str:
+        """'HH:MM' as the reader's clock shows it."""
         return _format_time(value, self.language)
 
     def weekday(self, day: str) -> str:
         return get_day_names("wide", locale=cldr_locale(self.language))[WEEKDAYS.index(day)]
 
     def price(self, amount: float) -> str:
+        """An amount in euros; cents only where there are any ('10 €', '2,29 €')."""
         return _format_price(amount, self.language)
 
 
+@lru_cache(maxsize=4096)
+def _format_number(value: int | float, language: str) -> str:
+    return localise_digits(format_decimal(value, locale=cldr_locale(language), numbering_system=numbering_system(language)), language)
+
+
+@lru_cache(maxsize=64)
+def date_patterns(language: str) -> tuple[str, str]:
+    """(long, full) CLDR date patterns of a language: the full pattern, and the same without its weekday."""
+    full = cldr_locale(language).date_formats["full"].pattern
+    long = _WEEKDAY_FIELD.sub("", full)
+    if long == full or "EEEE" in long:
+        return cldr_locale(language).date_formats["long"].pattern, full
+    return long, full
+
+
 @lru_cache(maxsize=16384)
-def _format_date(value: date, style: str, language: str) -> str:
-    return format_date(value, style, locale=cldr_locale(language))
+def _format_date(value: date, with_weekday: bool, language: str) -> str:
+    pattern = date_patterns(language)[1 if with_weekday else 0]
+    return localise_digits(format_date(value, pattern, locale=cldr_locale(language)), language)
 
 
 @lru_cache(maxsize=4096)
 def _format_time(value: str, language: str) -> str:
     hours, minutes = value.split(":")
-    return format_time(time(int(hours), int(minutes)), "short", locale=cldr_locale(language))
+    moment = time(int(hours), int(minutes))
+    locale = cldr_locale(language)
+    if language.split("-")[0] in _SUNRISE_CLOCK_LANGUAGES:
+        text = format_skeleton("Hm", moment, locale=locale)
+    else:
+        text = format_time(moment, "short", locale=locale)
+    return localise_digits(text, language)
 
 
 @lru_cache(maxsize=4096)
 def _format_price(amount: float, language: str) -> str:
-    return format_currency(amount, "EUR", locale=cldr_locale(language))
+    locale = cldr_locale(language)
+    pattern = locale.currency_formats["standard"].pattern
+    if Decimal(str(amount)) == Decimal(str(amount)).to_integral_value():
+        pattern = re.sub(r"\.0+", "", pattern)
+    text = format_currency(
+        amount, "EUR", format=pattern, locale=locale, currency_digits=False, numbering_system=numbering_system(language)
+    )
+    return localise_digits(text, language)

@@ -7,24 +7,32 @@ from functools import cached_property, lru_cache
 from typing import Iterable, Mapping
 
 from babel import Locale, UnknownLocaleError
-from babel.lists import format_list
 from markupsafe import Markup, escape
 
 from catalogue.data.model import Offer, Texts
+from catalogue.data.plural_rules import plural_categories
 from catalogue.data.settings import Settings
 
-from .formatting import LocaleFormatter, cldr_locale
+from .formatting import LocaleFormatter, cldr_locale, plural_category
 from .localise import Localiser, LocalText
 from .markdown_text import markdown_to_html
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
+# CLDR's Persian list ends with "، و" ("A، B، و C"); Persian style writes no comma before و.
+# CLDR's Tigrinya name for German is "ጀርመን", the country; the language is "ጀርመንኛ" like every other language name.
+_LANGUAGE_NAME_OVERRIDES: Mapping[tuple[str, str], str] = {("de", "ti"): "ጀርመንኛ"}
+
+_LIST_PATTERN_OVERRIDES: Mapping[str, Mapping[str, str]] = {"fa": {"end": "{0} و {1}"}}
+
 
 @dataclass
 class FallbackTracker:
-    """Counts the texts one page shows in the default language because a translation is missing."""
+    """Counts the texts one page shows in the default language because a translation is missing: the page's own,
+    and the entries it lists (offer cards) that show at least one."""
 
     count: int = 0
+    entries: int = 0
 
 
 @dataclass
@@ -57,6 +65,41 @@ class ReaderLanguage:
         """An interface text with its {placeholders} filled; values that are Markup keep their tags."""
         template = str(escape(self.labels.get(key) or self.fallback_labels.get(key) or key))
         return Markup(_PLACEHOLDER.sub(lambda match: str(escape(values.get(match.group(1), match.group(0)))), template))
+
+    def plural(self, key: str, number: int | float, **values: object) -> Markup:
+        """A phrase with a number in it, in the form for the number's CLDR plural category.
+
+        Labels hold one form per category as `<key>.<category>` ('offer.age_from.one', '... .few', '... .other');
+        a language's category missing, its 'other' form is taken, then the default language's forms.
+        """
+        key = self._plural_key(self.labels, key, plural_category(self.code, number)) or self._plural_key(
+            self.fallback_labels, key, plural_category(self.settings.default_language, number)
+        ) or key
+        return self.t(key, **values)
+
+    @staticmethod
+    def _plural_key(labels: Mapping[str, str], key: str, category: str) -> str | None:
+        for candidate in (f"{key}.{category}", f"{key}.other", key):
+            if labels.get(candidate):
+                return candidate
+        return None
+
+    def plural_forms(self, key: str) -> dict[str, str]:
+        """Category -> label text with {placeholders} unfilled, for every CLDR plural category of the language; for
+        the browser, which picks with Intl.PluralRules."""
+        forms = {}
+        for category in sorted(plural_categories(self.code)):
+            forms[category] = key
+            for labels in (self.labels, self.fallback_labels):
+                found = self._plural_key(labels, key, category)
+                if found:
+                    forms[category] = labels[found]
+                    break
+        return forms
+
+    def number(self, value: int | float) -> str:
+        """A count or an age in the locale's digits."""
+        return self.formatter.number(value)
 
     def isolated(self, text: str, language: str) -> Markup:
         """Text in another language inside this page's text, e.g. a German name in an Arabic sentence."""
@@ -108,17 +151,28 @@ class ReaderLanguage:
         return _language_name(code, self.code)
 
     def join(self, items: Iterable[object]) -> Markup:
-        """A list the way the reader's language writes it: 'A, B und C', 'A وB وC'."""
+        """A list inside a sentence the way the reader's language writes it (CLDR list patterns): 'A, B und C',
+        'A وB وC', Persian 'A، B و C'."""
         escaped = [str(escape(item)) for item in items]
-        return Markup(format_list(escaped, locale=cldr_locale(self.code))) if escaped else Markup("")
+        return Markup(format_list_in(escaped, self.code)) if escaped else Markup("")
+
+    def items(self, items: Iterable[object]) -> Markup:
+        """Names that each stand alone, one per line (target groups): no sentence, so each keeps its capital."""
+        rendered = Markup("").join(Markup("<li>{}</li>").format(item) for item in items)
+        return Markup('<ul class="cat-items">{}</ul>').format(rendered) if rendered else Markup("")
+
+    def count(self, key: str, number: int) -> Markup:
+        """'1 offer', '5 предложений', '۴۹ فرصت': a label with {count}, in the number's plural form."""
+        return self.plural(key, number, count=self.number(number))
 
     def ages(self, offer: Offer) -> Markup:
+        """The age range of an offer; a range takes the plural form of its upper end, the number next to the noun."""
         if offer.age_min is not None and offer.age_max is not None:
-            return self.t("offer.ages", min=offer.age_min, max=offer.age_max)
+            return self.plural("offer.ages", offer.age_max, min=self.number(offer.age_min), max=self.number(offer.age_max))
         if offer.age_min is not None:
-            return self.t("offer.age_from", min=offer.age_min)
+            return self.plural("offer.age_from", offer.age_min, min=self.number(offer.age_min))
         if offer.age_max is not None:
-            return self.t("offer.age_to", max=offer.age_max)
+            return self.plural("offer.age_to", offer.age_max, max=self.number(offer.age_max))
         return self.t("offer.all_ages")
 
     def cost(self, offer: Offer) -> Markup:
@@ -132,9 +186,25 @@ class ReaderLanguage:
         return self.t("offer.reductions")
 
 
+def format_list_in(items: list[str], language: str) -> str:
+    """Items joined with the language's CLDR 'standard' list patterns (UTS #35, List Patterns), local corrections
+    applied."""
+    patterns = {**cldr_locale(language).list_patterns["standard"], **_LIST_PATTERN_OVERRIDES.get(language, {})}
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return patterns["2"].format(*items)
+    text = patterns["start"].format(items[0], items[1])
+    for item in items[2:-1]:
+        text = patterns["middle"].format(text, item)
+    return patterns["end"].format(text, items[-1])
+
+
 @lru_cache(maxsize=4096)
 def _language_name(code: str, reader_language: str) -> str:
     """A language's name in the reader's language, from CLDR (e.g. 'ar' for a Ukrainian reader: 'арабська')."""
+    if (code, reader_language) in _LANGUAGE_NAME_OVERRIDES:
+        return _LANGUAGE_NAME_OVERRIDES[code, reader_language]
     try:
         name = Locale.parse(code.replace("-", "_")).get_display_name(cldr_locale(reader_language))
     except (UnknownLocaleError, ValueError):

@@ -3,12 +3,10 @@ quarters. The numbers come from catalogue.data.statistics, the same the CSV down
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
 
 from babel.numbers import format_percent
 from markupsafe import Markup
 
-from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import AGE_BANDS, CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
 from catalogue.language.formatting import cldr_locale
@@ -52,8 +50,8 @@ def key_label(reader: ReaderLanguage, publication: Publication, chart: str, key:
     if chart == "ages":
         band = next(band for band in AGE_BANDS if band[0] == key)
         if band[2] is None:
-            return reader.t("offer.age_from", min=band[1])
-        return reader.t("offer.ages", min=band[1], max=band[2])
+            return reader.plural("offer.age_from", band[1], min=reader.number(band[1]))
+        return reader.plural("offer.ages", band[2], min=reader.number(band[1]), max=reader.number(band[2]))
     if chart in ("offer_languages", "readable"):
         return reader.language_name(key)
     if chart == "costs":

@@ -89,7 +89,8 @@ class PageRenderer:
             self._cards[key] = _Card(html, self.reader.fallbacks.count)
             self.reader.fallbacks = outer
         card = self._cards[key]
-        self.reader.fallbacks.count += card.fallbacks
+        if card.fallbacks:
+            self.reader.fallbacks.entries += 1
         return Markup(card.html.replace(_ROOT_SLOT, root))
 
     def all_pages(self) -> Iterator[RenderedPage]:
@@ -108,11 +109,12 @@ class PageRenderer:
         yield self.figures_page()
 
     def _render(
-        self, template: str, path: str, title: str, description: str, head: str = "",
+        self, template: str, path: str, title: str, description: str, head: str = "", lists_entries: bool = False,
         words: ReaderLanguage | None = None, **values: object,
     ) -> RenderedPage:
-        """One page below the reader's language root; `words` speaks for the page when it is not the reader's own
-        (a page whose words the language lacks), while links keep counting from the reader's folder."""
+        """One page below the reader's language root. `lists_entries`: the page's data texts are all entries of a
+        list (providers, news), none its own. `words` speaks for the page when it is not the reader's own (a page
+        whose words the language lacks), while links keep counting from the reader's folder."""
         view = words or self.reader
         view.fallbacks = FallbackTracker()
         root = "../" * path.count("/")
@@ -127,10 +129,19 @@ class PageRenderer:
             settings=self.reader.settings,
             **values,
         )
-        notice = ""
-        if view.fallbacks.count:
-            notice = f'<p class="cat-notice" role="note">{Markup.escape(view.t("fallback.notice"))}</p>'
-        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, notice), head)
+        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, self.fallback_notice(view, lists_entries)), head)
+
+    @staticmethod
+    def fallback_notice(view: ReaderLanguage, lists_entries: bool) -> str:
+        """'This text is shown in German' where the page's own text fell back; 'some entries are shown in German'
+        where only entries of its lists did."""
+        fallbacks = view.fallbacks
+        own = 0 if lists_entries else fallbacks.count
+        entries = fallbacks.entries + (fallbacks.count if lists_entries else 0)
+        if not own and not entries:
+            return ""
+        key = "fallback.notice" if own else "fallback.notice_some"
+        return f'<p class="cat-notice" role="note">{Markup.escape(view.t(key))}</p>'
 
     def offer_page(self, offer: Offer) -> RenderedPage:
         actor = self.publication.catalogue.actors[offer.actor]
@@ -166,6 +177,7 @@ class PageRenderer:
             "actors/index.html",
             title=self.reader.t("actors.title"),
             description=self.reader.t("actors.intro", town=self.reader.town),
+            lists_entries=True,
             sorted_actors=actors,
         )
 
@@ -184,7 +196,10 @@ class PageRenderer:
             "catalogue.html",
             "catalogue/index.html",
             title=self.reader.t("catalogue.title"),
-            description=self.reader.t("catalogue.intro", count=len(self.publication.offers), town=self.reader.town),
+            description=self.reader.plural(
+                "catalogue.intro", len(self.publication.offers), count=self.reader.number(len(self.publication.offers)),
+                town=self.reader.town,
+            ),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
         )
 
@@ -195,6 +210,7 @@ class PageRenderer:
             title=self.reader.t("news.title"),
             description=self.reader.t("news.intro"),
             head=self.feed_link(depth=1),
+            lists_entries=True,
         )
 
     def news_item_page(self, item: NewsItem) -> RenderedPage:

@@ -9,6 +9,8 @@ from catalogue.data.settings import Settings
 from catalogue.language.reader_language import ReaderLanguage
 
 _MAIN_LINKS = (("nav.home", ""), ("nav.catalogue", "catalogue/"), ("nav.news", "news/"), ("nav.actors", "actors/"), ("nav.about", "about/"))
+LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
+"""Pages the law asks for; a town may publish them in fewer languages than the catalogue."""
 _FOOTER_LINKS = (
     ("footer.about", "about/"),
     ("footer.imprint", "impressum/"),
@@ -23,6 +25,8 @@ _FOOTER_LINKS = (
 @dataclass(frozen=True)
 class SiteChrome:
     reader: ReaderLanguage
+    legal_pages_translated: bool = True
+    """False where the legal pages are shown in another language: the footer says so in the reader's language."""
 
     def t(self, key: str) -> Markup:
         return self.reader.t(key)
