@@ -13,7 +13,7 @@ import yaml
 from catalogue.cli import EXIT_INVALID, EXIT_VALID, main
 from catalogue.data.loading import load_catalogue
 from catalogue.data.settings import Settings, read_settings
-from catalogue.office.issue_form import ISSUE_FORM_PATH, form_fields
+from catalogue.office.issue_form import ISSUE_FORM_PATH, LEVELS, MODES, PER, form_fields
 from catalogue.office.issue_offer import Conversion, comment_text, convert_issue, offer_id_from_title, parse_issue_body
 from catalogue.office.yaml_merge import plain_data
 from tests.towns import town_under_test
@@ -186,3 +186,11 @@ def test_a_change_to_an_offer_of_another_actor_is_refused(site: Settings) -> Non
     body = (ISSUES / "change-existing-offer.md").read_text(encoding="utf-8").replace("deutsch-a1", "fussball-kinder")
     conversion = _convert(site, body)
     assert conversion.problems == ["Das Angebot „fussball-kinder“ gehört nicht zu diesem Anbieter."]
+
+
+@pytest.mark.parametrize(("choices", "path"), [(MODES, ("mode",)), (PER, ("costs", "per")), (LEVELS, ("german_level",))])
+def test_the_forms_choices_are_the_schemas_values(choices: dict[str, str], path: tuple[str, ...]) -> None:
+    node = SCHEMA
+    for part in path:
+        node = node["properties"][part]
+    assert list(choices.values()) == node["enum"]

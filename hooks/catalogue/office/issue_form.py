@@ -25,7 +25,7 @@ CHANGE_EDIT = "Bestehendes Angebot ändern"
 CHANGE_END = "Angebot beenden"
 YES, NO = "Ja", "Nein"
 MODES = {"Vor Ort": "in_person", "Online": "online", "Vor Ort und online": "hybrid"}
-PER = {"pro Kurs": "course", "pro Termin": "session", "pro Monat": "month", "pro Jahr": "year"}
+PER = {"pro Kurs": "course", "pro Termin": "session", "pro Unterrichtseinheit (45 Minuten)": "lesson_unit", "pro Monat": "month", "pro Jahr": "year"}
 LEVELS = {"Keine Deutschkenntnisse nötig": "none", **{level: level for level in ("A1", "A2", "B1", "B2", "C1", "C2")}}
 
 
