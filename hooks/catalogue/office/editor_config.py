@@ -22,7 +22,8 @@ from catalogue.data.settings import Settings
 
 EDITOR_FOLDER = "admin"
 CONFIG_PATH = f"{EDITOR_FOLDER}/config.yml"
-DECAP_VERSION_FILE = "node_modules/decap-cms/package.json"
+EDITED_SCHEMAS = ("offer.schema.json", "actor.schema.json", "news.schema.json", "common.schema.json")
+"""The schemas of the records the editor edits, and the definitions they share."""
 
 FIELD_LABELS: Mapping[str, str] = {
     "id": "Kennung (Dateiname)",
@@ -351,7 +352,7 @@ def editor_config_text(config: Mapping[str, Any]) -> str:
 
 
 def schema_property_names(schema_folder: Path) -> set[str]:
-    """Every property name the schemas define, at any depth (what FIELD_LABELS must cover)."""
+    """Every property name the edited records' schemas define, at any depth (what FIELD_LABELS must cover)."""
     names: set[str] = set()
 
     def walk(node: Any) -> None:
@@ -363,8 +364,6 @@ def schema_property_names(schema_folder: Path) -> set[str]:
             for value in node:
                 walk(value)
 
-    for file in sorted(schema_folder.glob("*.schema.json")):
-        if file.name in {"labels.schema.json", "taxonomy.schema.json"}:
-            continue
-        walk(json.loads(file.read_text(encoding="utf-8")))
+    for name in EDITED_SCHEMAS:
+        walk(json.loads((schema_folder / name).read_text(encoding="utf-8")))
     return names
