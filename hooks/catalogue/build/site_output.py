@@ -14,6 +14,7 @@ from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
+from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.frame import PageFrame
@@ -91,6 +92,7 @@ def write_site_wide_outputs(
         _write(data_root / FIGURES_FOLDER / name, text)
     _write(data_root / "offers.json", offers_json(publication, settings))
     _write(data_root / "offers.csv", offers_csv(publication, settings))
+    _write(data_root / "offers.xlsx", offers_xlsx(publication, settings))
     _write(data_root / "sessions.ics", sessions_ics(publication, settings, stamp=_stamp(publication)))
     shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
     _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths))

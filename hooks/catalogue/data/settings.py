@@ -5,8 +5,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
+from zoneinfo import ZoneInfo
 
 import yaml
+
+TOWN_TIME_ZONE = ZoneInfo("Europe/Berlin")
+"""Every time in the data is local time in the town (German towns: Central European Time with summer time)."""
 
 
 @dataclass(frozen=True)

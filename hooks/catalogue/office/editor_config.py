@@ -49,6 +49,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "start": "Beginn",
     "end": "Ende",
     "note": "Hinweis zu den Zeiten",
+    "exceptions": "Ausnahmen (Tage ohne die wöchentlichen Zeiten)",
     "costs": "Kosten",
     "free": "Kostenlos",
     "amount": "Betrag in Euro",
@@ -209,6 +210,9 @@ class _FieldBuilder:
             item_definition, items, item_file = self.schemas.resolve(schema.get("items", {}), file)
             if items.get("type") == "object":
                 return {"widget": "list", "default": [], "fields": self.fields(items, item_file)}
+            if item_definition in {"date", "time"}:
+                picker = dict(_DATE if item_definition == "date" else _TIME)
+                return {"widget": "list", "default": [], "field": {"name": name, "label": FIELD_LABELS.get("date" if item_definition == "date" else "start", name), **picker}}
             widget: dict[str, Any] = {"widget": "list"}
             if item_definition in _PATTERN_MESSAGES:
                 widget["hint"] = _PATTERN_MESSAGES[item_definition]
