@@ -9,7 +9,7 @@ NODE_READY := node_modules/.installed
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,8 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-## site: install, check the data, build site/
-site: $(SITE_READY)
+## site: install, check the data, build site/ (with the web editor under /admin/, copied from node_modules)
+site: $(SITE_READY) $(NODE_READY)
 	$(BIN)/python -m catalogue check
 	$(BIN)/python -m mkdocs build --quiet --clean
 
@@ -35,18 +35,23 @@ site: $(SITE_READY)
 serve: $(SITE_READY)
 	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve
 
+## editor: the web editor on this clone: open http://localhost:8000/admin/ while `make serve` runs
+editor: $(SITE_READY) $(NODE_READY)
+	$(BIN)/python -m catalogue editor-backend
+
 ## check: validate all data (GitHub annotations when CI is set; VERBOSE=1 lists missing translations file by file)
 check: $(SITE_READY)
 	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
 
 ## test: the whole test suite, browser tests included
 test: $(DEV_READY) $(NODE_READY)
-	@[ -x "$${CHROMIUM:-/usr/bin/chromium}" ] || $(BIN)/python -m playwright install chromium
+	@.ci/browser-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
 
 ## bench: build synthetic catalogues of several sizes and print a table
 bench: $(DEV_READY)
 	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/search.py
 
 ## audit: Lighthouse (mobile) on key pages in German and Arabic
 audit: site $(DEV_READY) $(NODE_READY)

@@ -9,6 +9,7 @@ removed afterwards.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import tempfile
@@ -55,9 +56,24 @@ def catalogue_row(work_dir: Path, data_dir: Path, offers: int, languages: list[s
     row.result = run_mkdocs_build(config_file, cwd=REPO_ROOT, timeout=timeout)
     if row.result.ok:
         site_host = urlsplit(str(config.get("site_url") or "")).netloc
-        search_files = {code: Path("search") / f"{code}.json" for code in languages}
+        search_files = {code: Path("search") / code / "index.json" for code in languages}  # the head; bench/search.py measures queries
         row.measurement = measure_site(site_dir, languages, search_files, site_host)
+        say(editor_sizes(site_dir / "admin"))
     return row
+
+
+def editor_sizes(admin: Path) -> str:
+    """The web editor's download (gzip -9): it is the same at every catalogue size, so it is said, not tabled."""
+    def gzip_kib(paths: list[Path]) -> str:
+        return f"{sum(len(gzip.compress(path.read_bytes(), 9)) for path in paths) / 1024:,.1f} KB"
+
+    if not (admin / "decap-cms.js").is_file():
+        return "web editor: not built (no node_modules/decap-cms; run npm ci)"
+    return (
+        f"web editor /admin/ (gzip -9): decap-cms.js {gzip_kib([admin / 'decap-cms.js'])}, "
+        f"yaml library {gzip_kib(sorted((admin / 'yaml').rglob('*.js')))}, config.yml {gzip_kib([admin / 'config.yml'])}, "
+        f"editor.js {gzip_kib([admin / 'editor.js'])}"
+    )
 
 
 def naive_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str], timeout: float | None) -> Row:

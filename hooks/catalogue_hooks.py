@@ -21,6 +21,9 @@ from catalogue.data.publication import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.markdown_text import html_to_text
 from catalogue.language.reader_language import direction_of
+from catalogue.data.schema_check import SCHEMA_DIR
+from catalogue.office.editor_config import EditorSettings, editor_config, editor_config_text
+from catalogue.office.editor_page import DECAP_SCRIPT, editor_files
 from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
 from catalogue.site.material_language import material_has_language, material_language_partial
@@ -37,6 +40,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
+PROJECT_ROOT = SCHEMA_DIR.parent
+"""Where the catalogue's code, schemas and node_modules live (a test site's mkdocs.yml may lie elsewhere)."""
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -103,7 +108,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
     publication = publish(loaded.catalogue, today)
     for line in hidden_report(publication):
         log.info(line)
-    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings))
+    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 
@@ -244,3 +249,21 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build.written_languages == set(_build.settings.language_codes):
         _build.pool.close()
         write_site_wide_outputs(_build.publication, _build.settings, [_build.outputs[code] for code in _build.settings.language_codes], site_root, _build.job.history)
+        _write_editor(_build, site_root)
+
+
+def _write_editor(build: _Build, site_root: Path) -> None:
+    """The web editor under /admin/, its configuration generated from the schemas of this very build."""
+    settings = build.settings
+    if not (PROJECT_ROOT / DECAP_SCRIPT).is_file():
+        log.warning(f"The web editor (/admin/) is left out: {DECAP_SCRIPT} is missing. Run `npm ci` first.")
+        return
+    assert build.loaded.catalogue is not None
+    labels = build.loaded.labels.get(settings.default_language, {})
+    config = editor_config(settings, EditorSettings.from_settings(settings), build.loaded.catalogue.taxonomy, labels, SCHEMA_DIR)
+    stylesheets = sorted(path.relative_to(site_root).as_posix() for path in (site_root / "assets" / "stylesheets").glob("main.*.min.css"))
+    stylesheets.append("assets/catalogue/catalogue.css")
+    for path, content in editor_files(settings, editor_config_text(config), stylesheets, build.loaded.directions, labels, PROJECT_ROOT / DECAP_SCRIPT):
+        target = site_root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)

@@ -56,7 +56,7 @@ def tree_digest(folder: Path) -> str:
 def test_valid_data_exits_0_with_a_summary(valid_site: Path) -> None:
     code, out, err = run_check("--config", str(valid_site / "mkdocs.yml"), "--today", TODAY, "--lang", "en")
     assert code == EXIT_VALID
-    assert out.splitlines() == ["Checked 9 files – errors: 0, warnings: 0, published offers: 2"]
+    assert out.splitlines() == ["Checked 10 files – errors: 0, warnings: 0, published offers: 2"]
     assert err == ""
 
 
@@ -71,7 +71,7 @@ def test_invalid_data_exits_1_and_lists_every_problem_then_the_summary(invalid_s
     assert lines[1].startswith(
         "data/offers/sprachschule-nord/unknown-actor.yml:3:8: error: `actor` is 'sprachschule-nort'"
     )
-    assert lines[-1].startswith("Checked 11 files – errors: 2, warnings: ")
+    assert lines[-1].startswith("Checked 12 files – errors: 2, warnings: ")
     assert lines[-1].endswith("published offers: none until the errors are fixed")
 
 
@@ -94,7 +94,7 @@ def test_messages_are_german_for_a_german_site_or_with_lang_de(invalid_site: Pat
     for arguments in ([], ["--lang", "de"]):
         _code, out, _err = run_check("--config", config, "--today", TODAY, *arguments)
         assert "`costs.free` muss true oder false sein, ist aber der Text 'yes'" in out
-        assert out.splitlines()[-1].startswith("11 Dateien geprüft – Fehler: 2, Warnungen: ")
+        assert out.splitlines()[-1].startswith("12 Dateien geprüft – Fehler: 2, Warnungen: ")
 
 
 def test_argparse_usage_errors_exit_2(valid_site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,25 +4,33 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import replace
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 from catalogue.data.loading import load_catalogue
 from catalogue.data.model import Catalogue, Offer, Texts
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
+from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.open_data import (
     CSV_COLUMNS,
+    csv_cells,
+    licence_note,
     offer_location_ids,
     offer_row,
     offers_csv,
     offers_json,
     sessions_ics,
 )
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 
 from tests.towns import FIXTURE_CONFIG
@@ -253,7 +261,7 @@ def test_csv_row_matches_the_data(rows: list[dict[str, str]], offer_id: str) -> 
     assert row["districts"] == "; ".join(dict.fromkeys(german(taxonomy.district(place.district).label) for place in places))
     assert row["postcodes"] == "; ".join(dict.fromkeys(place.postcode for place in places))
     assert row["addresses"] == "; ".join(dict.fromkeys(f"{place.street}, {place.postcode} {place.city}" for place in places))
-    assert row["phone"] == (contact.phone or "")
+    assert row["phone"].removeprefix("tel:").replace("-", "") == (contact.phone or "").replace(" ", "").replace("/", "").replace("-", "")
     assert row["email"] == (contact.email or "")
     registration = offer.registration
     assert row["registration_required"] == ("" if registration is None else ("true" if registration.required else "false"))
@@ -264,13 +272,47 @@ def test_csv_row_matches_the_data(rows: list[dict[str, str]], offer_id: str) -> 
     assert row["url"] == url_of(DEFAULT, offer_id)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def test_csv_free_text_cannot_start_a_spreadsheet_formula() -> None:
     offer = published(PUBLISHED_IDS[0])
     actor = PUBLICATION.catalogue.actors[offer.actor]
     tricky = replace(offer, title={DEFAULT: '=HYPERLINK("https://example.com","Klick")'}, summary={DEFAULT: "-2+3"})
-    row = offer_row(tricky, actor, PUBLICATION.catalogue.taxonomy, SETTINGS)
+    row = csv_cells(offer_row(tricky, actor, PUBLICATION.catalogue.taxonomy, SETTINGS))
     assert row["title"] == "'" + '=HYPERLINK("https://example.com","Klick")'
     assert row["summary"] == "'-2+3"
+
+
+def test_no_cell_of_the_csv_starts_a_formula_and_phone_numbers_stay_readable(rows: list[dict[str, str]]) -> None:
+    phones = [row["phone"] for row in rows if row["phone"]]
+    assert phones
+    for row in rows:
+        for column, value in row.items():
+            assert not value.startswith(FORMULA_STARTS), (row["id"], column, value)
+    for phone in phones:
+        assert re.fullmatch(r"tel:\+[0-9]+(?:[-().][0-9]+|[()])*|0[0-9 /()-]+", phone), phone
+
+
+@hypothesis_settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("=+-@\t\r ;,a1\"'")), max_size=12), st.sampled_from(["phone", "email", "title", "summary", "actor_name", "addresses", "postcodes"]))
+def test_any_value_in_any_text_column_is_guarded(value: str, column: str) -> None:
+    offer = published(PUBLISHED_IDS[0])
+    actor = PUBLICATION.catalogue.actors[offer.actor]
+    row = offer_row(offer, actor, PUBLICATION.catalogue.taxonomy, SETTINGS)
+    row[column] = value
+    (parsed,) = csv.DictReader(io.StringIO(_csv_text([csv_cells(row)])))
+    assert not parsed[column].startswith(FORMULA_STARTS)
+    if column != "phone":
+        assert parsed[column] in (value, "'" + value)
+
+
+def _csv_text(rows: list[dict[str, str]]) -> str:
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
 
 
 def test_csv_is_byte_identical_for_the_same_input(csv_bytes: bytes) -> None:
@@ -302,18 +344,22 @@ def test_ics_names_the_licence_and_attribution(calendar: Calendar) -> None:
     assert str(calendar["version"]) == "2.0"
 
 
-def test_ics_holds_every_session_of_every_published_offer_and_nothing_else(calendar: Calendar) -> None:
-    expected = sum(len(offer.schedule.sessions) for offer in PUBLICATION.offers)
-    assert len(calendar.walk("VEVENT")) == expected
+def test_ics_holds_every_session_and_weekly_time_of_every_published_offer_and_nothing_else(calendar: Calendar) -> None:
+    single = [event for event in calendar.walk("VEVENT") if "rrule" not in event]
+    recurring = [event for event in calendar.walk("VEVENT") if "rrule" in event]
+    assert len(single) == sum(len(offer.schedule.sessions) for offer in PUBLICATION.offers)
+    assert {str(event["url"]) for event in recurring} == {
+        url_of(DEFAULT, offer.id) for offer in PUBLICATION.offers if offer.schedule.weekly
+    }
     assert {str(event["url"]) for event in calendar.walk("VEVENT")} == {
-        url_of(DEFAULT, offer.id) for offer in PUBLICATION.offers if offer.schedule.sessions
+        url_of(DEFAULT, offer.id) for offer in PUBLICATION.offers if offer.schedule.sessions or offer.schedule.weekly
     }
 
 
 @pytest.mark.parametrize("offer_id", [offer_id for offer_id in PUBLISHED_IDS if published(offer_id).schedule.sessions])
 def test_ics_sessions_start_at_the_right_time_in_berlin(calendar: Calendar, offer_id: str) -> None:
     offer = published(offer_id)
-    events = sorted(events_of(calendar, offer_id), key=lambda event: event.decoded("dtstart"))
+    events = sorted((event for event in events_of(calendar, offer_id) if "rrule" not in event), key=lambda event: event.decoded("dtstart"))
     assert len(events) == len(offer.schedule.sessions)
     for session, event in zip(offer.schedule.sessions, events):
         start = event.decoded("dtstart")
@@ -350,3 +396,57 @@ def test_exports_hold_no_paths_of_the_build_machine(document: dict[str, Any], cs
     for export in (offers_json(PUBLICATION, SETTINGS), csv_bytes, ics_bytes):
         assert root not in export
     assert all("source" not in item for item in document["offers"])
+
+
+# --- Excel workbook ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def workbook_bytes() -> bytes:
+    return offers_xlsx(PUBLICATION, SETTINGS)
+
+
+@pytest.fixture(scope="module")
+def sheet_rows(workbook_bytes: bytes) -> list[tuple[Any, ...]]:
+    workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes))
+    return list(workbook["Angebote"].iter_rows(values_only=True))
+
+
+def test_xlsx_has_the_csv_columns_and_one_row_per_published_offer(sheet_rows: list[tuple[Any, ...]]) -> None:
+    assert sheet_rows[0] == CSV_COLUMNS
+    assert [row[0] for row in sheet_rows[1:]] == PUBLISHED_IDS
+
+
+def test_xlsx_stores_numbers_dates_and_flags_as_such_and_texts_unchanged(sheet_rows: list[tuple[Any, ...]]) -> None:
+    priced = 0
+    for values in sheet_rows[1:]:
+        cell = dict(zip(CSV_COLUMNS, values))
+        offer = published(cell["id"])
+        assert cell["title"] == german(offer.title)
+        assert cell["age_min"] == offer.age_min and (offer.age_min is None or type(cell["age_min"]) is int)
+        if offer.costs.amount is not None:
+            priced += 1
+            assert isinstance(cell["amount_eur"], (int, float)) and cell["amount_eur"] == offer.costs.amount
+        assert cell["free"] is offer.costs.free
+        assert cell["last_verified"] == datetime.combine(offer.last_verified.date, time(0))
+        actor = PUBLICATION.catalogue.actors[offer.actor]
+        contact = offer.contact if (offer.contact.phone or offer.contact.email) else actor.contact
+        assert cell["phone"] == contact.phone  # as written: a text cell, no formula to fear
+        assert cell["email"] == contact.email
+    assert priced
+
+
+def test_xlsx_keeps_a_formula_like_title_as_text() -> None:
+    offer = published(PUBLISHED_IDS[0])
+    tricky = replace(offer, title={DEFAULT: '=HYPERLINK("https://example.com","Klick")'})
+    catalogue = replace(PUBLICATION.catalogue, offers=(tricky,))
+    workbook = openpyxl.load_workbook(io.BytesIO(offers_xlsx(publish(catalogue, TODAY), SETTINGS)))
+    cell = workbook["Angebote"]["B2"]
+    assert cell.value == '=HYPERLINK("https://example.com","Klick")'
+    assert cell.data_type == "s"
+
+
+def test_xlsx_names_the_licence_and_is_byte_identical_for_the_same_input(workbook_bytes: bytes) -> None:
+    workbook = openpyxl.load_workbook(io.BytesIO(workbook_bytes))
+    assert workbook["Lizenz"]["A1"].value == licence_note(SETTINGS)
+    assert offers_xlsx(PUBLICATION, SETTINGS) == workbook_bytes

@@ -205,6 +205,22 @@ def test_messages_follow_the_site_language_unless_another_is_asked_for(tmp_path:
     assert english.message == "`costs.free` must be true or false, but is the text 'yes'"
 
 
+@pytest.mark.parametrize(
+    ("case", "english", "german"),
+    [
+        ("actors/postcode-in-second-of-three-locations.yml", "`locations[2].postcode` is '1234'", "`locations[2].postcode` ist '1234'"),
+        ("offers/third-session-date.yml", "`schedule.sessions[3].date` must be a date", "`schedule.sessions[3].date` muss ein Datum"),
+    ],
+)
+def test_messages_name_the_position_in_a_list_counting_from_one_in_both_languages(tmp_path: Path, case: str, english: str, german: str) -> None:
+    build_site(CORPUS / "invalid" / case, tmp_path / "site")
+    settings = read_settings(tmp_path / "site" / "mkdocs.yml")
+    (in_german,) = load_catalogue(settings, today=TODAY, message_language="de").errors
+    (in_english,) = load_catalogue(settings, today=TODAY, message_language="en").errors
+    assert in_english.message.startswith(english)
+    assert in_german.message.startswith(german)
+
+
 def test_the_fixture_towns_data_has_no_errors() -> None:
     result = load_catalogue(read_settings(FIXTURE_CONFIG), today=TODAY, message_language="en")
     assert result.errors == (), "\n".join(format_problem(problem) for problem in result.errors)

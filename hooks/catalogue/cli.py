@@ -22,6 +22,10 @@ from catalogue.data.problems import Problem, format_problem
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
+from catalogue.data.schema_check import SCHEMA_DIR
+from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, form_yaml, issue_config, issue_form
+from catalogue.office.issue_offer import comment_text, convert_issue_file
+from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
 from catalogue.office.new_town import NewTown, make_new_town
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_commands import add_translation_commands, run_translations
@@ -47,6 +51,14 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         if arguments.command == "codeowners":
             return _codeowners(arguments, stdout)
+        if arguments.command == "editor-config":
+            return _editor_config(arguments, stdout)
+        if arguments.command == "editor-backend":
+            return _editor_backend(arguments, stdout)
+        if arguments.command == "issue-form":
+            return _issue_form(arguments, stdout)
+        if arguments.command == "issue-to-offer":
+            return _issue_to_offer(arguments, stdout)
         if arguments.command == "new-town":
             return _new_town(arguments, stdout)
         if arguments.command == "report":
@@ -87,6 +99,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     owners.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     owners.add_argument("--check", action="store_true", help=f"only say whether {CODEOWNERS_PATH} is up to date")
+    editor = commands.add_parser(
+        "editor-config", help=f"write the web editor's {CONFIG_PATH} from the schemas, the taxonomy and mkdocs.yml"
+    )
+    editor.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    editor.add_argument("--check", action="store_true", help=f"only say whether {CONFIG_PATH} is up to date")
+    backend = commands.add_parser(
+        "editor-backend",
+        help="the web editor's local backend for this clone (decap-server, writing into the clone's files)",
+    )
+    backend.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    backend.add_argument("--port", type=int, default=8081, help="where the editor looks for it (default 8081, Decap's default)")
+    form = commands.add_parser("issue-form", help=f"write {ISSUE_FORM_PATH} and {ISSUE_CONFIG_PATH} from the schema, the data and mkdocs.yml")
+    form.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    form.add_argument("--check", action="store_true", help="only say whether the committed forms are up to date")
+    issue = commands.add_parser(
+        "issue-to-offer", help="turn a filled offer issue form into an offer file, or a comment saying what is missing"
+    )
+    issue.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    issue.add_argument("--body", type=Path, required=True, help="a file holding the issue's body (Markdown)")
+    issue.add_argument("--comment", type=Path, required=True, help="where to write the comment for the issue")
+    issue.add_argument("--today", type=_iso_date, help="the day of the check, YYYY-MM-DD (default: today)")
     town = commands.add_parser(
         "new-town", help="turn this copy into a clean start for a new town", description=_NEW_TOWN_HELP
     )
@@ -206,6 +239,88 @@ def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
     return EXIT_VALID
 
 
+def generated_editor_config(settings: Settings) -> str:
+    """The web editor's config.yml for a site, or raises ValueError when the data has errors."""
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is None:
+        raise ValueError("The data has errors; run `make check` first.")
+    labels = result.labels.get(settings.default_language, {})
+    config = editor_config(settings, EditorSettings.from_settings(settings), result.catalogue.taxonomy, labels, SCHEMA_DIR)
+    return editor_config_text(config)
+
+
+def _editor_config(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    try:
+        wanted = generated_editor_config(settings)
+    except ValueError as error:
+        print(f"{error} {CONFIG_PATH} was not changed.", file=stdout)
+        return EXIT_INVALID
+    target = settings.root / CONFIG_PATH
+    current = target.read_text(encoding="utf-8") if target.is_file() else ""
+    if arguments.check:
+        if current == wanted:
+            return EXIT_VALID
+        print(f"{CONFIG_PATH} is out of date: run `python -m catalogue editor-config` and commit it.", file=stdout)
+        return EXIT_INVALID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(wanted, encoding="utf-8")
+    print(f"wrote {CONFIG_PATH}", file=stdout)
+    return EXIT_VALID
+
+
+def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    import subprocess
+
+    from catalogue.office.editor_backend import decap_server_command, decap_server_environment
+
+    settings = _settings(arguments.config, Messages("en"))
+    if not (settings.root / "node_modules" / "decap-server").is_dir():
+        raise _UsageError("decap-server is not installed: run `npm ci` first.")
+    print(f"The editor's local backend serves {settings.root} on port {arguments.port}; open /admin/ of `make serve`. Ctrl+C stops it.", file=stdout)
+    try:
+        return subprocess.call(decap_server_command(settings.root), env=decap_server_environment(settings.root, arguments.port))
+    except KeyboardInterrupt:
+        return EXIT_VALID
+
+
+def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is None:
+        print(f"The data has errors; run `make check` first. {ISSUE_FORM_PATH} was not changed.", file=stdout)
+        return EXIT_INVALID
+    wanted = {
+        ISSUE_FORM_PATH: form_yaml(issue_form(result.catalogue, settings), GENERATED_NOTE),
+        ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
+    }
+    stale = [path for path, text in wanted.items() if not (settings.root / path).is_file() or (settings.root / path).read_text(encoding="utf-8") != text]
+    if arguments.check:
+        for path in stale:
+            print(f"{path} is out of date: run `python -m catalogue issue-form` and commit it.", file=stdout)
+        return EXIT_INVALID if stale else EXIT_VALID
+    for path in stale:
+        target = settings.root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(wanted[path], encoding="utf-8")
+        print(f"wrote {path}", file=stdout)
+    return EXIT_VALID
+
+
+def _issue_to_offer(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("de"))
+    conversion = convert_issue_file(arguments.body, settings, arguments.today or date.today())
+    arguments.comment.write_text(comment_text(conversion, settings), encoding="utf-8")
+    if not conversion.ok:
+        print("The issue does not describe a valid offer yet; the comment says why.", file=stdout)
+        return EXIT_INVALID
+    target = settings.root / conversion.path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(conversion.text, encoding="utf-8")
+    print(conversion.path, file=stdout)
+    return EXIT_VALID
+
+
 def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
     answers: dict[str, str] = {}
     for option in _NEW_TOWN_QUESTIONS:
@@ -228,6 +343,15 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
         (settings.root / CODEOWNERS_PATH).parent.mkdir(parents=True, exist_ok=True)
         (settings.root / CODEOWNERS_PATH).write_text(codeowners_text(result.catalogue, settings), encoding="utf-8")
         print(f"wrote {CODEOWNERS_PATH}", file=stdout)
+        generated = {
+            CONFIG_PATH: generated_editor_config(settings),
+            ISSUE_FORM_PATH: form_yaml(issue_form(result.catalogue, settings), GENERATED_NOTE),
+            ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
+        }
+        for path, text in generated.items():
+            (settings.root / path).parent.mkdir(parents=True, exist_ok=True)
+            (settings.root / path).write_text(text, encoding="utf-8")
+            print(f"wrote {path}", file=stdout)
     if outcome.still_empty:
         print("still to fill in mkdocs.yml: " + ", ".join(outcome.still_empty), file=stdout)
     print("next: the README's checklist 'How a town adopts it', then `make check` and `make site`", file=stdout)

@@ -68,6 +68,7 @@ class PageVisit:
     requests_elsewhere: tuple[str, ...]
     failures: tuple[str, ...]
     console_errors: tuple[str, ...]
+    csp_violations: tuple[str, ...]
     cookies: tuple[dict[str, Any], ...]
     web_storage: dict[str, list[str]]
 
@@ -84,6 +85,7 @@ class PageVisit:
             requests_elsewhere=tuple(tab.requests_elsewhere()),
             failures=tuple(failure for failure in tab.watch.failures if not cls._is_expected_miss(site_page, url, failure)),
             console_errors=tuple(error for error in tab.watch.console_errors if not cls._is_expected_miss(site_page, url, error)),
+            csp_violations=tuple(tab.watch.csp_violations),
             cookies=tuple(dict(cookie) for cookie in tab.context.cookies()),
             web_storage=tab.web_storage_keys(),
         )

@@ -1,4 +1,5 @@
-"""What a page did while it was open: its requests, the ones that failed, and the errors on its console."""
+"""What a page did while it was open: its requests, the ones that failed, the errors on its console and every
+Content Security Policy violation the browser reported (the securitypolicyviolation event, CSP Level 3)."""
 from __future__ import annotations
 
 import time
@@ -9,6 +10,11 @@ from playwright.sync_api import ConsoleMessage, Error, Page, Request, Response
 QUIET_SECONDS = 0.1
 """How long no request may be in flight before a page counts as settled."""
 SETTLE_TIMEOUT_SECONDS = 10.0
+_REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__catalogueCspViolation(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} in ${event.sourceFile || event.documentURI}:${event.lineNumber}`);
+});
+"""
 
 
 @dataclass
@@ -16,6 +22,7 @@ class PageWatch:
     requests: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    csp_violations: list[str] = field(default_factory=list)
     _in_flight: set[Request] = field(default_factory=set)
 
     @classmethod
@@ -27,6 +34,8 @@ class PageWatch:
         page.on("response", watch._on_response)
         page.on("console", watch._on_console)
         page.on("pageerror", watch._on_page_error)
+        page.expose_function("__catalogueCspViolation", watch._on_csp_violation)
+        page.add_init_script(_REPORT_VIOLATIONS)
         return watch
 
     def _on_request(self, request: Request) -> None:
@@ -49,6 +58,9 @@ class PageWatch:
             where = message.location
             self.console_errors.append(f"{message.text} ({where.get('url')}:{where.get('lineNumber')})")
 
+    def _on_csp_violation(self, report: str) -> None:
+        self.csp_violations.append(report)
+
     def _on_page_error(self, error: Error) -> None:
         self.console_errors.append(f"uncaught {error.name}: {error.message}")
 
@@ -57,6 +69,7 @@ class PageWatch:
         self.requests.clear()
         self.failures.clear()
         self.console_errors.clear()
+        self.csp_violations.clear()
 
     def settle(self, page: Page) -> None:
         """Wait until no request has been in flight for QUIET_SECONDS (scripts that fetch after load included)."""

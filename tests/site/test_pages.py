@@ -3,18 +3,25 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
+import recurring_ical_events
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
+from catalogue.language.formatting import WEEKDAYS, LocaleFormatter
 from catalogue.language.reader_language import ReaderLanguage
+from catalogue.site.security import script_hash
 
-from .conftest import LANGUAGES, BuiltSite
+from .conftest import BUILD_DATE, LANGUAGES, BuiltSite
 from .sample_data import DEFAULT, HIDDEN, LOADED, PUBLICATION, PUBLISHED, SETTINGS, prefix, title_in, translated_in
 
 READER_LANGUAGES = ["de", "ar", "ti"]
 RTL = {"ar", "fa"}
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def soup(site: BuiltSite, path: str) -> BeautifulSoup:
@@ -65,9 +72,11 @@ def test_contact_is_tap_to_call_and_reads_left_to_right(sample_site: BuiltSite, 
         assert link["href"] == "tel:" + re.sub(r"[^\d+]", "", contact.phone)
         assert link.find("bdi", attrs={"dir": "ltr"}).get_text() == contact.phone
     if contact.email:
-        assert page.select_one('.cat-actions a[href^="mailto:"]')["href"] == f"mailto:{contact.email}"
         link = page.select_one('.cat-contact a[href^="mailto:"]')
-        assert link["href"] == f"mailto:{contact.email}"
+        assert page.select_one('.cat-actions a[href^="mailto:"]')["href"] == link["href"]
+        local, _, domain = link["href"].removeprefix("mailto:").rpartition("@")
+        assert link["href"].isascii()
+        assert f"{local}@{domain.encode('ascii').decode('idna')}".lower() == contact.email.lower()
         assert link.find("bdi", attrs={"dir": "ltr"}).get_text() == contact.email
 
 
@@ -82,25 +91,67 @@ def test_offer_page_carries_schema_org_json_ld(sample_site: BuiltSite, offer) ->
     page = soup(sample_site, offer_path(offer.id, "ar"))
     document = json.loads(page.find("script", type="application/ld+json").string)
     assert document["@context"] == "https://schema.org"
-    assert document["@type"] in {"Course", "Service"}
+    assert document["@type"] in {"Course", "Service", "Event", "EducationEvent"}
     assert document["name"] == title_in(offer, "ar")
     assert document["url"] == f"{SETTINGS.site_url}ar/offers/{offer.id}/"
-    assert document["provider"]["@type"] == "Organization"
+    assert document.get("provider", document.get("organizer"))["@type"] == "Organization"
     if document["@type"] == "Course":
         assert document["hasCourseInstance"][0]["courseMode"] in {"Onsite", "Online", "Blended"}
 
 
+def expected_starts(offer, first: date, last: date) -> list[datetime]:
+    """Every session and every weekly time from first to last, computed from the data without the writer's code."""
+    starts = [datetime.combine(session.date, clock(session.start), BERLIN) for session in offer.schedule.sessions]
+    day = max(first, offer.valid_from or first)
+    while day <= min(last, offer.valid_until or last):
+        for slot in offer.schedule.weekly:
+            if WEEKDAYS[day.weekday()] == slot.day and day not in offer.schedule.exceptions:
+                starts.append(datetime.combine(day, clock(slot.start), BERLIN))
+        day += timedelta(days=1)
+    return sorted(start for start in starts if first <= start.date() <= last)
+
+
+def clock(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
 @pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
-def test_offers_with_dates_offer_a_calendar_file_with_every_session(sample_site: BuiltSite, offer) -> None:
+def test_the_calendar_file_holds_every_session_and_weekly_time_the_page_shows(sample_site: BuiltSite, offer) -> None:
     page = soup(sample_site, offer_path(offer.id, "de"))
     link = page.select_one('a[href$=".ics"]')
-    if not offer.schedule.sessions:
+    if not offer.schedule.sessions and not offer.schedule.weekly:
         assert link is None
         return
+    labels = LOADED.labels[DEFAULT]
+    key = "offer.calendar_both" if offer.schedule.sessions and offer.schedule.weekly else "offer.calendar_weekly" if offer.schedule.weekly else "offer.calendar"
+    assert link.get_text(strip=True) == labels[key]
     calendar = Calendar.from_ical((sample_site.root / "offers" / offer.id / link["href"]).read_bytes())
-    starts = sorted(event.decoded("dtstart") for event in calendar.walk("VEVENT"))
-    assert [start.date() for start in starts] == [session.date for session in offer.schedule.sessions]
-    assert [start.strftime("%H:%M") for start in starts] == [session.start for session in offer.schedule.sessions]
+    first = date.fromisoformat(BUILD_DATE)
+    last = offer.valid_until or first + timedelta(weeks=26)
+    window = (datetime.combine(first, time(0), BERLIN), datetime.combine(last + timedelta(days=1), time(0), BERLIN))
+    found = sorted(event.decoded("dtstart") for event in recurring_ical_events.of(calendar).between(*window))
+    assert found == expected_starts(offer, first, last)
+    shown = page.get_text(" ")
+    for slot in offer.schedule.weekly:
+        assert LocaleFormatter(DEFAULT).weekday(slot.day) in shown
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_every_calendar_file_of_the_site_folds_without_splitting_an_escape(sample_site: BuiltSite, language: str) -> None:
+    files = sorted((sample_site.root / prefix(language)).glob("offers/*/*.ics")) or []
+    if language == DEFAULT:
+        files.append(sample_site.root / "data" / "sessions.ics")
+    assert files
+    for file in files:
+        data = file.read_bytes()
+        for line in data.split(b"\r\n"):
+            assert len(line) <= 75 and (len(line) - len(line.rstrip(b"\\"))) % 2 == 0, f"{file.name}: {line!r}"
+        unfolded = data.replace(b"\r\n ", b"").decode("utf-8")
+        for event in Calendar.from_ical(data).walk("VEVENT"):
+            summary = str(event["summary"])
+            escaped = summary.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+            assert f"SUMMARY:{escaped}" in unfolded
 
 
 PAGE_TYPES = ["", "catalogue/", "catalogue/early-childhood/", "actors/", "news/", "about/", "impressum/", "open-data/"]
@@ -190,6 +241,65 @@ def test_two_builds_of_the_same_data_on_the_same_day_are_identical(sample_site: 
     second = {path.relative_to(sample_site_again.root): path.read_bytes() for path in sample_site_again.root.rglob("*") if path.is_file()}
     assert first.keys() == second.keys()
     assert [path for path in first if first[path] != second[path]] == []
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+@pytest.mark.parametrize("offer", PUBLISHED[:12], ids=lambda offer: offer.id)
+def test_names_inside_sentences_are_isolated_on_the_offer_page(sample_site: BuiltSite, offer, language: str) -> None:
+    page = soup(sample_site, offer_path(offer.id, language))
+    provider = page.select_one(f'a[href$="actors/{offer.actor}/"]')
+    assert provider.find("bdi") is not None and provider.get_text() == provider.find("bdi").get_text()
+    assert page.select_one(".cat-checked bdi").get_text() == offer.last_verified.by
+    for link in page.select(".cat-breadcrumb a")[1:]:
+        assert link.find(["bdi", "span"]) is not None
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_open_data_page_offers_the_workbook_beside_the_csv_and_says_which_is_which(sample_site: BuiltSite, language: str) -> None:
+    page = soup(sample_site, prefix(language) + "open-data/index.html")
+    links = {link["href"].rsplit("/", 1)[-1]: link for link in page.select("a[download]")}
+    assert {"offers.xlsx", "offers.csv", "offers.json", "sessions.ics"} <= set(links)
+    workbook = openpyxl.load_workbook(sample_site.root / "data" / "offers.xlsx", read_only=True)
+    assert workbook["Angebote"].max_row == len(PUBLISHED) + 1
+    labels = LOADED.labels[language]
+    assert links["offers.xlsx"].get_text() == labels["opendata.xlsx"]
+    assert labels["opendata.formats"] in page.get_text()
+
+
+REQUIRED_DIRECTIVES = {
+    "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"], "connect-src": ["'self'"], "default-src": ["'self'"],
+}
+
+
+def test_every_page_has_a_content_security_policy_allowing_exactly_its_inline_scripts(sample_site: BuiltSite) -> None:
+    """The editor under /admin/ brings its own policy and is left out here."""
+    pages = [path for path in sample_site.root.rglob("*.html") if path.relative_to(sample_site.root).parts[0] != "admin"]
+    assert len(pages) > 100
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        metas = page.head.find_all("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert len(metas) == 1, path
+        policy = {directive.split()[0]: directive.split()[1:] for directive in metas[0]["content"].split("; ")}
+        for name, sources in REQUIRED_DIRECTIVES.items():
+            assert policy[name] == sources, (path, name)
+        assert "'unsafe-inline'" not in policy["script-src"] and "'unsafe-eval'" not in policy["script-src"]
+        assert set(policy["script-src"]) - {"'self'"} <= {source for source in policy["script-src"] if source.startswith("'sha256-")}
+        first_script = page.head.find("script")
+        assert metas[0].sourceline < first_script.sourceline, f"{path}: the policy must come before the first script"
+        for script in page.find_all("script"):
+            if script.get("src") or script.get("type") == "application/ld+json":
+                continue
+            assert script_hash(script.string) in policy["script-src"], f"{path}: an inline script the policy does not allow"
+        assert page.head.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+
+
+@pytest.mark.parametrize("language", READER_LANGUAGES)
+def test_an_end_before_the_start_reads_as_the_next_day(language: str) -> None:
+    reader = ReaderLanguage(SETTINGS, language, labels=LOADED.labels[language], fallback_labels=LOADED.labels[DEFAULT])
+    next_day = LOADED.labels[language]["offer.next_day"].replace("{time}", reader.formatter.time("01:00"))
+    assert next_day in reader.time_range("20:30", "01:00")
+    assert reader.formatter.time("20:30") in reader.time_range("20:30", "01:00")
+    assert LOADED.labels[language]["offer.next_day"].replace("{time}", "") not in reader.time_range("09:00", "12:00")
 
 
 CONTENT_PAGES = ["", "about/", "impressum/", "datenschutz/", "barrierefreiheit/", "leichte-sprache/"]

@@ -1,12 +1,12 @@
 /*
- * The catalogue page's filters and text search. No dependencies, no build step, nothing stored in the browser;
- * the only request is this language's search index, fetched once when the reader starts a text search.
- * Without JavaScript the page simply lists every offer.
+ * The catalogue page's filters and ranked text search. No dependencies, nothing stored in the browser; the only
+ * requests are this language's stemmer and the head and term shards of its search index, fetched when the reader
+ * starts a text search. Without JavaScript the page lists every offer by stage of life.
  */
 (function () {
   "use strict";
 
-  // ---- Text normalisation: the same rules as hooks/catalogue/text_normalise.py (a test keeps them identical).
+  // ---- Text normalisation: the same rules as hooks/catalogue/site/text_normalise.py (a test keeps them identical).
   const LETTER_FOLDS = new Map([
     ["\u200c", " "], // ZWNJ, the Persian half-space
     ["ß", "ss"],
@@ -43,6 +43,245 @@
 
   window.catalogueNormalise = normalise;
 
+  // ---- Search terms: the same rules as hooks/catalogue/site/search_terms.py (a test keeps them identical).
+  const ZWNJ_AT_ENDS = /^\u200c+|\u200c+$/g;
+  const WORD_DROPS = /(?!\u200c)\p{Cf}/gu;
+  const WORD_SEPARATORS = /[^\p{L}\p{M}\p{N}\u200c]+/u;
+  const PERSIAN_DETACHED_ENDINGS = new Set(["ها", "های", "هایی", "هاي", "هايي"]);
+  const UKRAINIAN_ENDINGS = ("ього ьому ими іми ями ами ові еві ого ому ої ою ею єю ій ий их іх ах ях ам ям ів їв ом ем ти ть " +
+    "а я у ю і ї е є о и ь").split(" ").sort((a, b) => b.length - a.length);
+  const UKRAINIAN_REFLEXIVE = ["ся", "сь"];
+  const MINIMUM_STEM = 3;
+  const length = (text) => Array.from(text).length;
+
+  function words(text) {
+    return String(text).normalize("NFKC").toLowerCase().replace(WORD_DROPS, "").split(WORD_SEPARATORS)
+      .map((word) => word.replace(ZWNJ_AT_ENDS, "")).filter(Boolean);
+  }
+
+  function ukrainianStem(word) {
+    for (const ending of UKRAINIAN_REFLEXIVE) {
+      if (word.endsWith(ending) && length(word) - length(ending) >= MINIMUM_STEM) {
+        word = word.slice(0, -ending.length);
+        break;
+      }
+    }
+    for (const ending of UKRAINIAN_ENDINGS) {
+      if (word.endsWith(ending) && length(word) - length(ending) >= MINIMUM_STEM) {
+        return word.slice(0, -ending.length);
+      }
+    }
+    return word;
+  }
+
+  function stemmerOf(language) {
+    if (language === "uk") return ukrainianStem;
+    return typeof window.catalogueStem === "function" ? window.catalogueStem : (word) => word;
+  }
+
+  function wordTerms(word, language, query) {
+    const stem = stemmerOf(language);
+    const first = language === "ar" ? word.replace(/ی/g, "ي").replace(/ک/g, "ك") : word;
+    const candidates = [first];
+    if (language === "ar" && (first[0] === "و" || first[0] === "ف") && first.slice(1).startsWith("ال") && length(first) >= 6) {
+      candidates.push(first.slice(1));
+    }
+    if (language === "ar") {
+      candidates.slice().forEach((candidate) => {
+        if (candidate.endsWith("ه")) candidates.push(candidate.slice(0, -1) + "ة");
+      });
+    }
+    const found = [];
+    const add = (text) => normalise(text).split(" ").filter(Boolean).forEach((term) => {
+      if (!found.includes(term)) found.push(term);
+    });
+    candidates.forEach((candidate) => add(stem(candidate)));
+    if (query) add(stem(stem(word)));
+    return found;
+  }
+
+  function textWords(text, language) {
+    const found = words(text);
+    if (language !== "fa") return found;
+    const joined = [];
+    found.forEach((word) => {
+      if (joined.length && PERSIAN_DETACHED_ENDINGS.has(word)) {
+        joined[joined.length - 1] += word;
+      } else {
+        joined.push(word);
+      }
+    });
+    return joined;
+  }
+
+  // For each word of a text, its alternative terms; `query` adds a query word's stem's stem.
+  function terms(text, language, query) {
+    return textWords(text, language).map((word) => wordTerms(word, language, query)).filter((found) => found.length);
+  }
+
+  window.catalogueTerms = terms;
+
+  // ---- The search engine over search/<lang>/ (see hooks/catalogue/site/search_index.py).
+  const PREFIX_WEIGHT = 0.5; // a term the query word only begins counts half a whole one
+  const SHARD_KEY_LENGTH = 2; // query words up to this length match whole terms only
+
+  function shardFile(key) {
+    return Array.from(key).map((character) => character.codePointAt(0).toString(16)).join("-") + ".json";
+  }
+
+  function createEngine(base, language, fetchJson, loadStemmer) {
+    let head = null;
+    const shards = new Map();
+    const rests = new Map();
+
+    function ready() {
+      if (!head) {
+        head = Promise.all([fetchJson(base + "index.json"), loadStemmer()]).then(([data]) => data);
+      }
+      return head;
+    }
+
+    function shard(data, key) {
+      if (!shards.has(key)) {
+        shards.set(key, fetchJson(base + shardFile(key) + "?v=" + data.h));
+      }
+      return shards.get(key);
+    }
+
+    // The shards that hold the terms an alternative can match: first the one it falls in (with its shorter keys),
+    // then, for a word longer than a key, the deeper shards of the terms it begins.
+    function firstKeys(data, alternative) {
+      return data.k.filter((key) => alternative.startsWith(key));
+    }
+
+    function deeperKeys(data, alternative) {
+      return length(alternative) > SHARD_KEY_LENGTH ? data.k.filter((key) => key !== alternative && key.startsWith(alternative)) : [];
+    }
+
+    function keysFor(data, alternative) {
+      return firstKeys(data, alternative).concat(deeperKeys(data, alternative));
+    }
+
+    // A shard, or with `whole` its long terms' whole posting lists in place of their best ones.
+    function load(data, key, whole) {
+      if (!whole || !(data.m || []).includes(key)) return shard(data, key);
+      if (!rests.has(key)) {
+        rests.set(key, fetchJson(base + "m-" + shardFile(key) + "?v=" + data.h));
+      }
+      return Promise.all([shard(data, key), rests.get(key)]).then(([first, rest]) => Object.assign({}, first, rest));
+    }
+
+    // document -> best score of one query word over its alternatives and the index terms they match
+    function matchWord(alternatives, loaded) {
+      const best = new Map();
+      loaded.forEach((postingsByTerm) => {
+        Object.keys(postingsByTerm).forEach((term) => {
+          let weight = 0;
+          alternatives.forEach((alternative) => {
+            if (term === alternative) weight = Math.max(weight, 1);
+            else if (length(alternative) > SHARD_KEY_LENGTH && term.startsWith(alternative)) weight = Math.max(weight, PREFIX_WEIGHT);
+          });
+          if (!weight) return;
+          const postings = postingsByTerm[term];
+          let document = 0;
+          for (let at = postings[0] < 0 ? 1 : 0; at < postings.length; at += 2) { // -n: the best of n documents
+            document += postings[at];
+            const score = postings[at + 1] * weight;
+            if (score > (best.get(document) || 0)) best.set(document, score);
+          }
+        });
+      });
+      return best;
+    }
+
+    function combine(perWord) {
+      const hits = [];
+      if (!perWord.length) return hits;
+      perWord[0].forEach((score, document) => {
+        let total = score;
+        for (let word = 1; word < perWord.length; word += 1) {
+          const other = perWord[word].get(document);
+          if (other === undefined) return;
+          total += other;
+        }
+        hits.push({ doc: document, score: total });
+      });
+      hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+      return hits;
+    }
+
+    // {head, hits: [{doc, score}] of the documents that match every word of the query, best first, then in index
+    // order; more: null, or the promise of the same over the deeper shards and whole posting lists}. The first
+    // answer needs one shard per query word, whatever the catalogue's size.
+    function search(query) {
+      return ready().then((data) => {
+        const queryTerms = terms(query, language, true);
+        const rank = (keysOf, whole) => Promise.all(queryTerms.map((alternatives) => {
+          const keys = new Set();
+          alternatives.forEach((alternative) => keysOf(data, alternative).forEach((key) => keys.add(key)));
+          return Promise.all(Array.from(keys).map((key) => load(data, key, whole))).then((loaded) => matchWord(alternatives, loaded));
+        })).then(combine);
+        const more = queryTerms.some((alternatives) => alternatives.some((alternative) =>
+          deeperKeys(data, alternative).length || firstKeys(data, alternative).some((key) => (data.m || []).includes(key))));
+        return rank(firstKeys, false).then((hits) => ({
+          head: data,
+          hits,
+          more: more ? new Promise((resolve) => setTimeout(resolve, 0)) // after the first answer is shown
+            .then(() => rank(keysFor, true)).then((allHits) => ({ head: data, hits: allHits, more: null })) : null,
+        }));
+      });
+    }
+
+    function keysOf(data, alternatives) {
+      const keys = new Set();
+      alternatives.forEach((alternative) => keysFor(data, alternative).forEach((key) => keys.add(key)));
+      return Array.from(keys);
+    }
+
+    // Words the index knows that are one or two letters from a query word that matches nothing, most used first.
+    function suggest(query) {
+      return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) => {
+        const keys = keysOf(data, alternatives);
+        return Promise.all([
+          Promise.all(keys.map((key) => load(data, key, true))),
+          Promise.all(keys.map((key) => fetchJson(base + "w-" + shardFile(key) + "?v=" + data.h))),
+        ]).then(([loaded, written]) => {
+          if (matchWord(alternatives, loaded).size) return [];
+          const close = [];
+          loaded.forEach((postingsByTerm, at) => Object.keys(postingsByTerm).forEach((term) => {
+            const distance = Math.min(...alternatives.map((alternative) => editDistance(term, alternative)));
+            const word = term in written[at] ? written[at][term] : term; // "" where no text writes the term
+            if (word && distance <= (length(alternatives[0]) >= 5 ? 2 : 1)) {
+              const postings = postingsByTerm[term];
+              close.push({ word, distance, uses: postings[0] < 0 ? -postings[0] : postings.length / 2 });
+            }
+          }));
+          close.sort((a, b) => a.distance - b.distance || b.uses - a.uses);
+          return close.map((entry) => entry.word);
+        });
+      }))).then((perWord) => Array.from(new Set([].concat(...perWord))).slice(0, 3));
+    }
+
+    return { search, ready, suggest };
+  }
+
+  function editDistance(first, second) {
+    const a = Array.from(first);
+    const b = Array.from(second);
+    let previous = b.map((_, index) => index + 1);
+    previous.unshift(0);
+    a.forEach((letter, row) => {
+      const current = [row + 1];
+      b.forEach((other, column) => {
+        current.push(Math.min(previous[column + 1] + 1, current[column] + 1, previous[column] + (letter === other ? 0 : 1)));
+      });
+      previous = current;
+    });
+    return previous[b.length];
+  }
+
+  window.catalogueSearchEngine = createEngine;
+
   const form = typeof document === "undefined" ? null : document.getElementById("cat-filters");
   if (!form) {
     return;
@@ -53,9 +292,12 @@
   const queryField = controls.namedItem("q");
   const results = document.getElementById("cat-results");
   const emptyNotice = document.getElementById("cat-empty");
+  const noMatch = document.getElementById("cat-no-match");
+  const suggestion = document.getElementById("cat-suggest");
   const groups = Array.from(document.querySelectorAll("section.cat-group"));
   const cards = Array.from(document.querySelectorAll("li.cat-card")).map((element) => ({
     element,
+    home: element.parentNode,
     id: element.dataset.id,
     categories: (element.dataset.c || "").split(" "),
     ages: (element.dataset.a || "-").split("-"),
@@ -63,45 +305,62 @@
     districts: (element.dataset.d || "").split(" "),
     free: element.dataset.f === "1",
     mode: element.dataset.m || "",
-    words: null, // what the card shows, normalised on the first text search
+    words: null, // what the card shows, normalised, searched only where the index cannot be loaded
   }));
+  const cardsByDocument = cards.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // the index numbers offers by id
   const FIELDS = ["q", "c", "age", "l", "d", "m", "free"];
   const TYPING_DELAY_MS = 120;
+  const language = document.documentElement.lang || "";
 
-  // ---- The search index: {o: [{i, s}], n: [{u, t, s, lang?}], p: [...]}, see hooks/catalogue/search_index.py.
-  let index = null; // null until loaded; {offers: Map id -> words, others: [...]} afterwards
-  let indexState = "idle"; // idle | loading | ready | failed
+  function fetchJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    });
+  }
 
-  function loadIndex() {
-    if (indexState !== "idle" || !form.dataset.index) {
-      return;
+  let stemmerLoading = null;
+  function loadStemmer() {
+    if (!form.dataset.stemmer) return Promise.resolve();
+    if (!stemmerLoading) {
+      stemmerLoading = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = form.dataset.stemmer;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
     }
-    indexState = "loading";
-    prepareCards(0);
-    fetch(form.dataset.index, { credentials: "same-origin" })
-      .then((response) => {
-        if (!response.ok) {
-          throw new Error(String(response.status));
+    return stemmerLoading;
+  }
+
+  const engine = form.dataset.index ? createEngine(form.dataset.index, language, fetchJson, loadStemmer) : null;
+  // The ranking of the last query searched: {query, hits, head} once known, {query, failed} where loading failed.
+  let ranking = { query: "", hits: [], head: null };
+  let searching = null; // the query being searched
+
+  function rank(query) {
+    if (searching === query) return;
+    searching = query;
+    const show = (found) => {
+      if (searching === query) searching = null;
+      ranking = found;
+      update();
+    };
+    engine.search(query)
+      .then((outcome) => {
+        show({ query, hits: outcome.hits, head: outcome.head });
+        if (outcome.more) {
+          outcome.more.then((whole) => {
+            if (ranking.query === query) show({ query, hits: whole.hits, head: whole.head });
+          }).catch(() => {});
         }
-        return response.json();
       })
-      .then((data) => {
-        const root = new URL("../", document.baseURI); // the catalogue page sits in <language root>catalogue/
-        index = {
-          offers: new Map((data.o || []).map((entry) => [entry.i, " " + entry.s])),
-          others: (data.n || []).concat(data.p || []).map((entry) => ({
-            url: new URL(entry.u, root).href,
-            title: entry.t,
-            lang: entry.lang || "",
-            words: " " + entry.s,
-          })),
-        };
-        indexState = "ready";
-      })
-      .catch(() => {
-        indexState = "failed"; // the cards' own text is still searched
-      })
-      .then(update);
+      .catch(() => show({ query, failed: true }));
+  }
+
+  function startLoading() {
+    if (engine) engine.ready().catch(() => {});
   }
 
   // ---- Filter state: the controls <-> the URL query.
@@ -163,28 +422,12 @@
     }
   }
 
-  // ---- Matching.
-  function hasWord(words, queryWord) {
-    return words.indexOf(" " + queryWord) !== -1; // a query word matches the start of a word
-  }
-
-  function cardWords(card) {
+  // ---- Matching without the index: the words each card shows.
+  function cardMatches(card, query) {
     if (card.words === null) {
       card.words = " " + normalise(card.element.textContent);
     }
-    return card.words;
-  }
-
-  // Normalises the cards' text a slice at a time while the index loads, so the first search does not stall.
-  function prepareCards(start) {
-    cards.slice(start, start + 100).forEach(cardWords);
-    if (start + 100 < cards.length) {
-      window.setTimeout(() => prepareCards(start + 100), 0);
-    }
-  }
-
-  function matchesText(queryWords, ...wordLists) {
-    return queryWords.every((word) => wordLists.some((words) => words && hasWord(words, word)));
+    return normalise(query).split(" ").filter(Boolean).every((word) => card.words.indexOf(" " + word) !== -1);
   }
 
   function matchesFilters(card, state) {
@@ -203,7 +446,32 @@
   }
 
   // ---- Showing the outcome.
+  let rankedList = null;
   let otherResults = null;
+
+  // The list the offers found move into, best first, above the stages of life.
+  function ensureRankedList() {
+    if (!rankedList) {
+      rankedList = document.createElement("ul");
+      rankedList.className = "cat-cards cat-ranked";
+      rankedList.id = "cat-ranked";
+      rankedList.hidden = true;
+      const chips = document.querySelector("ul.cat-chips");
+      const anchor = (chips && chips.closest("nav")) || (groups.length ? groups[0] : emptyNotice);
+      anchor.parentNode.insertBefore(rankedList, anchor); // right below the count, above the stages of life
+    }
+    return rankedList;
+  }
+
+  function showRanked(ranked) {
+    ensureRankedList();
+    if (ranked) {
+      ranked.forEach((card) => rankedList.appendChild(card.element));
+    } else {
+      cards.forEach((card) => card.home.appendChild(card.element));
+    }
+    rankedList.hidden = !ranked;
+  }
 
   function showOtherResults(entries) {
     if (!otherResults) {
@@ -216,8 +484,8 @@
       heading.textContent = form.dataset.pagesHeading || (label ? label.textContent : "");
       otherResults.appendChild(heading);
       otherResults.appendChild(document.createElement("ul"));
-      const anchor = emptyNotice || form;
-      anchor.parentNode.insertBefore(otherResults, anchor.nextSibling);
+      const list = ensureRankedList();
+      list.parentNode.insertBefore(otherResults, list.nextSibling); // after the offers found
     }
     const list = otherResults.querySelector("ul");
     list.textContent = "";
@@ -238,6 +506,28 @@
 
   const pluralRules = new Intl.PluralRules(form.dataset.lang || undefined);
   const numberFormat = new Intl.NumberFormat(form.dataset.lang || undefined, { numberingSystem: form.dataset.numbering || "latn" });
+  function showSuggestions(query) {
+    if (!suggestion || !engine || ranking.failed) return;
+    suggestion.hidden = true;
+    engine.suggest(query).then((words) => {
+      if (readState().q !== query) return;
+      const list = suggestion.querySelector(".cat-suggestions");
+      list.textContent = "";
+      words.forEach((word, position) => {
+        const link = document.createElement("a");
+        link.href = "?q=" + encodeURIComponent(word);
+        link.textContent = word;
+        link.addEventListener("click", (event) => {
+          event.preventDefault();
+          queryField.value = word;
+          update();
+        });
+        if (position) list.appendChild(document.createTextNode(" · "));
+        list.appendChild(link);
+      });
+      suggestion.hidden = words.length === 0;
+    }).catch(() => {});
+  }
 
   function countText(count) {
     const category = pluralRules.select(count);
@@ -248,30 +538,46 @@
   function update() {
     const state = readState();
     writeQueryString(state);
-    const queryWords = normalise(state.q).split(" ").filter(Boolean);
-    const searching = queryWords.length > 0;
-    if (searching) {
-      loadIndex();
+    const query = normalise(state.q) ? state.q : "";
+    const indexed = Boolean(engine) && ranking.query === query && !ranking.failed;
+    if (query && engine && ranking.query !== query) {
+      rank(query);
     }
-    const waiting = searching && indexState === "loading";
-    const visibleIds = new Set();
+    const waiting = Boolean(query) && Boolean(engine) && ranking.query !== query;
+    let ranked = null;
+    if (query && indexed) {
+      ranked = ranking.hits.filter((hit) => hit.doc < ranking.head.o).map((hit) => cardsByDocument[hit.doc]).filter(Boolean);
+    } else if (query && !waiting) {
+      ranked = cards.filter((card) => cardMatches(card, query));
+    }
+    let visible = 0;
     cards.forEach((card) => {
-      const indexWords = index ? index.offers.get(card.id) : "";
-      const shown = matchesFilters(card, state) && (!searching || waiting || matchesText(queryWords, cardWords(card), indexWords));
+      const shown = matchesFilters(card, state) && (!ranked || waiting || ranked.includes(card));
       card.element.hidden = !shown;
-      if (shown) {
-        visibleIds.add(card.id);
-      }
+      if (shown) visible += 1;
     });
+    showRanked(ranked && !waiting ? ranked : null);
     const filtering = FIELDS.some((name) => state[name]);
     groups.forEach((group) => {
-      group.hidden = filtering && !group.querySelector("li.cat-card:not([hidden])");
+      group.hidden = Boolean(ranked && !waiting) || (filtering && !group.querySelector("li.cat-card:not([hidden])"));
     });
-    results.textContent = waiting ? form.dataset.loading || "" : countText(visibleIds.size);
+    results.textContent = waiting ? form.dataset.loading || "" : countText(visible);
+    const nothingFound = !waiting && visible === 0;
     if (emptyNotice) {
-      emptyNotice.hidden = waiting || visibleIds.size > 0;
+      emptyNotice.hidden = !nothingFound || (Boolean(query) && Boolean(noMatch));
     }
-    const others = searching && index ? index.others.filter((entry) => matchesText(queryWords, entry.words)) : [];
+    if (noMatch) {
+      noMatch.hidden = !nothingFound || !query;
+      if (!noMatch.hidden) showSuggestions(query);
+    }
+    let others = [];
+    if (query && indexed) {
+      const root = new URL("../", document.baseURI); // the catalogue page sits in <language root>catalogue/
+      others = ranking.hits.filter((hit) => hit.doc >= ranking.head.o).map((hit) => {
+        const [url, title, lang] = ranking.head.e[hit.doc - ranking.head.o];
+        return { url: new URL(url, root).href, title, lang: lang || "" };
+      });
+    }
     if (others.length || otherResults) {
       showOtherResults(others);
     }
@@ -301,7 +607,7 @@
     window.clearTimeout(typingTimer);
     window.setTimeout(update, 0); // after the browser has cleared the controls
   });
-  queryField.addEventListener("focus", loadIndex, { once: true });
+  queryField.addEventListener("focus", startLoading, { once: true });
 
   const fold = document.getElementById("cat-fold");
   const foldCount = document.getElementById("cat-fold-count");

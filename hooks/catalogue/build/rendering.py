@@ -8,7 +8,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Mapping, Sequence
 
@@ -30,6 +30,8 @@ class RenderJob:
     labels: Mapping[str, Mapping[str, str]]
     history: tuple[QuarterCount, ...] | None = None
     """Offers added and ended per quarter (catalogue.data.history); None when the build has no full git history."""
+    synonyms: Mapping[str, Sequence[Sequence[str]]] = field(default_factory=dict)
+    """Language code -> groups of words that mean the same (data/synonyms/<code>.yml), for the search index."""
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(

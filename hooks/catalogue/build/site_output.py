@@ -14,11 +14,13 @@ from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
+from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.frame import PageFrame
 from catalogue.site.pages import PageRenderer
-from catalogue.site.search_index import ContentEntry, search_index_json
+from catalogue.site.search_index import ContentEntry, search_index_files
+from catalogue.site.stemmer_script import stemmer_script
 
 from .rendering import LanguageRendering, RenderJob
 
@@ -34,11 +36,12 @@ class LanguageOutput:
     renderer: PageRenderer
     content_pages: list[ContentEntry] = field(default_factory=list)
     page_paths: list[str] = field(default_factory=list)
+    synonyms: Sequence[Sequence[str]] = ()
 
     @classmethod
     def create(cls, job: RenderJob, language: str) -> LanguageOutput:
         renderer = job.renderer(language)
-        return cls(job.publication, renderer.reader, renderer)
+        return cls(job.publication, renderer.reader, renderer, synonyms=job.synonyms.get(language, ()))
 
     @property
     def language(self) -> str:
@@ -77,8 +80,13 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
         *((language_root / page.path, frames[page.depth].fill(page)) for page in rendering.pages),
         *((language_root / path, content) for path, content in rendering.files),
     ])
-    _write(site_root / "search" / f"{reader.code}.json", search_index_json(rendering.search_entries, output.content_pages))
-    return len(rendering.pages) + len(rendering.files) + 1
+    search_root = site_root / "search" / reader.code
+    search_files = dict(search_index_files(rendering.search_entries, output.content_pages, output.synonyms))
+    script = stemmer_script(reader.code)
+    if script is not None:
+        search_files["stemmer.js"] = script
+    _write_all((search_root / name, content) for name, content in search_files.items())
+    return len(rendering.pages) + len(rendering.files) + len(search_files)
 
 
 def write_site_wide_outputs(
@@ -91,6 +99,7 @@ def write_site_wide_outputs(
         _write(data_root / FIGURES_FOLDER / name, text)
     _write(data_root / "offers.json", offers_json(publication, settings))
     _write(data_root / "offers.csv", offers_csv(publication, settings))
+    _write(data_root / "offers.xlsx", offers_xlsx(publication, settings))
     _write(data_root / "sessions.ics", sessions_ics(publication, settings, stamp=_stamp(publication)))
     shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
     _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths))

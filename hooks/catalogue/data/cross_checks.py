@@ -23,7 +23,7 @@ from catalogue.data.plural_rules import ordered, plural_categories, split_plural
 from catalogue.data.problems import Problem
 from catalogue.data.schema_check import Kind, SchemaSet, TextField
 from catalogue.data.settings import Settings
-from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument
+from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument, field_name
 
 TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
 """Kinds whose translation completeness is reported; the taxonomy and labels are checked by other rules."""
@@ -38,10 +38,19 @@ _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
 _HTML_TAG = re.compile(r"<(?:!--|[/!?]?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z))[^>\n]*>?")
 _INLINE_LINK = re.compile(r"\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)")
 _REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+# Markdown that plain-text fields show literally: links, images, autolinks, bold (a single * is the German gender star).
+_MARKUP_IN_PLAIN_TEXT = re.compile(
+    r"!?\[[^\]\n]+\]\([^)\n]*\)"  # [link](target), ![image](src)
+    r"|<[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*>"  # <https://…>
+    r"|(\*\*|__)\S(?:.*?\S)?\1"  # **bold**, __bold__
+)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+LONGEST_OVERNIGHT_MINUTES = 12 * 60
+"""An end earlier than the start is on the next day, if that makes a session of at most 12 hours; a longer one is
+more likely a slip (18:00 to 09:00)."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,7 @@ class _Checker:
         self.settings = context.settings
         self.default_language = context.settings.default_language
         self.by_kind: dict[Kind, list[DataFile]] = {
-            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels", "glossary")
+            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels", "glossary", "synonyms")
         }
         for file in sorted(files, key=lambda item: item.path):
             self.by_kind[file.kind].append(file)
@@ -179,7 +188,8 @@ class _Checker:
 
     def unique_entries(self, file: DataFile, list_path: JsonPath) -> Iterator[Problem]:
         first_lines: dict[str, int] = {}
-        for index, entry in enumerate(_lookup(file.data, list_path) or []):
+        parent = _lookup(file.data, list_path[:-1])
+        for index, entry in enumerate(parent.get(list_path[-1]) or []):
             position = file.document.value_position((*list_path, index, "id"))
             if entry["id"] in first_lines:
                 yield self.problem(
@@ -204,7 +214,7 @@ class _Checker:
             file,
             "ref.unknown_term",
             file.document.value_position(path),
-            field=_field_name(path),
+            field=field_name(path),
             value=quote(value),
             group=self.messages.phrase("group." + group),
             taxonomy_file=self.taxonomy_path,
@@ -281,7 +291,7 @@ class _Checker:
                     file,
                     "ref.unknown_location",
                     file.document.value_position(path),
-                    field=_field_name(path),
+                    field=field_name(path),
                     value=quote(value),
                     actor=quote(actor.stem),
                     actor_file=actor.path,
@@ -307,9 +317,17 @@ class _Checker:
         schedule = data.get("schedule", {})
         for group in ("sessions", "weekly"):
             for index, slot in enumerate(schedule.get(group, [])):
-                if "end" in slot and slot["end"] <= slot["start"]:
-                    position = document.value_position(("schedule", group, index, "end"))
+                if "end" not in slot:
+                    continue
+                position = document.value_position(("schedule", group, index, "end"))
+                minutes = _minutes_until(slot["start"], slot["end"])
+                if minutes == 0:
                     yield self.problem(file, "order.times", position, start=slot["start"], end=slot["end"])
+                elif slot["end"] < slot["start"] and minutes > LONGEST_OVERNIGHT_MINUTES:
+                    yield self.problem(
+                        file, "order.times_overnight", position, start=slot["start"], end=slot["end"],
+                        hours=minutes // 60, limit=LONGEST_OVERNIGHT_MINUTES // 60,
+                    )
 
     def news(self, file: DataFile) -> Iterator[Problem]:
         for index, offer_id in enumerate(file.data.get("offers", [])):
@@ -333,7 +351,7 @@ class _Checker:
         languages = self.settings.language_codes
         for text_field in self.text_fields(file):
             texts = _lookup(file.data, text_field.path)
-            field = _field_name(text_field.path)
+            field = field_name(text_field.path)
             for language in texts:
                 if language not in languages:
                     yield self.problem(
@@ -355,9 +373,25 @@ class _Checker:
             if text_field.markdown:
                 for language, text in texts.items():
                     yield from self.markdown(file, (*text_field.path, language), text)
+            else:
+                for language, text in texts.items():
+                    yield from self.plain_text(file, (*text_field.path, language), text)
+
+    def plain_text(self, file: DataFile, path: JsonPath, text: str) -> Iterator[Problem]:
+        """Markup in a plain-text field (title, summary, name …) would be shown literally: say so where it stands."""
+        found = _HTML_TAG.search(text) or _MARKUP_IN_PLAIN_TEXT.search(text)
+        if found:
+            markup = found.group()
+            yield self.problem(
+                file,
+                "text.plain_markup",
+                file.document.text_position(path, markup[:20]),
+                field=field_name(path[:-1]),
+                markup=quote(markup),
+            )
 
     def markdown(self, file: DataFile, path: JsonPath, text: str) -> Iterator[Problem]:
-        field = _field_name(path[:-1])
+        field = field_name(path[:-1])
         prose = _CODE_SPAN.sub(" ", _FENCED_CODE.sub(" ", text))
         tags = [match.group() for match in _HTML_TAG.finditer(prose)]
         # An element is reported by its opening tag; a closing tag only when it stands alone.
@@ -385,7 +419,7 @@ class _Checker:
         for language in self.settings.language_codes:
             if language == self.default_language:
                 continue
-            lacking = [_field_name(item.path) for item in fields if language not in _lookup(file.data, item.path)]
+            lacking = [field_name(item.path) for item in fields if language not in _lookup(file.data, item.path)]
             if len(lacking) == len(fields):
                 untranslated.append(language)
             elif lacking:
@@ -643,14 +677,18 @@ def _braces(names: list[str], messages: Messages) -> str:
     return messages.join("{" + name + "}" for name in names)
 
 
+def _minutes_until(start: str, end: str) -> int:
+    """Minutes from start to end (both HH:MM), the end on the next day when it is earlier than the start."""
+    start_hours, start_minutes = start.split(":")
+    end_hours, end_minutes = end.split(":")
+    minutes = int(end_hours) * 60 + int(end_minutes) - int(start_hours) * 60 - int(start_minutes)
+    return minutes + 24 * 60 if minutes < 0 else minutes
+
+
 def _lookup(data: Any, path: JsonPath) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def _field_name(path: JsonPath) -> str:
-    return ".".join(part for part in path if isinstance(part, str))
 
 
 def _closest(word: Any, candidates: list[str]) -> str | None:

@@ -29,7 +29,7 @@ from catalogue.data.translation_status import translation_record
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"
-FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "labels": "labels", "glossary": "glossary"}
+FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "labels": "labels", "glossary": "glossary", "synonyms": "synonyms"}
 TAXONOMY_FILE = "taxonomy.yml"
 
 
@@ -47,6 +47,8 @@ class LoadResult:
     """Language code -> 'ltr' or 'rtl', from data/labels/<code>.yml."""
     files: tuple[str, ...] = ()
     """The data files read, relative to the site's root."""
+    synonyms: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    """Language code -> the groups of data/synonyms/<code>.yml: words and phrases that mean the same to readers."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -106,6 +108,9 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         theme_labels=theme_labels,
         directions=directions,
         files=tuple(item.path for item in found),
+        synonyms=MappingProxyType({
+            file.stem: tuple(tuple(group) for group in file.data["groups"]) for file in files if file.kind == "synonyms" and file.valid
+        }),
     )
 
 
@@ -136,6 +141,9 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         glossary = data_dir / FOLDERS["glossary"] / f"{code}{DATA_SUFFIX}"
         if glossary.is_file():
             add("glossary", glossary)
+        synonyms = data_dir / FOLDERS["synonyms"] / f"{code}{DATA_SUFFIX}"
+        if synonyms.is_file():
+            add("synonyms", synonyms)
     offers_dir = data_dir / FOLDERS["offer"]
     for file in _data_files(offers_dir, settings, messages, problems, recursive=True):
         if file.parent.parent == offers_dir:

@@ -650,11 +650,11 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     "order.times": {
         "en": (
             "This time ends at {end}, which is not after its start {start}",
-            "correct `start` or `end`; for an event past midnight write 23:59 as the end",
+            "correct `start` or `end`; for an event past midnight write the end as it is on the next day, e.g. 01:00",
         ),
         "de": (
             "Dieser Termin endet um {end}, also nicht nach seinem Beginn {start}",
-            "korrigieren Sie `start` oder `end`; bei Terminen über Mitternacht schreiben Sie 23:59 als Ende",
+            "korrigieren Sie `start` oder `end`; bei Terminen über Mitternacht schreiben Sie das Ende am nächsten Tag, z. B. 01:00",
         ),
     },
     "markdown.html": {
@@ -747,6 +747,57 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "de": (
             "Material for MkDocs hat keine Oberflächentexte für {language}, daher braucht {file} einen Abschnitt `theme:`",
             "ergänzen Sie in {file} einen Abschnitt `theme:` mit den Oberflächentexten (Suche, Navigation, …) auf {language}",
+        ),
+    },
+    # -- midnight, invisible characters, plain-text fields, e-mail addresses ----------------------------------
+    "schema.time_24": {
+        "en": (
+            "`{field}` is 24:00, but the clock has no hour 24",
+            'write "00:00" for midnight; an end earlier than the start counts as the next day',
+        ),
+        "de": (
+            "`{field}` ist 24:00, die Uhr hat aber keine Stunde 24",
+            'schreiben Sie "00:00" für Mitternacht; ein Ende vor dem Beginn gilt als am nächsten Tag',
+        ),
+    },
+    "order.times_overnight": {
+        "en": (
+            "This time ends at {end}, before its start {start}, so it would end the next day, {hours} hours later",
+            "correct `start` or `end`; only a session of up to {limit} hours may end on the next day",
+        ),
+        "de": (
+            "Dieser Termin endet um {end}, vor seinem Beginn {start}, also erst am nächsten Tag, {hours} Stunden später",
+            "korrigieren Sie `start` oder `end`; nur ein Termin von höchstens {limit} Stunden darf am nächsten Tag enden",
+        ),
+    },
+    "text.control_char": {
+        "en": (
+            "`{field}` contains the invisible control character {code}, written as a code with a backslash",
+            "delete the code (such as \\x10, \\0 or \\u001b) from the text in quotes",
+        ),
+        "de": (
+            "`{field}` enthält das unsichtbare Steuerzeichen {code}, als Code mit umgekehrtem Schrägstrich geschrieben",
+            "löschen Sie den Code (etwa \\x10, \\0 oder \\u001b) aus dem Text in Anführungszeichen",
+        ),
+    },
+    "text.direction_control": {
+        "en": (
+            "`{field}` contains the invisible character {code}, which changes the direction of the text around it",
+            "delete it (it often comes with text copied from a web page); the site sets the direction of every text itself",
+        ),
+        "de": (
+            "`{field}` enthält das unsichtbare Zeichen {code}, das die Schreibrichtung des Textes um es herum ändert",
+            "löschen Sie es (es kommt oft mit Text, der aus einer Webseite kopiert wurde); die Website setzt die Schreibrichtung jedes Textes selbst",
+        ),
+    },
+    "text.plain_markup": {
+        "en": (
+            "`{field}` is plain text, but contains {markup}, which would be shown literally",
+            "write the text without it; links and emphasis belong in the description",
+        ),
+        "de": (
+            "`{field}` ist einfacher Text, enthält aber {markup}, das wörtlich angezeigt würde",
+            "schreiben Sie den Text ohne; Links und Hervorhebungen gehören in die Beschreibung",
         ),
     },
     # -- warnings ---------------------------------------------------------------------------------------------

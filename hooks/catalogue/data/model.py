@@ -141,6 +141,8 @@ class WeeklySlot:
 class Schedule:
     sessions: tuple[Session, ...] = ()
     weekly: tuple[WeeklySlot, ...] = ()
+    exceptions: tuple[date, ...] = ()
+    """Days on which the weekly times do not take place (holidays), sorted."""
     note: Texts = field(default_factory=_no_texts)
 
 
@@ -293,6 +295,7 @@ def schedule_from_document(document: Mapping[str, Any] | None) -> Schedule:
     return Schedule(
         sessions=tuple(sessions),
         weekly=tuple(WeeklySlot(day=item["day"], start=item["start"], end=item["end"]) for item in document.get("weekly", [])),
+        exceptions=tuple(sorted(date.fromisoformat(item) for item in document.get("exceptions", []))),
         note=_texts(document.get("note")),
     )
 
@@ -360,4 +363,5 @@ def news_from_document(
 
 
 def offer_has_dates(offer: Offer) -> bool:
-    return bool(offer.schedule.sessions)
+    """Whether the offer has a calendar: dated sessions or weekly times."""
+    return bool(offer.schedule.sessions or offer.schedule.weekly)

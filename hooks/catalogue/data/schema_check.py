@@ -16,14 +16,15 @@ from jsonschema.exceptions import best_match
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from catalogue.data.email_address import is_email_address
 from catalogue.data.messages import Messages, quote
 from catalogue.data.problems import Problem
-from catalogue.data.strict_yaml import JsonPath, YamlDocument
+from catalogue.data.strict_yaml import JsonPath, YamlDocument, field_name
 
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-Kind = Literal["taxonomy", "actor", "offer", "news", "labels", "glossary"]
+Kind = Literal["taxonomy", "actor", "offer", "news", "labels", "glossary", "synonyms"]
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 SCHEMA_FILES: Mapping[Kind, str] = {
@@ -33,10 +34,11 @@ SCHEMA_FILES: Mapping[Kind, str] = {
     "news": "news.schema.json",
     "labels": "labels.schema.json",
     "glossary": "glossary.schema.json",
+    "synonyms": "synonyms.schema.json",
 }
 _COMMON_SCHEMA = "common.schema.json"
 # Definitions in common.schema.json whose pattern errors get their own explanation.
-_PATTERN_DEFINITIONS = ("date", "time", "url", "email", "phone", "id", "language_code")
+_PATTERN_DEFINITIONS = ("date", "time", "url", "phone", "id", "language_code")
 # Pattern errors of fields defined elsewhere, told apart by the name of the field or of its parent.
 _PATTERN_FIELDS = {
     "postcode": "postcode",
@@ -77,6 +79,11 @@ class SchemaSet:
         return fields
 
 
+_FORMAT_CHECKER = FormatChecker()
+# jsonschema's own "email" check only looks for an @; email-validator knows international addresses (RFC 6531).
+_FORMAT_CHECKER.checks("email")(lambda instance: not isinstance(instance, str) or is_email_address(instance))
+
+
 @lru_cache(maxsize=4)
 def schema_set(schema_dir: Path = SCHEMA_DIR) -> SchemaSet:
     schemas = {
@@ -90,7 +97,7 @@ def schema_set(schema_dir: Path = SCHEMA_DIR) -> SchemaSet:
     validators: dict[Kind, Draft202012Validator] = {}
     for kind, name in SCHEMA_FILES.items():
         schema = _inline_references(schemas[name], registry.resolver(base_uri=schemas[name]["$id"]), inlined)
-        format_checker = Draft202012Validator.FORMAT_CHECKER
+        format_checker = _FORMAT_CHECKER
         validators[kind] = Draft202012Validator(schema, registry=registry, format_checker=format_checker)
     common = schemas[_COMMON_SCHEMA]
     common_resolver = registry.resolver(base_uri=common["$id"])
@@ -343,7 +350,7 @@ class _Explainer:
     def explain(self, failure: _Failure) -> Iterator[tuple[JsonPath | None, Problem]]:
         """(the value the problem is about, or None for a problem about a mapping's keys; the problem)."""
         keyword = failure.keyword
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         value = quote(failure.instance)
         if failure.in_property_names:
@@ -358,6 +365,8 @@ class _Explainer:
             yield failure.path, self._enum(failure)
         elif keyword == "pattern":
             yield failure.path, self._pattern(failure)
+        elif keyword == "format" and failure.rule == "email":
+            yield failure.path, self._problem("schema.email", position, field=field, value=value)
         elif keyword == "format":
             yield failure.path, self._problem("schema.date_impossible", position, field=field, value=value)
         elif keyword == "minLength" and failure.instance == "":
@@ -387,7 +396,7 @@ class _Explainer:
             yield failure.path, self._problem("schema.other", position, field=field, detail=failure.message)
 
     def _type(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         if failure.instance is None:
             return self._problem("schema.empty", self.document.key_position(failure.path), field=field)
@@ -418,7 +427,7 @@ class _Explainer:
         return str(value)
 
     def _enum(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         allowed = [str(option) for option in failure.rule]
         suggestion = _closest(str(failure.instance), allowed)
@@ -432,13 +441,15 @@ class _Explainer:
         return self._problem("schema.enum", position, **values)
 
     def _pattern(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         value = quote(failure.instance)
         kind = next((name for name in _PATTERN_DEFINITIONS if failure.schema is self.definitions[name]), None)
         if kind is None:
             names = [part for part in failure.path if isinstance(part, str)]
             kind = next((_PATTERN_FIELDS[name] for name in reversed(names[-2:]) if name in _PATTERN_FIELDS), "pattern")
+        if kind == "time" and failure.instance == "24:00":
+            return self._problem("schema.time_24", position, field=field)
         if kind == "id":
             example = _as_id(str(failure.instance))
             file = PurePosixPath(self.path)
@@ -477,7 +488,7 @@ class _Explainer:
             message_key = "schema.label_key"
         else:
             message_key = "schema.pattern"
-        return self._problem(message_key, position, field=_field_name(failure.path), value=quote(key))
+        return self._problem(message_key, position, field=field_name(failure.path), value=quote(key))
 
     def _required(self, failure: _Failure) -> Iterator[Problem]:
         # jsonschema reports each missing property as an error of its own, naming it only in its message.
@@ -487,7 +498,7 @@ class _Explainer:
         name = match.group(1)
         position = self.document.key_position(failure.path)
         if failure.path:
-            yield self._problem("schema.required", position, name=name, parent=_field_name(failure.path))
+            yield self._problem("schema.required", position, name=name, parent=field_name(failure.path))
             return
         group = (failure.schema.get("properties") or {}).get(name) or {}
         lines = [f"`{field}: {_EXAMPLE_VALUES.get(field, '…')}`" for field in group.get("required") or ()]
@@ -509,7 +520,7 @@ class _Explainer:
                 yield self._problem("schema.unknown_field", position, name=name, allowed=self.messages.join(known))
 
     def _duplicates(self, failure: _Failure) -> Problem:
-        field = _field_name(failure.path)
+        field = field_name(failure.path)
         seen: set[str] = set()
         for index, item in enumerate(failure.instance):
             marker = json.dumps(item, sort_keys=True)
@@ -546,11 +557,6 @@ def final_form(kind: str, written: str) -> str | None:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
         return None
-
-
-def _field_name(path: JsonPath) -> str:
-    """The dotted names leading to a value, without list positions: schedule.weekly.start."""
-    return ".".join(part for part in path if isinstance(part, str))
 
 
 def _closest(word: str, candidates: list[str]) -> str | None:

@@ -5,8 +5,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
+from zoneinfo import ZoneInfo
 
 import yaml
+
+TOWN_TIME_ZONE = ZoneInfo("Europe/Berlin")
+"""Every time in the data is local time in the town (German towns: Central European Time with summer time)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Settings:
     office_email: str = ""
     legal_date: date | None = None
     """The day the legal texts (Impressum, privacy and accessibility statements) were last checked."""
+    editor: dict[str, Any] = field(default_factory=dict)
+    """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
 
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
@@ -110,6 +116,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
+        editor=dict(catalogue.get("editor") or {}),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
     )
 

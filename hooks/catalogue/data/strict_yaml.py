@@ -11,6 +11,21 @@ wins. This reader takes PyYAML's parser events and builds the data itself:
   file, non-UTF-8 bytes, invisible control characters and files over 256 KiB are refused, each with file, line and
   column and a fix in plain words.
 
+The character rules apply to the parsed texts too, not only to the file's bytes, since a double-quoted value can
+write any character as an escape ("\\x10", "\\0", "\\uffff"):
+
+- control characters other than tab and line breaks, lone surrogates and Unicode noncharacters are refused: XML 1.0
+  (the Atom feed) cannot hold them, and no reader can see them;
+- bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) are refused: they reverse or hide
+  the text around them (Unicode Technical Report #36, "Trojan Source"); the site isolates every text itself;
+- zero-width spaces, word joiners, a byte-order mark inside a text and the Mongolian vowel separator are removed:
+  invisible, they only break search and comparisons;
+- kept: ZERO WIDTH NON-JOINER (part of Persian spelling), ZERO WIDTH JOINER (Arabic-script and Indic shaping, emoji
+  sequences), the direction marks LRM, RLM and ALM (they order punctuation inside an Arabic or Persian text and cannot
+  reach beyond an isolated field), soft hyphens;
+- every text is normalised to NFC (text pasted on macOS arrives decomposed, u + U+0308 for ü), so that exports,
+  search and comparisons see one form. The file on disk stays as written.
+
 It never raises for bad input: it returns the data or the problems. It never writes a file.
 """
 
@@ -18,6 +33,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, cast
@@ -56,6 +72,17 @@ _BOOL = {"true": True, "false": False}
 
 # The characters YAML refuses inside a file (PyYAML's Reader.NON_PRINTABLE).
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# In a parsed text: what XML 1.0 cannot hold, C1 controls, lone surrogates and noncharacters (Unicode 3.2+).
+_REFUSED_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+    + "]"
+)
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_REMOVED_FROM_TEXT = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u180e"))
+# YAML 1.1's one-letter escapes (PyYAML's ESCAPE_REPLACEMENTS) of the characters refused above.
+_NAMED_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b"}
+_LINES_OF_A_VALUE = 200
 
 
 @dataclass(frozen=True)
@@ -294,6 +321,8 @@ class _Builder:
     def _place(self, container: _Container | None, value: Any, position: Position) -> JsonPath:
         """Put value into the container being built, note its position, and return its path."""
         path: JsonPath
+        if type(value) is str and not (value.isascii() and value.isprintable()):
+            value = self._text(value, _child_path(container), position)
         if container is None:
             path = ()
             self.root = value
@@ -309,6 +338,35 @@ class _Builder:
         self.value_positions[path] = position
         return path
 
+    def _text(self, text: str, path: JsonPath, position: Position) -> str:
+        """A text after the character rules of the module's docstring: problems added, invisible spaces removed, NFC."""
+        refused = _REFUSED_IN_TEXT.search(text)
+        if refused:
+            code = f"U+{ord(refused.group()):04X}"
+            self._add("text.control_char", self._find(refused.group(), position), field=field_name(path), code=code)
+        direction = _DIRECTION_CONTROLS.search(text)
+        if direction:
+            character = direction.group()
+            code = f"U+{ord(character):04X} {unicodedata.name(character)}"
+            self._add("text.direction_control", self._find(character, position), field=field_name(path), code=code)
+        if text.isascii():
+            return text
+        return unicodedata.normalize("NFC", text.translate(_REMOVED_FROM_TEXT))
+
+    def _find(self, character: str, start: Position) -> Position:
+        """Where character stands in the file at or after start, as itself or as an escape such as \\x10."""
+        code = ord(character)
+        forms = [character, f"\\x{code:02x}", f"\\u{code:04x}", f"\\U{code:08x}"]
+        forms += [f"\\{name}" for name, value in _NAMED_ESCAPES.items() if value == character]
+        line, column = start
+        for index in range(line - 1, min(len(self.lines), line + _LINES_OF_A_VALUE)):
+            text = self.lines[index].lower()
+            offset = column - 1 if index == line - 1 else 0
+            found = [at for at in (text.find(form.lower(), offset) for form in forms) if at >= 0]
+            if found:
+                return (index + 1, min(found) + 1)
+        return start
+
     def _tagged_scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
         text = event.value
         tag: str = event.tag or _NON_SPECIFIC_TAG
@@ -323,6 +381,27 @@ class _Builder:
             self._add("yaml.tag_mismatch", position, value=quote(text), tag=_readable_tag(tag))
             return text
         return float(cast(float, value)) if tag.endswith(":float") else value
+
+
+def _child_path(container: _Container | None) -> JsonPath:
+    """The path of the value that goes into container next."""
+    if container is None:
+        return ()
+    if container.is_mapping:
+        assert container.key is not None
+        return (*container.path, container.key)
+    return (*container.path, len(container.value))
+
+
+def field_name(path: JsonPath) -> str:
+    """The names leading to a value, with list positions counted from 1 as people count: locations[2].postcode."""
+    name = ""
+    for part in path:
+        if isinstance(part, int):
+            name += f"[{part + 1}]"
+        else:
+            name += f".{part}" if name else part
+    return name
 
 
 def resolve_plain_scalar(text: str) -> Any:

@@ -1,4 +1,5 @@
-"""The published offers as open data: one JSON document, one CSV table and one iCalendar of all dated sessions.
+"""The published offers as open data: one JSON document, one CSV table and one iCalendar of all dated sessions and
+weekly times (the Excel workbook is in spreadsheet.py).
 
 Every export holds only what the publication shows on its day; hidden offers stay out. The same publication,
 settings and stamp give byte-identical files, so builds on different machines compare equal.
@@ -8,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, datetime
 from typing import Any, Iterable, Mapping
 
@@ -26,8 +28,10 @@ CSV_COLUMNS = (
 )
 CSV_LIST_SEPARATOR = "; "
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection); free text gets a quote mark first.
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP); such a cell gets a
+# quote mark first, which spreadsheets read as "this is text".
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PHONE_SEPARATORS = re.compile(r"[\s/]+")
 
 
 def attribution(settings: Settings) -> str:
@@ -112,6 +116,7 @@ def _offer_document(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Se
                 for session in offer.schedule.sessions
             ],
             "weekly": [{"day": slot.day, "start": slot.start, "end": slot.end} for slot in offer.schedule.weekly],
+            "exceptions": [day.isoformat() for day in offer.schedule.exceptions],
             "note": _texts(offer.schedule.note),
         },
         "costs": {
@@ -167,7 +172,21 @@ def offers_json(publication: Publication, settings: Settings) -> bytes:
 
 
 def spreadsheet_safe(text: str) -> str:
+    """A cell no spreadsheet runs as a formula: a quote mark before =, +, -, @, tab or carriage return."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def phone_cell(phone: str) -> str:
+    """An international number as a tel: URI (RFC 3966): +49 6221 555-0100 -> tel:+49-6221-555-0100.
+
+    It stays readable and dialable where a leading + would start a formula; a national number (0621 …) stays as it is.
+    """
+    return "tel:" + _PHONE_SEPARATORS.sub("-", phone.strip()) if phone.startswith("+") else phone
+
+
+def csv_cells(row: Mapping[str, str]) -> dict[str, str]:
+    """A row of offer_row() made safe for spreadsheets, every cell alike."""
+    return {column: spreadsheet_safe(phone_cell(value) if column == "phone" else value) for column, value in row.items()}
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -191,17 +210,19 @@ def _address(place: Location) -> str:
 
 
 def offer_row(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Settings) -> dict[str, str]:
-    """One CSV row: texts in the default language, taxonomy terms by their default-language label, codes as codes."""
+    """One table row: texts in the default language, taxonomy terms by their default-language label, codes as codes.
+
+    Values as they are; csv_cells() guards them for a CSV file."""
     localiser = Localiser(settings.default_language, settings.default_language)
     places = [actor.location(place_id) for place_id in offer_location_ids(offer)]
     contact = _reachable_contact(offer, actor)
     registration = offer.registration
     return {
         "id": offer.id,
-        "title": spreadsheet_safe(localiser.text(offer.title)),
-        "summary": spreadsheet_safe(localiser.text(offer.summary)),
+        "title": localiser.text(offer.title),
+        "summary": localiser.text(offer.summary),
         "actor_id": actor.id,
-        "actor_name": spreadsheet_safe(localiser.text(actor.name)),
+        "actor_name": localiser.text(actor.name),
         "categories": _joined([localiser.text(taxonomy.category(term).label) for term in offer.categories]),
         "target_groups": _joined([localiser.text(taxonomy.target_group(term).label) for term in offer.target_groups]),
         "age_min": _number(offer.age_min),
@@ -214,7 +235,7 @@ def offer_row(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Settings
         "per": offer.costs.per or "",
         "districts": _joined([localiser.text(taxonomy.district(place.district).label) for place in places]),
         "postcodes": _joined([place.postcode for place in places]),
-        "addresses": spreadsheet_safe(_joined([_address(place) for place in places])),
+        "addresses": _joined([_address(place) for place in places]),
         "phone": contact.phone or "",
         "email": contact.email or "",
         "registration_required": _flag(None if registration is None else registration.required),
@@ -233,7 +254,7 @@ def offers_csv(publication: Publication, settings: Settings) -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writeheader()
     for offer in _published_offers(publication):
-        writer.writerow(offer_row(offer, catalogue.actors[offer.actor], catalogue.taxonomy, settings))
+        writer.writerow(csv_cells(offer_row(offer, catalogue.actors[offer.actor], catalogue.taxonomy, settings)))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -241,7 +262,7 @@ def offers_csv(publication: Publication, settings: Settings) -> bytes:
 
 
 def sessions_ics(publication: Publication, settings: Settings, *, stamp: datetime) -> bytes:
-    """Every dated session of every published offer, default-language texts, with the licence on the calendar."""
+    """Every dated session and weekly time of every published offer, default-language texts, with the licence."""
     language = settings.default_language
     localiser = Localiser(language, language)
     actors: Mapping[str, Actor] = publication.catalogue.actors

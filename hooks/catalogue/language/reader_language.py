@@ -102,9 +102,10 @@ class ReaderLanguage:
         return self.formatter.number(value)
 
     def isolated(self, text: str, language: str) -> Markup:
-        """Text in another language inside this page's text, e.g. a German name in an Arabic sentence."""
+        """A name or title inside a sentence, isolated so that its direction cannot reorder the words around it
+        (Unicode Bidirectional Algorithm, UAX #9; HTML's bdi), and marked with its language where it differs."""
         if language == self.code:
-            return escape(text)
+            return Markup("<bdi>{}</bdi>").format(text)
         return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(language, direction_of(language), text)
 
     def pick(self, texts: Texts) -> LocalText:
@@ -120,15 +121,20 @@ class ReaderLanguage:
             return escape(picked.text)
         return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
 
+    def inline(self, texts: Texts) -> Markup:
+        """Like text(), for a text inside a sentence or a list: always isolated (a fallback is isolated by its dir)."""
+        picked = self.pick(texts)
+        if not picked.is_fallback:
+            return Markup("<bdi>{}</bdi>").format(picked.text)
+        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
+
     def plain(self, texts: Texts) -> str:
         return self.localiser.pick(texts).text
 
     def name(self, texts: Texts) -> Markup:
-        """A proper name: in another script's page it keeps its own language and direction, with no notice."""
+        """A proper name, isolated; in another script's page it keeps its own language and direction, with no notice."""
         picked = self.localiser.name(texts)
-        if picked.language == self.code:
-            return escape(picked.text)
-        return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(picked.language, direction_of(picked.language), picked.text)
+        return self.isolated(picked.text, picked.language)
 
     def markdown(self, texts: Texts) -> Markup:
         picked = self.pick(texts)
@@ -165,6 +171,20 @@ class ReaderLanguage:
     def count(self, key: str, number: int) -> Markup:
         """'1 offer', '5 предложений', '۴۹ فرصت': a label with {count}, in the number's plural form."""
         return self.plural(key, number, count=self.number(number))
+
+    def time_range(self, start: str, end: str) -> Markup:
+        """'18:00 to 20:00'; an end earlier than the start is marked as on the next day: '20:30 to 01:00 (next day)'."""
+        end_text: object = self.formatter.time(end)
+        if end < start:
+            end_text = self.t("offer.next_day", time=end_text)
+        return self.t("offer.time_range", start=self.formatter.time(start), end=end_text)
+
+    def calendar_label(self, offer: Offer) -> Markup:
+        """The calendar button says what the file holds: dated sessions, weekly times or both."""
+        schedule = offer.schedule
+        if schedule.sessions and schedule.weekly:
+            return self.t("offer.calendar_both")
+        return self.t("offer.calendar_weekly" if schedule.weekly else "offer.calendar")
 
     def ages(self, offer: Offer) -> Markup:
         """The age range of an offer; a range takes the plural form of its upper end, the number next to the noun."""

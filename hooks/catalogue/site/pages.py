@@ -1,7 +1,6 @@
 """The catalogue's generated pages for one language: bodies, titles and head extras, ready for a site frame."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -9,6 +8,7 @@ from typing import Iterator
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
 from catalogue.data.cross_checks import months_before
 from catalogue.data.history import QuarterCount
@@ -17,7 +17,8 @@ from catalogue.data.statistics import figures
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
 from .figures_page import chart_views, matrix_views
-from .jsonld import offer_jsonld
+from .jsonld import offer_jsonld, script_json
+from .search_terms import SNOWBALL_ALGORITHMS
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
@@ -52,9 +53,11 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.tests["first_is"] = lambda values, value: bool(values) and values[0] == value
+    environment.filters["mailto"] = mailto_href
+    environment.filters["long_date"] = lambda day, reader: reader.formatter.long_date(day)
     environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
     environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(taxonomy.district(district_id).label)
-    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.text(taxonomy.target_group(group_id).label)
+    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(taxonomy.target_group(group_id).label)
     environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
     environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     return environment
@@ -147,8 +150,8 @@ class PageRenderer:
     def offer_page(self, offer: Offer) -> RenderedPage:
         actor = self.publication.catalogue.actors[offer.actor]
         url = self.reader.settings.site_url + self.reader.prefix + f"offers/{offer.id}/"
-        jsonld = json.dumps(offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url), ensure_ascii=False, separators=(",", ":"))
-        head = '<script type="application/ld+json">' + jsonld.replace("</", "<\\/") + "</script>"
+        document = offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url, self.publication.today)
+        head = '<script type="application/ld+json">' + script_json(document) + "</script>"
         return self._render(
             "offer.html",
             f"offers/{offer.id}/index.html",
@@ -203,6 +206,7 @@ class PageRenderer:
                 town=self.reader.town,
             ),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
+            stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
         )
 
     def news_page(self) -> RenderedPage:

@@ -1,50 +1,74 @@
-"""One language's search index: a small JSON file the catalogue page fetches when a reader starts a text search.
+"""One language's search index: a small head file and term shards the browser fetches as a query needs them.
 
-    {"v": 1, "lang": "ar",
-     "o": [{"i": "<offer id>", "s": "words", "lang": "de"?}, ...],
-     "n": [{"u": "news/<id>/", "t": "title", "s": "words", "lang": "de"?}, ...],
-     "p": [{"u": "about/", "t": "title", "s": "words", "lang": "de"?}, ...]}
+    search/<lang>/index.json   {"v": 2, "lang": "ar", "h": "<hash of the shards>", "o": <number of offers>,
+                                "k": ["<shard key>", ...], "m": ["<shard key>", ...],
+                                "e": [["<url>", "<title>", "<lang>"?], ...]}
+    search/<lang>/<key>.json   {"<term>": [doc, score, doc gap, score, ...], ...}
+    search/<lang>/w-<key>.json {"<term>": "<the word readers see most for it>", ...}
+    search/<lang>/m-<key>.json {"<term>": [doc, score, ...], ...}   (whole lists of the shard's long terms; "m" in
+                                the head lists the keys that have one)
 
-"o" holds every published offer, "n" every news item, "p" the hand-written pages; URLs are relative to the
-language's root (an offer's page is offers/<id>/). "s" holds an entry's searchable words normalised by
-`text_normalise.normalise`, each once, sorted, and without words that begin another of its words: the browser
-matches a query word when it begins some word of the entry, so "kurs" adds nothing next to "kursleitung".
+Documents are numbered: the published offers in the order of their ids (0 .. o-1; the catalogue page knows them
+by id), then news items and hand-written pages, whose url, title and (where it is not the reader's) language
+are the head's "e" (document o + i is e[i]). A term is what `search_terms` makes of a word. Every term lives in
+the shard whose key begins it: its first SHARD_KEY_LENGTH characters, or more where that shard would exceed
+SHARD_TARGET_BYTES (the keys' lengths are in "k"); a shard file is named by the key's code points in hex, joined
+by "-". A posting list holds the document numbers in ascending order as gaps, each followed by the term's score
+in that document, an integer from 1 to SCORE_LEVELS; a list that starts with a negative number -n holds the best
+FIRST_POSTINGS of the n documents that hold the term. The w- file of a shard names a term by the word the catalogue
+writes most often for it, where that differs from the term, or by "" where no text writes it (a compound's part, a
+synonym of several words): the browser fetches it only when a query finds nothing, to offer these words.
 
-The catalogue page, the only page that loads the index, already shows every offer's card: title, summary,
-provider, districts and languages, in the reader's language. The browser searches those in the card itself, so an
-offer's "s" holds only what the card does not show: its categories, target groups and the first
-DESCRIPTION_WORD_LIMIT distinct words of its description. That keeps the Arabic index of 1,000 offers with
-descriptions of about 100 words within 80 KB gzipped with room for the hand-written pages.
-
-"lang" is present only where the entry's text is in another language than the reader's (a missing translation):
-the language of the first of title, summary (and, for offers, description) that fell back.
+Scores are BM25F (Robertson and Zaragoza, "The Probabilistic Relevance Framework: BM25 and Beyond", 2009) over
+four fields with weights FIELD_WEIGHTS, with each field's own inverse document frequency, so a word every offer
+holds among its facts (the language German, the town's name) scores next to nothing there while it still
+counts in a title. A German compound adds the parts the index knows as words of their own ("kurs" in
+"Integrationskurs") at PART_WEIGHT; a synonym from data/synonyms/<lang>.yml adds the other words of its group
+at SYNONYM_WEIGHT. The browser ranks a whole term above a term the query word only begins (PREFIX_WEIGHT in
+catalogue.js).
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
 from catalogue.data.model import NewsItem, Offer, Taxonomy
 from catalogue.data.publication import Publication
 from catalogue.language.localise import Localiser
 from catalogue.language.reader_language import ReaderLanguage
 
-from .text_normalise import tokens
+from .search_terms import Analyser, analyser
 
-INDEX_FORMAT = 1
-DESCRIPTION_WORD_LIMIT = 12
-"""How many distinct words of an offer's description (beyond those its card shows) are searchable."""
-NEWS_WORD_LIMIT = 40
-"""How many distinct words of a news item's body (beyond those of its title and summary) are searchable."""
-
+INDEX_FORMAT = 2
+FIELDS = ("title", "summary", "description", "facts")
+FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0}
+"""A hit in the title counts twice one in the summary, four times one in the description, eight times a fact
+(provider, districts, categories, target groups, languages)."""
+PART_WEIGHT = 0.4
+"""A part of a German compound counts as 0.4 of the word itself."""
+SYNONYM_WEIGHT = 0.8
+BM25_K1 = 1.2
+BM25_B = 0.75
+SCORE_LEVELS = 100
+SHARD_KEY_LENGTH = 2
+"""Also the length up to which a query word matches whole terms only: a longer one also matches the terms it begins."""
+WORDS_PREFIX = "w-"
+REST_PREFIX = "m-"
+FIRST_POSTINGS = 200
+"""A term in more documents keeps only its FIRST_POSTINGS best in its shard, so what a query fetches before its first
+results stays the same as the catalogue grows; the whole list is in the shard's m- file, fetched next."""
+SHARD_TARGET_BYTES = 24_000
+"""Uncompressed; a shard above this is split by one more character of its terms, where they have one."""
+COMPOUND_MIN_LENGTH = 8
+COMPOUND_PART_MIN_LENGTH = 4
 
 _MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|<[^>]*>|&#?\w+;|\bhttps?://\S+")
-"""Link targets, HTML tags, entities and bare URLs: what a Markdown source holds that is no word of its text.
-(The rest of its syntax is punctuation, which normalisation turns into spaces; rendering every description
-with Python-Markdown for this would cost seconds per language.)"""
+"""Link targets, HTML tags, entities and bare URLs: what a Markdown source holds that is no word of its text."""
 
 
 @dataclass(frozen=True)
@@ -61,92 +85,59 @@ class ContentEntry:
 
 
 @dataclass(frozen=True)
+class SearchDocument:
+    """What the index knows of one offer, news item or page: its texts by field and, for news and pages, where
+    it leads."""
+
+    fields: tuple[str, str, str, str]
+    """title, summary, description, facts: plain text in the reader's language (or its fallback)."""
+    url: str = ""
+    title: str = ""
+    language: str = ""
+    """The language the entry is shown in where it is not the reader's, else ''."""
+
+
+@dataclass(frozen=True)
 class CatalogueEntries:
-    """The index's entries for offers and news in one language; hand-written pages are added when they are known."""
+    """The index's documents for offers and news in one language; hand-written pages are added when they are known."""
 
     language: str
-    offers: tuple[dict[str, str], ...]
-    news: tuple[dict[str, str], ...]
+    offers: tuple[SearchDocument, ...]
+    news: tuple[SearchDocument, ...]
+
+
+Synonyms = Sequence[Sequence[str]]
+"""Groups of words or phrases that mean the same to readers of one language."""
 
 
 def catalogue_entries(publication: Publication, reader: ReaderLanguage) -> CatalogueEntries:
     localiser = reader.localiser
     language_names = {code: reader.language_name(code) for offer in publication.offers for code in offer.languages}
-    offers = [_offer_entry(offer, publication, localiser, language_names) for offer in publication.offers]
-    news = [_news_entry(item, localiser) for item in publication.catalogue.news]
+    offers = sorted(publication.offers, key=lambda offer: offer.id)
+    news = sorted(publication.catalogue.news, key=lambda item: item.id)
     return CatalogueEntries(
         reader.code,
-        tuple(sorted(offers, key=lambda entry: entry["i"])),
-        tuple(sorted(news, key=lambda entry: entry["u"])),
+        tuple(_offer_document(offer, publication, localiser, language_names) for offer in offers),
+        tuple(_news_document(item, localiser) for item in news),
     )
 
 
-def search_index_json(entries: CatalogueEntries, content: Sequence[ContentEntry]) -> bytes:
-    """Compact UTF-8 JSON of every published offer, every news item and the given pages, in one language."""
-    pages = [_page_entry(entry, entries.language) for entry in content]
-    document = {
-        "v": INDEX_FORMAT,
-        "lang": entries.language,
-        "o": list(entries.offers),
-        "n": list(entries.news),
-        "p": sorted(pages, key=lambda entry: (entry["u"], entry["t"], entry["s"])),
-    }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-
-
-def build_search_index(publication: Publication, reader: ReaderLanguage, content: Sequence[ContentEntry]) -> bytes:
-    return search_index_json(catalogue_entries(publication, reader), content)
-
-
-def searchable_words(words: Iterable[str], covered: Sequence[str] = ()) -> str:
-    """Distinct words, sorted and joined by spaces, leaving out each word that begins another one or begins a
-    word of `covered` (sorted words searched elsewhere)."""
-    unique = sorted(set(words))
-    kept = [word for word, following in zip(unique, unique[1:]) if not following.startswith(word)] + unique[-1:]
-    return " ".join(word for word in kept if not _begins_any(word, covered))
-
-
-def _begins_any(word: str, sorted_words: Sequence[str]) -> bool:
-    position = bisect_left(sorted_words, word)
-    return position < len(sorted_words) and sorted_words[position].startswith(word)
-
-
-def _words_of(*texts: str) -> list[str]:
-    return [word for text in texts for word in tokens(text)]
-
-
-def _markdown_words(source: str) -> list[str]:
-    return tokens(_MARKDOWN_NOISE.sub(" ", source))
-
-
-def _first_distinct(words: Iterable[str], limit: int, covered: Sequence[str]) -> list[str]:
-    chosen: dict[str, None] = {}
-    for word in words:
-        if len(chosen) >= limit:
-            break
-        if not _begins_any(word, covered):
-            chosen.setdefault(word)
-    return list(chosen)
-
-
-def _offer_entry(offer: Offer, publication: Publication, localiser: Localiser, language_names: Mapping[str, str]) -> dict[str, str]:
+def _offer_document(offer: Offer, publication: Publication, localiser: Localiser, language_names: Mapping[str, str]) -> SearchDocument:
     taxonomy = publication.catalogue.taxonomy
     actor = publication.catalogue.actors[offer.actor]
-    title = localiser.pick(offer.title)
-    summary = localiser.pick(offer.summary)
-    description = localiser.pick(offer.description)
     districts = sorted({actor.location(location_id).district for location_id in offer.locations})
-    card_words = sorted(set(_words_of(
-        title.text,
-        summary.text,
+    facts = [
         localiser.name(actor.name).text,
         *(localiser.name(taxonomy.district(district).label).text for district in districts),
+        *_term_labels(localiser, taxonomy, offer),
         *(language_names[code] for code in offer.languages),
-    )))
-    description_words = _first_distinct(_markdown_words(description.text), DESCRIPTION_WORD_LIMIT, card_words)
-    label_words = _words_of(*_term_labels(localiser, taxonomy, offer))
-    entry = {"i": offer.id, "s": searchable_words(label_words + description_words, covered=card_words)}
-    return _marked(entry, localiser.language, title.language, summary.language, description.language)
+    ]
+    return SearchDocument((
+        localiser.pick(offer.title).text,
+        localiser.pick(offer.summary).text,
+        _MARKDOWN_NOISE.sub(" ", localiser.pick(offer.description).text),
+        " \n ".join(facts),
+    ))
 
 
 def _term_labels(localiser: Localiser, taxonomy: Taxonomy, offer: Offer) -> list[str]:
@@ -155,22 +146,228 @@ def _term_labels(localiser: Localiser, taxonomy: Taxonomy, offer: Offer) -> list
     return [localiser.text(term.label) for term in terms]
 
 
-def _news_entry(item: NewsItem, localiser: Localiser) -> dict[str, str]:
+def _news_document(item: NewsItem, localiser: Localiser) -> SearchDocument:
     title = localiser.pick(item.title)
     summary = localiser.pick(item.summary) if item.summary else title
-    heading_words = _words_of(title.text, summary.text)
-    body_words = _first_distinct(_markdown_words(localiser.text(item.body)), NEWS_WORD_LIMIT, sorted(set(heading_words)))
-    entry = {"u": f"news/{item.id}/", "t": title.text, "s": searchable_words(heading_words + body_words)}
-    return _marked(entry, localiser.language, title.language, summary.language)
+    return SearchDocument(
+        (title.text, summary.text if item.summary else "", _MARKDOWN_NOISE.sub(" ", localiser.text(item.body)), ""),
+        url=f"news/{item.id}/",
+        title=title.text,
+        language=_foreign(localiser.language, title.language, summary.language),
+    )
 
 
-def _page_entry(page: ContentEntry, reader_language: str) -> dict[str, str]:
-    entry = {"u": page.url, "t": page.title, "s": searchable_words(_words_of(page.title, page.text))}
-    return _marked(entry, reader_language, page.language)
+def _page_document(page: ContentEntry, reader_language: str) -> SearchDocument:
+    return SearchDocument(
+        (page.title, "", page.text, ""), url=page.url, title=page.title, language=_foreign(reader_language, page.language)
+    )
 
 
-def _marked(entry: dict[str, str], reader_language: str, *shown_languages: str) -> dict[str, str]:
-    foreign = next((language for language in shown_languages if language != reader_language), None)
-    if foreign is not None:
-        entry["lang"] = foreign
-    return entry
+def _foreign(reader_language: str, *shown_languages: str) -> str:
+    return next((language for language in shown_languages if language != reader_language), "")
+
+
+@dataclass
+class _Counts:
+    """Term frequencies per field of every document, before scoring."""
+
+    documents: int
+    frequencies: list[dict[str, float]] = field(default_factory=list)
+    """Index field * documents + document -> term -> how often the field holds the word."""
+    related: list[dict[str, tuple[float, float]]] = field(default_factory=list)
+    """Likewise for compound parts and synonyms: term -> (how often, weight)."""
+    lengths: list[int] = field(default_factory=list)
+    words: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    """term -> the words written for it, and how often."""
+
+    def at(self, field_index: int, document: int) -> int:
+        return field_index * self.documents + document
+
+
+def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synonyms) -> _Counts:
+    counts = _Counts(len(documents))
+    field_words: list[Counter[str]] = []
+    terms_of: dict[str, tuple[str, ...]] = {}
+    for field_index in range(len(FIELDS)):
+        for document in documents:
+            found = Counter(words.text_words(document.fields[field_index]))
+            field_words.append(found)
+            frequencies: dict[str, float] = defaultdict(float)
+            for word, count in found.items():
+                word_terms = terms_of.get(word)
+                if word_terms is None:
+                    word_terms = terms_of[word] = words.word_terms(word)
+                for term in word_terms:
+                    frequencies[term] += count
+                    counts.words[term][word] += count
+            counts.frequencies.append(frequencies)
+            counts.related.append({})
+            counts.lengths.append(sum(found.values()))
+    if words.language == "de":
+        known = {word for found in field_words for word in found if len(word) >= COMPOUND_PART_MIN_LENGTH}
+        parts = _CompoundParts(words, known)
+        for found, related in zip(field_words, counts.related):
+            for word, count in found.items():
+                for part in parts.of(word):
+                    related[part] = (related.get(part, (0.0, 0.0))[0] + count, PART_WEIGHT)
+    groups = _synonym_groups(words, synonyms)
+    for group in synonyms:
+        for member in group:
+            member_words = words.text_words(member)
+            if len(member_words) == 1:
+                for term in words.word_terms(member_words[0]):
+                    counts.words[term][member_words[0]] += 0
+    for frequencies, related in zip(counts.frequencies, counts.related):
+        for group in groups:
+            _add_synonyms(frequencies, related, group)
+    return counts
+
+
+class _CompoundParts:
+    """The parts of a German compound that the index holds as words of their own: "Integrationskurs" ->
+    "integration", "kurs"; a linking s ("Integrations-") is dropped. Hand-written: Snowball stems whole words."""
+
+    def __init__(self, words: Analyser, known_words: set[str]) -> None:
+        self._words = words
+        self._known = known_words
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def of(self, word: str) -> tuple[str, ...]:
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = self._cache[word] = self._split(word) if len(word) >= COMPOUND_MIN_LENGTH else ()
+        return cached
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        whole = set(self._words.word_terms(word))
+        found: dict[str, None] = {}
+        for cut in range(COMPOUND_PART_MIN_LENGTH, len(word) - COMPOUND_PART_MIN_LENGTH + 1):
+            head, tail = word[:cut], word[cut:]
+            for piece in (tail, head, head[:-1] if head.endswith("s") else ""):
+                if piece in self._known:
+                    for term in self._words.word_terms(piece):
+                        if term not in whole:
+                            found.setdefault(term)
+        return tuple(found)
+
+
+def _synonym_groups(words: Analyser, synonyms: Synonyms) -> list[list[tuple[str, ...]]]:
+    """Each group as its members' terms (a phrase's terms together, one alternative per word)."""
+    groups = []
+    for group in synonyms:
+        members = [tuple(alternatives[0] for alternatives in words.terms(member)) for member in group]
+        members = [member for member in members if member]
+        if len(members) > 1:
+            groups.append(members)
+    return groups
+
+
+def _add_synonyms(frequencies: Mapping[str, float], related: dict[str, tuple[float, float]], group: list[tuple[str, ...]]) -> None:
+    present = [min(frequencies.get(term, 0.0) for term in member) for member in group]
+    strongest = max(present)
+    if strongest <= 0:
+        return
+    for member, count in zip(group, present):
+        if count < strongest:
+            for term in member:
+                if frequencies.get(term, 0.0) < strongest:
+                    related[term] = (strongest, SYNONYM_WEIGHT)
+
+
+def _scores(counts: _Counts) -> dict[str, dict[int, float]]:
+    """term -> document -> BM25F score; a part or synonym scores its weight times what the word itself would."""
+    documents = counts.documents
+    scores: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    for field_index, name in enumerate(FIELDS):
+        first = counts.at(field_index, 0)
+        lengths = counts.lengths[first:first + documents]
+        average = (sum(lengths) / documents) if documents and sum(lengths) else 1.0
+        holders: Counter[str] = Counter()
+        for document in range(documents):
+            holders.update(set(counts.frequencies[first + document]) | set(counts.related[first + document]))
+        idf = {term: math.log(1 + (documents - held + 0.5) / (held + 0.5)) for term, held in holders.items()}
+        weight = FIELD_WEIGHTS[name]
+        for document in range(documents):
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[document] / average)
+            for term, frequency in counts.frequencies[first + document].items():
+                scores[term][document] += weight * idf[term] * frequency * (BM25_K1 + 1) / (frequency + norm)
+            for term, (frequency, share) in counts.related[first + document].items():
+                scores[term][document] += share * weight * idf[term] * frequency * (BM25_K1 + 1) / (frequency + norm)
+    return scores
+
+
+def _postings(term_scores: Mapping[int, float], top: float, limit: int | None = None) -> list[int]:
+    """[doc gap, score, ...] in document order; with a limit below the documents' number, only the `limit`
+    best-scoring ones, after a first item -(number of documents) that marks the list as the head of a longer one."""
+    documents = sorted(term_scores)
+    flat: list[int] = []
+    if limit is not None and len(documents) > limit:
+        flat.append(-len(documents))
+        documents = sorted(sorted(documents, key=lambda document: (-term_scores[document], document))[:limit])
+    previous = 0
+    for document in documents:
+        flat += [document - previous, max(1, min(SCORE_LEVELS, round(term_scores[document] / top * SCORE_LEVELS)))]
+        previous = document
+    return flat
+
+
+def _shard_keys(sizes: Mapping[str, int], length: int) -> dict[str, str]:
+    """term -> shard key: its first `length` characters, one more wherever a shard would exceed the target."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for term in sizes:
+        groups[term[:length]].append(term)
+    keys: dict[str, str] = {}
+    for key, terms in groups.items():
+        longer = [term for term in terms if len(term) > length]
+        if sum(sizes[term] for term in terms) > SHARD_TARGET_BYTES and len(longer) > 1:
+            keys.update({term: key for term in terms if len(term) <= length})
+            keys.update(_shard_keys({term: sizes[term] for term in longer}, length + 1))
+        else:
+            keys.update({term: key for term in terms})
+    return keys
+
+
+def shard_file_name(key: str) -> str:
+    """'ku' -> '6b-75.json': the key's code points in hex, so every file name is ASCII."""
+    return "-".join(f"{ord(character):x}" for character in key) + ".json"
+
+
+def _json(document: object) -> bytes:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry], synonyms: Synonyms = ()) -> dict[str, bytes]:
+    """The index of one language: file name (below search/<lang>/) -> compact UTF-8 JSON."""
+    pages = sorted((_page_document(page, entries.language) for page in content), key=lambda page: (page.url, page.title))
+    documents = [*entries.offers, *entries.news, *pages]
+    counts = _count(documents, analyser(entries.language), synonyms)
+    scores = _scores(counts)
+    top = max((score for term_scores in scores.values() for score in term_scores.values()), default=1.0)
+    encoded = {term: _postings(term_scores, top, FIRST_POSTINGS) for term, term_scores in scores.items()}
+    keys = _shard_keys({term: len(term) * 2 + 4 * len(postings) for term, postings in encoded.items()}, SHARD_KEY_LENGTH)
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    rest: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    written: dict[str, dict[str, str]] = defaultdict(dict)
+    for term, key in keys.items():
+        shards[key][term] = encoded[term]
+        if encoded[term][0] < 0:
+            rest[key][term] = _postings(scores[term], top)
+        seen = counts.words.get(term)
+        word = max(seen.items(), key=lambda item: (item[1], item[0]))[0] if seen else ""
+        if word != term:
+            written[key][term] = word
+    files = {shard_file_name(key): _json(shard) for key, shard in shards.items()}
+    files.update({WORDS_PREFIX + shard_file_name(key): _json(written[key]) for key in shards})
+    files.update({REST_PREFIX + shard_file_name(key): _json(full) for key, full in rest.items()})
+    digest = hashlib.sha256(b"".join(name.encode() + content for name, content in sorted(files.items())))
+    others = [[entry.url, entry.title, *([entry.language] if entry.language else [])] for entry in [*entries.news, *pages]]
+    files["index.json"] = _json({
+        "v": INDEX_FORMAT, "lang": entries.language, "h": digest.hexdigest()[:12], "o": len(entries.offers),
+        "k": sorted(shards), "m": sorted(rest), "e": others,
+    })
+    return files
+
+
+def build_search_index(publication: Publication, reader: ReaderLanguage, content: Sequence[ContentEntry], synonyms: Synonyms = ()) -> dict[str, bytes]:
+    return search_index_files(catalogue_entries(publication, reader), content, synonyms)
+

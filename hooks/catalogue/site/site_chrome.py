@@ -8,6 +8,8 @@ from markupsafe import Markup
 from catalogue.data.settings import Settings
 from catalogue.language.reader_language import ReaderLanguage
 
+from .security import REFERRER_POLICY, content_security_policy, early_script_element
+
 _MAIN_LINKS = (("nav.home", ""), ("nav.catalogue", "catalogue/"), ("nav.news", "news/"), ("nav.actors", "actors/"), ("nav.about", "about/"))
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
 """Pages the law asks for; a town may publish them in fewer languages than the catalogue."""
@@ -79,3 +81,15 @@ class SiteChrome:
     @property
     def licence_url(self) -> str:
         return self.settings.licence_url
+
+    @property
+    def content_security_policy(self) -> str:
+        return content_security_policy()
+
+    @property
+    def referrer_policy(self) -> str:
+        return REFERRER_POLICY
+
+    @property
+    def early_script(self) -> Markup:
+        return early_script_element()

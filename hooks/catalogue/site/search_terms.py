@@ -1,0 +1,157 @@
+"""The search terms of a text in one language: its words cut to their stems, then folded by `text_normalise`.
+
+The same rules run in the reader's browser (content/assets/catalogue/catalogue.js, `catalogueTerms`, with the
+Snowball stemmers generated to JavaScript from the same Snowball sources as the `snowballstemmer` package, which
+runs the C build PyStemmer where installed; hooks/catalogue/site/snowball/); tests/test_search_terms.py keeps the
+two identical. In order:
+
+1. Words: NFKC, lower case, format characters dropped except ZWNJ (the Persian half-space, which the Persian
+   stemmer reads), split at every character that is no letter, mark, digit or ZWNJ.
+2. Persian: a plural or ezafe ending written as a word of its own ("کلاس های") joins the word before it, so
+   "کلاس‌های", "کلاسهای" and "کلاس های" are one word (hand-written: no stemmer joins words).
+3. The language's stemmer: Snowball for ar, fa, de, ru, tr, en; `_ukrainian_stem` for uk (Snowball has no
+   Ukrainian); none for the others (ti, ps, ku, so ...), whose words are matched as they are.
+4. Arabic: Persian ی and ک become Arabic ي and ك before stemming (a Persian keyboard's Arabic); a word that
+   starts with the one-letter conjunction و or ف before the article ("والمدرسة", which Snowball's Arabic
+   stemmer leaves whole) also yields the stem of the rest; a word ending in ه, the informal
+   spelling of ة ("المدرسه"), also yields the stem of the word written with ة (both hand-written).
+5. `text_normalise.normalise` folds each stem, so letter variants, diacritics and digits match as before.
+
+A word may so give more than one term (alternatives); the index holds all of them and a query word matches
+when any of its alternatives does.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import Callable
+
+import snowballstemmer
+
+from .text_normalise import normalise
+
+SNOWBALL_ALGORITHMS = {"ar": "arabic", "fa": "persian", "de": "german", "ru": "russian", "tr": "turkish", "en": "english"}
+"""Languages whose words Snowball stems, and the name of its algorithm."""
+
+_ZWNJ = "\u200c"
+_PERSIAN_DETACHED_ENDINGS = frozenset({"ها", "های", "هایی", "هاي", "هايي"})
+"""Endings Persian writers also set apart with a space: the plural ها and its ezafe forms."""
+_ARABIC_CONJUNCTIONS = ("و", "ف")
+_ARABIC_ARTICLE = "ال"
+_HEH = "ه"
+_ARABIC_LETTERS = str.maketrans({"ی": "ي", "ک": "ك"})
+"""Persian yeh and keheh, as a Persian keyboard types Arabic words, to the letters the Arabic stemmer reads."""
+_TEH_MARBUTA = "ة"
+_UKRAINIAN_ENDINGS = tuple(sorted(
+    "ього ьому ими іми ями ами ові еві ого ому ої ою ею єю ій ий их іх ах ях ам ям ів їв ом ем ти ть а я у ю і ї е є о и ь".split(),
+    key=len, reverse=True,
+))
+"""Case endings of Ukrainian nouns and adjectives and the infinitive's -ти, longest first."""
+_UKRAINIAN_REFLEXIVE = ("ся", "сь")
+_MINIMUM_STEM = 3
+
+
+class _WordTable(dict[int, "str | None"]):
+    """Drops format characters but ZWNJ; turns what is no letter, mark, digit or ZWNJ into a space."""
+
+    def __missing__(self, code: int) -> str | None:
+        category = unicodedata.category(chr(code))
+        value: str | None
+        if code == 0x200C or category[0] in "LMN":
+            value = chr(code)
+        elif category == "Cf":
+            value = None
+        else:
+            value = " "
+        self[code] = value
+        return value
+
+
+_WORDS = _WordTable()
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as stemmers read them: NFKC, lower case, ZWNJ kept inside words (rule 1)."""
+    return [word.strip(_ZWNJ) for word in unicodedata.normalize("NFKC", text).lower().translate(_WORDS).split() if word.strip(_ZWNJ)]
+
+
+def _ukrainian_stem(word: str) -> str:
+    for ending in _UKRAINIAN_REFLEXIVE:
+        if word.endswith(ending) and len(word) - len(ending) >= _MINIMUM_STEM:
+            word = word[: -len(ending)]
+            break
+    for ending in _UKRAINIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MINIMUM_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _stemmer(language: str) -> Callable[[str], str]:
+    if language in SNOWBALL_ALGORITHMS:
+        return snowballstemmer.stemmer(SNOWBALL_ALGORITHMS[language]).stemWord  # type: ignore[no-any-return]
+    if language == "uk":
+        return _ukrainian_stem
+    return lambda word: word
+
+
+class Analyser:
+    """One language's rules, with a cache of the words it has seen (a catalogue repeats most of its words)."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._stem = _stemmer(language)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def word_terms(self, word: str, query: bool = False) -> tuple[str, ...]:
+        """The terms of one word (rules 3-5), most specific first; empty for a word that folds to nothing.
+        A query word also tries its stem's stem: Snowball's German makes "kur" of "kurs" but "kurs" of "kurse"."""
+        if query:
+            found = dict.fromkeys(self.word_terms(word))
+            for term in self._restemmed(word):
+                found.setdefault(term)
+            return tuple(found)
+        cached = self._cache.get(word)
+        if cached is None:
+            candidates = [word.translate(_ARABIC_LETTERS) if self.language == "ar" else word]
+            first = candidates[0]
+            if self.language == "ar" and first[:1] in _ARABIC_CONJUNCTIONS and first[1:].startswith(_ARABIC_ARTICLE) and len(first) >= 6:
+                candidates.append(first[1:])
+            if self.language == "ar":
+                candidates += [candidate[:-1] + _TEH_MARBUTA for candidate in candidates if candidate.endswith(_HEH)]
+            found: dict[str, None] = {}
+            for candidate in candidates:
+                for term in normalise(self._stem(candidate)).split():
+                    found.setdefault(term)
+            cached = self._cache[word] = tuple(found)
+        return cached
+
+    def _restemmed(self, word: str) -> list[str]:
+        return normalise(self._stem(self._stem(word))).split()
+
+    def text_words(self, text: str) -> list[str]:
+        """The words of a text, Persian endings joined to their word (rules 1-2)."""
+        found = words(text)
+        if self.language != "fa":
+            return found
+        joined: list[str] = []
+        for word in found:
+            if joined and word in _PERSIAN_DETACHED_ENDINGS:
+                joined[-1] += word
+            else:
+                joined.append(word)
+        return joined
+
+    def terms(self, text: str, query: bool = False) -> list[list[str]]:
+        """For each word of the text, in order, its terms (a word that folds to nothing is left out)."""
+        return [terms for terms in (list(self.word_terms(word, query)) for word in self.text_words(text)) if terms]
+
+
+@lru_cache(maxsize=None)
+def analyser(language: str) -> Analyser:
+    return Analyser(language)
+
+
+def query_terms(text: str, language: str) -> list[list[str]]:
+    """What the browser makes of a query: for each word, its alternative terms."""
+    return analyser(language).terms(text, query=True)
+

@@ -1,0 +1,199 @@
+"""The web editor under /admin/, used the way an actor uses it: in Chromium, against a local backend that writes
+real files into a copy of a small catalogue repository."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, expect
+
+from catalogue.data.strict_yaml import parse_yaml_text
+from tests.towns import REPO
+
+from .browser_setup import DESKTOP, PHONE
+from .conftest import SCREENSHOT_DIR
+from .editor_setup import EditorRepository, RunningBackend, changed_lines, copy_repository, point_editor_at
+from .static_server import SiteServer
+
+NEW_OFFER_ID = "sprachcafe-am-donnerstag"
+EDITED_OFFER = Path("offers") / "sprachschule-nord" / "deutsch-a1.yml"
+EDITOR_TIMEOUT_MS = 20_000
+
+
+@pytest.fixture(scope="module")
+def editor_repository(tmp_path_factory: pytest.TempPathFactory) -> EditorRepository:
+    repository = copy_repository(tmp_path_factory.mktemp("editor") / "repository")
+    repository.build(repository.root.parent / "built")
+    return repository
+
+
+@pytest.fixture(scope="module")
+def editor_url(editor_repository: EditorRepository) -> Iterator[str]:
+    with RunningBackend(editor_repository) as backend:
+        point_editor_at(editor_repository.root.parent / "built" / "site", backend.port)
+        with SiteServer(editor_repository.root.parent / "built" / "site") as server:
+            yield server.url("admin/").replace("127.0.0.1", "localhost")
+
+
+@dataclass
+class EditorTab:
+    page: Page
+    url: str
+    foreign: list[str]
+    """Requests to any origin but the site's own and its local backend (there must be none)."""
+
+    def open(self, route: str) -> None:
+        self.page.goto(self.url + route)
+
+
+@pytest.fixture(scope="module")
+def desktop_editor(chromium: Browser, editor_url: str) -> Iterator[EditorTab]:
+    """One signed-in editor at desktop size for the module: Decap's 5 MB script is parsed once."""
+    context = chromium.new_context(**DESKTOP, locale="de-DE")
+    page = context.new_page()
+    foreign: list[str] = []
+    _open_editor(page, editor_url, foreign)
+    yield EditorTab(page, editor_url, foreign)
+    context.close()
+
+
+def _open_editor(page: Page, url: str, foreign: list[str]) -> None:
+    page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).hostname not in {"localhost", "127.0.0.1"} and not request.url.startswith(("data:", "blob:")) else None)
+    page.set_default_timeout(EDITOR_TIMEOUT_MS)
+    page.goto(url)
+    page.get_by_role("button", name="Login").click()
+
+
+def _option_label(site: Path, field: str, value: str) -> str:
+    """The label the generated form shows for an enum value of an offer (from the town's labels, or the value)."""
+    config = yaml.safe_load((site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    offers = next(collection for collection in config["collections"] if collection["name"] == "offers")
+    options = next(entry for entry in offers["fields"] if entry["name"] == field)["options"]
+    return str(next(option["label"] for option in options if option["value"] == value))
+
+
+def _choose(page: Page, field_id: str, typed: str) -> None:
+    page.click(f"[id^='{field_id}-field-']")
+    page.keyboard.type(typed)
+    page.get_by_role("option", name=typed, exact=False).first.click()
+
+
+def _publish(page: Page) -> None:
+    page.get_by_role("button", name="Veröffentlichen").click()
+    page.get_by_role("menuitem", name="Jetzt veröffentlichen").click()
+    page.get_by_text("Änderungen gespeichert", exact=False).first.wait_for()
+
+
+def _check(repository: EditorRepository) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "catalogue", "check", "--lang", "en", "--today", "2026-11-26", "--config", str(repository.config)],
+        capture_output=True, text=True, env=environment, timeout=120,
+    )
+
+
+def test_a_new_offer_made_in_the_form_is_a_valid_file_that_the_site_shows(desktop_editor: EditorTab, editor_repository: EditorRepository) -> None:
+    page = desktop_editor.page
+    site = editor_repository.root.parent / "built" / "site"
+    desktop_editor.open("#/collections/offers")
+    page.get_by_text("Deutsch A1 am Vormittag").wait_for()
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOT_DIR / "editor-offers-desktop.png"))
+    desktop_editor.open("#/collections/offers/new")
+    page.fill("[id^='id-field-']", NEW_OFFER_ID)
+    _choose(page, "actor", "Sprachschule")
+    _choose(page, "status", _option_label(site, "status", "active"))
+    _choose(page, "categories", "Deutsch")
+    german = page.locator("[id^='de-field-']")
+    german.nth(0).fill("Sprachcafé am Donnerstag")
+    german.nth(1).fill("Deutsch sprechen bei Tee, ohne Anmeldung.")
+    page.locator("[data-slate-editor=true]").first.click()
+    page.keyboard.type("Jeden Donnerstag üben wir **Deutsch** im Gespräch.")
+    _choose(page, "mode", _option_label(site, "mode", "in_person"))
+    page.locator("[id^='date-field-']").last.fill("2026-11-20")
+    page.fill("[id^='by-field-']", "Sprachschule Nord")
+    page.screenshot(path=str(SCREENSHOT_DIR / "editor-new-offer-desktop.png"))
+    _publish(page)
+
+    written = editor_repository.data / "offers" / "sprachschule-nord" / f"{NEW_OFFER_ID}.yml"
+    assert written.is_file(), sorted(str(path) for path in editor_repository.data.rglob("*.yml"))
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../../schemas/offer.schema.json\n")
+    parsed = parse_yaml_text(text, str(written))
+    assert parsed.document is not None, parsed.problems
+    assert parsed.document.data["last_verified"] == {"date": "2026-11-20", "by": "Sprachschule Nord"}
+    assert '"2026-11-20"' in text, "dates are written in quotes, as the schema asks"
+    checked = _check(editor_repository)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "error" not in checked.stdout.lower().replace("errors: 0", ""), checked.stdout
+    rebuilt = editor_repository.build(editor_repository.root.parent / "rebuilt")
+    assert "Sprachcafé am Donnerstag" in rebuilt.page(f"offers/{NEW_OFFER_ID}/index.html")
+    assert desktop_editor.foreign == [], "the editor contacted another origin"
+
+
+def test_editing_one_field_changes_one_line_and_keeps_comments_and_order(desktop_editor: EditorTab, editor_repository: EditorRepository) -> None:
+    file = editor_repository.data / EDITED_OFFER
+    kept_by_tools = 'translation_sources:\n  en: "0a1b2c3d"\n'
+    file.write_text("# Geprüft mit dem Anbieter am Telefon.\n" + file.read_text(encoding="utf-8") + kept_by_tools, encoding="utf-8")
+    before = file.read_text(encoding="utf-8")
+    page = desktop_editor.page
+    desktop_editor.open("#/collections/offers/entries/sprachschule-nord/deutsch-a1")
+    page.reload()  # the editor read the file before the comment was added; an actor would open it anew
+    login = page.get_by_role("button", name="Login")
+    summary = page.locator("[id^='de-field-']").nth(1)
+    login.or_(summary).first.wait_for()
+    if login.is_visible():
+        login.click()
+    summary.wait_for()
+    assert summary.input_value() == "Deutsch für den Alltag, mit Kinderbetreuung."
+    summary.fill("Deutsch für den Alltag, mit Kinderbetreuung am Vormittag.")
+    _publish(page)
+    after = file.read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        ("  de: Deutsch für den Alltag, mit Kinderbetreuung.", "  de: Deutsch für den Alltag, mit Kinderbetreuung am Vormittag."),
+    ]
+    assert desktop_editor.foreign == []
+
+
+def test_the_preview_shows_the_offer_in_german_and_a_second_language_with_the_sites_css(desktop_editor: EditorTab) -> None:
+    page = desktop_editor.page
+    desktop_editor.open("#/collections/offers")
+    page.get_by_text("Fußball für Kinder").click()
+    expect(page.locator("[id^='id-field-']")).to_have_value("fussball-kinder")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator("h1")).to_have_text(["Fußball für Kinder", "Football for children"])
+    styles = preview.locator("link[rel=stylesheet]").evaluate_all("links => links.map(link => link.href)")
+    assert any(style.endswith("assets/catalogue/catalogue.css") for style in styles), styles
+    page.screenshot(path=str(SCREENSHOT_DIR / "editor-offer-desktop.png"))
+    english_title = page.locator("[id^='en-field-']").first
+    english_title.fill("دورة اللغة الألمانية")
+    assert english_title.evaluate("field => getComputedStyle(field).direction") == "rtl", "Arabic is typed right to left"
+    assert preview.locator("h1").all_inner_texts()[1] == "دورة اللغة الألمانية"
+    assert desktop_editor.foreign == []
+
+
+def test_the_form_fits_a_phone(chromium: Browser, editor_url: str) -> None:
+    context = chromium.new_context(**PHONE, locale="de-DE")
+    page = context.new_page()
+    foreign: list[str] = []
+    try:
+        _open_editor(page, editor_url, foreign)
+        page.goto(editor_url + "#/collections/offers/entries/sprachschule-nord/deutsch-a1")
+        title = page.locator("[id^='de-field-']").first
+        title.wait_for()
+        assert title.input_value() == "Deutsch A1 am Vormittag"
+        width = PHONE["viewport"]["width"]
+        for field in (page.locator("[id^='id-field-']"), title, page.get_by_role("button", name="Veröffentlicht")):
+            box = field.bounding_box()
+            assert box is not None and 0 <= box["x"] and box["x"] + box["width"] <= width, f"runs past the {width}px screen: {box}"
+        page.screenshot(path=str(SCREENSHOT_DIR / "editor-offer-phone.png"))
+    finally:
+        context.close()
+    assert foreign == []
