@@ -164,5 +164,5 @@ def test_names_and_texts_inside_sentences_are_isolated(code: str) -> None:
     assert reader.isolated("VHS <Nord>", code) == "<bdi>VHS &lt;Nord&gt;</bdi>"
     assert reader.inline({code: "Kita 1 – 3"}) == "<bdi>Kita 1 – 3</bdi>"
     if code != "de":
-        assert reader.name({"de": "Kita Nord"}) == '<bdi lang="de">Kita Nord</bdi>'
-        assert reader.inline({"de": "mit Pass"}) == '<span class="cat-fallback" lang="de" dir="auto">mit Pass</span>'
+        assert reader.name({"de": "Kita Nord"}) == '<bdi lang="de" dir="ltr">Kita Nord</bdi>'
+        assert reader.inline({"de": "mit Pass"}) == '<span class="cat-fallback" lang="de" dir="ltr">mit Pass</span>'
