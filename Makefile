@@ -45,7 +45,7 @@ check: $(SITE_READY)
 
 ## test: the whole test suite, browser tests included
 test: $(DEV_READY) $(NODE_READY)
-	@.ci/browser-for-tests $(BIN)/python
+	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
 
 ## bench: build synthetic catalogues of several sizes and print a table

@@ -15,7 +15,7 @@ from catalogue.data.loading import load_catalogue
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.issue_form import ISSUE_FORM_PATH, LEVELS, MODES, PER, form_fields
 from catalogue.office.issue_offer import Conversion, comment_text, convert_issue, offer_id_from_title, parse_issue_body
-from catalogue.office.yaml_merge import plain_data
+from catalogue.office.yaml_round_trip import plain_data
 from tests.towns import town_under_test
 
 TESTS = Path(__file__).resolve().parent

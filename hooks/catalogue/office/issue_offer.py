@@ -21,7 +21,7 @@ from catalogue.data.settings import Settings
 from .editor_backend import schema_header
 from .editor_config import data_folder
 from .issue_form import CHANGE_EDIT, CHANGE_END, CHANGE_NEW, LEVELS, MODES, NO, NO_RESPONSE, PER, YES, FormField, form_fields
-from .yaml_merge import merge_yaml, new_yaml, plain_data
+from .yaml_round_trip import merge_yaml, new_yaml, plain_data
 
 MAX_BODY_CHARACTERS = 60_000
 MAX_ANSWER_CHARACTERS = {"input": 300, "dropdown": 2_000, "textarea": 4_000}

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.office.yaml_merge import UnreadableYaml, merge_yaml, new_yaml, plain_data
+from catalogue.office.yaml_round_trip import UnreadableYaml, merge_yaml, new_yaml, plain_data
 
-VALID = Path(__file__).resolve().parent / "data" / "valid"
+VALID = Path(__file__).resolve().parents[1] / "data" / "valid"
 RECORDS = sorted([*VALID.glob("offers/*.yml"), *VALID.glob("actors/*.yml"), *VALID.glob("news/*.yml"), *VALID.glob("tree/data/**/*.yml")])
 
 
