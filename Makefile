@@ -49,7 +49,7 @@ test: $(DEV_READY) $(NODE_READY)
 	$(BIN)/python -m pytest
 
 ## bench: build synthetic catalogues of several sizes and print a table
-bench: $(DEV_READY)
+bench: $(DEV_READY) $(NODE_READY)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/search.py
 

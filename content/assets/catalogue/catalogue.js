@@ -74,8 +74,39 @@
     return word;
   }
 
+  const PERSIAN_PLURAL_ENDINGS = ["هایی", "هايي", "های", "هاي", "ها"];
+
+  function persianStem(word) {
+    for (const ending of PERSIAN_PLURAL_ENDINGS) {
+      if (word.endsWith(ending)) {
+        const stem = word.slice(0, -ending.length).replace(/\u200c+$/, "");
+        if (length(stem) >= MINIMUM_STEM) return stem;
+      }
+    }
+    return word;
+  }
+
+  const GERMAN_ENDINGS = ["ern", "en", "em", "er", "es", "e", "n"];
+
+  function germanStem(word) {
+    if (word.endsWith("innen") && length(word) - 5 >= MINIMUM_STEM) word = word.slice(0, -5);
+    for (const ending of GERMAN_ENDINGS) {
+      if (word.endsWith(ending) && length(word) - length(ending) >= MINIMUM_STEM) return word.slice(0, -ending.length);
+    }
+    return word;
+  }
+
+  function englishStem(word) {
+    if (word.endsWith("sses") || word.endsWith("ies")) return word.slice(0, -2);
+    if (word.endsWith("s") && !word.endsWith("ss") && length(word) > MINIMUM_STEM) return word.slice(0, -1);
+    return word;
+  }
+
   function stemmerOf(language) {
     if (language === "uk") return ukrainianStem;
+    if (language === "fa") return persianStem;
+    if (language === "de") return germanStem;
+    if (language === "en") return englishStem;
     return typeof window.catalogueStem === "function" ? window.catalogueStem : (word) => word;
   }
 

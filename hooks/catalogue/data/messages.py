@@ -857,6 +857,16 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "en": ("`{field}` must be a date written as YYYY-MM-DD in quotes, but is {value}", "write {example}"),
         "de": ("`{field}` muss ein Datum in der Form JJJJ-MM-TT in Anführungszeichen sein, ist aber {value}", "schreiben Sie {example}"),
     },
+    "schema.id_name": {
+        "en": (
+            "`id` is {value}, but an id may hold only lower-case letters, digits and single hyphens, and it is the file's name",
+            "write id: {example}, as the file {file} is named",
+        ),
+        "de": (
+            "`id` ist {value}, eine ID darf aber nur Kleinbuchstaben, Ziffern und einzelne Bindestriche enthalten und ist der Name der Datei",
+            "schreiben Sie id: {example}, wie die Datei {file} heißt",
+        ),
+    },
     "schema.id_file": {
         "en": (
             "`id` is {value}, but an id may hold only lower-case letters, digits and single hyphens",

@@ -454,6 +454,8 @@ class _Explainer:
             example = _as_id(str(failure.instance))
             file = PurePosixPath(self.path)
             if failure.path == ("id",) and file.stem != example:
+                if _as_id(file.stem) == file.stem:
+                    return self._problem("schema.id_name", position, value=value, example=quote(file.stem), file=quote(file.name))
                 return self._problem(
                     "schema.id_file", position, value=value, example=quote(example),
                     file=quote(file.name), expected_file=quote(example + file.suffix),

@@ -1,16 +1,16 @@
 """The search terms of a text in one language: its words cut to their stems, then folded by `text_normalise`.
 
 The same rules run in the reader's browser (content/assets/catalogue/catalogue.js, `catalogueTerms`, with the
-Snowball stemmers generated to JavaScript from the same Snowball sources as the `snowballstemmer` package, which
-runs the C build PyStemmer where installed; hooks/catalogue/site/snowball/); tests/test_search_terms.py keeps the
-two identical. In order:
+Snowball stemmers of the npm package `@orama/stemmers`; Python runs the `snowballstemmer` package, with its C build
+PyStemmer where installed); tests/test_search_terms.py keeps the two identical. In order:
 
 1. Words: NFKC, lower case, format characters dropped except ZWNJ (the Persian half-space, which the Persian
    stemmer reads), split at every character that is no letter, mark, digit or ZWNJ.
 2. Persian: a plural or ezafe ending written as a word of its own ("کلاس های") joins the word before it, so
    "کلاس‌های", "کلاسهای" and "کلاس های" are one word (hand-written: no stemmer joins words).
-3. The language's stemmer: Snowball for ar, fa, de, ru, tr, en; `_ukrainian_stem` for uk (Snowball has no
-   Ukrainian); none for the others (ti, ps, ku, so ...), whose words are matched as they are.
+3. The language's stemmer: Snowball for ar, ru, tr; `_ukrainian_stem` for uk (Snowball has no
+   Ukrainian); `_persian_stem` for fa (the plural ها and its ezafe forms); light
+   inflection rules for de (`_german_stem`) and en (Porter's step 1a); none for the others (ti, ps, ku, so ...), whose words are matched as they are.
 4. Arabic: Persian ی and ک become Arabic ي and ك before stemming (a Persian keyboard's Arabic); a word that
    starts with the one-letter conjunction و or ف before the article ("والمدرسة", which Snowball's Arabic
    stemmer leaves whole) also yields the stem of the rest; a word ending in ه, the informal
@@ -30,8 +30,11 @@ import snowballstemmer
 
 from .text_normalise import normalise
 
-SNOWBALL_ALGORITHMS = {"ar": "arabic", "fa": "persian", "de": "german", "ru": "russian", "tr": "turkish", "en": "english"}
-"""Languages whose words Snowball stems, and the name of its algorithm."""
+SNOWBALL_ALGORITHMS = {"ar": "arabic", "ru": "russian", "tr": "turkish"}
+"""Languages whose words Snowball stems, and the name of its algorithm: those whose browser build (npm
+`@orama/stemmers`) gives the same stem as the Python package `snowballstemmer` for every word tested. Its German and
+English are older algorithms than the Python package's, and it has no Persian: those languages keep the
+hand-written rules, compound parts and prefix matching on both sides."""
 
 _ZWNJ = "\u200c"
 _PERSIAN_DETACHED_ENDINGS = frozenset({"ها", "های", "هایی", "هاي", "هايي"})
@@ -86,11 +89,53 @@ def _ukrainian_stem(word: str) -> str:
     return word
 
 
+_PERSIAN_PLURAL_ENDINGS = ("هایی", "هايي", "های", "هاي", "ها")
+"""The plural ها and its ezafe forms, joined to their word with or without a half-space."""
+
+
+def _persian_stem(word: str) -> str:
+    for ending in _PERSIAN_PLURAL_ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)].rstrip(_ZWNJ)
+            if len(stem) >= _MINIMUM_STEM:
+                return stem
+    return word
+
+
+_GERMAN_ENDINGS = ("ern", "en", "em", "er", "es", "e", "n")
+"""Inflection endings cut from a German word, longest first, after a feminine plural "-innen": a light stemmer
+(Kurse, Kursen, Kurses: kurs; Schülerinnen, Schülern: schül)."""
+
+
+def _german_stem(word: str) -> str:
+    if word.endswith("innen") and len(word) - 5 >= _MINIMUM_STEM:
+        word = word[:-5]
+    for ending in _GERMAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MINIMUM_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def _english_stem(word: str) -> str:
+    """Step 1a of Porter's algorithm (1980): plural -s, -es after s, -ies."""
+    if word.endswith("sses") or word.endswith("ies"):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > _MINIMUM_STEM:
+        return word[:-1]
+    return word
+
+
 def _stemmer(language: str) -> Callable[[str], str]:
     if language in SNOWBALL_ALGORITHMS:
         return snowballstemmer.stemmer(SNOWBALL_ALGORITHMS[language]).stemWord  # type: ignore[no-any-return]
     if language == "uk":
         return _ukrainian_stem
+    if language == "fa":
+        return _persian_stem
+    if language == "de":
+        return _german_stem
+    if language == "en":
+        return _english_stem
     return lambda word: word
 
 

@@ -1,10 +1,10 @@
-"""The browser's copy of a language's Snowball stemmer: one classic script made of the JavaScript that the
-Snowball 3.1.1 compiler generates (hooks/catalogue/site/snowball/, BSD licence in its COPYING), the same
-algorithms the `snowballstemmer` package runs in Python.
+"""The browser's copy of a language's Snowball stemmer: the npm package `@orama/stemmers` (pinned in
+package.json, Apache-2.0), whose Arabic, Russian and Turkish stemmers give the same stems as the Python package
+`snowballstemmer` the index is built with (tests/test_search_terms.py holds them equal).
 
-The generated files are ES modules (`import B from './base-stemmer.js'`, `export default class`); the script
-defines both classes inside one function and leaves the stemmer's `stemWord` at `window.catalogueStem`, so the
-catalogue page needs no module loader and Node runs it in a plain `vm` context.
+The package's files are ES modules ending in `export function stemmer(…)`; the script wraps one in a function and
+leaves `stemmer` at `window.catalogueStem`, so the catalogue page needs no module loader and Node runs it in a plain
+`vm` context.
 """
 from __future__ import annotations
 
@@ -13,26 +13,24 @@ from pathlib import Path
 
 from .search_terms import SNOWBALL_ALGORITHMS
 
-SNOWBALL_SOURCES = Path(__file__).parent / "snowball"
-_IMPORT = "import B from './base-stemmer.js'"
-_EXPORT = "export default class"
+STEMMER_PACKAGE = Path(__file__).resolve().parents[3] / "node_modules" / "@orama" / "stemmers" / "dist"
+_EXPORTS = ("export function stemmer(", "export const language=")
 
 
 @lru_cache(maxsize=None)
 def stemmer_script(language: str) -> bytes | None:
-    """The script for a language Snowball stems; None for the others. Raises ValueError where a generated file
-    no longer has the shape this function rewrites (a new Snowball release)."""
-    algorithm = SNOWBALL_ALGORITHMS.get(language)
-    if algorithm is None:
+    """The script for a language Snowball stems; None for the others.
+
+    Raises FileNotFoundError naming `npm ci` when the package is not installed, and ValueError where the package's
+    file no longer has the shape this function rewrites (a new release)."""
+    if language not in SNOWBALL_ALGORITHMS:
         return None
-    base = (SNOWBALL_SOURCES / "base-stemmer.js").read_text(encoding="utf-8")
-    stemmer = (SNOWBALL_SOURCES / f"{algorithm}-stemmer.js").read_text(encoding="utf-8")
-    if base.count(_EXPORT) != 1 or stemmer.count(_IMPORT) != 1 or stemmer.count(_EXPORT) != 1:
-        raise ValueError(f"{algorithm}-stemmer.js or base-stemmer.js: not the Snowball 3 module shape this build expects")
-    script = (
-        "(function () {\n\"use strict\";\n"
-        + base.replace(_EXPORT, "class")
-        + stemmer.replace(_IMPORT, "const B = BaseStemmer;").replace(_EXPORT, "const Stemmer = class")
-        + "\nconst stemmer = new Stemmer();\nwindow.catalogueStem = (word) => stemmer.stemWord(word);\n})();\n"
-    )
+    source = STEMMER_PACKAGE / f"{language}.js"
+    if not source.is_file():
+        raise FileNotFoundError(f"{source} is missing: run `npm ci` (package.json pins @orama/stemmers)")
+    module = source.read_text(encoding="utf-8")
+    if any(module.count(export) != 1 for export in _EXPORTS) or "import " in module:
+        raise ValueError(f"{source}: not the module shape this build expects (one exported stemmer function)")
+    body = module.replace("export function stemmer(", "function stemmer(").replace("export const language=", "const language=")
+    script = "(function () {\n\"use strict\";\n" + body + "\nwindow.catalogueStem = stemmer;\n})();\n"
     return script.encode("utf-8")
