@@ -32,6 +32,7 @@ def _run(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
 def new_town(tmp_path_factory: pytest.TempPathFactory) -> Path:
     fork = tmp_path_factory.mktemp("fork") / "repository"
     shutil.copytree(REPO, fork, ignore=_not_copied)
+    (fork / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)  # as `npm ci` leaves a fork
     made = _run([
         "-m", "catalogue", "new-town", "--yes", "--name", "Musterstadt", "--name-in", "ar=موسترشتات",
         "--address", "Rathaus, Markt 1, 11111 Musterstadt", "--phone", "+49 30 1234-567",
