@@ -11,13 +11,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import Mapping, Sequence, TextIO
 
 import yaml
 
 from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
-from catalogue.data.model import Offer
+from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
@@ -225,18 +225,8 @@ def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {CODEOWNERS_PATH} was not changed.", file=stdout)
         return EXIT_INVALID
-    target = settings.root / CODEOWNERS_PATH
-    wanted = codeowners_text(result.catalogue, settings)
-    current = target.read_text(encoding="utf-8") if target.is_file() else ""
-    if arguments.check:
-        if current == wanted:
-            return EXIT_VALID
-        print(f"{CODEOWNERS_PATH} is out of date: run `python -m catalogue codeowners` and commit it.", file=stdout)
-        return EXIT_INVALID
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(wanted, encoding="utf-8")
-    print(f"wrote {CODEOWNERS_PATH}", file=stdout)
-    return EXIT_VALID
+    wanted = {CODEOWNERS_PATH: codeowners_text(result.catalogue, settings)}
+    return _write_or_check(settings.root, wanted, "codeowners", arguments.check, stdout)
 
 
 def generated_editor_config(settings: Settings) -> str:
@@ -244,9 +234,37 @@ def generated_editor_config(settings: Settings) -> str:
     result = load_catalogue(settings, today=date.today())
     if result.catalogue is None:
         raise ValueError("The data has errors; run `make check` first.")
+    return _editor_config_text(result, settings)
+
+
+def _editor_config_text(result: LoadResult, settings: Settings) -> str:
+    assert result.catalogue is not None
     labels = result.labels.get(settings.default_language, {})
     config = editor_config(settings, EditorSettings.from_settings(settings), result.catalogue.taxonomy, labels, SCHEMA_DIR)
     return editor_config_text(config)
+
+
+def _issue_form_files(catalogue: Catalogue, settings: Settings) -> dict[str, str]:
+    return {
+        ISSUE_FORM_PATH: form_yaml(issue_form(catalogue, settings), GENERATED_NOTE),
+        ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
+    }
+
+
+def _write_or_check(root: Path, wanted: Mapping[str, str], command: str, check: bool, stdout: TextIO) -> int:
+    """Generated files the repository commits (paths relative to root): with `check`, says which are out of date
+    (exit 1 if any); without, writes those that differ."""
+    stale = [path for path, text in wanted.items() if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != text]
+    if check:
+        for path in stale:
+            print(f"{path} is out of date: run `python -m catalogue {command}` and commit it.", file=stdout)
+        return EXIT_INVALID if stale else EXIT_VALID
+    for path in stale:
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(wanted[path], encoding="utf-8")
+        print(f"wrote {path}", file=stdout)
+    return EXIT_VALID
 
 
 def _editor_config(arguments: argparse.Namespace, stdout: TextIO) -> int:
@@ -256,17 +274,7 @@ def _editor_config(arguments: argparse.Namespace, stdout: TextIO) -> int:
     except ValueError as error:
         print(f"{error} {CONFIG_PATH} was not changed.", file=stdout)
         return EXIT_INVALID
-    target = settings.root / CONFIG_PATH
-    current = target.read_text(encoding="utf-8") if target.is_file() else ""
-    if arguments.check:
-        if current == wanted:
-            return EXIT_VALID
-        print(f"{CONFIG_PATH} is out of date: run `python -m catalogue editor-config` and commit it.", file=stdout)
-        return EXIT_INVALID
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(wanted, encoding="utf-8")
-    print(f"wrote {CONFIG_PATH}", file=stdout)
-    return EXIT_VALID
+    return _write_or_check(settings.root, {CONFIG_PATH: wanted}, "editor-config", arguments.check, stdout)
 
 
 def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
@@ -290,21 +298,7 @@ def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {ISSUE_FORM_PATH} was not changed.", file=stdout)
         return EXIT_INVALID
-    wanted = {
-        ISSUE_FORM_PATH: form_yaml(issue_form(result.catalogue, settings), GENERATED_NOTE),
-        ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
-    }
-    stale = [path for path, text in wanted.items() if not (settings.root / path).is_file() or (settings.root / path).read_text(encoding="utf-8") != text]
-    if arguments.check:
-        for path in stale:
-            print(f"{path} is out of date: run `python -m catalogue issue-form` and commit it.", file=stdout)
-        return EXIT_INVALID if stale else EXIT_VALID
-    for path in stale:
-        target = settings.root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(wanted[path], encoding="utf-8")
-        print(f"wrote {path}", file=stdout)
-    return EXIT_VALID
+    return _write_or_check(settings.root, _issue_form_files(result.catalogue, settings), "issue-form", arguments.check, stdout)
 
 
 def _issue_to_offer(arguments: argparse.Namespace, stdout: TextIO) -> int:
@@ -340,18 +334,12 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
     settings = read_settings(arguments.config)
     result = load_catalogue(settings, today=date.today())
     if result.catalogue is not None:
-        (settings.root / CODEOWNERS_PATH).parent.mkdir(parents=True, exist_ok=True)
-        (settings.root / CODEOWNERS_PATH).write_text(codeowners_text(result.catalogue, settings), encoding="utf-8")
-        print(f"wrote {CODEOWNERS_PATH}", file=stdout)
         generated = {
-            CONFIG_PATH: generated_editor_config(settings),
-            ISSUE_FORM_PATH: form_yaml(issue_form(result.catalogue, settings), GENERATED_NOTE),
-            ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
+            CODEOWNERS_PATH: codeowners_text(result.catalogue, settings),
+            CONFIG_PATH: _editor_config_text(result, settings),
+            **_issue_form_files(result.catalogue, settings),
         }
-        for path, text in generated.items():
-            (settings.root / path).parent.mkdir(parents=True, exist_ok=True)
-            (settings.root / path).write_text(text, encoding="utf-8")
-            print(f"wrote {path}", file=stdout)
+        _write_or_check(settings.root, generated, "new-town", False, stdout)
     if outcome.still_empty:
         print("still to fill in mkdocs.yml: " + ", ".join(outcome.still_empty), file=stdout)
     print("next: the README's checklist 'How a town adopts it', then `make check` and `make site`", file=stdout)
