@@ -26,7 +26,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
 from catalogue.data.loading import load_catalogue  # noqa: E402
-from catalogue.data.model import Catalogue, actor_from_document, news_from_document, offer_from_document, taxonomy_from_document  # noqa: E402
 from catalogue.data.publication import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
@@ -46,13 +45,7 @@ def gz(content: bytes) -> int:
 
 def synthetic_publication(offers: int, languages: list[str], seed: int) -> Publication:
     synthetic = SyntheticCatalogue(offers=offers, languages=languages, seed=seed, template_data_dir=REPO_ROOT / "data", reference_date=REFERENCE_DATE)
-    catalogue = Catalogue(
-        taxonomy=taxonomy_from_document(synthetic.taxonomy()),
-        actors={document["id"]: actor_from_document(document) for document in synthetic.actors},
-        offers=tuple(offer_from_document(document) for document in synthetic.offers),
-        news=tuple(news_from_document(document) for document in synthetic.news),
-    )
-    return publish(catalogue, REFERENCE_DATE)
+    return publish(synthetic.catalogue(), REFERENCE_DATE)
 
 
 def needed_shards(head: dict[str, Any], query: str, language: str) -> set[str]:

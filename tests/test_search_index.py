@@ -10,14 +10,6 @@ from typing import Any
 
 import pytest
 from catalogue.data.loading import LoadResult, load_catalogue
-from catalogue.data.model import (
-    Catalogue,
-    Offer,
-    actor_from_document,
-    news_from_document,
-    offer_from_document,
-    taxonomy_from_document,
-)
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.reader_language import ReaderLanguage
@@ -155,13 +147,7 @@ def synthetic_publication(offers: int, languages: list[str]) -> Publication:
     synthetic = SyntheticCatalogue(
         offers=offers, languages=languages, seed=1, template_data_dir=FIXTURE_DATA, reference_date=REFERENCE_DATE
     )
-    catalogue = Catalogue(
-        taxonomy=taxonomy_from_document(synthetic.taxonomy()),
-        actors={document["id"]: actor_from_document(document) for document in synthetic.actors},
-        offers=tuple(offer_from_document(document) for document in synthetic.offers),
-        news=tuple(news_from_document(document) for document in synthetic.news),
-    )
-    return publish(catalogue, REFERENCE_DATE)
+    return publish(synthetic.catalogue(), REFERENCE_DATE)
 
 
 def test_no_shard_of_a_thousand_arabic_offers_outgrows_its_target_unless_one_term_fills_it(settings: Settings, loaded: LoadResult) -> None:

@@ -18,6 +18,8 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
+from catalogue.data.model import Catalogue, actor_from_document, news_from_document, offer_from_document, taxonomy_from_document
+
 DEFAULT_TEMPLATE_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 REFERENCE_DATE = date(2026, 11, 26)
 """Sessions fall in the year after this day; validity periods and checks are current on it."""
@@ -289,6 +291,16 @@ class SyntheticCatalogue:
 
     def rng(self, key: str) -> random.Random:
         return random.Random(f"{self.seed}/{key}")
+
+    def catalogue(self) -> Catalogue:
+        """The typed catalogue of these documents, built in memory (the files `write_synthetic_catalogue` writes
+        hold the same), for measurements and tests that need no data files."""
+        return Catalogue(
+            taxonomy=taxonomy_from_document(self.taxonomy()),
+            actors={document["id"]: actor_from_document(document) for document in self.actors},
+            offers=tuple(offer_from_document(document) for document in self.offers),
+            news=tuple(news_from_document(document) for document in self.news),
+        )
 
     def texts(self, key: str, make: TextMaker) -> dict[str, str]:
         return texts(self.seed, key, self.languages, make)
