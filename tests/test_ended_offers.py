@@ -83,3 +83,15 @@ def test_similar_offers_leave_out_unrelated_and_ended_offers_and_stop_at_the_lim
         "c-leisure-same-group-near", "a-leisure-other-group-far", "e-two-shared-categories", "b-school-same-group-near",
     ]
     assert [item.id for item in similar_offers(publication, ENDED, limit=2)] == ["c-leisure-same-group-near", "a-leisure-other-group-far"]
+
+
+def test_similar_offers_are_for_the_same_ages() -> None:
+    ended = replace(ENDED, age_min=8, age_max=14)
+    candidates = (
+        offer("for-older-people", ("leisure",), ("children",), NEAR, age_min=60, age_max=None),
+        offer("for-small-children", ("leisure",), ("children",), NEAR, age_min=3, age_max=8),
+        offer("for-everyone", ("leisure",), ("children",), NEAR, age_min=None, age_max=None),
+        offer("from-fifteen", ("leisure",), ("children",), NEAR, age_min=15, age_max=None),
+    )
+    publication = publish(_catalogue(ended, *candidates), TODAY)
+    assert [item.id for item in similar_offers(publication, ended)] == ["for-small-children", "for-everyone"]

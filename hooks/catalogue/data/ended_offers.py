@@ -31,16 +31,24 @@ def _districts(publication: Publication, offer: Offer) -> frozenset[str]:
     return frozenset(places[location] for location in offer.locations if location in places)
 
 
+def _ages_meet(one: Offer, other: Offer) -> bool:
+    """Whether the two offers' age ranges have an age in common (a missing bound is open)."""
+    low = max(one.age_min or 0, other.age_min or 0)
+    high = min(one.age_max if one.age_max is not None else 200, other.age_max if other.age_max is not None else 200)
+    return low <= high
+
+
 def similar_offers(publication: Publication, offer: Offer, limit: int = SIMILAR_OFFERS) -> tuple[Offer, ...]:
     """Up to `limit` published offers like `offer`: those sharing the most categories first, then among them
     (and after them) those sharing the most districts and target groups; ties in catalogue order. Offers that share
-    none of these are left out."""
+    none of these, or are for other ages (a language camp for children is no answer to a course for people over
+    60), are left out."""
     categories = frozenset(offer.categories)
     districts = _districts(publication, offer)
     groups = frozenset(offer.target_groups)
     ranked: list[tuple[int, int, int, Offer]] = []
     for position, candidate in enumerate(publication.offers):
-        if candidate.id == offer.id:
+        if candidate.id == offer.id or not _ages_meet(offer, candidate):
             continue
         shared_categories = len(categories.intersection(candidate.categories))
         shared_others = len(districts & _districts(publication, candidate)) + len(groups.intersection(candidate.target_groups))
