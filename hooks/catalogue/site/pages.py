@@ -18,8 +18,8 @@ from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
-from .search_terms import SNOWBALL_ALGORITHMS
 from .qr_code import qr_svg
+from .search_terms import SNOWBALL_ALGORITHMS
 from .share_links import share_links
 
 _TEMPLATES = Path(__file__).parent / "templates"
