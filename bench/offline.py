@@ -49,7 +49,7 @@ def offline_sizes(site_dir: Path, language: str) -> str:
         f"offline copy ({language}, gzip -9): sw.js {_gzip(worker) / 1024:.1f} KB, {REGISTRATION_PATH} "
         f"{_gzip(site_dir / REGISTRATION_PATH) / 1024:.1f} KB; a first visit to an offer page fetches {kib(extra):.1f} KB more "
         f"({len(extra)} files; largest {', '.join(f'{path} {_gzip(site_dir / path) / 1024:.1f} KB' for path in largest)}), "
-        f"on 2G or with data saver {kib(slow_extra):.1f} KB"
+        f"on 3G or slower or with data saver {kib(slow_extra):.1f} KB"
     )
 
 

@@ -24,9 +24,10 @@ const HEADS = new Set([...ESSENTIALS].filter((url) => url.startsWith(SEARCH)));
 
 const fresh = (url) => new Request(url, { cache: "no-cache" });
 
+/* Data saver on, or a line the browser rates 3G or slower (Network Information API; browsers without it count as fast). */
 function slowLine() {
   const connection = self.navigator.connection;
-  return Boolean(connection && (connection.saveData || /2g/.test(connection.effectiveType || "")));
+  return Boolean(connection && (connection.saveData || /2g|3g/.test(connection.effectiveType || "")));
 }
 
 function languageOf(url) {
