@@ -20,8 +20,9 @@ from tests.site.sample_data import LOADED, PUBLISHED, SETTINGS
 from tests.towns import BuiltSite
 
 from .browser_setup import PHONE, launch_options
+from .axe_check import axe_violations, describe_violations
 from .catalogue_view import CatalogueView
-from .conftest import ACTION_TIMEOUT_MS
+from .conftest import ACTION_TIMEOUT_MS, AXE_SCRIPT
 from .site_pages import SAMPLE_OFFER, language_path
 from .static_server import SiteServer
 
@@ -128,6 +129,8 @@ def test_a_page_never_visited_shows_the_offline_page_in_the_readers_language(
         "a title shown in another language must stay marked as such in the list")
     assert page.locator("#cat-offline-retry").get_attribute("href") == never
     page.screenshot(path=str(screenshot_dir / f"phone-{language}-offline.png"), scale="css")
+    violations = axe_violations(page, AXE_SCRIPT)
+    assert not violations, describe_violations(violations)
 
     listed.click()
     page.wait_for_url(visited)
