@@ -76,7 +76,7 @@ def _write_all(files: Iterable[tuple[Path, bytes | str]]) -> None:
 def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering, frames: Mapping[int, PageFrame], site_root: Path) -> int:
     reader = output.reader
     language_root = site_root / reader.prefix
-    output.page_paths.extend(page.url for page in rendering.pages)
+    output.page_paths.extend(page.url for page in rendering.pages if page.listed)
     offline_pages = [output.renderer.offline_page()] if reader.settings.offline else []
     _write_all([
         *((language_root / page.path, frames[page.depth].fill(page)) for page in (*rendering.pages, *offline_pages)),
