@@ -20,6 +20,7 @@ from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
+from .offline import OFFLINE_FOLDER
 from .qr_code import qr_svg
 from .search_terms import SNOWBALL_ALGORITHMS
 from .share_links import share_links
@@ -313,6 +314,17 @@ class PageRenderer:
             wrapped=wrapped,
         )
         return RenderedPage(page.path, page.title, page.description, str(notice) + page.body, page.head)
+
+    def offline_page(self) -> RenderedPage:
+        """What the offline worker shows for a page the reader's browser has not saved (site/offline.py); kept out
+        of search engines, the sitemap and the site's search."""
+        return self._render(
+            "offline.html",
+            OFFLINE_FOLDER + "index.html",
+            title=self.reader.t("offline.title"),
+            description=self.reader.t("offline.text"),
+            head='<meta name="robots" content="noindex">',
+        )
 
     def feed_link(self, depth: int) -> str:
         title = Markup.escape(self.reader.t("news.feed"))
