@@ -194,7 +194,7 @@ class PageRenderer:
         return RenderedPage(page.path, page.title, page.description, page.body, page.head, listed=False)
 
     def share_script(self) -> str:
-        """The offer page's only script: the share button (assets/catalogue/share.js); the page works without it."""
+        """The offer page's own script: the share button (assets/catalogue/share.js); the page works without it."""
         return f'<script src="{"../" * (2 + self.reader.prefix.count("/"))}assets/catalogue/share.js" defer></script>'
 
     def german_words(self) -> ReaderLanguage | None:
