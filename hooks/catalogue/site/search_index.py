@@ -29,6 +29,8 @@ catalogue.js).
 """
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import json
 import math
@@ -36,7 +38,7 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from catalogue.data.model import NewsItem, Offer, Taxonomy
 from catalogue.data.publication import Publication
@@ -236,19 +238,22 @@ def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synon
 
 def _compound_parts(word: str, known: set[str], terms_of: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The parts of a German compound that the index holds as words of their own: "Integrationskurs" ->
-    "integration", "kurs"; a linking s ("Integrations-") is dropped. Hand-written: Snowball stems whole words."""
+    "integration", "kurs" (the head before a linking s is a head of its own). Hand-written: Snowball stems whole
+    words. In no particular order."""
     if len(word) < COMPOUND_MIN_LENGTH:
         return ()
-    pieces = [
-        piece
-        for cut in range(COMPOUND_PART_MIN_LENGTH, len(word) - COMPOUND_PART_MIN_LENGTH + 1)
-        for piece in (word[cut:], word[:cut], word[:cut - 1] if word[cut - 1] == "s" else "")
-        if piece in known
-    ]
+    pieces = known.intersection(map(word.__getitem__, _compound_cuts(len(word))))
     if not pieces:
         return ()
-    whole = terms_of[word]
-    return tuple(dict.fromkeys(term for piece in pieces for term in terms_of[piece] if term not in whole))
+    return tuple(set(chain.from_iterable(map(terms_of.__getitem__, pieces))).difference(terms_of[word]))
+
+
+@functools.lru_cache(maxsize=None)
+def _compound_cuts(length: int) -> tuple[slice, ...]:
+    """Where a word of this length may be cut into two parts: every head and every tail of at least
+    COMPOUND_PART_MIN_LENGTH characters that leaves as many to the other part."""
+    cuts = range(COMPOUND_PART_MIN_LENGTH, length - COMPOUND_PART_MIN_LENGTH + 1)
+    return (*(slice(None, cut) for cut in cuts), *(slice(cut, None) for cut in cuts))
 
 
 def _synonym_groups(words: Analyser, synonyms: Synonyms) -> list[list[tuple[str, ...]]]:
@@ -314,25 +319,23 @@ def _scores(counts: _Counts) -> dict[str, dict[int, float]]:
 
 def _postings(term_scores: Mapping[int, float], top: float, limit: int | None = None) -> list[int]:
     """[doc gap, score, ...] in document order; with a limit below the documents' number, only the `limit`
-    best-scoring ones, after a first item -(number of documents) that marks the list as the head of a longer one."""
+    best-scoring ones, after a first item -(number of documents) that marks the list as the head of a longer one.
+    A score is stored as an integer from 1 to SCORE_LEVELS: SCORE_LEVELS for `top`, the highest score of the index."""
     if len(term_scores) == 1:
-        ((document, score),) = term_scores.items()
-        return [document, _level(score, top)]
+        for document, score in term_scores.items():
+            return [document, max(1, round(score / top * SCORE_LEVELS))]
     documents = sorted(term_scores)
     flat: list[int] = []
     if limit is not None and len(documents) > limit:
         flat.append(-len(documents))
-        documents = sorted(sorted(documents, key=lambda document: (-term_scores[document], document))[:limit])
+        documents = sorted(sorted(documents, key=term_scores.__getitem__, reverse=True)[:limit])  # a stable sort: ties keep document order
     previous = 0
     for document in documents:
-        flat += (document - previous, _level(term_scores[document], top))
+        level = round(term_scores[document] / top * SCORE_LEVELS)
+        flat.append(document - previous)
+        flat.append(level if level > 1 else 1)
         previous = document
     return flat
-
-
-def _level(score: float, top: float) -> int:
-    """A score as an integer from 1 to SCORE_LEVELS, the top score being SCORE_LEVELS."""
-    return max(1, min(SCORE_LEVELS, round(score / top * SCORE_LEVELS)))
 
 
 def _shard_keys(sizes: Mapping[str, int], length: int) -> dict[str, str]:
@@ -357,10 +360,31 @@ def shard_file_name(key: str) -> str:
     return "-".join(f"{ord(character):x}" for character in key) + ".json"
 
 
+_Result = TypeVar("_Result")
+
+
+def _without_cycle_collection(build: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Runs `build` with Python's cycle collector paused: an index is hundreds of thousands of small dicts, lists and
+    tuples and no cycles, which the collector would otherwise walk again and again while they are made."""
+
+    @functools.wraps(build)
+    def without(*arguments: Any, **options: Any) -> _Result:
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return build(*arguments, **options)
+        finally:
+            if paused:
+                gc.enable()
+
+    return without
+
+
 def _json(document: object) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
+@_without_cycle_collection
 def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry], synonyms: Synonyms = ()) -> dict[str, bytes]:
     """The index of one language: file name (below search/<lang>/) -> compact UTF-8 JSON."""
     pages = sorted((_page_document(page, entries.language) for page in content), key=lambda page: (page.url, page.title))

@@ -75,7 +75,10 @@ _WORDS = _WordTable()
 
 def words(text: str) -> list[str]:
     """The words of a text as stemmers read them: NFKC, lower case, ZWNJ kept inside words (rule 1)."""
-    return [word.strip(_ZWNJ) for word in unicodedata.normalize("NFKC", text).lower().translate(_WORDS).split() if word.strip(_ZWNJ)]
+    spaced = unicodedata.normalize("NFKC", text).lower().translate(_WORDS)
+    if _ZWNJ not in spaced:
+        return spaced.split()
+    return [word.strip(_ZWNJ) for word in spaced.split() if word.strip(_ZWNJ)]
 
 
 def _ukrainian_stem(word: str) -> str:
