@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from catalogue.data.ended_offers import ended_offers
+from tests.site.sample_data import PUBLICATION
+
 from .browser_setup import PHONE
 from .browser_tab import Tab
 from .site_pages import NOT_FOUND, PAGE_PATHS, SitePage, language_path, pages
@@ -64,9 +67,16 @@ def test_text_grows_with_the_readers_setting(chromium: Browser, site_server: Sit
         context.close()
 
 
-@pytest.mark.parametrize("site_page", pages(tuple(kind for kind in PAGE_PATHS if kind != NOT_FOUND), LANGUAGES) + [SitePage(NOT_FOUND, "de")], ids=str)
-def test_every_page_reads_well_at_200_percent_text(large_text_phone: Tab, site_page: SitePage) -> None:
-    large_text_phone.visit(site_page.path, site_page.expected_status)
+MORE_PATHS = {"news-archive": "news/archive/", "ended-offer": f"offers/{ended_offers(PUBLICATION)[0].id}/"}
+"""Kinds of page the tests' page list does not name: the news archive and the page an ended offer keeps."""
+EVERY_PAGE = [(str(page), page.path, page.expected_status) for page in pages(tuple(kind for kind in PAGE_PATHS if kind != NOT_FOUND), LANGUAGES)]
+EVERY_PAGE += [(f"{language}:{kind}", language_path(language, path), 200) for language in LANGUAGES for kind, path in MORE_PATHS.items()]
+EVERY_PAGE += [(str(SitePage(NOT_FOUND, "de")), SitePage(NOT_FOUND, "de").path, 404)]
+
+
+@pytest.mark.parametrize(("name", "path", "status"), EVERY_PAGE, ids=[name for name, _, _ in EVERY_PAGE])
+def test_every_page_reads_well_at_200_percent_text(large_text_phone: Tab, name: str, path: str, status: int) -> None:
+    large_text_phone.visit(path, status)
     found = layout_problems(large_text_phone.page)
     problems = [
         *([f"the page is {found['page_width']} px wide on a {found['viewport_width']} px screen"] if found["page_width"] > found["viewport_width"] else []),
@@ -75,7 +85,7 @@ def test_every_page_reads_well_at_200_percent_text(large_text_phone: Tab, site_p
         *(f"runs out of its box: {entry}" for entry in found["spilling"]),
         *(f"text over text: {entry}" for entry in found["overlapping"]),
     ]
-    assert not problems, f"{site_page.path} at 200 % text:\n" + "\n".join(problems[:15])
+    assert not problems, f"{path} at 200 % text:\n" + "\n".join(problems[:15])
 
 
 @pytest.mark.parametrize("kind", ["home", "offer"])
