@@ -79,7 +79,7 @@ def test_no_category_or_district_page_holds_more_than_a_page_of_offers() -> None
         assert sorted(listed) == sorted(offer.id for offer in synthetic.offers if term.id in offer_districts(offer, synthetic))
 
 
-def _expected_in(facet: str, offer: Offer) -> bool:
+def lets_through(facet: str, offer: Offer) -> bool:
     """The filter rules the facet lists follow, written out from the module's docstring."""
     field, _, value = facet.partition("-")
     if facet == "free":
@@ -115,7 +115,7 @@ FACETS = sorted(name.removeprefix("facets/").removesuffix(".json") for name in L
 def test_each_facet_list_holds_exactly_the_offers_its_filter_lets_through(facet: str) -> None:
     documents = offers_by_document(PUBLICATION)
     held = _decoded(json.loads(LISTING.files[f"facets/{facet}.json"])) if f"facets/{facet}.json" in LISTING.files else set()
-    assert {documents[number].id for number in held} == {offer.id for offer in documents if _expected_in(facet, offer)}
+    assert {documents[number].id for number in held} == {offer.id for offer in documents if lets_through(facet, offer)}
 
 
 def test_the_tests_town_has_offers_for_every_new_filter() -> None:
