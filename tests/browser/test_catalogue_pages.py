@@ -62,18 +62,18 @@ def test_without_script_a_reader_pages_through_a_stage_of_life(larger_phone_with
     page = tab.page
     tab.visit(language_path(language, "catalogue/"))
     assert page.locator("li.cat-card:visible").count() == LISTING_PAGE_SIZE
-    page.locator(f'.cat-browse a[href="../catalogue/{_template_category()}/"]').tap()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(f'.cat-browse a[href="../catalogue/{_template_category()}/"]').tap()
     first = page.locator("li.cat-card").evaluate_all("cards => cards.map(card => card.dataset.id)")
     assert len(first) == LISTING_PAGE_SIZE
-    page.locator('.cat-pager a[rel="next"]').tap()
-    page.wait_for_url(re.compile(r"/page/2/$"))
+    with page.expect_navigation(url=re.compile(r"/page/2/$")):
+        page.locator('.cat-pager a[rel="next"]').tap()
     second = page.locator("li.cat-card").evaluate_all("cards => cards.map(card => card.dataset.id)")
     assert second and not set(second) & set(first)
     assert page.locator('.cat-pager a[rel="prev"]').is_visible() and page.locator(".cat-pager__position").is_visible()
     assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
-    page.locator('.cat-pager a[rel="prev"]').tap()
-    page.wait_for_url(re.compile(rf"/catalogue/{_template_category()}/$"))
+    with page.expect_navigation(url=re.compile(rf"/catalogue/{_template_category()}/$")):
+        page.locator('.cat-pager a[rel="prev"]').tap()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

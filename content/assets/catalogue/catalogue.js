@@ -492,18 +492,26 @@
   let otherResults = null;
   let shown = { documents: [], count: 0 }; // the outcome on screen: every document found, and how many cards show
 
-  // Appends the cards of documents[from .. from + PAGE_SIZE) once all of them have arrived; resolves to false
-  // where a newer outcome took their place.
-  function showCards(outcome, from) {
+  // Appends the cards of documents[from .. from + PAGE_SIZE), requested together and each shown in order as soon
+  // as it and those before it have arrived (`first` runs at the first); resolves to false where a newer outcome
+  // took their place.
+  function showCards(outcome, from, first) {
     const documents = outcome.documents.slice(from, from + PAGE_SIZE);
-    return Promise.all(documents.map(card)).then((fragments) => {
-      if (shown !== outcome) return false;
-      const holder = document.createElement("template");
-      holder.innerHTML = fragments.join("");
-      found.appendChild(holder.content);
-      outcome.count = from + documents.length;
-      more.hidden = outcome.count >= outcome.documents.length;
-      return true;
+    let shownSoFar = Promise.resolve(shown === outcome);
+    documents.map(card).forEach((loading, index) => {
+      shownSoFar = shownSoFar.then((current) => current && loading.then((html) => {
+        if (shown !== outcome) return false;
+        const holder = document.createElement("template");
+        holder.innerHTML = html;
+        found.appendChild(holder.content);
+        outcome.count = from + index + 1;
+        if (index === 0 && first) first();
+        return true;
+      }));
+    });
+    return shownSoFar.then((current) => {
+      if (current) more.hidden = outcome.count >= outcome.documents.length;
+      return current;
     });
   }
 
@@ -574,10 +582,14 @@
     shown = outcome;
     found.textContent = "";
     more.hidden = true;
-    return showCards(outcome, 0).then((current) => {
-      if (!current) return;
+    const reveal = () => {
       found.hidden = false;
       if (firstOffers) firstOffers.hidden = true;
+      results.textContent = countText(documents.length);
+    };
+    return showCards(outcome, 0, reveal).then((current) => {
+      if (!current) return;
+      reveal();
       finish(query, documents.length, others);
     });
   }
