@@ -122,6 +122,7 @@ FIELD_HINTS: Mapping[str, str] = {
     "amount": "Der Preis in Euro.",
     "per": "Wofür der Betrag gilt; Unterrichtseinheit: 45 Minuten, wie Integrationskurse abrechnen.",
     "reductions": "Wer weniger oder nichts bezahlt, z. B. mit Bildungsgutschein oder Sozialpass.",
+    "free_with": "Nur wenn das Angebot nicht für alle kostenlos ist: mit welchen Gutscheinen oder Berechtigungen es nichts kostet.",
     "eligibility": "Wer teilnehmen kann, in einfachen Worten. Der Aufenthaltsstatus ist keine Bedingung, außer ein Gesetz verlangt es.",
     "by": "Wer die Angaben geprüft hat, z. B. „VHS, Fachbereich Deutsch“.",
     "maintainers": "GitHub-Namen der Personen, die die Angebote dieses Anbieters ändern dürfen.",
