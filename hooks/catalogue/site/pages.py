@@ -14,13 +14,13 @@ from catalogue.data.cross_checks import months_before
 from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import figures
+from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
-from .catalogue_listing import LISTING_PAGE_SIZE, GERMAN_LEVELS, Listing, facet_counts, listing_files, offers_in_district, pages_of
+from .catalogue_listing import GERMAN_LEVELS, LISTING_PAGE_SIZE, Listing, facet_counts, listing_files, offers_in_district, pages_of
 from .search_terms import SNOWBALL_ALGORITHMS
-from catalogue.data.time_of_day import TIMES_OF_DAY
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
