@@ -96,7 +96,10 @@ def _build_date() -> date:
 
 
 def _start_build(config: MkDocsConfig) -> _Build:
-    settings = read_settings(Path(config.config_file_path))
+    try:
+        settings = read_settings(Path(config.config_file_path))
+    except ValueError as error:
+        raise Abort(str(error)) from error
     today = _build_date()
     loaded = load_catalogue(settings, today=today)
     errors = [problem for problem in loaded.problems if problem.severity == "error"]
