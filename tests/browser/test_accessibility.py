@@ -25,6 +25,8 @@ def test_no_accessibility_violations(town_visited: PageVisit, scheme: str) -> No
     page.emulate_media(color_scheme=scheme)
     try:
         assert page.evaluate("scheme => matchMedia(`(prefers-color-scheme: ${scheme})`).matches", scheme)
+        # Material fades colours (CSS transitions of 125 ms): axe must see what a reader sees once they have run.
+        page.evaluate("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))")
         violations = axe_violations(page, AXE_SCRIPT)
     finally:
         page.emulate_media(color_scheme="light")
