@@ -25,7 +25,7 @@ WORDS_PER_LANGUAGE = 3
 def _title_words(language: str) -> list[tuple[str, str]]:
     """(offer id, word) for words of translated titles whose terms no other offer's title or summary holds."""
     words = analyser(language)
-    localiser = Localiser(language, DEFAULT)
+    localiser = Localiser.of(SETTINGS, language)
     elsewhere: Counter[str] = Counter()
     titles = {}
     for offer in PUBLISHED:
