@@ -21,7 +21,10 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 # CLDR's Persian list ends with "، و" ("A، B، و C"); Persian style writes no comma before و.
 # CLDR's Tigrinya name for German is "ጀርመን", the country; the language is "ጀርመንኛ" like every other language name.
-_LANGUAGE_NAME_OVERRIDES: Mapping[tuple[str, str], str] = {("de", "ti"): "ጀርመንኛ"}
+# Its names for Pashto, Kurdish and Somali ("ፓሽቶ", "ኩርዲሽ", "ሶማሊ") lack that ending too.
+_LANGUAGE_NAME_OVERRIDES: Mapping[tuple[str, str], str] = {
+    ("de", "ti"): "ጀርመንኛ", ("ps", "ti"): "ፓሽቶኛ", ("ku", "ti"): "ኩርድኛ", ("so", "ti"): "ሶማልኛ",
+}
 
 _LIST_PATTERN_OVERRIDES: Mapping[str, Mapping[str, str]] = {"fa": {"end": "{0} و {1}"}}
 
