@@ -64,11 +64,11 @@ def test_invalid_data_exits_1_and_lists_every_problem_then_the_summary(invalid_s
     code, out, _err = run_check("--config", str(invalid_site / "mkdocs.yml"), "--today", TODAY, "--lang", "en")
     lines = out.splitlines()
     assert code == EXIT_INVALID
-    assert lines[0] == (
+    assert lines[-3] == (
         "data/offers/sprachschule-nord/free-yes.yml:14:9: error: "
         "`costs.free` must be true or false, but is the text 'yes' — write true or false without quotes"
     )
-    assert lines[1].startswith(
+    assert lines[-2].startswith(
         "data/offers/sprachschule-nord/unknown-actor.yml:3:8: error: `actor` is 'sprachschule-nort'"
     )
     assert lines[-1].startswith("Checked 12 files – errors: 2, warnings: ")
@@ -204,3 +204,16 @@ def test_a_german_check_speaks_only_german_about_hidden_offers(tmp_path: Path) -
     assert hidden, out
     assert all("has not come" not in line and "has passed" not in line and "status is" not in line for line in hidden), hidden
     assert any("ist noch nicht erreicht" in line for line in hidden), hidden
+
+
+def test_errors_come_after_every_warning_so_a_long_list_cannot_scroll_them_away(tmp_path: Path) -> None:
+    site = _hidden_and_untranslated_site(tmp_path / "site")
+    offers = next(folder for folder in sorted((site / "data" / "offers").iterdir()) if folder.is_dir())
+    shutil.copyfile(CORPUS / "invalid" / "offers" / "free-yes.yml", offers / "free-yes.yml")
+    _, out, _ = run_check("--config", str(site / "mkdocs.yml"), "--today", TODAY, "--lang", "en", "--verbose")
+    lines = out.splitlines()
+    errors = [number for number, line in enumerate(lines) if ": error: " in line]
+    warnings = [number for number, line in enumerate(lines) if ": warning: " in line or line.startswith("warning: ")]
+    assert errors and warnings, out
+    assert min(errors) > max(warnings)
+    assert errors == list(range(len(lines) - 1 - len(errors), len(lines) - 1))

@@ -12,7 +12,7 @@ import yaml
 from catalogue.cli import EXIT_INVALID, EXIT_VALID, generated_editor_config, main
 from catalogue.data.schema_check import SCHEMA_DIR
 from catalogue.data.settings import read_settings
-from catalogue.office.editor_config import CONFIG_PATH, FIELD_LABELS, schema_property_names
+from catalogue.office.editor_config import CONFIG_PATH, FIELD_HINTS, FIELD_LABELS, described_names, schema_property_names
 from tests.towns import town_under_test
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,9 +89,15 @@ def test_offers_are_saved_in_their_actors_folder(config: dict[str, Any]) -> None
     assert (offers["folder"], offers["path"]) == ("data/offers", "{{actor}}/{{slug}}")
 
 
-def test_schema_descriptions_are_hints(config: dict[str, Any]) -> None:
+def test_every_schema_description_has_a_german_hint() -> None:
+    assert described_names(SCHEMA_DIR) - FIELD_HINTS.keys() == set()
+
+
+def test_the_form_speaks_german_to_the_actor_and_never_shows_the_schemas_english(config: dict[str, Any]) -> None:
     status = _field(_collection(config, "offers")["fields"], "status")
-    assert status["hint"].startswith("active: shown")
+    assert status["hint"].startswith("aktiv: wird gezeigt")
+    hints = [entry["hint"] for collection in config["collections"] for entry in _all_fields(collection["fields"]) if "hint" in entry]
+    assert hints and set(hints) <= set(FIELD_HINTS.values())
 
 
 def test_no_field_is_left_without_a_widget(config: dict[str, Any]) -> None:

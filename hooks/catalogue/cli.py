@@ -177,15 +177,19 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
     result = load_catalogue(settings, today=today, message_language=messages.language)
     # CI annotations stay one per file: GitHub shows each on its file's line in the pull request.
     summarised = () if arguments.verbose or arguments.format == "github" else _TRANSLATION_WARNINGS
-    for problem in result.problems:
-        if problem.key not in summarised:
-            print(format_problem(problem, style=arguments.format), file=stdout)
+    shown = [problem for problem in result.problems if problem.key not in summarised]
+    # On a terminal errors come last, right above the summary, so that a long list of warnings cannot scroll them away.
+    last = [problem for problem in shown if problem.is_error] if arguments.format == "text" else []
+    for problem in (problem for problem in shown if problem not in last):
+        print(format_problem(problem, style=arguments.format), file=stdout)
     if summarised:
         for line in _translation_summary(result.problems, messages, settings.language_codes):
             print(line, file=stdout)
     publication = publish(result.catalogue, today) if result.catalogue is not None else None
     for hidden in publication.hidden if publication else ():
         print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=_why_hidden(hidden.offer, today, messages)), file=stdout)
+    for problem in last:
+        print(format_problem(problem, style=arguments.format), file=stdout)
     print(_summary(result, publication, messages), file=stdout)
     return EXIT_INVALID if result.errors else EXIT_VALID
 

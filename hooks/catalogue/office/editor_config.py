@@ -102,13 +102,45 @@ _TAXONOMY_REFERENCES: Mapping[str, str] = {"categories": "categories", "target_g
 """Property name -> the data/taxonomy.yml list its ids come from."""
 _SKIPPED = frozenset({"translation_sources", "machine_translated"})
 """Written by tools, not by people; the editor keeps what the file holds."""
-_PATTERN_MESSAGES: Mapping[str, str] = {
-    "id": "Nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. deutschkurs-fuer-eltern.",
+FIELD_HINTS: Mapping[str, str] = {
+    "actor": "Der Anbieter, der dieses Angebot macht.",
+    "status": "aktiv: wird gezeigt; pausiert: wird als gerade pausiert gezeigt; beendet: bleibt in den Daten, wird nicht mehr gezeigt.",
+    "categories": "Die erste Lebensphase oder der erste Bereich bestimmt, wo das Angebot im Katalog steht.",
+    "summary": "Ein oder zwei Sätze für die Karte im Katalog.",
+    "target_groups": "Für wen das Angebot gedacht ist.",
+    "languages": "Sprachen, in denen das Angebot stattfindet (nicht nur die Sprachen der Website).",
+    "german_level": "Welche Deutschkenntnisse man braucht (Stufen des Europäischen Referenzrahmens); keine: kein Deutsch nötig.",
+    "locations": "Orte des Anbieters, an denen das Angebot stattfindet.",
+    "sessions": "Einzelne Termine, z. B. die Tage eines Kurses oder eine Veranstaltung.",
+    "weekly": "Regelmäßige Zeiten jede Woche, z. B. Öffnungszeiten oder ein wöchentlicher Kurs.",
+    "exceptions": "Tage, an denen die wöchentlichen Zeiten ausfallen, z. B. Feiertage.",
+    "note": "Zum Beispiel: nicht in den Schulferien.",
+    "free": "Ein Haken, wenn niemand etwas bezahlt.",
+    "amount": "Der Preis in Euro.",
+    "per": "Wofür der Betrag gilt; Unterrichtseinheit: 45 Minuten, wie Integrationskurse abrechnen.",
+    "reductions": "Wer weniger oder nichts bezahlt, z. B. mit Bildungsgutschein oder Sozialpass.",
+    "eligibility": "Wer teilnehmen kann, in einfachen Worten. Der Aufenthaltsstatus ist keine Bedingung, außer ein Gesetz verlangt es.",
+    "by": "Wer die Angaben geprüft hat, z. B. „VHS, Fachbereich Deutsch“.",
+    "maintainers": "GitHub-Namen der Personen, die die Angebote dieses Anbieters ändern dürfen.",
+    "location": "Ein Ort, an dem Angebote stattfinden.",
+    "district": "Der Stadtteil.",
+    "src": "Eine Datei unter content/assets/, z. B. assets/news/werkstatt.webp.",
+    "offers": "Die Angebote, um die es in dieser Nachricht geht.",
+    "id": "Nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. deutschkurs-fuer-eltern; gleich dem Dateinamen ohne .yml.",
+    "language_code": "Ein Sprachkürzel wie de, en, ar, fa.",
+    "date": "Ein Datum.",
+    "time": "Eine Uhrzeit, 24 Stunden.",
     "url": "Eine Adresse, die mit https:// beginnt.",
     "email": "Eine E-Mail-Adresse wie kurse@beispiel.de.",
     "phone": "Ziffern, Leerzeichen und / ( ) -, am besten so: +49 6221 555-0100.",
-    "language_code": "Ein Sprachkürzel wie de, en, ar, fa.",
+    "role": "Wen man erreicht, z. B. „Kursberatung“. Namen von Personen sind nicht nötig.",
+    "hours": "Wann jemand antwortet, z. B. „Mo–Do 9–12 Uhr“.",
 }
+"""The form's hints in the editor's language, by property name or by the name of the shared definition a property
+uses. Every schema `description` has one (a test holds them together): the schemas' own descriptions are English,
+written for developers; the editor speaks to the actors."""
+
+_PATTERN_MESSAGES: Mapping[str, str] = {name: FIELD_HINTS[name] for name in ("id", "url", "email", "phone", "language_code")}
 _DATE = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD", "picker_utc": True, "default": ""}
 _TIME = {"widget": "datetime", "date_format": False, "time_format": "HH:mm", "format": "HH:mm", "picker_utc": True, "default": ""}
 
@@ -179,9 +211,9 @@ class _FieldBuilder:
     def field(self, name: str, node: Mapping[str, Any], file: str, *, required: bool) -> dict[str, Any]:
         definition, schema, file = self.schemas.resolve(node, file)
         field: dict[str, Any] = {"name": name, "label": FIELD_LABELS.get(name, name)}
-        hint = node.get("description") or (schema.get("description") if definition not in {"text", "markdown"} else None)
-        if hint:
-            field["hint"] = hint
+        described = node.get("description") or (schema.get("description") if definition not in {"text", "markdown"} else None)
+        if described:
+            field["hint"] = FIELD_HINTS.get(name) or FIELD_HINTS.get(definition or "", described)
         if not required:
             field["required"] = False
         field.update(self._widget(name, definition, schema, file, required))
@@ -353,6 +385,30 @@ def editor_config_text(config: Mapping[str, Any]) -> str:
         "# data/labels/ and mkdocs.yml (extra.catalogue.editor). Do not edit by hand: change those files and run it again.\n"
     )
     return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=120)
+
+
+def described_names(schema_folder: Path) -> set[str]:
+    """Every property name whose schema node has a `description`, and every described shared definition's name
+    (what FIELD_HINTS must cover). The translation bookkeeping the form does not show is left out."""
+    names: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, value in (node.get("properties") or {}).items():
+                if isinstance(value, dict) and "description" in value and name not in _SKIPPED:
+                    names.add(name)
+            for name, value in (node.get("$defs") or {}).items():
+                if isinstance(value, dict) and "description" in value and name not in {"text", "markdown", *_SKIPPED}:
+                    names.add(name)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for name in EDITED_SCHEMAS:
+        walk(json.loads((schema_folder / name).read_text(encoding="utf-8")))
+    return names
 
 
 def schema_property_names(schema_folder: Path) -> set[str]:
