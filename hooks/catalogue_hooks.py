@@ -28,6 +28,7 @@ from catalogue.site.content_fallback import content_fallback_source
 from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
 from catalogue.site.material_language import material_has_language, material_language_partial
+from catalogue.site.not_found import not_found_body
 from catalogue.site.search_index import ContentEntry
 from catalogue.site.site_chrome import LEGAL_PAGES, SiteChrome
 from jinja2 import BytecodeCache, ChoiceLoader, DictLoader, Environment
@@ -180,6 +181,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["catalogue_absolute"] = lambda link: urljoin(_build.settings.site_url, link) if _build else link
     env.filters["catalogue_direction"] = direction_of
     env.globals["catalogue"] = SiteChrome(_build.job.reader(language), _has_legal_pages(config, language))
+    if language == _build.settings.default_language:
+        env.globals["catalogue_not_found"] = not_found_body([_build.job.reader(code) for code in _build.settings.language_codes])
     return env
 
 

@@ -79,7 +79,7 @@ def _get(url: str, *, gzip_ok: bool = False) -> tuple[int, dict[str, str], bytes
         return response.status, {key.lower(): value for key, value in response.headers.items()}, response.read()
 
 
-@pytest.mark.parametrize("path", ["/", "/catalogue/", "/ar/catalogue/", "/offers/deutsch-von-anfang-an/", "/search/ar/index.json"])
+@pytest.mark.parametrize("path", ["/", "/catalogue/", "/ar/catalogue/", "/offers/deutsch-von-anfang-an/", "/ar/offers/babyschwimmen/", "/search/ar/index.json"])
 def test_pages_and_data_are_served_and_asked_for_again_after_each_build(nginx: str, path: str) -> None:
     status, headers, _ = _get(nginx + path)
     assert status == 200

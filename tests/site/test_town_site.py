@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from catalogue.cli import EXIT_VALID, main
+from catalogue.data.ended_offers import ended_offers
 from catalogue.data.loading import load_catalogue
 from catalogue.data.problems import format_problem
 from catalogue.data.publication import publish
@@ -27,6 +28,7 @@ LOADED = load_catalogue(SETTINGS, today=TODAY)
 PUBLICATION = publish(LOADED.catalogue, TODAY) if LOADED.catalogue is not None else None
 PUBLISHED_IDS = sorted(offer.id for offer in PUBLICATION.offers) if PUBLICATION else []
 HIDDEN_IDS = sorted(item.offer.id for item in PUBLICATION.hidden) if PUBLICATION else []
+ENDED_IDS = [offer.id for offer in ended_offers(PUBLICATION)] if PUBLICATION else []
 ACTOR_IDS = sorted(PUBLICATION.catalogue.actors) if PUBLICATION else []
 
 _LINK = re.compile(r'<(?:a|link|script|img|source)\b[^>]*?\b(href|src)="([^"]*)"', re.IGNORECASE)
@@ -40,9 +42,9 @@ def test_the_towns_data_has_no_errors() -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_published_offer_and_no_hidden_one_has_a_page(town_site: BuiltSite, language: str) -> None:
+def test_every_published_and_every_ended_offer_has_a_page_but_none_still_to_come(town_site: BuiltSite, language: str) -> None:
     folder = town_site.root / SETTINGS.url_prefix(language) / "offers"
-    assert sorted(path.name for path in folder.iterdir() if (path / "index.html").is_file()) == PUBLISHED_IDS
+    assert sorted(path.name for path in folder.iterdir() if (path / "index.html").is_file()) == sorted(PUBLISHED_IDS + ENDED_IDS)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -75,7 +75,7 @@ def _write_all(files: Iterable[tuple[Path, bytes | str]]) -> None:
 def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering, frames: Mapping[int, PageFrame], site_root: Path) -> int:
     reader = output.reader
     language_root = site_root / reader.prefix
-    output.page_paths.extend(page.url for page in rendering.pages)
+    output.page_paths.extend(page.url for page in rendering.pages if page.listed)
     _write_all([
         *((language_root / page.path, frames[page.depth].fill(page)) for page in rendering.pages),
         *((language_root / path, content) for path, content in rendering.files),

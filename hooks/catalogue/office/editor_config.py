@@ -104,7 +104,7 @@ _SKIPPED = frozenset({"translation_sources", "machine_translated"})
 """Written by tools, not by people; the editor keeps what the file holds."""
 FIELD_HINTS: Mapping[str, str] = {
     "actor": "Der Anbieter, der dieses Angebot macht.",
-    "status": "aktiv: wird gezeigt; pausiert: wird als gerade pausiert gezeigt; beendet: bleibt in den Daten, wird nicht mehr gezeigt.",
+    "status": "aktiv: wird gezeigt; pausiert: wird als gerade pausiert gezeigt; beendet: steht nicht mehr im Katalog; seine Seite bleibt und sagt das, mit ähnlichen Angeboten. Bitte die Datei nicht löschen.",
     "categories": "Die erste Lebensphase oder der erste Bereich bestimmt, wo das Angebot im Katalog steht.",
     "summary": "Ein oder zwei Sätze für die Karte im Katalog.",
     "target_groups": "Für wen das Angebot gedacht ist.",

@@ -11,6 +11,8 @@ from markupsafe import Markup
 from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
 from catalogue.data.cross_checks import months_before
+from catalogue.data.ended_offers import ended_offers, similar_offers
+from catalogue.data.news_archive import archived_news, current_news
 from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import figures
@@ -33,6 +35,8 @@ class RenderedPage:
     description: str
     body: str
     head: str = ""
+    listed: bool = True
+    """Whether search engines may find the page (the sitemap); an ended offer's page is not listed."""
 
     @property
     def url(self) -> str:
@@ -106,10 +110,13 @@ class PageRenderer:
             yield self.category_page(category)
         for offer in self.publication.offers:
             yield self.offer_page(offer)
+        for offer in ended_offers(self.publication):
+            yield self.ended_offer_page(offer)
         yield self.actors_page()
         for actor in self.publication.catalogue.actors.values():
             yield self.actor_page(actor)
         yield self.news_page()
+        yield self.news_archive_page()
         for item in self.publication.catalogue.news:
             yield self.news_item_page(item)
         yield self.open_data_page()
@@ -168,6 +175,21 @@ class PageRenderer:
             stale=offer.last_verified.date < months_before(self.publication.today, self.reader.settings.stale_after_months),
         )
 
+    def ended_offer_page(self, offer: Offer) -> RenderedPage:
+        """The page at an ended offer's address: says it has ended, names the provider with its contact and lists
+        similar current offers. Kept out of search engines (noindex, not in the sitemap) and the site's search."""
+        page = self._render(
+            "offer_ended.html",
+            f"offers/{offer.id}/index.html",
+            title=self.reader.plain(offer.title),
+            description=str(self.reader.t("ended.notice")),
+            head='<meta name="robots" content="noindex">',
+            offer=offer,
+            actor=self.publication.catalogue.actors[offer.actor],
+            similar=similar_offers(self.publication, offer),
+        )
+        return RenderedPage(page.path, page.title, page.description, page.body, page.head, listed=False)
+
     def actor_page(self, actor: Actor) -> RenderedPage:
         return self._render(
             "actor.html",
@@ -220,6 +242,21 @@ class PageRenderer:
             description=self.reader.t("news.intro"),
             head=self.feed_link(depth=1),
             lists_entries=True,
+            news=current_news(self.publication.catalogue.news, self.publication.today),
+            archived=bool(archived_news(self.publication.catalogue.news, self.publication.today)),
+            feed_url=self.reader.settings.site_url + self.reader.prefix + "news/feed.xml",
+        )
+
+    def news_archive_page(self) -> RenderedPage:
+        """News older than a year (catalogue.data.news_archive), newest first."""
+        return self._render(
+            "news_archive.html",
+            "news/archive/index.html",
+            title=self.reader.t("news.archive_title"),
+            description=self.reader.t("news.archive_intro"),
+            head=self.feed_link(depth=2),
+            lists_entries=True,
+            news=archived_news(self.publication.catalogue.news, self.publication.today),
         )
 
     def news_item_page(self, item: NewsItem) -> RenderedPage:
@@ -230,6 +267,7 @@ class PageRenderer:
             description=self.reader.plain(item.summary) if item.summary else self.reader.t("news.intro"),
             head=self.feed_link(depth=2),
             item=item,
+            archived=item in archived_news(self.publication.catalogue.news, self.publication.today),
         )
 
     def open_data_page(self) -> RenderedPage:
@@ -271,5 +309,5 @@ class PageRenderer:
         """A generated part of the hand-written home page: 'search', 'categories' or 'news'."""
         return self.environment.get_template(f"home_{name}.html").render(
             r=self.reader, root=root, site_root=root + "../" * self.reader.prefix.count("/"),
-            publication=self.publication, taxonomy=self.publication.catalogue.taxonomy, settings=self.reader.settings,
+            publication=self.publication, current_news=current_news(self.publication.catalogue.news, self.publication.today), taxonomy=self.publication.catalogue.taxonomy, settings=self.reader.settings,
         )
