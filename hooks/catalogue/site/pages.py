@@ -20,7 +20,9 @@ from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, 
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
+from .qr_code import qr_svg
 from .search_terms import SNOWBALL_ALGORITHMS
+from .share_links import share_links
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
@@ -161,7 +163,7 @@ class PageRenderer:
         actor = self.publication.catalogue.actors[offer.actor]
         url = self.reader.settings.site_url + self.reader.prefix + f"offers/{offer.id}/"
         document = offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url, self.publication.today)
-        head = '<script type="application/ld+json">' + script_json(document) + "</script>"
+        head = '<script type="application/ld+json">' + script_json(document) + "</script>" + self.share_script()
         return self._render(
             "offer.html",
             f"offers/{offer.id}/index.html",
@@ -171,6 +173,9 @@ class PageRenderer:
             offer=offer,
             actor=actor,
             share_url=url,
+            share=share_links(self.reader.plain(offer.title), self.reader.plain(offer.summary), url),
+            german=self.german_words(),
+            qr=qr_svg(url),
             has_dates=offer_has_dates(offer),
             stale=offer.last_verified.date < months_before(self.publication.today, self.reader.settings.stale_after_months),
         )
@@ -189,6 +194,18 @@ class PageRenderer:
             similar=similar_offers(self.publication, offer),
         )
         return RenderedPage(page.path, page.title, page.description, page.body, page.head, listed=False)
+
+    def share_script(self) -> str:
+        """The offer page's only script: the share button (assets/catalogue/share.js); the page works without it."""
+        return f'<script src="{"../" * (2 + self.reader.prefix.count("/"))}assets/catalogue/share.js" defer></script>'
+
+    def german_words(self) -> ReaderLanguage | None:
+        """The default language's words for the print-out's block in German, for staff at a counter; None when the
+        reader reads the default language already."""
+        settings = self.reader.settings
+        if self.reader.code == settings.default_language:
+            return None
+        return ReaderLanguage(settings, settings.default_language, self.reader.fallback_labels)
 
     def actor_page(self, actor: Actor) -> RenderedPage:
         return self._render(
