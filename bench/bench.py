@@ -25,6 +25,7 @@ from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.synthetic import write_synthetic_catalogue  # noqa: E402
 from measure import measure_site  # noqa: E402
 from naive_site import naive_languages, write_naive_site  # noqa: E402
+from offline import offline_sizes  # noqa: E402
 from office_tools import Step, measure_office_tools, office_table  # noqa: E402
 from report import Row, markdown_table, raw_numbers  # noqa: E402
 from site_config import catalogue_config, language_entries, read_mkdocs_config, write_mkdocs_config  # noqa: E402
@@ -61,6 +62,7 @@ def catalogue_row(work_dir: Path, data_dir: Path, offers: int, languages: list[s
         search_files = {code: Path("search") / code / "index.json" for code in languages}  # the head; bench/search.py measures queries
         row.measurement = measure_site(site_dir, languages, search_files, site_host)
         say(editor_sizes(site_dir / "admin"))
+        say(offline_sizes(site_dir, "ar" if "ar" in languages else languages[-1]))
     return row
 
 

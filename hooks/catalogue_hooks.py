@@ -18,7 +18,7 @@ from catalogue.data.history import offer_history
 from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.problems import format_problem
 from catalogue.data.publication import Publication, hidden_report, publish
-from catalogue.data.settings import Settings, SettingsError, read_settings
+from catalogue.data.settings import Settings, read_settings
 from catalogue.language.markdown_text import html_to_text
 from catalogue.language.reader_language import direction_of
 from catalogue.data.schema_check import SCHEMA_DIR
@@ -99,8 +99,8 @@ def _build_date() -> date:
 def _start_build(config: MkDocsConfig) -> _Build:
     try:
         settings = read_settings(Path(config.config_file_path))
-    except SettingsError as error:
-        raise Abort(str(error)) from None
+    except ValueError as error:
+        raise Abort(str(error)) from error
     today = _build_date()
     loaded = load_catalogue(settings, today=today)
     errors = [problem for problem in loaded.problems if problem.severity == "error"]

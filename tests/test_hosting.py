@@ -87,6 +87,15 @@ def test_pages_and_data_are_served_and_asked_for_again_after_each_build(nginx: s
     assert headers["x-content-type-options"] == "nosniff"
 
 
+def test_the_offline_worker_is_javascript_asked_for_again_after_each_build(nginx: str) -> None:
+    """Browsers refuse a service worker of any other media type; a cached one would keep an old worker (or miss the
+    kill switch) for as long as the cache lasts."""
+    status, headers, _ = _get(nginx + "/sw.js")
+    assert status == 200
+    assert headers["content-type"].split(";")[0] in ("application/javascript", "text/javascript")
+    assert headers["cache-control"] == "no-cache"
+
+
 @pytest.mark.parametrize("path", ["/gibt-es-nicht/", "/ar/offers/gibt-es-nicht/", "/assets/gibt-es-nicht.css"])
 def test_a_missing_page_gets_the_sites_404_page_with_status_404(nginx: str, sample_site: BuiltSite, path: str) -> None:
     status, headers, body = _get(nginx + path)

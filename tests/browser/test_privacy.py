@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import Browser
 
+from .browser_setup import PHONE
 from .browser_tab import PageVisit, Tab
 from .catalogue_view import CatalogueView
+from .conftest import ACTION_TIMEOUT_MS
 from .site_pages import CHECKED_LANGUAGES, language_path
+from .static_server import SiteServer
 from .town_pages import TOWN_PAGES
 
 
@@ -41,3 +45,22 @@ def test_searching_fetches_only_this_languages_index_from_the_site(phone: Tab, l
     assert not phone.requests_elsewhere(), f"searching reached other servers: {phone.requests_elsewhere()}"
     assert not phone.context.cookies(), f"searching set cookies: {phone.context.cookies()}"
     assert phone.web_storage_keys() == {"local": [], "session": []}, f"searching stored {phone.web_storage_keys()}"
+
+
+def test_the_offline_worker_asks_only_the_site(chromium: Browser, site_server: SiteServer) -> None:
+    """What the offline worker fetches by itself (the shell, the language's essentials) stays on the site too."""
+    context = chromium.new_context(**PHONE, service_workers="allow")
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    requests: list[tuple[str, bool]] = []
+    context.on("request", lambda request: requests.append((request.url, request.service_worker is not None)))
+    try:
+        page = context.new_page()
+        page.goto(site_server.url(language_path("ar")))
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        page.goto(site_server.url(language_path("ar", "catalogue/")))
+        CatalogueView(page).settled().search("deutsch")
+    finally:
+        context.close()
+    from_worker = [url for url, by_worker in requests if by_worker]
+    assert from_worker, "the offline worker fetched nothing: is it registered?"
+    assert all(url.startswith(site_server.origin + "/") for url, _ in requests), [url for url, _ in requests if not url.startswith(site_server.origin + "/")]

@@ -18,6 +18,7 @@ from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.frame import PageFrame
+from catalogue.site.offline import REGISTRATION_PATH, WORKER_PATH, kill_switch_worker, offline_worker, registration_script
 from catalogue.site.pages import PageRenderer
 from catalogue.site.search_index import ContentEntry, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
@@ -76,8 +77,9 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
     reader = output.reader
     language_root = site_root / reader.prefix
     output.page_paths.extend(page.url for page in rendering.pages if page.listed)
+    offline_pages = [output.renderer.offline_page()] if reader.settings.offline else []
     _write_all([
-        *((language_root / page.path, frames[page.depth].fill(page)) for page in rendering.pages),
+        *((language_root / page.path, frames[page.depth].fill(page)) for page in (*rendering.pages, *offline_pages)),
         *((language_root / path, content) for path, content in rendering.files),
     ])
     search_root = site_root / "search" / reader.code
@@ -106,3 +108,19 @@ def write_site_wide_outputs(
     stale_sitemap = site_root / "sitemap.xml.gz"
     if stale_sitemap.exists():
         stale_sitemap.unlink()
+    write_offline_worker(settings, site_root)
+
+
+def write_offline_worker(settings: Settings, site_root: Path) -> None:
+    """The offline worker and its registration script, after every other file (the worker's version hashes them);
+    the worker that removes the offline copy where `extra.catalogue.offline` is false."""
+    if not settings.offline:
+        _write(site_root / WORKER_PATH, kill_switch_worker())
+        return
+    _write(site_root / REGISTRATION_PATH, registration_script())
+
+    def read(path: str) -> bytes | None:
+        file = site_root / path
+        return file.read_bytes() if file.is_file() else None
+
+    _write(site_root / WORKER_PATH, offline_worker(settings, read).script)

@@ -45,6 +45,8 @@ class Settings:
     """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
     fallbacks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """`extra.catalogue.fallbacks`: language -> the languages its readers read next, in order, before the default."""
+    offline: bool = True
+    """`extra.catalogue.offline`: false publishes a worker that removes the offline copy from readers' browsers."""
 
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
@@ -125,6 +127,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
         editor=dict(catalogue.get("editor") or {}),
+        offline=_switch(catalogue, "offline", default=True),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
@@ -169,6 +172,14 @@ def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tu
             )
         chains[code] = tuple(entry for entry in entries if entry != default)
     return chains
+
+
+def _switch(catalogue: Mapping[str, Any], key: str, default: bool) -> bool:
+    """A yes/no setting of `extra.catalogue`; anything but true or false is refused with the fix."""
+    value = catalogue.get(key, default)
+    if not isinstance(value, bool):
+        raise ValueError(f"extra.catalogue.{key} in mkdocs.yml must be true or false, not {value!r}")
+    return value
 
 
 def _texts(value: Any, default: str) -> dict[str, str]:

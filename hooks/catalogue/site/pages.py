@@ -20,6 +20,7 @@ from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, 
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
+from .offline import OFFLINE_FOLDER
 from .qr_code import qr_svg
 from .search_terms import SNOWBALL_ALGORITHMS
 from .share_links import share_links
@@ -196,7 +197,7 @@ class PageRenderer:
         return RenderedPage(page.path, page.title, page.description, page.body, page.head, listed=False)
 
     def share_script(self) -> str:
-        """The offer page's only script: the share button (assets/catalogue/share.js); the page works without it."""
+        """The offer page's own script: the share button (assets/catalogue/share.js); the page works without it."""
         return f'<script src="{"../" * (2 + self.reader.prefix.count("/"))}assets/catalogue/share.js" defer></script>'
 
     def german_words(self) -> ReaderLanguage | None:
@@ -317,6 +318,17 @@ class PageRenderer:
             wrapped=wrapped,
         )
         return RenderedPage(page.path, page.title, page.description, str(notice) + page.body, page.head)
+
+    def offline_page(self) -> RenderedPage:
+        """What the offline worker shows for a page the reader's browser has not saved (site/offline.py); kept out
+        of search engines, the sitemap and the site's search."""
+        return self._render(
+            "offline.html",
+            OFFLINE_FOLDER + "index.html",
+            title=self.reader.t("offline.title"),
+            description=self.reader.t("offline.text"),
+            head='<meta name="robots" content="noindex">',
+        )
 
     def feed_link(self, depth: int) -> str:
         title = Markup.escape(self.reader.t("news.feed"))

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from catalogue.data.settings import Settings
 from catalogue.language.reader_language import ReaderLanguage
 
+from .offline import REGISTRATION_PATH
 from .security import REFERRER_POLICY, content_security_policy, early_script_element
 
 _MAIN_LINKS = (("nav.home", ""), ("nav.catalogue", "catalogue/"), ("nav.news", "news/"), ("nav.actors", "actors/"), ("nav.about", "about/"))
@@ -94,6 +95,11 @@ class SiteChrome:
     @property
     def referrer_policy(self) -> str:
         return REFERRER_POLICY
+
+    @property
+    def offline_script(self) -> str:
+        """The offline worker's registration script, below the site's root; '' where the offline copy is off."""
+        return REGISTRATION_PATH if self.settings.offline else ""
 
     @property
     def early_script(self) -> Markup:
