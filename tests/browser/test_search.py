@@ -4,6 +4,7 @@ from whatever data/ holds (a town replaces it); ranking and matching rules thems
 own catalogue (tests/test_search_ranking.py)."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -106,3 +107,46 @@ def test_without_javascript_the_home_search_is_replaced_by_a_note(phone_without_
     assert page.locator("form.cat-home-search").is_hidden()
     note = page.locator("p.cat-notice", has=page.locator('a[href^="tel:"]'))
     assert note.is_visible()
+
+
+SAME_RESULTS = [
+    pytest.param("ar", "الحضانة", "حضانة", id="ar-without-article"),
+    pytest.param("ar", "الحضانة", "بالحضانة", id="ar-one-letter-prefix"),
+    pytest.param("ar", "الحضانة", "الحضانه", id="ar-heh-for-teh-marbuta"),
+    pytest.param("fa", "قدم‌های", "قدمهای", id="fa-without-half-space"),
+    pytest.param("fa", "قدم‌های", "قدم های", id="fa-with-space"),
+]
+
+
+def _shown(catalogue: CatalogueView) -> list[str | None]:
+    return [card.get_attribute("data-id") for card in catalogue.page.locator("li.cat-card:visible").all()]
+
+
+@pytest.mark.parametrize(("language", "written", "typed"), SAME_RESULTS)
+def test_another_spelling_finds_the_same_offers_in_the_same_order(phone: Tab, language: str, written: str, typed: str) -> None:
+    phone.visit(language_path(language, "catalogue/"))
+    catalogue = CatalogueView(phone.page).settled()
+    expected = _shown(catalogue.search(written))
+    assert expected
+    assert _shown(catalogue.search(typed)) == expected
+
+
+def _offers_whose(language: str, field: str, pattern: str) -> set[str]:
+    localiser = Localiser(language, DEFAULT)
+    return {offer.id for offer in PUBLISHED if re.search(pattern, localiser.text(getattr(offer, field)), re.IGNORECASE)}
+
+
+def test_kurs_finds_the_german_courses_whose_titles_hide_it_in_a_compound(phone: Tab) -> None:
+    compounds = _offers_whose("de", "title", r"\w+kurs\b")
+    assert compounds
+    phone.visit(language_path("de", "catalogue/"))
+    found = set(_shown(CatalogueView(phone.page).settled().search("kurs")))
+    assert compounds <= found, compounds - found
+
+
+def test_german_in_ukrainian_brings_a_german_course_first_although_every_offer_lists_german(phone: Tab) -> None:
+    courses = _offers_whose("uk", "title", r"німецьк")
+    assert courses
+    phone.visit(language_path("uk", "catalogue/"))
+    found = _shown(CatalogueView(phone.page).settled().search("німецька"))
+    assert found and found[0] in courses, found

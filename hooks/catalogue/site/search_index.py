@@ -29,13 +29,16 @@ catalogue.js).
 """
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import json
 import math
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence, TypeVar
 
 from catalogue.data.model import NewsItem, Offer, Taxonomy
 from catalogue.data.publication import Publication
@@ -172,83 +175,85 @@ class _Counts:
     """Term frequencies per field of every document, before scoring."""
 
     documents: int
-    frequencies: list[dict[str, float]] = field(default_factory=list)
+    frequencies: list[Counter[str]] = field(default_factory=list)
     """Index field * documents + document -> term -> how often the field holds the word."""
     related: list[dict[str, tuple[float, float]]] = field(default_factory=list)
     """Likewise for compound parts and synonyms: term -> (how often, weight)."""
     lengths: list[int] = field(default_factory=list)
-    words: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
-    """term -> the words written for it, and how often."""
+    written: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """term -> the word written most often for it (the greatest of equally frequent ones), and how often."""
 
     def at(self, field_index: int, document: int) -> int:
         return field_index * self.documents + document
 
 
+class _TermsOf(dict[str, tuple[str, ...]]):
+    """word -> its terms, each distinct word analysed once, on first sight."""
+
+    def __init__(self, words: Analyser) -> None:
+        super().__init__()
+        self._words = words
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        terms = self[word] = self._words.word_terms(word)
+        return terms
+
+
 def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synonyms) -> _Counts:
     counts = _Counts(len(documents))
-    field_words: list[Counter[str]] = []
-    terms_of: dict[str, tuple[str, ...]] = {}
-    for field_index in range(len(FIELDS)):
-        for document in documents:
-            found = Counter(words.text_words(document.fields[field_index]))
-            field_words.append(found)
-            frequencies: dict[str, float] = defaultdict(float)
-            for word, count in found.items():
-                word_terms = terms_of.get(word)
-                if word_terms is None:
-                    word_terms = terms_of[word] = words.word_terms(word)
-                for term in word_terms:
-                    frequencies[term] += count
-                    counts.words[term][word] += count
-            counts.frequencies.append(frequencies)
-            counts.related.append({})
-            counts.lengths.append(sum(found.values()))
+    terms_of = _TermsOf(words)
+    field_words = [words.text_words(document.fields[field_index]) for field_index in range(len(FIELDS)) for document in documents]
+    for text_words in field_words:
+        counts.frequencies.append(Counter(chain.from_iterable(map(terms_of.__getitem__, text_words))))
+        counts.related.append({})
+        counts.lengths.append(len(text_words))
+    written = counts.written
+    for word, count in Counter(chain.from_iterable(field_words)).items():
+        for term in terms_of[word]:
+            best = written.get(term)
+            if best is None or (count, word) > best:
+                written[term] = (count, word)
     if words.language == "de":
-        known = {word for found in field_words for word in found if len(word) >= COMPOUND_PART_MIN_LENGTH}
-        parts = _CompoundParts(words, known)
-        for found, related in zip(field_words, counts.related):
-            for word, count in found.items():
-                for part in parts.of(word):
-                    related[part] = (related.get(part, (0.0, 0.0))[0] + count, PART_WEIGHT)
+        known = {word for word in terms_of if len(word) >= COMPOUND_PART_MIN_LENGTH}
+        parts_of = {word: _compound_parts(word, known, terms_of) for word in list(terms_of)}
+        for text_words, related in zip(field_words, counts.related):
+            for part, count in Counter(chain.from_iterable(map(parts_of.__getitem__, text_words))).items():
+                related[part] = (float(count), PART_WEIGHT)
     groups = _synonym_groups(words, synonyms)
     for group in synonyms:
         for member in group:
             member_words = words.text_words(member)
             if len(member_words) == 1:
                 for term in words.word_terms(member_words[0]):
-                    counts.words[term][member_words[0]] += 0
+                    best = written.get(term)
+                    if best is None or (0, member_words[0]) > best:
+                        written[term] = (0, member_words[0])
+    group_terms = {term for group in groups for member in group for term in member}
     for frequencies, related in zip(counts.frequencies, counts.related):
-        for group in groups:
-            _add_synonyms(frequencies, related, group)
+        if not group_terms.isdisjoint(frequencies):
+            for group in groups:
+                _add_synonyms(frequencies, related, group)
     return counts
 
 
-class _CompoundParts:
+def _compound_parts(word: str, known: set[str], terms_of: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The parts of a German compound that the index holds as words of their own: "Integrationskurs" ->
-    "integration", "kurs"; a linking s ("Integrations-") is dropped. Hand-written: Snowball stems whole words."""
+    "integration", "kurs" (the head before a linking s is a head of its own). Hand-written: Snowball stems whole
+    words. In no particular order."""
+    if len(word) < COMPOUND_MIN_LENGTH:
+        return ()
+    pieces = known.intersection(map(word.__getitem__, _compound_cuts(len(word))))
+    if not pieces:
+        return ()
+    return tuple(set(chain.from_iterable(map(terms_of.__getitem__, pieces))).difference(terms_of[word]))
 
-    def __init__(self, words: Analyser, known_words: set[str]) -> None:
-        self._words = words
-        self._known = known_words
-        self._cache: dict[str, tuple[str, ...]] = {}
 
-    def of(self, word: str) -> tuple[str, ...]:
-        cached = self._cache.get(word)
-        if cached is None:
-            cached = self._cache[word] = self._split(word) if len(word) >= COMPOUND_MIN_LENGTH else ()
-        return cached
-
-    def _split(self, word: str) -> tuple[str, ...]:
-        whole = set(self._words.word_terms(word))
-        found: dict[str, None] = {}
-        for cut in range(COMPOUND_PART_MIN_LENGTH, len(word) - COMPOUND_PART_MIN_LENGTH + 1):
-            head, tail = word[:cut], word[cut:]
-            for piece in (tail, head, head[:-1] if head.endswith("s") else ""):
-                if piece in self._known:
-                    for term in self._words.word_terms(piece):
-                        if term not in whole:
-                            found.setdefault(term)
-        return tuple(found)
+@functools.lru_cache(maxsize=None)
+def _compound_cuts(length: int) -> tuple[slice, ...]:
+    """Where a word of this length may be cut into two parts: every head and every tail of at least
+    COMPOUND_PART_MIN_LENGTH characters that leaves as many to the other part."""
+    cuts = range(COMPOUND_PART_MIN_LENGTH, length - COMPOUND_PART_MIN_LENGTH + 1)
+    return (*(slice(None, cut) for cut in cuts), *(slice(cut, None) for cut in cuts))
 
 
 def _synonym_groups(words: Analyser, synonyms: Synonyms) -> list[list[tuple[str, ...]]]:
@@ -277,36 +282,58 @@ def _add_synonyms(frequencies: Mapping[str, float], related: dict[str, tuple[flo
 def _scores(counts: _Counts) -> dict[str, dict[int, float]]:
     """term -> document -> BM25F score; a part or synonym scores its weight times what the word itself would."""
     documents = counts.documents
-    scores: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    scores: dict[str, dict[int, float]] = {}
+    saturation = BM25_K1 + 1
     for field_index, name in enumerate(FIELDS):
         first = counts.at(field_index, 0)
         lengths = counts.lengths[first:first + documents]
+        frequencies = counts.frequencies[first:first + documents]
+        related = counts.related[first:first + documents]
         average = (sum(lengths) / documents) if documents and sum(lengths) else 1.0
-        holders: Counter[str] = Counter()
-        for document in range(documents):
-            holders.update(set(counts.frequencies[first + document]) | set(counts.related[first + document]))
-        idf = {term: math.log(1 + (documents - held + 0.5) / (held + 0.5)) for term, held in holders.items()}
+        holders = Counter(chain.from_iterable(
+            document_frequencies.keys() | document_related.keys() if document_related else document_frequencies
+            for document_frequencies, document_related in zip(frequencies, related)
+        ))
         weight = FIELD_WEIGHTS[name]
+        idf_of_holders = {held: math.log(1 + (documents - held + 0.5) / (held + 0.5)) for held in set(holders.values())}
+        idf = {term: idf_of_holders[held] for term, held in holders.items()}
+        weighted_idf = {term: weight * term_idf for term, term_idf in idf.items()}
         for document in range(documents):
             norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[document] / average)
-            for term, frequency in counts.frequencies[first + document].items():
-                scores[term][document] += weight * idf[term] * frequency * (BM25_K1 + 1) / (frequency + norm)
-            for term, (frequency, share) in counts.related[first + document].items():
-                scores[term][document] += share * weight * idf[term] * frequency * (BM25_K1 + 1) / (frequency + norm)
+            for term, frequency in frequencies[document].items():
+                value = weighted_idf[term] * frequency * saturation / (frequency + norm)
+                term_scores = scores.get(term)
+                if term_scores is None:
+                    scores[term] = {document: value}
+                else:
+                    term_scores[document] = term_scores.get(document, 0.0) + value
+            for term, (frequency, share) in related[document].items():
+                value = share * weight * idf[term] * frequency * saturation / (frequency + norm)
+                term_scores = scores.get(term)
+                if term_scores is None:
+                    scores[term] = {document: value}
+                else:
+                    term_scores[document] = term_scores.get(document, 0.0) + value
     return scores
 
 
 def _postings(term_scores: Mapping[int, float], top: float, limit: int | None = None) -> list[int]:
     """[doc gap, score, ...] in document order; with a limit below the documents' number, only the `limit`
-    best-scoring ones, after a first item -(number of documents) that marks the list as the head of a longer one."""
+    best-scoring ones, after a first item -(number of documents) that marks the list as the head of a longer one.
+    A score is stored as an integer from 1 to SCORE_LEVELS: SCORE_LEVELS for `top`, the highest score of the index."""
+    if len(term_scores) == 1:
+        for document, score in term_scores.items():
+            return [document, max(1, round(score / top * SCORE_LEVELS))]
     documents = sorted(term_scores)
     flat: list[int] = []
     if limit is not None and len(documents) > limit:
         flat.append(-len(documents))
-        documents = sorted(sorted(documents, key=lambda document: (-term_scores[document], document))[:limit])
+        documents = sorted(sorted(documents, key=term_scores.__getitem__, reverse=True)[:limit])  # a stable sort: ties keep document order
     previous = 0
     for document in documents:
-        flat += [document - previous, max(1, min(SCORE_LEVELS, round(term_scores[document] / top * SCORE_LEVELS)))]
+        level = round(term_scores[document] / top * SCORE_LEVELS)
+        flat.append(document - previous)
+        flat.append(level if level > 1 else 1)
         previous = document
     return flat
 
@@ -318,12 +345,13 @@ def _shard_keys(sizes: Mapping[str, int], length: int) -> dict[str, str]:
         groups[term[:length]].append(term)
     keys: dict[str, str] = {}
     for key, terms in groups.items():
-        longer = [term for term in terms if len(term) > length]
-        if sum(sizes[term] for term in terms) > SHARD_TARGET_BYTES and len(longer) > 1:
-            keys.update({term: key for term in terms if len(term) <= length})
-            keys.update(_shard_keys({term: sizes[term] for term in longer}, length + 1))
-        else:
-            keys.update({term: key for term in terms})
+        if len(terms) > 1 and sum(map(sizes.__getitem__, terms)) > SHARD_TARGET_BYTES:
+            longer = [term for term in terms if len(term) > length]
+            if len(longer) > 1:
+                keys.update({term: key for term in terms if len(term) <= length})
+                keys.update(_shard_keys({term: sizes[term] for term in longer}, length + 1))
+                continue
+        keys.update(dict.fromkeys(terms, key))
     return keys
 
 
@@ -332,17 +360,38 @@ def shard_file_name(key: str) -> str:
     return "-".join(f"{ord(character):x}" for character in key) + ".json"
 
 
+_Result = TypeVar("_Result")
+
+
+def _without_cycle_collection(build: Callable[..., _Result]) -> Callable[..., _Result]:
+    """Runs `build` with Python's cycle collector paused: an index is hundreds of thousands of small dicts, lists and
+    tuples and no cycles, which the collector would otherwise walk again and again while they are made."""
+
+    @functools.wraps(build)
+    def without(*arguments: Any, **options: Any) -> _Result:
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return build(*arguments, **options)
+        finally:
+            if paused:
+                gc.enable()
+
+    return without
+
+
 def _json(document: object) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
 
 
+@_without_cycle_collection
 def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry], synonyms: Synonyms = ()) -> dict[str, bytes]:
     """The index of one language: file name (below search/<lang>/) -> compact UTF-8 JSON."""
     pages = sorted((_page_document(page, entries.language) for page in content), key=lambda page: (page.url, page.title))
     documents = [*entries.offers, *entries.news, *pages]
     counts = _count(documents, analyser(entries.language), synonyms)
     scores = _scores(counts)
-    top = max((score for term_scores in scores.values() for score in term_scores.values()), default=1.0)
+    top = max((max(term_scores.values()) for term_scores in scores.values()), default=1.0)
     encoded = {term: _postings(term_scores, top, FIRST_POSTINGS) for term, term_scores in scores.items()}
     keys = _shard_keys({term: len(term) * 2 + 4 * len(postings) for term, postings in encoded.items()}, SHARD_KEY_LENGTH)
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
@@ -352,8 +401,7 @@ def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry
         shards[key][term] = encoded[term]
         if encoded[term][0] < 0:
             rest[key][term] = _postings(scores[term], top)
-        seen = counts.words.get(term)
-        word = max(seen.items(), key=lambda item: (item[1], item[0]))[0] if seen else ""
+        word = counts.written.get(term, (0, ""))[1]
         if word != term:
             written[key][term] = word
     files = {shard_file_name(key): _json(shard) for key, shard in shards.items()}

@@ -75,7 +75,10 @@ _WORDS = _WordTable()
 
 def words(text: str) -> list[str]:
     """The words of a text as stemmers read them: NFKC, lower case, ZWNJ kept inside words (rule 1)."""
-    return [word.strip(_ZWNJ) for word in unicodedata.normalize("NFKC", text).lower().translate(_WORDS).split() if word.strip(_ZWNJ)]
+    spaced = unicodedata.normalize("NFKC", text).lower().translate(_WORDS)
+    if _ZWNJ not in spaced:
+        return spaced.split()
+    return [word.strip(_ZWNJ) for word in spaced.split() if word.strip(_ZWNJ)]
 
 
 def _ukrainian_stem(word: str) -> str:
@@ -105,9 +108,13 @@ def _persian_stem(word: str) -> str:
 _GERMAN_ENDINGS = ("ern", "en", "em", "er", "es", "e", "n")
 """Inflection endings cut from a German word, longest first, after a feminine plural "-innen": a light stemmer
 (Kurse, Kursen, Kurses: kurs; Schülerinnen, Schülern: schül)."""
+_GERMAN_LAST_LETTERS = tuple(sorted({ending[-1] for ending in _GERMAN_ENDINGS}))
+"""A word that ends in none of these letters has none of the endings (nor "-innen")."""
 
 
 def _german_stem(word: str) -> str:
+    if not word.endswith(_GERMAN_LAST_LETTERS):
+        return word
     if word.endswith("innen") and len(word) - 5 >= _MINIMUM_STEM:
         word = word[:-5]
     for ending in _GERMAN_ENDINGS:
@@ -127,7 +134,10 @@ def _english_stem(word: str) -> str:
 
 def _stemmer(language: str) -> Callable[[str], str]:
     if language in SNOWBALL_ALGORITHMS:
-        return snowballstemmer.stemmer(SNOWBALL_ALGORITHMS[language]).stemWord  # type: ignore[no-any-return]
+        stemmer = snowballstemmer.stemmer(SNOWBALL_ALGORITHMS[language])
+        if hasattr(stemmer, "maxCacheSize"):
+            stemmer.maxCacheSize = 0  # PyStemmer's own cache: the Analyser keeps every word's terms already
+        return stemmer.stemWord  # type: ignore[no-any-return]
     if language == "uk":
         return _ukrainian_stem
     if language == "fa":
@@ -157,18 +167,20 @@ class Analyser:
             return tuple(found)
         cached = self._cache.get(word)
         if cached is None:
-            candidates = [word.translate(_ARABIC_LETTERS) if self.language == "ar" else word]
-            first = candidates[0]
-            if self.language == "ar" and first[:1] in _ARABIC_CONJUNCTIONS and first[1:].startswith(_ARABIC_ARTICLE) and len(first) >= 6:
-                candidates.append(first[1:])
-            if self.language == "ar":
-                candidates += [candidate[:-1] + _TEH_MARBUTA for candidate in candidates if candidate.endswith(_HEH)]
-            found: dict[str, None] = {}
-            for candidate in candidates:
-                for term in normalise(self._stem(candidate)).split():
-                    found.setdefault(term)
-            cached = self._cache[word] = tuple(found)
+            cached = self._cache[word] = self._arabic_terms(word) if self.language == "ar" else tuple(dict.fromkeys(normalise(self._stem(word)).split()))
         return cached
+
+    def _arabic_terms(self, word: str) -> tuple[str, ...]:
+        candidates = [word.translate(_ARABIC_LETTERS)]
+        first = candidates[0]
+        if first[:1] in _ARABIC_CONJUNCTIONS and first[1:].startswith(_ARABIC_ARTICLE) and len(first) >= 6:
+            candidates.append(first[1:])
+        candidates += [candidate[:-1] + _TEH_MARBUTA for candidate in candidates if candidate.endswith(_HEH)]
+        found: dict[str, None] = {}
+        for candidate in candidates:
+            for term in normalise(self._stem(candidate)).split():
+                found.setdefault(term)
+        return tuple(found)
 
     def _restemmed(self, word: str) -> list[str]:
         return normalise(self._stem(self._stem(word))).split()

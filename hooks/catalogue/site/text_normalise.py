@@ -27,6 +27,7 @@ nobody writes и for й, and folding і or є would merge real words (кіт "ca
 from __future__ import annotations
 
 import unicodedata
+from typing import Callable
 
 _RECOMPOSED = (("\u0438\u0306", "\u0439"), ("\u0456\u0308", "\u0457"))
 """и + breve -> й, і + diaeresis -> ї: kept whole while other marks are stripped."""
@@ -70,16 +71,48 @@ class _SeparatorTable(dict[int, "str | int"]):
         return value
 
 
+class _CharacterProperty(dict[str, bool]):
+    """A property of single characters, decided once per character, on first sight."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._test = test
+
+    def __missing__(self, character: str) -> bool:
+        value = self[character] = self._test(character)
+        return value
+
+
+def _unchanged(character: str) -> bool:
+    """Whether every step leaves the character as it is, wherever it stands in a text of such characters: a letter
+    or digit that is no space and has no decomposition, combining class, other lower-case form or fold."""
+    return (
+        unicodedata.category(character)[0] in "LN" and not character.isspace() and unicodedata.combining(character) == 0
+        and unicodedata.normalize("NFKD", character) == character and character.lower() == character
+        and ord(character) not in _LETTER_FOLDS
+    )
+
+
+def _word_character(character: str) -> bool:
+    return unicodedata.category(character)[0] in "LMN" and not character.isspace()
+
+
 _FOLDS = _FoldTable()
 _SEPARATORS = _SeparatorTable()
+_UNCHANGED = _CharacterProperty(_unchanged)
+_WORD_CHARACTERS = _CharacterProperty(_word_character)
 
 
 def normalise(text: str) -> str:
     """The text folded for matching: lower case, without diacritics or letter variants, words split by one space."""
+    if all(map(_UNCHANGED.__getitem__, text)) and unicodedata.is_normalized("NFC", text):
+        return text
     text = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).lower())
     for decomposed, whole in _RECOMPOSED:
         text = text.replace(decomposed, whole)
     text = unicodedata.normalize("NFC", text.translate(_FOLDS))
+    if all(map(_WORD_CHARACTERS.__getitem__, text)):
+        return text
     return " ".join(text.translate(_SEPARATORS).split())
 
 
