@@ -132,7 +132,7 @@ def test_another_spelling_finds_the_same_offers_in_the_same_order(phone: Tab, la
 
 
 def _offers_whose(language: str, field: str, pattern: str) -> set[str]:
-    localiser = Localiser(language, DEFAULT)
+    localiser = Localiser.of(SETTINGS, language)
     return {offer.id for offer in PUBLISHED if re.search(pattern, localiser.text(getattr(offer, field)), re.IGNORECASE)}
 
 
