@@ -267,9 +267,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _build is None:
         return
     output = _language_output(config)
-    frames = {depth: _render_frame(config, depth) for depth in (1, 2)}
+    rendering = _build.pool.rendering(output.language)
+    frames = {depth: _render_frame(config, depth) for depth in sorted({page.depth for page in rendering.pages})}
     site_root = Path(config.site_dir)
-    written = write_language_outputs(output, _build.pool.rendering(output.language), frames, site_root)
+    written = write_language_outputs(output, rendering, frames, site_root)
     _build.written_languages.add(output.language)
     log.info(f"{output.language}: wrote {written} catalogue files")
     if _build.written_languages == set(_build.settings.language_codes):

@@ -129,7 +129,10 @@ def test_json_holds_exactly_the_published_offers_sorted_by_id(document: dict[str
 
 def test_json_taxonomy_carries_every_label(document: dict[str, Any]) -> None:
     taxonomy = PUBLICATION.catalogue.taxonomy
-    for key, terms in (("categories", taxonomy.categories), ("target_groups", taxonomy.target_groups), ("districts", taxonomy.districts)):
+    for key, terms in (
+        ("categories", taxonomy.categories), ("target_groups", taxonomy.target_groups), ("districts", taxonomy.districts),
+        ("entitlements", taxonomy.entitlements),
+    ):
         assert document["taxonomy"][key] == [{"id": term.id, "label": dict(term.label)} for term in terms]
 
 
@@ -159,7 +162,7 @@ def test_json_offer_costs_registration_contact_and_schedule(document: dict[str, 
     item = json_offer(document, offer_id)
     assert item["costs"] == {
         "free": offer.costs.free, "amount": offer.costs.amount, "currency": "EUR", "per": offer.costs.per,
-        "reductions": dict(offer.costs.reductions),
+        "reductions": dict(offer.costs.reductions), "free_with": list(offer.costs.free_with),
     }
     registration = offer.registration
     assert item["registration"] == (None if registration is None else {
@@ -256,6 +259,7 @@ def test_csv_row_matches_the_data(rows: list[dict[str, str]], offer_id: str) -> 
     assert row["german_level"] == (offer.german_level or "")
     assert row["mode"] == offer.mode
     assert row["free"] == ("true" if offer.costs.free else "false")
+    assert row["free_with"] == "; ".join(german(taxonomy.entitlement(term).label) for term in offer.costs.free_with)
     assert (float(row["amount_eur"]) if row["amount_eur"] else None) == offer.costs.amount
     assert row["per"] == (offer.costs.per or "")
     assert row["districts"] == "; ".join(dict.fromkeys(german(taxonomy.district(place.district).label) for place in places))

@@ -10,11 +10,13 @@ SETTLE_TIMEOUT_MS = 10_000
 
 _SETTLED = """() => {
   const form = document.getElementById('cat-filters');
-  if (!form || form.hidden) return false;
-  const visible = document.querySelectorAll('li.cat-card:not([hidden])').length;
-  const category = new Intl.PluralRules(form.dataset.lang).select(visible);
+  if (!form || form.hidden || form.dataset.shown !== '1') return false;
+  const count = Number(form.dataset.count);
+  const visible = Array.from(document.querySelectorAll('li.cat-card')).filter(card => card.checkVisibility()).length;
+  if (visible !== Math.min(count, Number(form.dataset.pageSize))) return false;
+  const category = new Intl.PluralRules(form.dataset.lang).select(count);
   const wording = form.dataset['results' + category.charAt(0).toUpperCase() + category.slice(1)] || form.dataset.resultsOther;
-  const number = new Intl.NumberFormat(form.dataset.lang, {numberingSystem: form.dataset.numbering}).format(visible);
+  const number = new Intl.NumberFormat(form.dataset.lang, {numberingSystem: form.dataset.numbering}).format(count);
   if (document.getElementById('cat-results').textContent.trim() !== wording.replace('{count}', number)) return false;
   const query = new URLSearchParams(location.search);
   return Array.from(form.elements).filter(control => control.name).every(control => {
@@ -22,9 +24,9 @@ _SETTLED = """() => {
     return (query.get(control.name) || '') === value;
   });
 }"""
-"""True once the script has shown the outcome of the current controls: the count line, in the form the form's
-data-results-<CLDR plural category> gives for the number and in the page's digits, names as many offers as are
-visible, and the address holds the values of the controls."""
+"""True once the script has shown the outcome of the current controls: as many cards as it found, up to a page of
+them; the count line, in the form the form's data-results-<CLDR plural category> gives for the number and in the
+page's digits, names the number found; and the address holds the values of the controls."""
 
 _CONTROL_VALUES = """() => Object.fromEntries(Array.from(document.getElementById('cat-filters').elements)
   .filter(control => control.name)

@@ -255,6 +255,7 @@ def test_the_age_filter_takes_arabic_indic_and_persian_digits(phone: Tab, langua
     page.locator("#cat-fold-button").tap()
     page.locator("#cat-age").press_sequentially(typed)
     page.wait_for_function("() => new URLSearchParams(location.search).get('age') === '4'")
+    page.wait_for_function("() => document.getElementById('cat-filters').dataset.shown === '1'")  # the offers arrived
     assert view.visible_offer_ids() == expected
 
 

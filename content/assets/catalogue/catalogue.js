@@ -1,7 +1,8 @@
 /*
  * The catalogue page's filters and ranked text search. No dependencies, nothing stored in the browser; the only
- * requests are this language's stemmer and the head and term shards of its search index, fetched when the reader
- * starts a text search. Without JavaScript the page lists every offer by stage of life.
+ * requests are this language's stemmer, the head and term shards of its search index, the facet lists a filter
+ * needs and the cards of the offers shown, each fetched when the reader asks for it. Without JavaScript the page
+ * shows its first offers and leads to the pages of each stage of life and district.
  */
 (function () {
   "use strict";
@@ -318,29 +319,22 @@
     return;
   }
 
-  // ---- The page.
+  // ---- The page: without filters it shows the first offers the build put in it; with filters or a query, the
+  // offers found, drawn from the language's facet lists and cards (hooks/catalogue/site/catalogue_listing.py).
   const controls = form.elements;
   const queryField = controls.namedItem("q");
   const results = document.getElementById("cat-results");
   const emptyNotice = document.getElementById("cat-empty");
   const noMatch = document.getElementById("cat-no-match");
   const suggestion = document.getElementById("cat-suggest");
-  const groups = Array.from(document.querySelectorAll("section.cat-group"));
-  const cards = Array.from(document.querySelectorAll("li.cat-card")).map((element) => ({
-    element,
-    home: element.parentNode,
-    id: element.dataset.id,
-    categories: (element.dataset.c || "").split(" "),
-    ages: (element.dataset.a || "-").split("-"),
-    languages: (element.dataset.l || "").split(" "),
-    districts: (element.dataset.d || "").split(" "),
-    free: element.dataset.f === "1",
-    mode: element.dataset.m || "",
-    words: null, // what the card shows, normalised, searched only where the index cannot be loaded
-  }));
-  const cardsByDocument = cards.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)); // the index numbers offers by id
-  const FIELDS = ["q", "c", "age", "l", "d", "m", "free"];
+  const firstOffers = document.getElementById("cat-first");
+  const FIELDS = ["q", "c", "age", "l", "d", "m", "g", "t", "free"];
+  const FACET_FIELDS = ["c", "l", "d", "m", "g", "t"]; // facet file <field>-<value>; "free" is a file of its own
   const TYPING_DELAY_MS = 120;
+  const PAGE_SIZE = Number(form.dataset.pageSize) || 20;
+  const OFFERS = Number(form.dataset.offers) || 0;
+  const base = form.dataset.index || "";
+  const version = "?v=" + (form.dataset.listing || "");
   const language = document.documentElement.lang || "";
 
   function fetchJson(url) {
@@ -365,33 +359,60 @@
     return stemmerLoading;
   }
 
-  const engine = form.dataset.index ? createEngine(form.dataset.index, language, fetchJson, loadStemmer) : null;
-  // The ranking of the last query searched: {query, hits, head} once known, {query, failed} where loading failed.
-  let ranking = { query: "", hits: [], head: null };
-  let searching = null; // the query being searched
+  const engine = base ? createEngine(base, language, fetchJson, loadStemmer) : null;
 
-  function rank(query) {
-    if (searching === query) return;
-    searching = query;
-    const show = (found) => {
-      if (searching === query) searching = null;
-      ranking = found;
-      update();
-    };
-    engine.search(query)
-      .then((outcome) => {
-        show({ query, hits: outcome.hits, head: outcome.head });
-        if (outcome.more) {
-          outcome.more.then((whole) => {
-            if (ranking.query === query) show({ query, hits: whole.hits, head: whole.head });
-          }).catch(() => {});
-        }
-      })
-      .catch(() => show({ query, failed: true }));
+  // ---- Index data, each file fetched once.
+  const fetched = new Map();
+  function once(url, load) {
+    if (!fetched.has(url)) {
+      const loading = load(url);
+      loading.catch(() => fetched.delete(url)); // a failed request is tried again next time
+      fetched.set(url, loading);
+    }
+    return fetched.get(url);
   }
 
-  function startLoading() {
-    if (engine) engine.ready().catch(() => {});
+  // A facet's offers as a Set of document numbers; its file holds them as gaps.
+  function facet(name) {
+    return once(base + "facets/" + name + ".json" + version, (url) => fetchJson(url).then((gaps) => {
+      const documents = new Set();
+      let at = 0;
+      gaps.forEach((gap) => {
+        at += gap;
+        documents.add(at);
+      });
+      return documents;
+    }).catch((error) => {
+      if (error.message === "404") return new Set(); // a value no offer has
+      throw error;
+    }));
+  }
+
+  function card(document) {
+    return once(base + "cards/" + document + ".json" + version, fetchJson);
+  }
+
+  // The offers the filters let through, as a Set, or null where no filter is set.
+  function allowed(state) {
+    const names = FACET_FIELDS.filter((name) => state[name]).map((name) => name + "-" + state[name]);
+    if (state.free) names.push("free");
+    const wanted = names.map(facet);
+    if (state.age !== "") {
+      wanted.push(once(base + "facets/ages.json" + version, fetchJson).then((ages) => {
+        const age = Number(state.age);
+        const fitting = new Set();
+        ages.min.forEach((min, doc) => {
+          const max = ages.max[doc];
+          if ((min === null || age >= min) && (max === null || age <= max)) fitting.add(doc);
+        });
+        return fitting;
+      }));
+    }
+    if (!wanted.length) return Promise.resolve(null);
+    return Promise.all(wanted).then((sets) => {
+      sets.sort((a, b) => a.size - b.size);
+      return new Set(Array.from(sets[0]).filter((doc) => sets.every((set) => set.has(doc))));
+    });
   }
 
   // ---- Filter state: the controls <-> the URL query.
@@ -453,55 +474,45 @@
     }
   }
 
-  // ---- Matching without the index: the words each card shows.
-  function cardMatches(card, query) {
-    if (card.words === null) {
-      card.words = " " + normalise(card.element.textContent);
-    }
-    return normalise(query).split(" ").filter(Boolean).every((word) => card.words.indexOf(" " + word) !== -1);
-  }
-
-  function matchesFilters(card, state) {
-    if (state.c && !card.categories.includes(state.c)) return false;
-    if (state.l && !card.languages.includes(state.l)) return false;
-    if (state.d && !card.districts.includes(state.d)) return false;
-    if (state.free && !card.free) return false;
-    // Hybrid offers take place both in person and online.
-    if (state.m && card.mode !== state.m && !(card.mode === "hybrid" && state.m !== "hybrid")) return false;
-    if (state.age !== "") {
-      const age = Number(state.age);
-      const [min, max] = card.ages;
-      if ((min !== "" && age < Number(min)) || (max !== "" && age > Number(max))) return false;
-    }
-    return true;
-  }
-
   // ---- Showing the outcome.
-  let rankedList = null;
-  let otherResults = null;
-
-  // The list the offers found move into, best first, above the stages of life.
-  function ensureRankedList() {
-    if (!rankedList) {
-      rankedList = document.createElement("ul");
-      rankedList.className = "cat-cards cat-ranked";
-      rankedList.id = "cat-ranked";
-      rankedList.hidden = true;
-      const chips = document.querySelector("ul.cat-chips");
-      const anchor = (chips && chips.closest("nav")) || (groups.length ? groups[0] : emptyNotice);
-      anchor.parentNode.insertBefore(rankedList, anchor); // right below the count, above the stages of life
-    }
-    return rankedList;
+  const found = document.createElement("ul"); // the offers found, best first, in place of the first offers
+  found.className = "cat-cards cat-ranked";
+  found.id = "cat-ranked";
+  found.hidden = true;
+  const more = document.createElement("button");
+  more.type = "button";
+  more.className = "cat-button cat-more-offers";
+  more.id = "cat-more-offers";
+  more.textContent = form.dataset.more || "+";
+  more.hidden = true;
+  if (firstOffers) {
+    firstOffers.parentNode.insertBefore(found, firstOffers);
+    firstOffers.parentNode.insertBefore(more, firstOffers);
   }
+  let otherResults = null;
+  let shown = { documents: [], count: 0 }; // the outcome on screen: every document found, and how many cards show
 
-  function showRanked(ranked) {
-    ensureRankedList();
-    if (ranked) {
-      ranked.forEach((card) => rankedList.appendChild(card.element));
-    } else {
-      cards.forEach((card) => card.home.appendChild(card.element));
-    }
-    rankedList.hidden = !ranked;
+  // Appends the cards of documents[from .. from + PAGE_SIZE), requested together and each shown in order as soon
+  // as it and those before it have arrived (`first` runs at the first); resolves to false where a newer outcome
+  // took their place.
+  function showCards(outcome, from, first) {
+    const documents = outcome.documents.slice(from, from + PAGE_SIZE);
+    let shownSoFar = Promise.resolve(shown === outcome);
+    documents.map(card).forEach((loading, index) => {
+      shownSoFar = shownSoFar.then((current) => current && loading.then((html) => {
+        if (shown !== outcome) return false;
+        const holder = document.createElement("template");
+        holder.innerHTML = html;
+        found.appendChild(holder.content);
+        outcome.count = from + index + 1;
+        if (index === 0 && first) first();
+        return true;
+      }));
+    });
+    return shownSoFar.then((current) => {
+      if (current) more.hidden = outcome.count >= outcome.documents.length;
+      return current;
+    });
   }
 
   function showOtherResults(entries) {
@@ -515,8 +526,7 @@
       heading.textContent = form.dataset.pagesHeading || (label ? label.textContent : "");
       otherResults.appendChild(heading);
       otherResults.appendChild(document.createElement("ul"));
-      const list = ensureRankedList();
-      list.parentNode.insertBefore(otherResults, list.nextSibling); // after the offers found
+      more.parentNode.insertBefore(otherResults, more.nextSibling); // after the offers found
     }
     const list = otherResults.querySelector("ul");
     list.textContent = "";
@@ -538,7 +548,7 @@
   const pluralRules = new Intl.PluralRules(form.dataset.lang || undefined);
   const numberFormat = new Intl.NumberFormat(form.dataset.lang || undefined, { numberingSystem: form.dataset.numbering || "latn" });
   function showSuggestions(query) {
-    if (!suggestion || !engine || ranking.failed) return;
+    if (!suggestion || !engine) return;
     suggestion.hidden = true;
     engine.suggest(query).then((words) => {
       if (readState().q !== query) return;
@@ -566,52 +576,93 @@
     return (template || "{count}").replace("{count}", numberFormat.format(count));
   }
 
-  function update() {
-    const state = readState();
-    writeQueryString(state);
-    const query = normalise(state.q) ? state.q : "";
-    const indexed = Boolean(engine) && ranking.query === query && !ranking.failed;
-    if (query && engine && ranking.query !== query) {
-      rank(query);
-    }
-    const waiting = Boolean(query) && Boolean(engine) && ranking.query !== query;
-    let ranked = null;
-    if (query && indexed) {
-      ranked = ranking.hits.filter((hit) => hit.doc < ranking.head.o).map((hit) => cardsByDocument[hit.doc]).filter(Boolean);
-    } else if (query && !waiting) {
-      ranked = cards.filter((card) => cardMatches(card, query));
-    }
-    let visible = 0;
-    cards.forEach((card) => {
-      const shown = matchesFilters(card, state) && (!ranked || waiting || ranked.includes(card));
-      card.element.hidden = !shown;
-      if (shown) visible += 1;
+  // Shows what was found: `documents` the offers in order, `others` the news and pages a query found.
+  function present(query, documents, others) {
+    const outcome = { documents, count: 0 };
+    shown = outcome;
+    found.textContent = "";
+    more.hidden = true;
+    const reveal = () => {
+      found.hidden = false;
+      if (firstOffers) firstOffers.hidden = true;
+      results.textContent = countText(documents.length);
+    };
+    return showCards(outcome, 0, reveal).then((current) => {
+      if (!current) return;
+      reveal();
+      finish(query, documents.length, others);
     });
-    showRanked(ranked && !waiting ? ranked : null);
-    const filtering = FIELDS.some((name) => state[name]);
-    groups.forEach((group) => {
-      group.hidden = Boolean(ranked && !waiting) || (filtering && !group.querySelector("li.cat-card:not([hidden])"));
-    });
-    results.textContent = waiting ? form.dataset.loading || "" : countText(visible);
-    const nothingFound = !waiting && visible === 0;
-    if (emptyNotice) {
-      emptyNotice.hidden = !nothingFound || (Boolean(query) && Boolean(noMatch));
-    }
+  }
+
+  function finish(query, count, others) {
+    results.textContent = countText(count);
+    form.dataset.count = String(count);
+    form.dataset.shown = "1";
+    const nothingFound = count === 0;
+    if (emptyNotice) emptyNotice.hidden = !nothingFound || (Boolean(query) && Boolean(noMatch));
     if (noMatch) {
       noMatch.hidden = !nothingFound || !query;
       if (!noMatch.hidden) showSuggestions(query);
     }
-    let others = [];
-    if (query && indexed) {
-      const root = new URL("../", document.baseURI); // the catalogue page sits in <language root>catalogue/
-      others = ranking.hits.filter((hit) => hit.doc >= ranking.head.o).map((hit) => {
-        const [url, title, lang] = ranking.head.e[hit.doc - ranking.head.o];
-        return { url: new URL(url, root).href, title, lang: lang || "" };
+    if (others.length || otherResults) showOtherResults(others);
+  }
+
+  function showFirstOffers() {
+    shown = { documents: [], count: 0 };
+    found.hidden = true;
+    found.textContent = "";
+    more.hidden = true;
+    if (firstOffers) firstOffers.hidden = false;
+    finish("", OFFERS, []);
+  }
+
+  let generation = 0;
+
+  function update() {
+    const state = readState();
+    writeQueryString(state);
+    const query = normalise(state.q) ? state.q : "";
+    const filtering = FIELDS.some((name) => name !== "q" && state[name]);
+    const current = generation += 1;
+    if (!query && !filtering) {
+      showFirstOffers();
+      return;
+    }
+    form.dataset.shown = "";
+    results.textContent = form.dataset.loading || "";
+    // The first answer of the search comes from one shard per word; `more` refines it with longer posting lists.
+    const searched = query && engine ? engine.search(query) : Promise.resolve(null);
+    Promise.all([searched, allowed(state)]).then(([outcome, permitted]) => {
+      if (current !== generation) return null;
+      const ranked = (answer) => {
+        const documents = answer
+          ? answer.hits.filter((hit) => hit.doc < answer.head.o).map((hit) => hit.doc)
+          : Array.from({ length: OFFERS }, (_, doc) => doc);
+        return permitted ? documents.filter((doc) => permitted.has(doc)) : documents;
+      };
+      const others = (answer) => {
+        if (!answer) return [];
+        const root = new URL("../", document.baseURI); // the catalogue page sits in <language root>catalogue/
+        return answer.hits.filter((hit) => hit.doc >= answer.head.o).map((hit) => {
+          const [url, title, lang] = answer.head.e[hit.doc - answer.head.o];
+          return { url: new URL(url, root).href, title, lang: lang || "" };
+        });
+      };
+      return present(query, ranked(outcome), others(outcome)).then(() => {
+        if (!outcome || !outcome.more) return null;
+        return outcome.more.then((whole) => {
+          if (current === generation) return present(query, ranked(whole), others(whole));
+          return null;
+        });
       });
-    }
-    if (others.length || otherResults) {
-      showOtherResults(others);
-    }
+    }).catch(() => {
+      if (current !== generation) return;
+      shown = { documents: [], count: 0 };
+      found.textContent = "";
+      found.hidden = false;
+      if (firstOffers) firstOffers.hidden = true;
+      finish(query, 0, []); // the index could not be loaded: say nothing was found, with the office's phone
+    });
   }
 
   // ---- Wiring.
@@ -638,7 +689,17 @@
     window.clearTimeout(typingTimer);
     window.setTimeout(update, 0); // after the browser has cleared the controls
   });
-  queryField.addEventListener("focus", startLoading, { once: true });
+  queryField.addEventListener("focus", () => {
+    if (engine) engine.ready().catch(() => {});
+  }, { once: true });
+  more.addEventListener("click", () => {
+    const outcome = shown;
+    const from = outcome.count;
+    showCards(outcome, from).then((current) => {
+      const next = current && found.children[from] && found.children[from].querySelector("a");
+      if (next) next.focus(); // the reader goes on reading at the first new offer
+    });
+  });
 
   const fold = document.getElementById("cat-fold");
   const foldCount = document.getElementById("cat-fold-count");

@@ -53,6 +53,8 @@ class LanguageRendering:
     files: tuple[tuple[str, bytes], ...]
     """Other files below the language's root: the offers' calendars and the news feed."""
     search_entries: CatalogueEntries
+    listing_files: Mapping[str, bytes] = field(default_factory=dict)
+    """The catalogue page's cards and facet lists, below search/<lang>/ (catalogue.site.catalogue_listing)."""
 
 
 def render_language(job: RenderJob, language: str) -> LanguageRendering:
@@ -66,7 +68,8 @@ def render_language(job: RenderJob, language: str) -> LanguageRendering:
             actor = job.publication.catalogue.actors[offer.actor]
             files.append((f"offers/{offer.id}/{offer.id}.ics", offer_calendar(offer, actor, reader.localiser, url, stamp)))
     files.append(("news/feed.xml", atom_feed(job.publication, reader, updated=job.publication.today)))
-    return LanguageRendering(language, tuple(renderer.all_pages()), tuple(files), catalogue_entries(job.publication, reader))
+    listing = renderer.listing()
+    return LanguageRendering(language, tuple(renderer.all_pages()), tuple(files), catalogue_entries(job.publication, reader), listing.files)
 
 
 _job_in_worker: RenderJob | None = None

@@ -84,6 +84,7 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
     ])
     search_root = site_root / "search" / reader.code
     search_files = dict(search_index_files(rendering.search_entries, output.content_pages, output.synonyms))
+    search_files.update(rendering.listing_files)
     script = stemmer_script(reader.code)
     if script is not None:
         search_files["stemmer.js"] = script

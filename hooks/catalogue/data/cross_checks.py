@@ -30,7 +30,7 @@ TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 DANGEROUS_LINK_SCHEMES = frozenset({"javascript", "data", "vbscript"})
-_TERM_GROUPS = ("categories", "target_groups", "districts")
+_TERM_GROUPS = ("categories", "target_groups", "districts", "entitlements")
 _CLOSE_MATCH_CUTOFF = 0.6
 
 _FENCED_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
@@ -128,7 +128,7 @@ class _Checker:
         taxonomy = next((file for file in self.by_kind["taxonomy"] if file.valid), None)
         self.taxonomy_path = taxonomy.path if taxonomy else f"{context.data_path}/taxonomy.yml"
         self.terms: dict[str, list[str]] | None = (
-            {group: [term["id"] for term in taxonomy.data[group]] for group in _TERM_GROUPS} if taxonomy else None
+            {group: [term["id"] for term in taxonomy.data.get(group, [])] for group in _TERM_GROUPS} if taxonomy else None
         )
         self.actor_ids = {file.stem for file in self.by_kind["actor"]}
         self.valid_actors = {
@@ -269,6 +269,8 @@ class _Checker:
         for group in ("categories", "target_groups"):
             for index, _term in enumerate(data.get(group, [])):
                 yield from self.term(file, (group, index), group)
+        for index, _term in enumerate(data.get("costs", {}).get("free_with", [])):
+            yield from self.term(file, ("costs", "free_with", index), "entitlements")
         yield from self.offer_locations(file, self.valid_actors.get(actor_id))
         yield from self.offer_orders(file)
         yield from self.stale(file)

@@ -921,6 +921,7 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "group.categories": {"en": "categories", "de": "den Kategorien"},
     "group.target_groups": {"en": "target groups", "de": "den Zielgruppen"},
     "group.districts": {"en": "districts", "de": "den Stadtteilen"},
+    "group.entitlements": {"en": "entitlements", "de": "den Berechtigungen und Gutscheinen"},
     "list.and": {"en": "and", "de": "und"},
     "list.or": {"en": "or", "de": "oder"},
     "list.more": {"en": "{count} more", "de": "{count} weitere"},

@@ -73,6 +73,8 @@ class Taxonomy:
     categories: tuple[Term, ...]
     target_groups: tuple[Term, ...]
     districts: tuple[Term, ...]
+    entitlements: tuple[Term, ...] = ()
+    """Vouchers and entitlements with which an offer can cost nothing (`Costs.free_with`)."""
 
     def category(self, term_id: str) -> Term:
         return next(term for term in self.categories if term.id == term_id)
@@ -82,6 +84,9 @@ class Taxonomy:
 
     def district(self, term_id: str) -> Term:
         return next(term for term in self.districts if term.id == term_id)
+
+    def entitlement(self, term_id: str) -> Term:
+        return next(term for term in self.entitlements if term.id == term_id)
 
 
 @dataclass(frozen=True)
@@ -152,6 +157,13 @@ class Costs:
     amount: float | None = None
     per: str | None = None
     reductions: Texts = field(default_factory=_no_texts)
+    free_with: tuple[str, ...] = ()
+    """Ids of the taxonomy's entitlements with which the offer costs nothing, where it is not free for everyone."""
+
+    @property
+    def free_for_some(self) -> bool:
+        """Free for everyone, or with one of the entitlements."""
+        return self.free or bool(self.free_with)
 
 
 @dataclass(frozen=True)
@@ -239,6 +251,7 @@ def taxonomy_from_document(document: Mapping[str, Any]) -> Taxonomy:
         categories=tuple(term_from_document(term) for term in document["categories"]),
         target_groups=tuple(term_from_document(term) for term in document["target_groups"]),
         districts=tuple(term_from_document(term) for term in document["districts"]),
+        entitlements=tuple(term_from_document(term) for term in document.get("entitlements", [])),
     )
 
 
@@ -320,6 +333,7 @@ def offer_from_document(
             amount=costs.get("amount"),
             per=costs.get("per"),
             reductions=_texts(costs.get("reductions")),
+            free_with=tuple(costs.get("free_with", [])),
         ),
         last_verified=Verification(date=date.fromisoformat(verified["date"]), by=verified["by"]),
         target_groups=tuple(document.get("target_groups", [])),

@@ -22,7 +22,7 @@ from .calendar_files import calendar_of, session_events
 
 CSV_COLUMNS = (
     "id", "title", "summary", "actor_id", "actor_name", "categories", "target_groups", "age_min", "age_max",
-    "languages", "german_level", "mode", "free", "amount_eur", "per", "districts", "postcodes", "addresses",
+    "languages", "german_level", "mode", "free", "free_with", "amount_eur", "per", "districts", "postcodes", "addresses",
     "phone", "email", "registration_required", "registration_deadline", "valid_from", "valid_until",
     "last_verified", "url",
 )
@@ -125,6 +125,7 @@ def _offer_document(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Se
             "currency": "EUR",
             "per": offer.costs.per,
             "reductions": _texts(offer.costs.reductions),
+            "free_with": list(offer.costs.free_with),
         },
         "registration": None if registration is None else {
             "required": registration.required,
@@ -154,6 +155,7 @@ def offers_document(publication: Publication, settings: Settings) -> dict[str, A
             "categories": [_term(term) for term in taxonomy.categories],
             "target_groups": [_term(term) for term in taxonomy.target_groups],
             "districts": [_term(term) for term in taxonomy.districts],
+            "entitlements": [_term(term) for term in taxonomy.entitlements],
         },
         "offers": [
             _offer_document(offer, catalogue.actors[offer.actor], taxonomy, settings)
@@ -231,6 +233,7 @@ def offer_row(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Settings
         "german_level": offer.german_level or "",
         "mode": offer.mode,
         "free": _flag(offer.costs.free),
+        "free_with": _joined([localiser.text(taxonomy.entitlement(term_id).label) for term_id in offer.costs.free_with]),
         "amount_eur": _number(offer.costs.amount),
         "per": offer.costs.per or "",
         "districts": _joined([localiser.text(taxonomy.district(place.district).label) for place in places]),

@@ -55,6 +55,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "amount": "Betrag in Euro",
     "per": "Pro",
     "reductions": "Ermäßigung",
+    "free_with": "Kostenlos mit (Gutschein oder Berechtigung)",
     "registration": "Anmeldung",
     "required": "Anmeldung nötig",
     "how": "Wie anmelden",
@@ -98,7 +99,9 @@ _ENUM_LABEL_KEYS: Mapping[str, str] = {"mode": "mode.{}", "per": "per.{}", "type
 """Enums whose German words the site already has in data/labels/<default>.yml."""
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-_TAXONOMY_REFERENCES: Mapping[str, str] = {"categories": "categories", "target_groups": "target_groups", "district": "districts"}
+_TAXONOMY_REFERENCES: Mapping[str, str] = {
+    "categories": "categories", "target_groups": "target_groups", "district": "districts", "free_with": "entitlements",
+}
 """Property name -> the data/taxonomy.yml list its ids come from."""
 _SKIPPED = frozenset({"translation_sources", "machine_translated"})
 """Written by tools, not by people; the editor keeps what the file holds."""
@@ -119,6 +122,7 @@ FIELD_HINTS: Mapping[str, str] = {
     "amount": "Der Preis in Euro.",
     "per": "Wofür der Betrag gilt; Unterrichtseinheit: 45 Minuten, wie Integrationskurse abrechnen.",
     "reductions": "Wer weniger oder nichts bezahlt, z. B. mit Bildungsgutschein oder Sozialpass.",
+    "free_with": "Nur wenn das Angebot nicht für alle kostenlos ist: mit welchen Gutscheinen oder Berechtigungen es nichts kostet.",
     "eligibility": "Wer teilnehmen kann, in einfachen Worten. Der Aufenthaltsstatus ist keine Bedingung, außer ein Gesetz verlangt es.",
     "by": "Wer die Angaben geprüft hat, z. B. „VHS, Fachbereich Deutsch“.",
     "maintainers": "GitHub-Namen der Personen, die die Angebote dieses Anbieters ändern dürfen.",

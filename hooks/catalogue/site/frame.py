@@ -11,13 +11,12 @@ SLOT_TITLE = "@@cat-title@@"
 SLOT_DESCRIPTION = "@@cat-description@@"
 SLOT_HEAD = "@@cat-head@@"
 SLOT_BODY = "@@cat-body@@"
-SLOT_URL = "cat-slot-a/cat-slot-b/"
-SLOT_URL_SHALLOW = "cat-slot-a/"
 
 
 def slot_url(depth: int) -> str:
-    """The stand-in URL a frame is rendered at, for pages `depth` folders below the language's root."""
-    return SLOT_URL if depth == 2 else SLOT_URL_SHALLOW
+    """The stand-in URL a frame is rendered at, for pages `depth` folders below the language's root:
+    'cat-slot-a/', 'cat-slot-a/cat-slot-b/', 'cat-slot-a/cat-slot-b/cat-slot-c/' …"""
+    return "".join(f"cat-slot-{chr(ord('a') + level)}/" for level in range(depth))
 
 
 class FrameError(ValueError):

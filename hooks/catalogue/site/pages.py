@@ -16,10 +16,12 @@ from catalogue.data.news_archive import archived_news, current_news
 from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import figures
+from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
+from .catalogue_listing import GERMAN_LEVELS, LISTING_PAGE_SIZE, Listing, facet_counts, listing_files, offers_in_district, pages_of
 from .offline import OFFLINE_FOLDER
 from .qr_code import qr_svg
 from .search_terms import SNOWBALL_ALGORITHMS
@@ -86,6 +88,9 @@ class PageRenderer:
     history: tuple[QuarterCount, ...] | None = None
     """Offers added and ended per quarter, when the build has the data's git history."""
     _cards: dict[tuple[str, str], _Card] = field(default_factory=dict)
+    listing_version: str = ""
+    """The digest of the language's cards and facet files (catalogue_listing), for the catalogue page's requests."""
+    _facet_counts: dict[str, int] | None = None
 
     def card(self, offer: Offer, root: str, heading: str = "h3") -> Markup:
         """An offer's card; rendered once per language and reused on the catalogue, category and actor pages."""
@@ -110,7 +115,9 @@ class PageRenderer:
     def all_pages(self) -> Iterator[RenderedPage]:
         yield self.catalogue_page()
         for category in self.publication.catalogue.taxonomy.categories:
-            yield self.category_page(category)
+            yield from self.category_pages(category)
+        for district in self.publication.catalogue.taxonomy.districts:
+            yield from self.district_pages(district)
         for offer in self.publication.offers:
             yield self.offer_page(offer)
         for offer in ended_offers(self.publication):
@@ -229,15 +236,52 @@ class PageRenderer:
             sorted_actors=actors,
         )
 
-    def category_page(self, category: Term) -> RenderedPage:
-        return self._render(
-            "category.html",
-            f"catalogue/{category.id}/index.html",
-            title=self.reader.plain(category.label),
-            description=self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.town),
+    def category_page(self, category: Term, number: int = 1) -> RenderedPage:
+        """Page `number` (from 1) of a stage of life's offers."""
+        return self.category_pages(category)[number - 1]
+
+    def category_pages(self, category: Term) -> list[RenderedPage]:
+        """A stage of life's offers, LISTING_PAGE_SIZE to a page: catalogue/<id>/, then catalogue/<id>/page/2/ …"""
+        return self._listing_pages(
+            "category.html", f"catalogue/{category.id}/", self.publication.offers_in_category(category.id),
+            self.reader.plain(category.label),
+            self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.town),
             category=category,
-            offers=self.publication.offers_in_category(category.id),
         )
+
+    def district_pages(self, district: Term) -> list[RenderedPage]:
+        """The offers that take place in a district, as `category_pages`: catalogue/district/<id>/ …"""
+        name = self.reader.plain(district.label)
+        return self._listing_pages(
+            "district.html", f"catalogue/district/{district.id}/", offers_in_district(self.publication, district.id),
+            name, self.reader.t("district.intro", district=name, town=self.reader.town), district=district,
+        )
+
+    def _listing_pages(self, template: str, folder: str, offers: tuple[Offer, ...], title: str, description: str, **values: object) -> list[RenderedPage]:
+        pages = pages_of(offers)
+        rendered = []
+        for number, page_offers in enumerate(pages, start=1):
+            path = folder + ("" if number == 1 else f"page/{number}/") + "index.html"
+            depth = path.count("/")
+            links = {"prev": number - 1 if number > 1 else None, "next": number + 1 if number < len(pages) else None}
+            hrefs = {
+                rel: "../" * depth + folder + ("" if target == 1 else f"page/{target}/")
+                for rel, target in links.items() if target is not None
+            }
+            head = "".join(f'<link rel="{rel}" href="{href}">' for rel, href in hrefs.items())
+            page_title = title if number == 1 else f"{title} – {self.reader.t('pager.position', page=self.reader.number(number), pages=self.reader.number(len(pages)))}"
+            rendered.append(self._render(
+                template, path, title=page_title, description=description, head=head,
+                offers=page_offers, total=len(offers), page_number=number, page_count=len(pages), pager=hrefs,
+                facet_counts=self.facet_counts(), **values,
+            ))
+        return rendered
+
+    def listing(self) -> Listing:
+        """The cards and facet lists the catalogue page's script fetches (catalogue_listing); sets `listing_version`."""
+        listing = listing_files(self.publication, lambda offer: str(self.card(offer, "../")))
+        self.listing_version = listing.version
+        return listing
 
     def catalogue_page(self) -> RenderedPage:
         return self._render(
@@ -250,7 +294,30 @@ class PageRenderer:
             ),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
             stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
+            **self._catalogue_values(),
         )
+
+    def facet_counts(self) -> dict[str, int]:
+        """Facet name (catalogue_listing) -> how many published offers it holds; counted once per language."""
+        if self._facet_counts is None:
+            self._facet_counts = facet_counts(self.publication.offers, self.publication)
+        return self._facet_counts
+
+    def _catalogue_values(self) -> dict[str, object]:
+        """The catalogue page's first offers, its counts by stage of life and district, and its filters' choices."""
+        taxonomy = self.publication.catalogue.taxonomy
+        ordered = [offer for category in taxonomy.categories for offer in self.publication.offers if offer.categories[0] == category.id]
+        counts = self.facet_counts()
+        entitlements = [term for term in taxonomy.entitlements if any(term.id in offer.costs.free_with for offer in self.publication.offers)]
+        return {
+            "first_offers": ordered[:LISTING_PAGE_SIZE],
+            "facet_counts": counts,
+            "german_levels": [level for level in GERMAN_LEVELS if f"g-{level}" in counts],
+            "times_of_day": [time for time in TIMES_OF_DAY if f"t-{time}" in counts],
+            "entitlements": entitlements,
+            "listing_version": self.listing_version,
+            "page_size": LISTING_PAGE_SIZE,
+        }
 
     def news_page(self) -> RenderedPage:
         return self._render(
