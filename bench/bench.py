@@ -1,6 +1,6 @@
 """Builds synthetic catalogues of several sizes, the catalogue's way and the naive way, and prints what they cost.
 
-    python bench/bench.py [--sizes 100,1000,2000] [--languages de,en,ar,fa,uk,ru,tr,ti] [--naive | --no-naive]
+    python bench/bench.py [--sizes 100,1000,2000] [--languages de,en,ar,…] [--naive | --no-naive]
                           [--catalogue | --no-catalogue] [--seed 1] [--timeout SECONDS] [--json PATH]
 
 Run from the repository root with the repository's Python. Every build happens in a temporary folder that is
@@ -21,6 +21,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
 from build import run_mkdocs_build  # noqa: E402
+from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.synthetic import write_synthetic_catalogue  # noqa: E402
 from measure import measure_site  # noqa: E402
 from naive_site import naive_languages, write_naive_site  # noqa: E402
@@ -31,7 +32,8 @@ from site_config import catalogue_config, language_entries, read_mkdocs_config, 
 
 DEFAULT_SIZES = "100,1000,2000"
 DEFAULT_NAIVE_SIZES = "100,1000"
-DEFAULT_LANGUAGES = "de,en,ar,fa,uk,ru,tr,ti"
+DEFAULT_LANGUAGES = ",".join(read_settings(REPO_ROOT / "mkdocs.yml").language_codes)
+"""Every language the repository's mkdocs.yml builds, the default one first."""
 
 
 def comma_list(value: str) -> list[str]:

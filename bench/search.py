@@ -1,7 +1,7 @@
 """What a text search costs at several catalogue sizes: the search index's build time per language and the bytes a
 phone fetches before the first result of a one-word query; and the catalogue page's weight.
 
-    python bench/search.py [--sizes 1000,10000] [--languages de,en,ar,fa,uk,ru,tr,ti] [--seed 1] [--json PATH]
+    python bench/search.py [--sizes 1000,10000] [--languages de,en,ar,…] [--seed 1] [--json PATH]
 
 The synthetic catalogue is built in memory (no mkdocs build: at 10,000 offers x 8 languages that takes minutes
 and its index part is what is measured here). The queries are the 30 words most offers' titles hold in each
@@ -134,7 +134,7 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
-    parser.add_argument("--languages", default="de,en,ar,fa,uk,ru,tr,ti")
+    parser.add_argument("--languages", default=",".join(read_settings(REPO_ROOT / "mkdocs.yml").language_codes))
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path)
     arguments = parser.parse_args(argv)

@@ -112,6 +112,13 @@ def catalogue_config(
         config["watch"] = [str((repo_root / str(path)).resolve()) for path in config["watch"]]
     extra = config.setdefault("extra", {})
     extra.setdefault("catalogue", {})["data_dir"] = str(data_dir)
+    fallbacks = extra["catalogue"].get("fallbacks")
+    if isinstance(fallbacks, dict):
+        # A chain may only name languages the build has.
+        extra["catalogue"]["fallbacks"] = {
+            code: [other for other in chain if other in languages and other != languages[0]]
+            for code, chain in fallbacks.items() if code in languages and code != languages[0]
+        }
     options = i18n_options(config)
     if options is not None:
         options["languages"] = restricted_languages(language_entries(config), languages)

@@ -24,6 +24,7 @@ from catalogue.language.reader_language import direction_of
 from catalogue.data.schema_check import SCHEMA_DIR
 from catalogue.office.editor_config import EditorSettings, editor_config, editor_config_text
 from catalogue.office.editor_page import DECAP_SCRIPT, editor_files
+from catalogue.site.content_fallback import content_fallback_source
 from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
 from catalogue.site.material_language import material_has_language, material_language_partial
@@ -134,7 +135,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _build is not None:
         _build.files = files
+        _follow_fallback_chain(files, config)
     return files
+
+
+def _follow_fallback_chain(files: Files, config: MkDocsConfig) -> None:
+    """A hand-written page the language lacks shows the first version its fallback chain has, not always the
+    default language's (mkdocs-static-i18n knows only the latter)."""
+    assert _build is not None
+    settings = _build.settings
+    language = _current_language(config)
+    chain = [code for code in settings.fallback_chain(language) if code != settings.default_language]
+    if not chain:
+        return
+    for file in files.documentation_pages():
+        if getattr(file, "locale", None) != settings.default_language:
+            continue
+        found = content_fallback_source(Path(config.docs_dir), getattr(file, "norm_src_uri", file.src_uri), chain)
+        if found is not None:
+            file.abs_src_path = str(found[0])
+            file.locale = found[1]
 
 
 @event_priority(-110)

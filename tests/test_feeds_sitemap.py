@@ -85,8 +85,8 @@ def links(parent: ET.Element) -> dict[str, ET.Element]:
 
 
 def expected_text(code: str, texts: Texts) -> tuple[str, str]:
-    """The text a reader of `code` gets and its real language."""
-    return (texts[code], code) if code in texts else (texts[DEFAULT], DEFAULT)
+    """The text a reader of `code` gets and its real language: its own, else the first of its fallback chain."""
+    return next((texts[language], language) for language in (code, *SETTINGS.fallback_chain(code)) if language in texts)
 
 
 def test_feed_is_utf8_xml_with_a_declaration(feed: tuple[str, bytes, ET.Element]) -> None:

@@ -25,6 +25,9 @@ EXTRA = {
     "tr": "İstanbul'da kursları çocuklar ılık IŞIK anaokulu",
     "en": "classes running children's kindergarten",
     "ti": "ትግርኛ፡ቋንቋ። ትምህርቲ",
+    "ps": "وړاندیزونه ښوونځی ګډون کړئ د الماني‌ ژبې کورس ۲۰۲۶ ۱۸ کلنۍ ڼ ې ۍ",
+    "ku": "Pêşniyarên perwerdeyê KURSA ÎNGILÎZÎ şêwirdarî Neustadtê zarokên çûn",
+    "so": "Fursadaha waxbarasho da'da su'aal Jarmalka XANAANADA carruurta",
 }
 
 SAME_TERMS = [

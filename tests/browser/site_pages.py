@@ -9,7 +9,7 @@ from tests.site.sample_data import SETTINGS
 DEFAULT_LANGUAGE = SETTINGS.default_language
 LANGUAGES = SETTINGS.language_codes
 CHECKED_LANGUAGES = ("de", "ar", "ti")
-"""German, a right-to-left language, and a language that falls back to German for many texts."""
+"""German, a right-to-left language, and a language that falls back (to English, then German) for many texts."""
 
 SAMPLE_OFFER = "deutsch-von-anfang-an"
 """A free German course with Arabic and Ukrainian text, a phone number, an e-mail address and dates."""

@@ -30,7 +30,7 @@ MISSING = "gibt-es-nicht/mehr/"
 
 
 def label(texts: object, language: str) -> str:
-    return Localiser(language, DEFAULT).text(texts)  # type: ignore[arg-type]
+    return Localiser.of(SETTINGS, language).text(texts)  # type: ignore[arg-type]
 
 
 def direction(tab: Tab, selector: str) -> str:

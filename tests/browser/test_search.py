@@ -26,7 +26,7 @@ WORDS_PER_LANGUAGE = 3
 def _title_words(language: str) -> list[tuple[str, str]]:
     """(offer id, word) for words of translated titles whose terms no other offer's title or summary holds."""
     words = analyser(language)
-    localiser = Localiser(language, DEFAULT)
+    localiser = Localiser.of(SETTINGS, language)
     elsewhere: Counter[str] = Counter()
     titles = {}
     for offer in PUBLISHED:
@@ -132,7 +132,7 @@ def test_another_spelling_finds_the_same_offers_in_the_same_order(phone: Tab, la
 
 
 def _offers_whose(language: str, field: str, pattern: str) -> set[str]:
-    localiser = Localiser(language, DEFAULT)
+    localiser = Localiser.of(SETTINGS, language)
     return {offer.id for offer in PUBLISHED if re.search(pattern, localiser.text(getattr(offer, field)), re.IGNORECASE)}
 
 

@@ -29,4 +29,4 @@ def translated_in(offer: Offer, language: str) -> bool:
 
 
 def title_in(offer: Offer, language: str) -> str:
-    return Localiser(language, DEFAULT).text(offer.title)
+    return Localiser.of(SETTINGS, language).text(offer.title)

@@ -54,7 +54,7 @@ def test_the_share_links_carry_title_line_and_address_unchanged(title: str, line
 def test_an_offer_page_shares_itself_in_the_language_being_read(sample_site: BuiltSite, offer: Offer, language: str) -> None:
     page = _offer_page(sample_site, offer.id, language)
     url = _page_url(offer.id, language)
-    title = Localiser(language, DEFAULT).pick(offer.title).text
+    title = Localiser.of(SETTINGS, language).pick(offer.title).text
     sharing = page.select_one(".cat-sharing")
     assert sharing is not None and sharing["data-url"] == url and sharing["data-title"] == " ".join(title.split())
 

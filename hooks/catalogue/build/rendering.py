@@ -39,6 +39,7 @@ class RenderJob:
             language,
             labels=self.labels.get(language, {}),
             fallback_labels=self.labels.get(self.settings.default_language, {}),
+            chain_labels={code: self.labels.get(code, {}) for code in self.settings.fallback_chain(language)},
         )
 
     def renderer(self, language: str) -> PageRenderer:

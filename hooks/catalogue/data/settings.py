@@ -43,6 +43,8 @@ class Settings:
     """The day the legal texts (Impressum, privacy and accessibility statements) were last checked."""
     editor: dict[str, Any] = field(default_factory=dict)
     """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
+    fallbacks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """`extra.catalogue.fallbacks`: language -> the languages its readers read next, in order, before the default."""
     offline: bool = True
     """`extra.catalogue.offline`: false publishes a worker that removes the offline copy from readers' browsers."""
 
@@ -62,6 +64,12 @@ class Settings:
 
     def language(self, code: str) -> Language:
         return next(language for language in self.languages if language.code == code)
+
+    def fallback_chain(self, code: str) -> tuple[str, ...]:
+        """The languages a text missing in `code` is taken from, in order; always ends with the default language
+        (whose texts every record has), e.g. ('en', 'de') for Tigrinya, ('de',) where the town set none."""
+        default = self.default_language
+        return () if code == default else (*self.fallbacks.get(code, ()), default)
 
     def url_prefix(self, code: str) -> str:
         """The path of a language's pages below the site root: '' for the default language, 'ar/' for Arabic."""
@@ -121,7 +129,49 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         editor=dict(catalogue.get("editor") or {}),
         offline=_switch(catalogue, "offline", default=True),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
+        fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
+
+
+class SettingsError(ValueError):
+    """A setting in mkdocs.yml that cannot work; the message names the setting and the fix."""
+
+
+def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tuple[str, ...]]:
+    """`extra.catalogue.fallbacks` checked: each key a configured language other than the default, each list of
+    other configured languages, none twice, none its own language (a language falling back to itself is a cycle).
+    A list is the whole order for its language (ps: [fa, en] reads Persian, then English, then German); it does not
+    continue with the lists of the languages it names, and the default language, if named, must come last."""
+    if value is None:
+        return {}
+    where = "extra.catalogue.fallbacks in mkdocs.yml"
+    if not isinstance(value, dict):
+        raise SettingsError(f"{where} must map a language to a list of languages, e.g. 'ti: [en, de]'")
+    chains: dict[str, tuple[str, ...]] = {}
+    known = ", ".join(codes)
+    for code, chain in value.items():
+        code = str(code)
+        if code not in codes:
+            raise SettingsError(f"{where}: '{code}' is not one of the site's languages ({known})")
+        if code == default:
+            raise SettingsError(f"{where}: '{code}' is the default language; every text has it, so it needs no fallback")
+        entries = [chain] if isinstance(chain, str) else chain
+        if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
+            raise SettingsError(f"{where}: '{code}' must be given a list of language codes, e.g. '{code}: [en, {default}]'")
+        for entry in entries:
+            if entry not in codes:
+                raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names '{entry}', which is not one of the site's languages ({known})")
+        if code in entries:
+            raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' is a cycle – a language cannot fall back to itself")
+        if len(set(entries)) != len(entries):
+            raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names a language twice")
+        if default in entries[:-1]:
+            raise SettingsError(
+                f"{where}: '{code}: [{', '.join(entries)}]' names a language after '{default}', the default language, "
+                f"which every text has – put '{default}' last or leave it out"
+            )
+        chains[code] = tuple(entry for entry in entries if entry != default)
+    return chains
 
 
 def _switch(catalogue: Mapping[str, Any], key: str, default: bool) -> bool:

@@ -21,7 +21,10 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 # CLDR's Persian list ends with "، و" ("A، B، و C"); Persian style writes no comma before و.
 # CLDR's Tigrinya name for German is "ጀርመን", the country; the language is "ጀርመንኛ" like every other language name.
-_LANGUAGE_NAME_OVERRIDES: Mapping[tuple[str, str], str] = {("de", "ti"): "ጀርመንኛ"}
+# Its names for Pashto, Kurdish and Somali ("ፓሽቶ", "ኩርዲሽ", "ሶማሊ") lack that ending too.
+_LANGUAGE_NAME_OVERRIDES: Mapping[tuple[str, str], str] = {
+    ("de", "ti"): "ጀርመንኛ", ("ps", "ti"): "ፓሽቶኛ", ("ku", "ti"): "ኩርድኛ", ("so", "ti"): "ሶማልኛ",
+}
 
 _LIST_PATTERN_OVERRIDES: Mapping[str, Mapping[str, str]] = {"fa": {"end": "{0} و {1}"}}
 
@@ -33,6 +36,8 @@ class FallbackTracker:
 
     count: int = 0
     entries: int = 0
+    languages: set[str] = field(default_factory=set)
+    """The languages those texts are shown in (the default language, or one of the reader's fallback chain)."""
 
 
 @dataclass
@@ -42,10 +47,23 @@ class ReaderLanguage:
     labels: Mapping[str, str]
     fallback_labels: Mapping[str, str] = field(default_factory=dict)
     fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
+    chain_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    """The labels of the languages of the reader's fallback chain before the default language (`Settings.fallback_chain`)."""
+
+    @cached_property
+    def chain(self) -> tuple[str, ...]:
+        """The languages tried before the default one when a text is missing, e.g. ('en',) for Tigrinya."""
+        return tuple(code for code in self.settings.fallback_chain(self.code) if code != self.settings.default_language)
 
     @cached_property
     def localiser(self) -> Localiser:
-        return Localiser(self.code, self.settings.default_language)
+        return Localiser.of(self.settings, self.code)
+
+    @cached_property
+    def _label_sources(self) -> tuple[tuple[str, Mapping[str, str]], ...]:
+        """(language, labels) in the order a label is looked up: the reader's, the chain's, the default language's."""
+        chain = tuple((code, self.chain_labels[code]) for code in self.chain if code in self.chain_labels)
+        return ((self.code, self.labels), *chain, (self.settings.default_language, self.fallback_labels))
 
     @cached_property
     def formatter(self) -> LocaleFormatter:
@@ -63,7 +81,7 @@ class ReaderLanguage:
 
     def t(self, key: str, **values: object) -> Markup:
         """An interface text with its {placeholders} filled; values that are Markup keep their tags."""
-        template = str(escape(self.labels.get(key) or self.fallback_labels.get(key) or key))
+        template = str(escape(next((labels[key] for _, labels in self._label_sources if labels.get(key)), key)))
         return Markup(_PLACEHOLDER.sub(lambda match: str(escape(values.get(match.group(1), match.group(0)))), template))
 
     def plural(self, key: str, number: int | float, **values: object) -> Markup:
@@ -72,9 +90,10 @@ class ReaderLanguage:
         Labels hold one form per category as `<key>.<category>` ('offer.age_from.one', '... .few', '... .other');
         a language's category missing, its 'other' form is taken, then the default language's forms.
         """
-        key = self._plural_key(self.labels, key, plural_category(self.code, number)) or self._plural_key(
-            self.fallback_labels, key, plural_category(self.settings.default_language, number)
-        ) or key
+        for language, labels in self._label_sources:
+            found = self._plural_key(labels, key, plural_category(language, number))
+            if found:
+                return self.t(found, **values)
         return self.t(key, **values)
 
     @staticmethod
@@ -90,7 +109,7 @@ class ReaderLanguage:
         forms = {}
         for category in sorted(plural_categories(self.code)):
             forms[category] = key
-            for labels in (self.labels, self.fallback_labels):
+            for _, labels in self._label_sources:
                 found = self._plural_key(labels, key, category)
                 if found:
                     forms[category] = labels[found]
@@ -112,7 +131,17 @@ class ReaderLanguage:
         picked = self.localiser.pick(texts)
         if picked.is_fallback:
             self.fallbacks.count += 1
+            self.fallbacks.languages.add(picked.language)
         return picked
+
+    def fallback_note(self, key: str, languages: Iterable[str]) -> Markup:
+        """A notice about texts shown in another language: `key` ('fallback.notice', 'card.fallback' …) where they are
+        all in the default language, else `<key>_in` naming the languages shown ('… shown in English')."""
+        order = self.settings.fallback_chain(self.code)
+        shown = sorted(set(languages), key=lambda code: (order.index(code) if code in order else len(order), code))
+        if not shown or shown == [self.settings.default_language]:
+            return self.t(key)
+        return self.t(f"{key}_in", language=self.join(self.language_name(code) for code in shown))
 
     def text(self, texts: Texts) -> Markup:
         """Inline text; a fallback is marked with its real language and isolated from the page's direction."""

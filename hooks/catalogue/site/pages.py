@@ -17,7 +17,7 @@ from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import figures
 from catalogue.data.time_of_day import TIMES_OF_DAY
-from catalogue.language.reader_language import FallbackTracker, ReaderLanguage
+from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
 
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
@@ -69,6 +69,7 @@ def template_environment() -> Environment:
     environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(taxonomy.target_group(group_id).label)
     environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
     environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    environment.filters["direction"] = direction_of
     return environment
 
 
@@ -76,6 +77,7 @@ def template_environment() -> Environment:
 class _Card:
     html: str
     fallbacks: int
+    languages: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -102,11 +104,12 @@ class PageRenderer:
                 r=self.reader, root=_ROOT_SLOT, offer=offer, actor=actor, districts=districts, heading=heading,
                 taxonomy=self.publication.catalogue.taxonomy,
             )
-            self._cards[key] = _Card(html, self.reader.fallbacks.count)
+            self._cards[key] = _Card(html, self.reader.fallbacks.count, frozenset(self.reader.fallbacks.languages))
             self.reader.fallbacks = outer
         card = self._cards[key]
         if card.fallbacks:
             self.reader.fallbacks.entries += 1
+            self.reader.fallbacks.languages.update(card.languages)
         return Markup(card.html.replace(_ROOT_SLOT, root))
 
     def all_pages(self) -> Iterator[RenderedPage]:
@@ -162,7 +165,7 @@ class PageRenderer:
         if not own and not entries:
             return ""
         key = "fallback.notice" if own else "fallback.notice_some"
-        return f'<p class="cat-notice" role="note">{Markup.escape(view.t(key))}</p>'
+        return f'<p class="cat-notice" role="note">{Markup.escape(view.fallback_note(key, fallbacks.languages))}</p>'
 
     def offer_page(self, offer: Offer) -> RenderedPage:
         actor = self.publication.catalogue.actors[offer.actor]
@@ -365,9 +368,10 @@ class PageRenderer:
         site's default language, marked as such, under a notice in its own language."""
         reader = self.reader
         wrapped = "figures.title" not in reader.labels
-        view_reader = ReaderLanguage(reader.settings, reader.settings.default_language, reader.fallback_labels) if wrapped else reader
+        shown = next((code for code in reader.chain if "figures.title" in reader.chain_labels.get(code, {})), reader.settings.default_language)
+        view_reader = ReaderLanguage(reader.settings, shown, reader.chain_labels.get(shown, {}), reader.fallback_labels) if wrapped else reader
         numbers = figures(self.publication, reader.settings.language_codes)
-        notice = Markup('<p class="cat-notice" role="note">{}</p>').format(reader.t("fallback.notice")) if wrapped else Markup("")
+        notice = Markup('<p class="cat-notice" role="note">{}</p>').format(reader.fallback_note("fallback.notice", [shown])) if wrapped else Markup("")
         page = self._render(
             "figures.html",
             "figures/index.html",

@@ -34,6 +34,11 @@ class SiteChrome:
     def t(self, key: str) -> Markup:
         return self.reader.t(key)
 
+    def fallback_notice(self, shown: str) -> Markup:
+        """The notice above a hand-written page shown in another language, naming that language where it is not the
+        default one."""
+        return self.reader.fallback_note("fallback.notice", [shown])
+
     @property
     def settings(self) -> Settings:
         return self.reader.settings
