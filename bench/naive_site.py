@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+import material
 import yaml
 from site_config import write_mkdocs_config
 
-MATERIAL_HAS_NO_INTERFACE_FILE_FOR = frozenset({"ti"})
-"""Material 9.8.1 has no partials/languages/<code>.html for these: the naive build cannot use them."""
+_MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
+"""Material's interface files, partials/languages/<code>.html: the naive build can use only a language that has one."""
 
 
 @dataclass(frozen=True)
@@ -26,8 +27,8 @@ class NaiveData:
 
 def naive_languages(languages: Sequence[str]) -> tuple[list[str], list[str]]:
     """The languages the naive build can build, and those it has to drop."""
-    kept = [code for code in languages if code not in MATERIAL_HAS_NO_INTERFACE_FILE_FOR]
-    return kept, [code for code in languages if code in MATERIAL_HAS_NO_INTERFACE_FILE_FOR]
+    kept = [code for code in languages if (_MATERIAL_LANGUAGES / f"{code}.html").is_file()]
+    return kept, [code for code in languages if code not in kept]
 
 
 def _load(path: Path) -> Any:
