@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 import yaml
 from babel.dates import get_day_names
@@ -391,43 +391,31 @@ def editor_config_text(config: Mapping[str, Any]) -> str:
     return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=120)
 
 
+def _schema_objects(schema_folder: Path) -> Iterator[Mapping[str, Any]]:
+    """Every JSON object, at any depth, of the edited records' schemas."""
+    pending: list[Any] = [json.loads((schema_folder / name).read_text(encoding="utf-8")) for name in EDITED_SCHEMAS]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, dict):
+            yield node
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
+
+
 def described_names(schema_folder: Path) -> set[str]:
     """Every property name whose schema node has a `description`, and every described shared definition's name
     (what FIELD_HINTS must cover). The translation bookkeeping the form does not show is left out."""
     names: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for name, value in (node.get("properties") or {}).items():
-                if isinstance(value, dict) and "description" in value and name not in _SKIPPED:
-                    names.add(name)
-            for name, value in (node.get("$defs") or {}).items():
-                if isinstance(value, dict) and "description" in value and name not in {"text", "markdown", *_SKIPPED}:
-                    names.add(name)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for name in EDITED_SCHEMAS:
-        walk(json.loads((schema_folder / name).read_text(encoding="utf-8")))
+    for node in _schema_objects(schema_folder):
+        for group, left_out in (("properties", _SKIPPED), ("$defs", {"text", "markdown", *_SKIPPED})):
+            names.update(
+                name for name, value in (node.get(group) or {}).items()
+                if isinstance(value, dict) and "description" in value and name not in left_out
+            )
     return names
 
 
 def schema_property_names(schema_folder: Path) -> set[str]:
     """Every property name the edited records' schemas define, at any depth (what FIELD_LABELS must cover)."""
-    names: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            names.update((node.get("properties") or {}).keys())
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    for name in EDITED_SCHEMAS:
-        walk(json.loads((schema_folder / name).read_text(encoding="utf-8")))
-    return names
+    return {name for node in _schema_objects(schema_folder) for name in (node.get("properties") or {})}
