@@ -18,6 +18,7 @@ from tests.towns import BuiltSite
 from .browser_setup import PHONE
 from .browser_tab import Tab
 from .catalogue_view import CatalogueView
+from .conftest import _tab
 from .site_pages import language_path
 from .static_server import SiteServer
 
@@ -32,23 +33,16 @@ def larger_server(larger_site: BuiltSite) -> Iterator[SiteServer]:
         yield server
 
 
-def _phone(chromium: Browser, server: SiteServer, script: bool) -> Iterator[Tab]:
-    context = chromium.new_context(**PHONE, java_script_enabled=script)
-    context.set_default_timeout(10_000)
-    try:
-        yield Tab.open_in(context, server)
-    finally:
-        context.close()
-
-
 @pytest.fixture
 def larger_phone(chromium: Browser, larger_server: SiteServer) -> Iterator[Tab]:
-    yield from _phone(chromium, larger_server, script=True)
+    with _tab(chromium, larger_server, **PHONE) as tab:
+        yield tab
 
 
 @pytest.fixture
 def larger_phone_without_script(chromium: Browser, larger_server: SiteServer) -> Iterator[Tab]:
-    yield from _phone(chromium, larger_server, script=False)
+    with _tab(chromium, larger_server, **PHONE, java_script_enabled=False) as tab:
+        yield tab
 
 
 def _template_category() -> str:

@@ -236,10 +236,6 @@ class PageRenderer:
             sorted_actors=actors,
         )
 
-    def category_page(self, category: Term, number: int = 1) -> RenderedPage:
-        """Page `number` (from 1) of a stage of life's offers."""
-        return self.category_pages(category)[number - 1]
-
     def category_pages(self, category: Term) -> list[RenderedPage]:
         """A stage of life's offers, LISTING_PAGE_SIZE to a page: catalogue/<id>/, then catalogue/<id>/page/2/ …"""
         return self._listing_pages(
