@@ -179,8 +179,9 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
     summarised = () if arguments.verbose or arguments.format == "github" else _TRANSLATION_WARNINGS
     shown = [problem for problem in result.problems if problem.key not in summarised]
     # On a terminal errors come last, right above the summary, so that a long list of warnings cannot scroll them away.
-    last = [problem for problem in shown if problem.is_error] if arguments.format == "text" else []
-    for problem in (problem for problem in shown if problem not in last):
+    errors_last = arguments.format == "text"
+    last = [problem for problem in shown if errors_last and problem.is_error]
+    for problem in (problem for problem in shown if not (errors_last and problem.is_error)):
         print(format_problem(problem, style=arguments.format), file=stdout)
     if summarised:
         for line in _translation_summary(result.problems, messages, settings.language_codes):
