@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Iterator
 
@@ -182,7 +183,7 @@ class PageRenderer:
             actor=actor,
             share_url=url,
             share=share_links(self.reader.plain(offer.title), self.reader.plain(offer.summary), url),
-            german=self.german_words(),
+            german=self.german_words,
             qr=qr_svg(url),
             has_dates=offer_has_dates(offer),
             stale=offer.last_verified.date < months_before(self.publication.today, self.reader.settings.stale_after_months),
@@ -207,9 +208,10 @@ class PageRenderer:
         """The offer page's own script: the share button (assets/catalogue/share.js); the page works without it."""
         return f'<script src="{"../" * (2 + self.reader.prefix.count("/"))}assets/catalogue/share.js" defer></script>'
 
+    @cached_property
     def german_words(self) -> ReaderLanguage | None:
         """The default language's words for the print-out's block in German, for staff at a counter; None when the
-        reader reads the default language already."""
+        reader reads the default language already. Made once per language, with its formats, for every offer page."""
         settings = self.reader.settings
         if self.reader.code == settings.default_language:
             return None
