@@ -6,10 +6,12 @@ BIN := $(VENV)/bin
 SITE_READY := $(VENV)/.site-requirements
 DEV_READY := $(VENV)/.dev-requirements
 NODE_READY := node_modules/.installed
+VENDOR := hooks/catalogue/vendor
+VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: vendor site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,13 +28,26 @@ $(NODE_READY): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The browser files the package carries, copied from the pinned npm packages (package.json): the web editor (Decap
+# CMS and the yaml library), the Snowball stemmers the search runs in the reader's browser, and axe-core for the
+# town checks. The package is built with them; they are not kept in git.
+$(VENDOR_READY): $(NODE_READY)
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/yaml $(VENDOR)/stemmers
+	cp node_modules/decap-cms/dist/decap-cms.js $(VENDOR)/
+	cp -r node_modules/yaml/browser/dist/. $(VENDOR)/yaml/ && cp node_modules/yaml/LICENSE $(VENDOR)/yaml/
+	cp node_modules/@orama/stemmers/dist/*.js node_modules/@orama/stemmers/LICENSE.md $(VENDOR)/stemmers/
+	cp node_modules/axe-core/axe.min.js node_modules/axe-core/LICENSE $(VENDOR)/
+	touch $@
+
+vendor: $(VENDOR_READY)
+
 ## site: install, check the data, build site/ (with the web editor under /admin/, copied from node_modules)
-site: $(SITE_READY) $(NODE_READY)
+site: $(SITE_READY) $(VENDOR_READY)
 	$(BIN)/python -m catalogue check
 	$(BIN)/python -m mkdocs build --quiet --clean
 
 ## serve: live preview at http://127.0.0.1:8000/
-serve: $(SITE_READY)
+serve: $(SITE_READY) $(VENDOR_READY)
 	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve
 
 ## editor: the web editor on this clone: open http://localhost:8000/admin/ while `make serve` runs
@@ -44,12 +59,12 @@ check: $(SITE_READY)
 	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
 
 ## test: the whole test suite, browser tests included
-test: $(DEV_READY) $(NODE_READY)
+test: $(DEV_READY) $(VENDOR_READY)
 	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
 
 ## bench: build synthetic catalogues of several sizes and print a table
-bench: $(DEV_READY) $(NODE_READY)
+bench: $(DEV_READY) $(VENDOR_READY)
 	$(BIN)/python bench/bench.py
 	$(BIN)/python bench/search.py
 

@@ -21,7 +21,7 @@ from catalogue.data.publication import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.markdown_text import html_to_text
 from catalogue.language.reader_language import direction_of
-from catalogue.data.schema_check import SCHEMA_DIR
+from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.office.editor_config import EditorSettings, editor_config, editor_config_text
 from catalogue.office.editor_page import DECAP_SCRIPT, editor_files
 from catalogue.site.content_fallback import content_fallback_source
@@ -42,8 +42,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 log = get_plugin_logger(__name__)
-PROJECT_ROOT = SCHEMA_DIR.parent
-"""Where the catalogue's code, schemas and node_modules live (a test site's mkdocs.yml may lie elsewhere)."""
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -282,15 +280,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _write_editor(build: _Build, site_root: Path) -> None:
     """The web editor under /admin/, its configuration generated from the schemas of this very build."""
     settings = build.settings
-    if not (PROJECT_ROOT / DECAP_SCRIPT).is_file():
-        log.warning(f"The web editor (/admin/) is left out: {DECAP_SCRIPT} is missing. Run `npm ci` first.")
+    if not DECAP_SCRIPT.is_file():
+        log.warning(f"The web editor (/admin/) is left out: {DECAP_SCRIPT} is missing. Run `make vendor` first.")
         return
     assert build.loaded.catalogue is not None
     labels = build.loaded.labels.get(settings.default_language, {})
     config = editor_config(settings, EditorSettings.from_settings(settings), build.loaded.catalogue.taxonomy, labels, SCHEMA_DIR)
     stylesheets = sorted(path.relative_to(site_root).as_posix() for path in (site_root / "assets" / "stylesheets").glob("main.*.min.css"))
     stylesheets.append("assets/catalogue/catalogue.css")
-    for path, content in editor_files(settings, editor_config_text(config), stylesheets, build.loaded.directions, labels, PROJECT_ROOT / DECAP_SCRIPT):
+    for path, content in editor_files(settings, editor_config_text(config), stylesheets, build.loaded.directions, labels, DECAP_SCRIPT):
         target = site_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

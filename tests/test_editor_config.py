@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -10,7 +11,8 @@ import pytest
 import yaml
 
 from catalogue.cli import EXIT_INVALID, EXIT_VALID, generated_editor_config, main
-from catalogue.data.schema_check import SCHEMA_DIR
+from catalogue.data.loading import load_catalogue
+from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.settings import read_settings
 from catalogue.office.editor_config import CONFIG_PATH, FIELD_HINTS, FIELD_LABELS, described_names, schema_property_names
 from tests.towns import town_under_test
@@ -67,10 +69,11 @@ def test_a_text_inside_an_optional_object_asks_for_nothing(config: dict[str, Any
 
 
 def test_categories_are_a_select_with_the_taxonomys_german_labels(config: dict[str, Any]) -> None:
-    taxonomy = yaml.safe_load((TREE / "data" / "taxonomy.yml").read_text(encoding="utf-8"))
+    loaded = load_catalogue(read_settings(TREE / "mkdocs.yml"), today=date(2026, 11, 26))
+    assert loaded.catalogue is not None
     categories = _field(_collection(config, "offers")["fields"], "categories")
     assert categories["widget"] == "select" and categories["multiple"] is True
-    assert categories["options"] == [{"label": term["label"]["de"], "value": term["id"]} for term in taxonomy["categories"]]
+    assert categories["options"] == [{"label": term.label["de"], "value": term.id} for term in loaded.catalogue.taxonomy.categories]
 
 
 def test_the_actor_is_a_relation_to_the_actors(config: dict[str, Any]) -> None:

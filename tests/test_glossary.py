@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.data.package_files import DEFAULTS_DIR
 from catalogue.data.glossary import GlossaryTerm, read_glossary
 from catalogue.data.loading import load_catalogue
 from catalogue.data.settings import read_settings
@@ -59,8 +60,8 @@ TOWN_RESULT = load_catalogue(TOWN, today=date(2026, 11, 26), message_language="e
 
 
 @pytest.mark.parametrize("language", [code for code in TOWN.language_codes if code != TOWN.default_language])
-def test_every_translated_language_has_a_glossary_with_its_form_of_address(language: str) -> None:
-    glossary, problems = read_glossary(TOWN.data_dir / "glossary" / f"{language}.yml", f"data/glossary/{language}.yml")
+def test_the_product_ships_a_glossary_with_its_form_of_address_for_every_translated_language(language: str) -> None:
+    glossary, problems = read_glossary(DEFAULTS_DIR / "glossary" / f"{language}.yml", f"glossary/{language}.yml")
     assert problems == [] and glossary is not None
     assert glossary.address.strip()
 

@@ -1,7 +1,7 @@
 """What is product and what is town: a town takes new versions of the product by merging them, which works only
 while the product's files name no town and the town's pages take its name from the settings.
 
-Product: hooks/, overrides/, schemas/, bench/, tests/ (apart from the tests' own town), Makefile, the workflows.
+Product: hooks/ (the package, with its schemas, theme, assets and default data), bench/, tests/ (apart from the tests' own town), Makefile, the workflows.
 Town: mkdocs.yml, data/, content/, .github/CODEOWNERS and the issue forms, the logo and favicon."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ SETTINGS = read_settings(REPO / "mkdocs.yml")
 SAMPLE_TOWN_NAMES = ("Neustadt", "نويشتات", "نویشتات", "Нойштадт", "ኖይሽታት")
 """The shipped sample town's name in every script the sample writes it in: product code never names it either."""
 TOWN_NAMES = sorted({name for name in (*SETTINGS.town_names.values(), SETTINGS.town, *SAMPLE_TOWN_NAMES) if len(name) >= 3})
-PRODUCT_FOLDERS = ("hooks", "overrides", "schemas", "bench", ".github/workflows", ".ci")
+PRODUCT_FOLDERS = ("hooks", "bench", ".github/workflows", ".ci")
 PRODUCT_FILES = ("Makefile", "pyproject.toml", "package.json")
 TEXT_SUFFIXES = {".py", ".html", ".js", ".css", ".json", ".yml", ".yaml", ".svg", ".md", ".txt", ""}
 

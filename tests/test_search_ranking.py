@@ -13,9 +13,10 @@ import pytest
 import yaml
 from catalogue.site.search_index import FIRST_POSTINGS, CatalogueEntries, ContentEntry, SearchDocument, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
+from catalogue.data.package_files import ASSETS_DIR
 
 HERE = Path(__file__).resolve().parent
-CATALOGUE_JS = HERE.parent / "content" / "assets" / "catalogue" / "catalogue.js"
+CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 RUNNER = HERE / "search" / "run_engine.js"
 FIXTURE: dict[str, Any] = yaml.safe_load((HERE / "search" / "catalogue.yml").read_text(encoding="utf-8"))
 PAGES = {

@@ -11,9 +11,10 @@ import pytest
 import yaml
 from catalogue.site.search_terms import SNOWBALL_ALGORITHMS, analyser, query_terms, words
 from catalogue.site.stemmer_script import stemmer_script
+from catalogue.data.package_files import ASSETS_DIR
 
 HERE = Path(__file__).resolve().parent
-CATALOGUE_JS = HERE.parent / "content" / "assets" / "catalogue" / "catalogue.js"
+CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 FIXTURE = yaml.safe_load((HERE / "search" / "catalogue.yml").read_text(encoding="utf-8"))
 
 EXTRA = {

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
+from catalogue.data.package_files import DEFAULTS_DIR, SCHEMA_DIR
 from catalogue.synthetic import (  # noqa: E402
     ACTOR_TYPES,
     REFERENCE_DATE,
@@ -27,7 +28,7 @@ from catalogue.synthetic import (  # noqa: E402
     write_synthetic_catalogue,
 )
 
-SCHEMAS_DIR = ROOT / "schemas"
+SCHEMAS_DIR = SCHEMA_DIR
 OFFERS = 50
 LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr", "ti")
 RECORD_KINDS = {
@@ -96,8 +97,8 @@ def test_every_record_is_valid_against_its_schema(kind: str, data_dir: Path, reg
     assert checked > 0
 
 
-def test_labels_are_the_shipped_ones_or_a_copy_of_the_german_ones(data_dir: Path) -> None:
-    shipped_dir = FIXTURE_DATA / "labels"
+def test_labels_are_the_products_or_a_copy_of_the_german_ones(data_dir: Path) -> None:
+    shipped_dir = DEFAULTS_DIR / "labels"
     german = (shipped_dir / "de.yml").read_text(encoding="utf-8")
     for language in LANGUAGES:
         written = (data_dir / "labels" / f"{language}.yml").read_text(encoding="utf-8")

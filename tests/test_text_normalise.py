@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 from catalogue.site.text_normalise import normalise, tokens
+from catalogue.data.package_files import ASSETS_DIR
 
-CATALOGUE_JS = Path(__file__).resolve().parents[1] / "content" / "assets" / "catalogue" / "catalogue.js"
+CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 
 SAME = [
     # Arabic and Persian letter forms, as Arabic and Persian keyboards type them

@@ -18,6 +18,7 @@ from typing import Any, Callable, Sequence
 
 import yaml
 
+from catalogue.data.package_files import DEFAULTS_DIR
 from catalogue.data.model import Catalogue, actor_from_document, news_from_document, offer_from_document, taxonomy_from_document
 
 DEFAULT_TEMPLATE_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -278,9 +279,11 @@ class SyntheticCatalogue:
         self.languages = tuple(languages)
         self.seed = seed
         self.reference_date = reference_date
-        with (template_data_dir / "taxonomy.yml").open(encoding="utf-8") as handle:
+        with (DEFAULTS_DIR / "taxonomy.yml").open(encoding="utf-8") as handle:
             self.template_taxonomy: dict[str, Any] = yaml.safe_load(handle)
-        self.template_labels_dir = template_data_dir / "labels"
+        with (template_data_dir / "taxonomy.yml").open(encoding="utf-8") as handle:
+            self.template_taxonomy["districts"] = yaml.safe_load(handle)["districts"]
+        self.template_labels_dir = DEFAULTS_DIR / "labels"
         self.category_ids = [term["id"] for term in self.template_taxonomy["categories"]]
         self.target_group_ids = [term["id"] for term in self.template_taxonomy["target_groups"]]
         self.district_ids = [term["id"] for term in self.template_taxonomy["districts"]]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from catalogue.data.package_files import DEFAULTS_DIR
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.material_language import material_has_language
 
@@ -24,7 +25,9 @@ PHONE_PAGES = [TownPage(kind, code) for code in WITHOUT_MATERIAL for kind in ("h
 
 
 def labels(code: str) -> dict:
-    return yaml.safe_load((SETTINGS.data_dir / "labels" / f"{code}.yml").read_text(encoding="utf-8"))
+    """The words the town's site shows in a language: its own labels file, or the product's."""
+    own = SETTINGS.data_dir / "labels" / f"{code}.yml"
+    return yaml.safe_load((own if own.is_file() else DEFAULTS_DIR / "labels" / f"{code}.yml").read_text(encoding="utf-8"))
 
 
 _LAYOUT = r"""() => {

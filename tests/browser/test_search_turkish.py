@@ -13,6 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser
 
+from catalogue.data.package_files import DEFAULTS_DIR
 from tests.towns import FIXTURE_DATA, FIXTURE_TOWN, REPO, BuiltSite, build_site, only_languages, town_settings
 
 from .browser_setup import PHONE
@@ -75,7 +76,7 @@ def _write_turkish_town(folder: Path) -> Path:
              {name: {**only_languages(offer[name], kept, fixture_languages), "tr": text} for name, text in texts.items()})
     (data / "labels").mkdir()
     shutil.copyfile(FIXTURE_DATA / "labels" / "de.yml", data / "labels" / "de.yml")
-    shutil.copyfile(REPO / "data" / "labels" / "tr.yml", data / "labels" / "tr.yml")
+    shutil.copyfile(DEFAULTS_DIR / "labels" / "tr.yml", data / "labels" / "tr.yml")
     (data / "synonyms").mkdir()
     (data / "synonyms" / "tr.yml").write_text(yaml.safe_dump(SYNONYMS, allow_unicode=True), encoding="utf-8")
     config = yaml.safe_load((FIXTURE_TOWN / "mkdocs.yml").read_text(encoding="utf-8"))

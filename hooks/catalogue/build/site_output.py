@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from catalogue.data.history import QuarterCount
+from catalogue.data.package_files import ASSETS_DIR
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import figures
 from catalogue.data.settings import Settings
@@ -24,6 +25,8 @@ from catalogue.site.search_index import ContentEntry, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
 
 from .rendering import LanguageRendering, RenderJob
+
+ASSETS_FOLDER = "assets/catalogue"
 
 OPEN_DATA_FOLDER = "data"
 
@@ -109,7 +112,15 @@ def write_site_wide_outputs(
     stale_sitemap = site_root / "sitemap.xml.gz"
     if stale_sitemap.exists():
         stale_sitemap.unlink()
+    write_product_assets(site_root)
     write_offline_worker(settings, site_root)
+
+
+def write_product_assets(site_root: Path) -> None:
+    """The front-end's scripts and styles, from the package into assets/catalogue/ (the pages link them there)."""
+    for source in sorted(ASSETS_DIR.iterdir()):
+        if source.is_file():
+            _write(site_root / ASSETS_FOLDER / source.name, source.read_bytes())
 
 
 def write_offline_worker(settings: Settings, site_root: Path) -> None:

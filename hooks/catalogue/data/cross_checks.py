@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from catalogue.data.fingerprint import default_text_fingerprint
 from catalogue.data.glossary import Glossary, glossary_from_data
 from catalogue.data.messages import Messages, quote
+from catalogue.data.package_files import is_product_file
 from catalogue.data.plural_rules import ordered, plural_categories, split_plural_key
 from catalogue.data.problems import Problem
 from catalogue.data.schema_check import Kind, SchemaSet, TextField
@@ -128,7 +129,8 @@ class _Checker:
         taxonomy = next((file for file in self.by_kind["taxonomy"] if file.valid), None)
         self.taxonomy_path = taxonomy.path if taxonomy else f"{context.data_path}/taxonomy.yml"
         self.terms: dict[str, list[str]] | None = (
-            {group: [term["id"] for term in taxonomy.data.get(group, [])] for group in _TERM_GROUPS} if taxonomy else None
+            {group: [term["id"] for term in taxonomy.data.get(group, [])] for group in _TERM_GROUPS}
+            if taxonomy and taxonomy.data.get("districts") else None
         )
         self.actor_ids = {file.stem for file in self.by_kind["actor"]}
         self.valid_actors = {
@@ -158,6 +160,8 @@ class _Checker:
             if file.valid:
                 for group in _TERM_GROUPS:
                     yield from self.unique_entries(file, (group,))
+                if not file.data.get("districts"):
+                    yield self.problem(file, "taxonomy.no_districts", file.document.value_position(()))
         for file in self.valid_files("actor"):
             yield from self.actor(file)
         yield from self.duplicate_offer_ids()
@@ -629,15 +633,18 @@ class _Checker:
             return
         for file in self.valid_files("labels"):
             glossary = glossaries.get(file.stem)
-            if glossary is not None:
+            if glossary is not None and not is_product_file(file.path):
                 for key, text in file.data["site"].items():
-                    yield from self.wrong_forms(file, ("site", key), text, glossary)
+                    if _written_in(file, ("site", key)):
+                        yield from self.wrong_forms(file, ("site", key), text, glossary)
         for kind in ("taxonomy", "actor", "offer", "news"):
             for file in self.valid_files(kind):
+                if is_product_file(file.path):
+                    continue
                 for text_field in self.text_fields(file):
                     texts = _lookup(file.data, text_field.path)
                     for language, text in texts.items():
-                        if language in glossaries and isinstance(text, str):
+                        if language in glossaries and isinstance(text, str) and _written_in(file, (*text_field.path, language)):
                             yield from self.wrong_forms(file, (*text_field.path, language), text, glossaries[language])
 
     def wrong_forms(self, file: DataFile, path: JsonPath, text: str, glossary: Glossary) -> Iterator[Problem]:
@@ -653,6 +660,11 @@ class _Checker:
                 german=term.german,
                 glossary=f"{self.context.data_path}/glossary/{glossary.language}.yml",
             )
+
+
+def _written_in(file: DataFile, path: JsonPath) -> bool:
+    """Whether the value at path stands in the file itself, not in the product's data the town's file extends."""
+    return path in file.document.value_positions
 
 
 _WORDS = re.compile(r"[^\W\d_]{3,}")

@@ -21,6 +21,8 @@ from catalogue.data.model import (
     offer_from_document,
     taxonomy_from_document,
 )
+from catalogue.data.layering import layered
+from catalogue.data.package_files import DEFAULTS_DIR, product_path
 from catalogue.data.problems import Problem, problem_sort_key
 from catalogue.data.schema_check import Kind, SchemaSet, check_document, schema_set
 from catalogue.data.settings import Settings
@@ -31,6 +33,8 @@ DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"
 FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "labels": "labels", "glossary": "glossary", "synonyms": "synonyms"}
 TAXONOMY_FILE = "taxonomy.yml"
+LANGUAGE_KINDS: tuple[Kind, ...] = ("labels", "glossary", "synonyms")
+"""Kinds with one file per language, which the product ships and a town may extend or override."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,7 @@ class LoadResult:
     directions: Mapping[str, str] = field(default_factory=dict)
     """Language code -> 'ltr' or 'rtl', from data/labels/<code>.yml."""
     files: tuple[str, ...] = ()
-    """The data files read, relative to the site's root."""
+    """The town's data files read, relative to the site's root (the product's own files are read too, not listed)."""
     synonyms: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     """Language code -> the groups of data/synonyms/<code>.yml: words and phrases that mean the same to readers."""
 
@@ -64,6 +68,8 @@ class _Found:
     kind: Kind
     file: Path
     path: str
+    product: bool = False
+    """One of the product's own files (its default taxonomy, labels, glossary or synonyms), not the town's."""
 
 
 def load_catalogue(settings: Settings, *, today: date, message_language: str | None = None) -> LoadResult:
@@ -72,6 +78,7 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
     found, problems = _find_files(settings, data_path, messages)
     schemas = schema_set()
     files: list[DataFile] = []
+    shipped: list[DataFile] = []
     for item in found:
         result = read_yaml_file(item.file, item.path, messages)
         problems.extend(result.problems)
@@ -90,7 +97,8 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
             )
             problems.extend(schema_problems)
             valid = not schema_problems
-        files.append(DataFile(item.kind, item.path, result.document, valid))
+        (shipped if item.product else files).append(DataFile(item.kind, item.path, result.document, valid))
+    files = _layered(files, shipped, settings)
     context = CheckContext(settings, today, messages, schemas, data_path, material_interface_languages())
     problems.extend(check_catalogue(files, context))
     glossaries = {file.stem: glossary_from_data(file.stem, file.data) for file in files if file.kind == "glossary" and file.valid}
@@ -107,11 +115,26 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         labels=site_labels,
         theme_labels=theme_labels,
         directions=directions,
-        files=tuple(item.path for item in found),
+        files=tuple(item.path for item in found if not item.product),
         synonyms=MappingProxyType({
             file.stem: tuple(tuple(group) for group in file.data["groups"]) for file in files if file.kind == "synonyms" and file.valid
         }),
     )
+
+
+def _layered(files: list[DataFile], shipped: list[DataFile], settings: Settings) -> list[DataFile]:
+    """The town's files with the product's underneath: one taxonomy, and per language one file of each kind."""
+    def key(file: DataFile) -> tuple[str, str]:
+        return (file.kind, "" if file.kind == "taxonomy" else file.stem)
+
+    products = {key(file): file for file in shipped}
+    towns = {key(file): file for file in files if file.kind in ("taxonomy", *LANGUAGE_KINDS)}
+    combined = [file for file in files if key(file) not in towns]
+    for which in sorted(set(products) | set(towns)):
+        file = layered(products.get(which), towns.get(which), settings.language_codes)
+        if file is not None:
+            combined.append(file)
+    return combined
 
 
 def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple[list[_Found], list[Problem]]:
@@ -122,7 +145,12 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
     def add(kind: Kind, file: Path) -> None:
         found.append(_Found(kind, file, _relative(file, settings.root)))
 
+    def add_shipped(kind: Kind, file: Path) -> None:
+        if file.is_file():
+            found.append(_Found(kind, file, product_path(file), product=True))
+
     taxonomy = data_dir / TAXONOMY_FILE
+    add_shipped("taxonomy", DEFAULTS_DIR / TAXONOMY_FILE)
     if taxonomy.is_file():
         add("taxonomy", taxonomy)
     else:
@@ -135,15 +163,11 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         if file.name != TAXONOMY_FILE:
             problems.append(_stray(file, _relative(file, settings.root), data_path, messages))
     for code in settings.language_codes:
-        labels = data_dir / FOLDERS["labels"] / f"{code}{DATA_SUFFIX}"
-        if labels.is_file():
-            add("labels", labels)
-        glossary = data_dir / FOLDERS["glossary"] / f"{code}{DATA_SUFFIX}"
-        if glossary.is_file():
-            add("glossary", glossary)
-        synonyms = data_dir / FOLDERS["synonyms"] / f"{code}{DATA_SUFFIX}"
-        if synonyms.is_file():
-            add("synonyms", synonyms)
+        for kind in LANGUAGE_KINDS:
+            add_shipped(kind, DEFAULTS_DIR / FOLDERS[kind] / f"{code}{DATA_SUFFIX}")
+            own = data_dir / FOLDERS[kind] / f"{code}{DATA_SUFFIX}"
+            if own.is_file():
+                add(kind, own)
     offers_dir = data_dir / FOLDERS["offer"]
     for file in _data_files(offers_dir, settings, messages, problems, recursive=True):
         if file.parent.parent == offers_dir:

@@ -38,6 +38,10 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "verschieben Sie die Datei in den Ordner ihres Anbieters, z. B. {example}",
         ),
     },
+    "taxonomy.no_districts": {
+        "en": ("`districts` is missing", "add the town's districts under `districts:`, each with an `id` and a `label`"),
+        "de": ("`districts` fehlt", "tragen Sie die Stadtteile unter `districts:` ein, jeden mit `id` und `label`"),
+    },
     "file.missing_taxonomy": {
         "en": ("{file} is missing", "add it: it holds the categories, target groups and districts"),
         "de": ("{file} fehlt", "legen Sie die Datei an: sie enthält Kategorien, Zielgruppen und Stadtteile"),

@@ -18,6 +18,7 @@ from referencing.jsonschema import DRAFT202012
 
 from catalogue.data.email_address import is_email_address
 from catalogue.data.messages import Messages, quote
+from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.problems import Problem
 from catalogue.data.strict_yaml import JsonPath, YamlDocument, field_name
 
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 Kind = Literal["taxonomy", "actor", "offer", "news", "labels", "glossary", "synonyms"]
 
-SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 SCHEMA_FILES: Mapping[Kind, str] = {
     "taxonomy": "taxonomy.schema.json",
     "actor": "actor.schema.json",

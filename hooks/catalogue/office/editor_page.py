@@ -1,7 +1,7 @@
 """The web editor's files under /admin/: its page, its configuration, the pinned Decap CMS script and the preview.
 
-Everything is served from the site itself (no CDN): the script is copied from `node_modules/decap-cms/dist/`,
-installed at the version package.json pins.
+Everything is served from the site itself (no CDN): the package carries Decap CMS at the version package.json
+pins (copied into it by `make vendor`).
 """
 from __future__ import annotations
 
@@ -10,11 +10,13 @@ import json
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from catalogue.data.package_files import VENDOR_DIR
 from catalogue.data.settings import Settings
 
 from .editor_config import EDITOR_FOLDER
 
-DECAP_SCRIPT = Path("node_modules/decap-cms/dist/decap-cms.js")
+DECAP_SCRIPT = VENDOR_DIR / "decap-cms.js"
+YAML_LIBRARY = VENDOR_DIR / "yaml"
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
 
 
@@ -30,8 +32,8 @@ def editor_files(
 
     `stylesheets` are the site's CSS files relative to the site root (the preview shows the offer with them);
     `directions` maps a language code to 'ltr' or 'rtl'; `labels` is the default language's `site` map.
-    `decap_script` is node_modules/decap-cms/dist/decap-cms.js; the yaml library's browser build is read from the
-    same node_modules. Raises FileNotFoundError when either is missing.
+    `decap_script` is the package's copy of decap-cms.js; the yaml library's browser build lies beside it
+    (`make vendor` copies both from node_modules). Raises FileNotFoundError when either is missing.
     """
     decap = decap_script.read_bytes()
     setup = {
@@ -40,7 +42,7 @@ def editor_files(
         "stylesheets": [f"../{sheet}" for sheet in stylesheets],
         "labels": {key: labels[key] for key in ("offer.for_whom", "offer.costs", "offer.free", "offer.registration", "offer.eligibility") if key in labels},
     }
-    yaml_library = decap_script.parents[2] / "yaml" / "browser" / "dist"
+    yaml_library = YAML_LIBRARY
     return [
         *((f"{EDITOR_FOLDER}/yaml/{path.relative_to(yaml_library).as_posix()}", path.read_bytes()) for path in sorted(yaml_library.rglob("*.js"))),
         (f"{EDITOR_FOLDER}/index.html", _page(settings, setup).encode("utf-8")),
