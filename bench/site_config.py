@@ -105,9 +105,11 @@ def catalogue_config(
     config["site_dir"] = str(site_dir)
     theme = config.get("theme")
     if isinstance(theme, dict):
-        theme["custom_dir"] = str((repo_root / str(theme.get("custom_dir", "overrides"))).resolve())
+        if theme.get("custom_dir"):
+            theme["custom_dir"] = str((repo_root / str(theme["custom_dir"])).resolve())
         theme["language"] = languages[0]
-    config["hooks"] = [str((repo_root / str(hook)).resolve()) for hook in config.get("hooks") or []]
+    if config.get("hooks"):
+        config["hooks"] = [str((repo_root / str(hook)).resolve()) for hook in config["hooks"]]
     if config.get("watch"):
         config["watch"] = [str((repo_root / str(path)).resolve()) for path in config["watch"]]
     extra = config.setdefault("extra", {})

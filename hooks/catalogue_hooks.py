@@ -1,7 +1,10 @@
-"""The thin adapter between mkdocs (with mkdocs-static-i18n and Material) and the catalogue core.
+"""The thin adapter between mkdocs (with mkdocs-static-i18n and Material) and the catalogue core: the mkdocs plugin
+`catalogue` (entry point of the installed package), listed in a town's mkdocs.yml before `i18n`.
 
-Only this module knows mkdocs. It loads and checks the data once per build, hands each language's build the
-generated pages, and writes the files that span all languages after the last language is built.
+Only this module knows mkdocs. It puts the product's theme, styles and Markdown options under the town's settings,
+loads and checks the data once per build, hands each language's build the generated pages, and writes the files that
+span all languages after the last language is built. Supported engines: mkdocs 1.6 and its drop-in fork ProperDocs
+1.6, with Material for MkDocs 9.8 and mkdocs-static-i18n 1.3.
 """
 from __future__ import annotations
 
@@ -21,7 +24,7 @@ from catalogue.data.publication import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.markdown_text import html_to_text
 from catalogue.language.reader_language import direction_of
-from catalogue.data.package_files import SCHEMA_DIR
+from catalogue.data.package_files import SCHEMA_DIR, THEME_DIR
 from catalogue.office.editor_config import EditorSettings, editor_config, editor_config_text
 from catalogue.office.editor_page import DECAP_SCRIPT, editor_files
 from catalogue.site.content_fallback import content_fallback_source
@@ -36,7 +39,7 @@ from jinja2.bccache import Bucket
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -78,8 +81,6 @@ class _Build:
     env: Environment | None = None
 
 
-_build: _Build | None = None
-
 
 def _current_language(config: MkDocsConfig) -> str:
     plugin = config.plugins.get("i18n")
@@ -115,166 +116,204 @@ def _start_build(config: MkDocsConfig) -> _Build:
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 
-@event_priority(-110)
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _build
-    plugin = config.plugins.get("i18n")
-    language = getattr(plugin, "current_language", None)
-    if language is None:
+_MARKDOWN_EXTENSIONS = {"attr_list": {}, "md_in_html": {}, "toc": {"permalink": False}}
+"""Markdown extensions the hand-written pages and the generated ones rely on; a town may add others."""
+_THEME_FEATURES = ("navigation.footer", "content.tooltips")
+
+
+def _use_product_theme(config: MkDocsConfig) -> None:
+    """The product's templates under the town's own (`theme.custom_dir`, if any) and above Material's; no web fonts
+    (they would load from another server); the colours come from the catalogue's stylesheets; the Markdown
+    extensions the pages need; the data folder watched by `mkdocs serve`. Safe to call again for every language."""
+    if config.theme.name != "material":
+        raise Abort(f"The catalogue builds on Material for MkDocs: set theme.name to material in mkdocs.yml, not {config.theme.name!r}")
+    theme_dir = str(THEME_DIR)
+    if theme_dir not in config.theme.dirs:
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+    config.theme["font"] = False
+    config.theme["palette"] = config.theme.get("palette") or {"scheme": "default", "primary": "custom", "accent": "custom"}
+    features = list(config.theme.get("features") or [])
+    config.theme["features"] = features + [feature for feature in _THEME_FEATURES if feature not in features]
+    for name, options in _MARKDOWN_EXTENSIONS.items():
+        if name not in config.markdown_extensions:
+            config.markdown_extensions.append(name)
+            config.mdx_configs[name] = dict(options)
+    if not config.use_directory_urls:
+        raise Abort("The catalogue's pages live at folder addresses (offers/<id>/): set use_directory_urls: true in mkdocs.yml")
+    data_dir = str((Path(config.config_file_path).parent / str((config.extra.get("catalogue") or {}).get("data_dir", "data"))).resolve())
+    if Path(data_dir).is_dir() and data_dir not in config.watch:
+        config.watch.append(data_dir)
+
+
+class CataloguePlugin(BasePlugin):
+    """The catalogue's part in every language's build (mkdocs-static-i18n runs one build per language)."""
+
+    def __init__(self) -> None:
+        self._build: _Build | None = None
+        """What the current full build (all languages) shares; made anew when the default language starts."""
+
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _use_product_theme(config)
+        plugin = config.plugins.get("i18n")
+        if plugin is None:
+            raise Abort("The catalogue needs the plugin 'i18n' (mkdocs-static-i18n) after 'catalogue' in mkdocs.yml's plugins")
+        language = getattr(plugin, "current_language", None)
+        if language is None:
+            return config
+        if self._build is None or language == self._build.settings.default_language:
+            if self._build is not None:
+                self._build.pool.close()
+            self._build = _start_build(config)
         return config
-    if _build is None or language == _build.settings.default_language:
-        if _build is not None:
-            _build.pool.close()
-        _build = _start_build(config)
-    return config
+
+    @event_priority(-110)
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if self._build is not None:
+            self._build.files = files
+            self._follow_fallback_chain(files, config)
+        return files
 
 
-@event_priority(-110)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if _build is not None:
-        _build.files = files
-        _follow_fallback_chain(files, config)
-    return files
+    def _follow_fallback_chain(self, files: Files, config: MkDocsConfig) -> None:
+        """A hand-written page the language lacks shows the first version its fallback chain has, not always the
+        default language's (mkdocs-static-i18n knows only the latter)."""
+        assert self._build is not None
+        settings = self._build.settings
+        language = _current_language(config)
+        chain = [code for code in settings.fallback_chain(language) if code != settings.default_language]
+        if not chain:
+            return
+        for file in files.documentation_pages():
+            if getattr(file, "locale", None) != settings.default_language:
+                continue
+            found = content_fallback_source(Path(config.docs_dir), getattr(file, "norm_src_uri", file.src_uri), chain)
+            if found is not None:
+                file.abs_src_path = str(found[0])
+                file.locale = found[1]
 
 
-def _follow_fallback_chain(files: Files, config: MkDocsConfig) -> None:
-    """A hand-written page the language lacks shows the first version its fallback chain has, not always the
-    default language's (mkdocs-static-i18n knows only the latter)."""
-    assert _build is not None
-    settings = _build.settings
-    language = _current_language(config)
-    chain = [code for code in settings.fallback_chain(language) if code != settings.default_language]
-    if not chain:
-        return
-    for file in files.documentation_pages():
-        if getattr(file, "locale", None) != settings.default_language:
-            continue
-        found = content_fallback_source(Path(config.docs_dir), getattr(file, "norm_src_uri", file.src_uri), chain)
-        if found is not None:
-            file.abs_src_path = str(found[0])
-            file.locale = found[1]
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        if self._build is not None:
+            self._build.nav = nav
+        return nav
 
 
-@event_priority(-110)
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    if _build is not None:
-        _build.nav = nav
-    return nav
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    if _build is None:
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        if self._build is None:
+            return env
+        language = _current_language(config)
+        if not material_has_language(language):
+            theme_labels = self._build.loaded.theme_labels.get(language)
+            if not theme_labels:
+                raise Abort(
+                    f"Material for MkDocs has no interface words for '{language}'. "
+                    f"Add a 'theme:' section to data/labels/{language}.yml (copy it from data/labels/ti.yml and translate it)."
+                )
+            env.loader = ChoiceLoader([DictLoader({f"partials/languages/{language}.html": material_language_partial(language, self._build.loaded.directions.get(language, "ltr"), theme_labels)}), env.loader])
+        self._build.env = env
+        env.bytecode_cache = _compiled_templates
+        env.filters["catalogue_absolute"] = lambda link: urljoin(self._build.settings.site_url, link) if self._build else link
+        env.filters["catalogue_direction"] = direction_of
+        env.globals["catalogue"] = SiteChrome(self._build.job.reader(language), self._has_legal_pages(config, language))
+        if language == self._build.settings.default_language:
+            env.globals["catalogue_not_found"] = not_found_body([self._build.job.reader(code) for code in self._build.settings.language_codes])
         return env
-    language = _current_language(config)
-    if not material_has_language(language):
-        theme_labels = _build.loaded.theme_labels.get(language)
-        if not theme_labels:
-            raise Abort(
-                f"Material for MkDocs has no interface words for '{language}'. "
-                f"Add a 'theme:' section to data/labels/{language}.yml (copy it from data/labels/ti.yml and translate it)."
+
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Fills the town's settings into a hand-written page: its text, title and description."""
+        if self._build is None:
+            return markdown
+        language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else _current_language(config)
+        values = placeholder_values(self._build.job.reader(language if language in self._build.settings.language_codes else _current_language(config)))
+        filled = fill_placeholders(markdown, values)
+        unknown = list(filled.unknown)
+        for key, value in list(page.meta.items()):
+            if isinstance(value, str):
+                meta = fill_placeholders(value, values)
+                page.meta[key] = meta.text
+                unknown += meta.unknown
+        for name in dict.fromkeys(unknown):
+            log.warning(
+                f"{page.file.src_uri}: {{{{ {name} }}}} is not a setting – use one of {', '.join(sorted(values))}, "
+                f"or set it under extra.catalogue in mkdocs.yml"
             )
-        env.loader = ChoiceLoader([DictLoader({f"partials/languages/{language}.html": material_language_partial(language, _build.loaded.directions.get(language, "ltr"), theme_labels)}), env.loader])
-    _build.env = env
-    env.bytecode_cache = _compiled_templates
-    env.filters["catalogue_absolute"] = lambda link: urljoin(_build.settings.site_url, link) if _build else link
-    env.filters["catalogue_direction"] = direction_of
-    env.globals["catalogue"] = SiteChrome(_build.job.reader(language), _has_legal_pages(config, language))
-    if language == _build.settings.default_language:
-        env.globals["catalogue_not_found"] = not_found_body([_build.job.reader(code) for code in _build.settings.language_codes])
-    return env
+        return filled.text
+    def _has_legal_pages(self, config: MkDocsConfig, language: str) -> bool:
+        """Whether every legal page has a source of its own in the language (e.g. content/impressum.ar.md)."""
+        if self._build is None or language == self._build.settings.default_language:
+            return True
+        return all((Path(config.docs_dir) / f"{name}.{language}.md").is_file() for name in LEGAL_PAGES)
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fills the town's settings into a hand-written page: its text, title and description."""
-    if _build is None:
-        return markdown
-    language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else _current_language(config)
-    values = placeholder_values(_build.job.reader(language if language in _build.settings.language_codes else _current_language(config)))
-    filled = fill_placeholders(markdown, values)
-    unknown = list(filled.unknown)
-    for key, value in list(page.meta.items()):
-        if isinstance(value, str):
-            meta = fill_placeholders(value, values)
-            page.meta[key] = meta.text
-            unknown += meta.unknown
-    for name in dict.fromkeys(unknown):
-        log.warning(
-            f"{page.file.src_uri}: {{{{ {name} }}}} is not a setting – use one of {', '.join(sorted(values))}, "
-            f"or set it under extra.catalogue in mkdocs.yml"
-        )
-    return filled.text
-def _has_legal_pages(config: MkDocsConfig, language: str) -> bool:
-    """Whether every legal page has a source of its own in the language (e.g. content/impressum.ar.md)."""
-    if _build is None or language == _build.settings.default_language:
-        return True
-    return all((Path(config.docs_dir) / f"{name}.{language}.md").is_file() for name in LEGAL_PAGES)
-
-
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if _build is None:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._build is None:
+            return html
+        output = self._language_output(config)
+        prefix = self._build.settings.url_prefix(output.language)
+        if page.file.dest_uri == prefix + "index.html":
+            for marker, name in _HOME_MARKERS.items():
+                html = html.replace(marker, output.home_fragment(name, root=""))
+        url = page.url.removeprefix(prefix)
+        language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else output.language
+        output.add_content_page(ContentEntry(url=url, title=page.title or "", text=html_to_text(html), language=language))
         return html
-    output = _language_output(config)
-    prefix = _build.settings.url_prefix(output.language)
-    if page.file.dest_uri == prefix + "index.html":
-        for marker, name in _HOME_MARKERS.items():
-            html = html.replace(marker, output.home_fragment(name, root=""))
-    url = page.url.removeprefix(prefix)
-    language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else output.language
-    output.add_content_page(ContentEntry(url=url, title=page.title or "", text=html_to_text(html), language=language))
-    return html
 
 
-def _language_output(config: MkDocsConfig) -> LanguageOutput:
-    assert _build is not None
-    language = _current_language(config)
-    if language not in _build.outputs:
-        _build.outputs[language] = LanguageOutput.create(_build.job, language)
-    return _build.outputs[language]
+    def _language_output(self, config: MkDocsConfig) -> LanguageOutput:
+        assert self._build is not None
+        language = _current_language(config)
+        if language not in self._build.outputs:
+            self._build.outputs[language] = LanguageOutput.create(self._build.job, language)
+        return self._build.outputs[language]
 
 
-def _render_frame(config: MkDocsConfig, depth: int) -> PageFrame:
-    assert _build is not None and _build.files is not None and _build.nav is not None and _build.env is not None
-    language = _current_language(config)
-    prefix = _build.settings.url_prefix(language)
-    stand_in = File.generated(config, f"{prefix}{slot_url(depth)}index.md", content="")
-    page = Page(SLOT_TITLE, stand_in, config)
-    page.content = "<!--\x3ch1-->" + SLOT_BODY
-    page.meta = {"description": SLOT_DESCRIPTION, "catalogue_head": SLOT_HEAD}
-    # mkdocs-static-i18n sets the language switcher's links as an attribute of config.extra for every page.
-    saved_alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-    _set_alternates(config, [
-        {**alternate, "link": _build.settings.url_prefix(alternate["lang"]) + slot_url(depth)}
-        for alternate in saved_alternates
-    ])
-    try:
-        context = get_context(_build.nav, _build.files, config, page)
-        html = _build.env.get_template("main.html").render(context)
-    finally:
-        _set_alternates(config, saved_alternates)
-    return PageFrame(html.replace("<!--\x3ch1-->", ""), depth)
+    def _render_frame(self, config: MkDocsConfig, depth: int) -> PageFrame:
+        assert self._build is not None and self._build.files is not None and self._build.nav is not None and self._build.env is not None
+        language = _current_language(config)
+        prefix = self._build.settings.url_prefix(language)
+        stand_in = File.generated(config, f"{prefix}{slot_url(depth)}index.md", content="")
+        page = Page(SLOT_TITLE, stand_in, config)
+        page.content = "<!--\x3ch1-->" + SLOT_BODY
+        page.meta = {"description": SLOT_DESCRIPTION, "catalogue_head": SLOT_HEAD}
+        # mkdocs-static-i18n sets the language switcher's links as an attribute of config.extra for every page.
+        saved_alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+        _set_alternates(config, [
+            {**alternate, "link": self._build.settings.url_prefix(alternate["lang"]) + slot_url(depth)}
+            for alternate in saved_alternates
+        ])
+        try:
+            context = get_context(self._build.nav, self._build.files, config, page)
+            html = self._build.env.get_template("main.html").render(context)
+        finally:
+            _set_alternates(config, saved_alternates)
+        return PageFrame(html.replace("<!--\x3ch1-->", ""), depth)
 
+
+
+
+    @event_priority(0)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Runs in each language's build before mkdocs-static-i18n starts the next language (its priority is -100)."""
+        if self._build is None:
+            return
+        output = self._language_output(config)
+        rendering = self._build.pool.rendering(output.language)
+        frames = {depth: self._render_frame(config, depth) for depth in sorted({page.depth for page in rendering.pages})}
+        site_root = Path(config.site_dir)
+        written = write_language_outputs(output, rendering, frames, site_root)
+        self._build.written_languages.add(output.language)
+        log.info(f"{output.language}: wrote {written} catalogue files")
+        if self._build.written_languages == set(self._build.settings.language_codes):
+            self._build.pool.close()
+            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history)
+            _write_editor(self._build, site_root)
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
     config.extra["alternate"] = alternates
     config.extra.alternate = alternates
-
-
-@event_priority(0)
-def on_post_build(config: MkDocsConfig) -> None:
-    """Runs in each language's build before mkdocs-static-i18n starts the next language (its priority is -100)."""
-    if _build is None:
-        return
-    output = _language_output(config)
-    rendering = _build.pool.rendering(output.language)
-    frames = {depth: _render_frame(config, depth) for depth in sorted({page.depth for page in rendering.pages})}
-    site_root = Path(config.site_dir)
-    written = write_language_outputs(output, rendering, frames, site_root)
-    _build.written_languages.add(output.language)
-    log.info(f"{output.language}: wrote {written} catalogue files")
-    if _build.written_languages == set(_build.settings.language_codes):
-        _build.pool.close()
-        write_site_wide_outputs(_build.publication, _build.settings, [_build.outputs[code] for code in _build.settings.language_codes], site_root, _build.job.history)
-        _write_editor(_build, site_root)
 
 
 def _write_editor(build: _Build, site_root: Path) -> None:

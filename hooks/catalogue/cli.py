@@ -8,8 +8,14 @@ arguments, no mkdocs.yml, no data folder, or a fault in this program).
 from __future__ import annotations
 
 import argparse
+import io
+import os
+import socket
+import subprocess
+import tempfile
 import sys
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 from typing import Mapping, Sequence, TextIO
 
@@ -26,13 +32,26 @@ from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, form_yaml, issue_config, issue_form
 from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
-from catalogue.office.new_town import NewTown, make_new_town
+from catalogue.build import site_build
+from catalogue.build.site_build import ENGINES, BuildRefused, build_site
+from catalogue.office.town_browser_checks import BrowserUnavailable, browser_problems, page_kinds
+from catalogue.office.town_checks import TOWN_CHECKS
+from catalogue.office.new_town import PRODUCT_LANGUAGES, NewTown, first_commit, write_new_town
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_commands import add_translation_commands, run_translations
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+
+
+def product_version() -> str:
+    """The installed product's version (the distribution bildungskatalog), or 0 when it runs from a checkout that
+    was never installed."""
+    try:
+        return metadata.version("bildungskatalog")
+    except metadata.PackageNotFoundError:
+        return "0"
 
 
 class _UsageError(Exception):
@@ -61,6 +80,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _issue_to_offer(arguments, stdout)
         if arguments.command == "new-town":
             return _new_town(arguments, stdout)
+        if arguments.command == "build":
+            return _build(arguments, stdout, stderr)
+        if arguments.command == "serve":
+            return _serve(arguments, stdout)
+        if arguments.command == "verify":
+            return _verify(arguments, stdout)
         if arguments.command == "report":
             return _report(arguments, stdout)
         if arguments.command == "translations":
@@ -121,16 +146,39 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("--comment", type=Path, required=True, help="where to write the comment for the issue")
     issue.add_argument("--today", type=_iso_date, help="the day of the check, YYYY-MM-DD (default: today)")
     town = commands.add_parser(
-        "new-town", help="turn this copy into a clean start for a new town", description=_NEW_TOWN_HELP
+        "new-town", help="write a new town's repository: settings, pages, empty data, workflows, the product pinned",
+        description=_NEW_TOWN_HELP,
     )
-    town.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    town.add_argument("folder", type=Path, help="where the town's repository is written (a new or empty folder)")
     for option, question in _NEW_TOWN_QUESTIONS.items():
         town.add_argument(f"--{option}", default=None, help=question)
+    town.add_argument("--languages", default=",".join(PRODUCT_LANGUAGES),
+                      help=f"the site's languages, German first (default: {','.join(PRODUCT_LANGUAGES)})")
     town.add_argument("--name-in", action="append", default=[], metavar="CODE=NAME",
                       help="the town's name in another language's script, e.g. ar=موسترشتات (repeatable)")
     town.add_argument("--coordinator", action="append", default=[], metavar="ACCOUNT",
                       help="a GitHub account of the office that reviews every change (repeatable)")
+    town.add_argument("--product", default=None, metavar="REQUIREMENT",
+                      help="how requirements.txt pins the product (default: bildungskatalog[verify]==<this version>); "
+                      "e.g. 'bildungskatalog[verify] @ git+https://github.com/<org>/<repo>@v2.0.0'")
+    town.add_argument("--no-git", action="store_true", help="write the files only: no `git init`, no first commit")
     town.add_argument("--yes", action="store_true", help="ask nothing: take the options given, leave the rest empty")
+    build = commands.add_parser(
+        "build", help="build the site into site/; the previous site stays until the new one is complete",
+        description=site_build.__doc__,
+    )
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (default) or its fork properdocs")
+    serve = commands.add_parser("serve", help="live preview on 127.0.0.1, rebuilt when data or pages change")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    verify = commands.add_parser(
+        "verify", help="the town's checks: data, a page for every offer in every language, links, no other server, "
+        "accessibility (Chromium)",
+    )
+    verify.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    verify.add_argument("--site", type=Path, default=None, help="check this built site instead of building one")
+    verify.add_argument("--no-browser", action="store_true", help="leave out the checks in Chromium")
     report = commands.add_parser(
         "report", help="stale, ending and not yet valid offers; translations per language", description=office_report.__doc__
     )
@@ -146,8 +194,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 _NEW_TOWN_HELP = (
-    "Removes the sample's actors, offers and news (keeping one example of each as *.yml.example), and writes the "
-    "town's name, office, address, web address and licence into mkdocs.yml. Asks for what the options do not give."
+    "Writes a new town's repository into FOLDER: mkdocs.yml with the town's name, office, address, web address, "
+    "languages and licence; the pages; an empty data folder with one example of each kind of record; the Makefile "
+    "(make site, make test), thin workflows and the product's version pinned in requirements.txt; then `git init` and "
+    "a first commit. Asks for what the options do not give."
 )
 _NEW_TOWN_QUESTIONS = {
     "name": "the town's name, e.g. Musterstadt",
@@ -331,24 +381,103 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
     if not answers.get("name"):
         raise _UsageError("new-town needs the town's name: --name Musterstadt")
     names = dict(entry.split("=", 1) for entry in arguments.name_in if "=" in entry)
-    town = NewTown(**answers, names=names, coordinators=tuple(arguments.coordinator))
-    if not arguments.config.is_file():
-        raise _UsageError(Messages("en").phrase("cli.no_config", config=arguments.config))
-    outcome = make_new_town(arguments.config.resolve().parent, town, today=date.today())
-    print(f"{town.name}: removed {outcome.removed} sample files; examples to copy: {', '.join(outcome.examples)}", file=stdout)
-    settings = read_settings(arguments.config)
+    languages = tuple(code.strip() for code in arguments.languages.split(",") if code.strip())
+    town = NewTown(**answers, names=names, coordinators=tuple(arguments.coordinator), languages=languages,
+                   product=arguments.product or "")
+    target: Path = arguments.folder
+    try:
+        outcome = write_new_town(target, town, product_version=product_version())
+    except ValueError as error:
+        raise _UsageError(f"new-town: {error}") from error
+    settings = read_settings(target / "mkdocs.yml")
     result = load_catalogue(settings, today=date.today())
-    if result.catalogue is not None:
-        generated = {
-            CODEOWNERS_PATH: codeowners_text(result.catalogue, settings),
-            CONFIG_PATH: _editor_config_text(result, settings),
-            **_issue_form_files(result.catalogue, settings),
-        }
-        _write_or_check(settings.root, generated, "new-town", False, stdout)
+    if result.catalogue is None:
+        raise _UsageError("new-town: the new town's data has errors: " + "; ".join(format_problem(problem) for problem in result.errors))
+    generated = {CODEOWNERS_PATH: codeowners_text(result.catalogue, settings), **_issue_form_files(result.catalogue, settings)}
+    _write_or_check(settings.root, generated, "new-town", False, io.StringIO())
+    if not arguments.no_git:
+        first_commit(target, town)
+    print(f"{town.name}: wrote {len(outcome.written) + len(generated)} files into {target}", file=stdout)
     if outcome.still_empty:
         print("still to fill in mkdocs.yml: " + ", ".join(outcome.still_empty), file=stdout)
-    print("next: the README's checklist 'How a town adopts it', then `make check` and `make site`", file=stdout)
+    print(f"next: cd {target} && make site && make test", file=stdout)
     return EXIT_VALID
+
+
+def _build(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    assert settings.site_dir is not None
+    try:
+        result = build_site(arguments.config.resolve(), settings.site_dir, engine=arguments.engine)
+    except BuildRefused as error:
+        raise _UsageError(str(error)) from error
+    if result.output.strip():
+        print(result.output.rstrip(), file=stdout if result.returncode == 0 else stderr)
+    if result.returncode != 0:
+        print(f"The build failed; {settings.site_dir} is as it was before.", file=stderr)
+        return EXIT_INVALID
+    print(f"built {settings.site_dir}", file=stdout)
+    return EXIT_VALID
+
+
+def _serve(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("127.0.0.1", arguments.port))
+        except OSError as error:
+            raise _UsageError(f"Port {arguments.port} is in use ({error.strerror}): choose another, e.g. PORT={arguments.port + 1}") from error
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(arguments.config), "-a", f"127.0.0.1:{arguments.port}"]
+    print(f"preview at http://127.0.0.1:{arguments.port}/ (Ctrl+C ends it)", file=stdout)
+    try:
+        return subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_WORKERS": "1"}).returncode
+    except KeyboardInterrupt:
+        return EXIT_VALID
+
+
+def _verify(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    today = date.today()
+    result = load_catalogue(settings, today=today)
+    passed = failed = 0
+
+    def report(name: str, wrong: Sequence[str]) -> None:
+        nonlocal passed, failed
+        if wrong:
+            failed += 1
+            print(f"FAILED {name}", file=stdout)
+            for line in wrong[:20]:
+                print(f"    {line}", file=stdout)
+            if len(wrong) > 20:
+                print(f"    … and {len(wrong) - 20} more", file=stdout)
+        else:
+            passed += 1
+            print(f"passed {name}", file=stdout)
+
+    report("The data has no errors.", [format_problem(problem) for problem in result.errors])
+    if result.catalogue is None:
+        print(f"{passed} passed, {failed} failed", file=stdout)
+        return EXIT_INVALID
+    publication = publish(result.catalogue, today)
+    with tempfile.TemporaryDirectory(prefix="catalogue-verify-") as work:
+        site = arguments.site
+        if site is None:
+            site = Path(work) / "site"
+            built = build_site(arguments.config.resolve(), site)
+            report("The site builds.", [] if built.returncode == 0 else built.output.strip().splitlines()[-20:])
+            if built.returncode != 0:
+                print(f"{passed} passed, {failed} failed", file=stdout)
+                return EXIT_INVALID
+        for check in TOWN_CHECKS:
+            report(check.name, check.run(settings, publication, site))
+        if not arguments.no_browser:
+            kinds = page_kinds(publication, settings.docs_dir)
+            try:
+                report(f"{len(kinds)} kinds of page in {len(settings.language_codes)} languages ask no other server and pass axe (WCAG 2.1 AA).",
+                       list(browser_problems(settings, site, kinds)))
+            except BrowserUnavailable as error:
+                report("The pages open in Chromium.", [str(error)])
+    print(f"{passed} passed, {failed} failed", file=stdout)
+    return EXIT_VALID if failed == 0 else EXIT_INVALID
 
 
 def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:

@@ -53,6 +53,8 @@ class Settings:
         return self.town_names.get(code) or self.town
     docs_dir: Path | None = None
     """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
+    site_dir: Path | None = None
+    """Where the built site goes (mkdocs' site_dir, site/ unless set)."""
 
     @property
     def default_language(self) -> str:
@@ -129,6 +131,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         editor=dict(catalogue.get("editor") or {}),
         offline=_switch(catalogue, "offline", default=True),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
+        site_dir=(root / config.get("site_dir", "site")).resolve(),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
 

@@ -1,40 +1,39 @@
-"""A fork made into a clean start for a new town: the sample's actors, offers and news go, one example of each kind
-stays (as `*.yml.example`, which the catalogue does not read), and the town's name, office, address, web address
-and licence are written into mkdocs.yml, keeping its comments (ruamel.yaml round trip)."""
+"""A new town's repository, written from nothing: its settings, its pages, an empty data folder with one example of
+each kind of record, thin workflows, a Makefile with the two commands, a README, and the product's version pinned.
+
+Nothing of the product's sample town is copied: the pages come from the product's templates (they take the town's
+name and contact from the settings), the data starts empty, and the legal texts' review date stays empty until the
+town's lawyer has read them.
+"""
 from __future__ import annotations
 
 import re
-import shutil
+import subprocess
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
+from string import Template
 from typing import Any, Mapping
 
 import yaml
-from ruamel.yaml import YAML
-from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from catalogue.data.settings import Settings, read_settings
+from catalogue.data.package_files import PACKAGE_DIR, SCHEMA_DIR
 
+TEMPLATE_DIR = PACKAGE_DIR / "town"
 EXAMPLE_SUFFIX = ".example"
 """Files ending in .yml.example are examples to copy: the catalogue reads only *.yml."""
-
-_EXAMPLE_HEADERS = {
-    "actor": (
-        "# An example provider (actor). To add one: copy this file to data/actors/<id>.yml, where <id> is the\n"
-        "# provider's short name in lower-case letters, digits and hyphens, write the same id below, fill in the\n"
-        "# fields and run `make check`. Every field is described in schemas/actor.schema.json.\n"
-    ),
-    "offer": (
-        "# An example offer. To add one: copy this file to data/offers/<actor id>/<id>.yml, write the same id below,\n"
-        "# name the provider in `actor`, fill in the fields and run `make check`. Every field is described in\n"
-        "# schemas/offer.schema.json.\n"
-    ),
-    "news": (
-        "# An example news item. To add one: copy this file to data/news/<yyyy-mm-dd>-<short-name>.yml, write the\n"
-        "# same id below, fill in the fields and run `make check`. Every field is described in schemas/news.schema.json.\n"
-    ),
+PRODUCT_LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr", "ti", "ps", "ku", "so")
+"""The languages the product ships interface words for, in the order a new town lists them."""
+FALLBACKS = {"ti": ("en",), "fa": ("en",), "ps": ("fa", "en"), "so": ("en",)}
+"""Which language readers of a language read next, before German (README, "Fallback chains")."""
+PRODUCT_FILES = {
+    "Makefile": "Makefile",
+    "README.md": "README.md",
+    "gitignore": ".gitignore",
+    "github/workflows/check.yml": ".github/workflows/check.yml",
+    "github/workflows/publish.yml": ".github/workflows/publish.yml",
 }
+"""Files of the template (left) and where a town keeps them (right). Files under data/ and content/ are copied as
+they are; the Makefile, the README and the workflows belong to the product and `catalogue upgrade` rewrites them."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +51,11 @@ class NewTown:
     coordinators: tuple[str, ...] = ()
     names: Mapping[str, str] = field(default_factory=dict)
     """The town's name in other languages' scripts, e.g. {'ar': 'موسترشتات'}; other languages use `name`."""
+    languages: tuple[str, ...] = PRODUCT_LANGUAGES
+    """The site's languages, the default (German) first."""
+    product: str = ""
+    """The requirement line that pins the product, e.g. 'bildungskatalog[verify]==2.0.0' or
+    'bildungskatalog[verify] @ git+https://github.com/<org>/<repo>@v2.0.0'."""
 
     def name_in(self, code: str) -> str:
         return self.names.get(code) or self.name
@@ -65,130 +69,143 @@ class NewTown:
 
 @dataclass(frozen=True)
 class Outcome:
-    removed: int
-    examples: tuple[str, ...]
+    written: tuple[str, ...]
+    """Every file written, relative to the town's folder."""
     still_empty: tuple[str, ...]
     """Settings the town has not given yet, as `extra.catalogue.…` paths."""
 
 
-def make_new_town(root: Path, town: NewTown, *, today: date) -> Outcome:
-    """Turns the site at root (its mkdocs.yml and data folder) into a clean start for `town`.
+def write_new_town(target: Path, town: NewTown, *, product_version: str) -> Outcome:
+    """Writes a new town's repository into target (which must not exist or be empty); `first_commit` commits it.
 
-    Raises FileNotFoundError without mkdocs.yml, ValueError when town.name is empty.
-    """
+    Raises ValueError for an empty name, a language the product has no words for (with the list it has), a default
+    language other than German, or a target folder that holds files."""
     if not town.name.strip():
-        raise ValueError("the town needs a name")
-    config_file = root / "mkdocs.yml"
-    settings = read_settings(config_file)
-    old_names = _old_names(settings)
-    examples = _write_examples(settings, town, old_names)
-    removed = _remove_sample_records(settings)
-    _write_settings(config_file, settings, town, old_names, today)
+        raise ValueError("the town needs a name: --name Musterstadt")
+    unknown = [code for code in town.languages if code not in PRODUCT_LANGUAGES]
+    if unknown:
+        raise ValueError(f"the product has no words for {', '.join(unknown)}; it has {', '.join(PRODUCT_LANGUAGES)}")
+    if not town.languages or town.languages[0] != "de":
+        raise ValueError("the first language is the default one and must be de (German): --languages de,en,ar")
+    if target.exists() and any(target.iterdir()):
+        raise ValueError(f"{target} is not empty: name a new folder")
+    written: list[str] = []
+
+    def write(path: str, content: str | bytes) -> None:
+        file = target / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        written.append(path)
+
+    values = {"town": town.name, "office": town.office, "site_name": _site_names(town)["de"]}
+    for source, destination in PRODUCT_FILES.items():
+        text = (TEMPLATE_DIR / source).read_text(encoding="utf-8")
+        write(destination, Template(text).safe_substitute(values) if source == "README.md" else text)
+    write("requirements.txt", requirements_text(town.product or f"bildungskatalog[verify]=={product_version}"))
+    write("mkdocs.yml", mkdocs_yml(town))
+    write("data/taxonomy.yml", _taxonomy(town))
+    for example in sorted((TEMPLATE_DIR / "data").rglob(f"*{EXAMPLE_SUFFIX}")):
+        write(example.relative_to(TEMPLATE_DIR).as_posix(), example.read_bytes())
+    for page in sorted((TEMPLATE_DIR / "content").glob("*.md")):
+        language = page.suffixes[0].lstrip(".") if len(page.suffixes) > 1 else "de"
+        if language in town.languages:
+            write(f"content/{page.name}", page.read_bytes())
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        write(f"schemas/{schema.name}", schema.read_bytes())
     still_empty = tuple(
         f"extra.catalogue.office.{key}" for key, value in (("address", town.address), ("phone", town.phone), ("email", town.email)) if not value
-    ) + (() if town.coordinators else ("extra.catalogue.coordinators",))
-    return Outcome(removed=removed, examples=examples, still_empty=still_empty)
+    ) + (() if town.coordinators else ("extra.catalogue.coordinators",)) + ("extra.catalogue.legal_date",)
+    return Outcome(tuple(written), still_empty)
 
 
-def _old_names(settings: Settings) -> dict[str, str]:
-    names = dict(settings.town_names)
-    if settings.town:
-        names.setdefault(settings.default_language, settings.town)
-    return names
+def requirements_text(product: str) -> str:
+    """The town's requirements.txt: the product, pinned. Changing this line is how a town takes a new version."""
+    return (
+        "# The product this town's site is built with. To take a new version, change the version here and run\n"
+        "# `make upgrade` (it installs it and applies what the new version needs); read its CHANGELOG first.\n"
+        f"{product}\n"
+    )
 
 
-def _replace_names(text: str, old_names: Mapping[str, str], town: NewTown, code: str | None = None) -> str:
-    """text with the old town's names (in any script, longest first) replaced by the new town's name."""
-    for old_code, old in sorted(old_names.items(), key=lambda item: -len(item[1])):
-        if old:
-            text = text.replace(old, town.name_in(code or old_code))
-    slug = old_names.get("de", next(iter(old_names.values()), "")).lower()
-    return text.replace(slug, town.slug) if slug else text
+def _site_names(town: NewTown) -> dict[str, str]:
+    patterns = yaml.safe_load((TEMPLATE_DIR / "site_names.yml").read_text(encoding="utf-8"))
+    return {code: patterns[code].format(town=town.name_in(code)) for code in town.languages}
 
 
-def _write_examples(settings: Settings, town: NewTown, old_names: Mapping[str, str]) -> tuple[str, ...]:
-    data = settings.data_dir
-    offers = sorted((data / "offers").glob("*/*.yml"))
-    news = sorted((data / "news").glob("*.yml"))
-    chosen: list[tuple[str, Path, Path]] = []
-    if offers:
-        offer = offers[0]
-        actor = data / "actors" / f"{offer.parent.name}.yml"
-        if actor.is_file():
-            chosen.append(("actor", actor, data / "actors" / f"example-actor.yml{EXAMPLE_SUFFIX}"))
-        chosen.append(("offer", offer, data / "offers" / f"example-offer.yml{EXAMPLE_SUFFIX}"))
-    if news:
-        chosen.append(("news", news[0], data / "news" / f"example-news.yml{EXAMPLE_SUFFIX}"))
-    written = []
-    for kind, source, target in chosen:
-        document = _only_language(yaml.safe_load(source.read_text(encoding="utf-8")), settings)
-        text = yaml.dump(document, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
-        target.write_text(_EXAMPLE_HEADERS[kind] + _replace_names(text, old_names, town, settings.default_language), encoding="utf-8")
-        written.append(target.relative_to(settings.root).as_posix())
-    return tuple(written)
+def mkdocs_yml(town: NewTown) -> str:
+    """The town's mkdocs.yml: its names, languages, office and the catalogue's settings, with what each is for."""
+    names = yaml.safe_load((TEMPLATE_DIR / "language_names.yml").read_text(encoding="utf-8"))
+    site_names = _site_names(town)
+    languages = [
+        {"locale": code, "name": names[code], **({"default": True} if code == "de" else {}), "build": True,
+         **({} if code == "de" else {"site_name": site_names[code]})}
+        for code in town.languages
+    ]
+    fallbacks = {
+        code: [*(other for other in chain if other in town.languages), "de"]
+        for code, chain in FALLBACKS.items() if code in town.languages
+    }
+    town_names: Any = {code: town.names[code] for code in town.languages if code in town.names}
+    town_names = {"de": town.name, **town_names} if town_names else town.name
+    return "".join([
+        f"# The settings of the catalogue of education offers for newcomers in {town.name}. The product (the package\n"
+        "# bildungskatalog, pinned in requirements.txt) brings the theme, the pages' script and styles, and the build.\n",
+        _dump({"site_name": site_names["de"],
+               "site_description": f"Kurse, Beratung und Freizeitangebote für Neuzugewanderte in {town.name} – von der Kita bis ins Rentenalter.",
+               "site_url": town.site_url or f"https://bildung.{town.slug}.example.org/",
+               "docs_dir": "content", "use_directory_urls": True}),
+        "\n# The town's logo and favicon: put PNG files into content/assets/ and name them here (theme.logo, theme.favicon).\n",
+        _dump({"theme": {"name": "material", "language": "de"}}),
+        "\n# `catalogue` is the product; `i18n` builds one site per language (add or remove one with\n"
+        "# `catalogue language add|remove CODE`).\n",
+        _dump({"plugins": ["catalogue", {"i18n": {
+            "docs_structure": "suffix", "fallback_to_default": True, "reconfigure_material": True,
+            "reconfigure_search": False, "languages": languages}}]}),
+        "\n",
+        _dump({"extra": {"generator": False, "catalogue": {
+            "data_dir": "data",
+            "town": town_names,
+            "office": {"name": town.office, "address": town.address, "phone": town.phone, "email": town.email},
+        }}}),
+        "    # The day the town's lawyer last checked the Impressum, the privacy and the accessibility statement\n"
+        "    # (YYYY-MM-DD). Until it is set, those pages say that their texts have not been checked yet.\n"
+        '    legal_date: ""\n',
+        _dump({"licence": town.licence, "licence_url": town.licence_url, "stale_after_months": 12}, indent=4),
+        "    # Where a text is missing in a reader's language, the languages shown instead before German.\n",
+        _dump({"fallbacks": fallbacks}, indent=4) if fallbacks else "    fallbacks: {}\n",
+        "    # Readers' phones keep the pages they opened for reading without a connection.\n",
+        _dump({"offline": True}, indent=4),
+        "    # GitHub accounts of the coordination office: they review every change (written into .github/CODEOWNERS).\n",
+        _dump({"coordinators": list(town.coordinators)}, indent=4),
+        "    # The web editor under /admin/: the GitHub repository it saves to and the sign-in helper (the product's\n"
+        "    # README, \"GitHub sign-in for a town\"). Empty: the editor works with `make editor` on a clone only.\n",
+        _dump({"editor": {}}, indent=4),
+    ])
 
 
-def _only_language(node: Any, settings: Settings) -> Any:
-    """node with every text map ({de: …, ar: …}) cut down to the default language."""
-    codes = set(settings.language_codes)
-    if isinstance(node, dict):
-        if settings.default_language in node and set(node) <= codes:
-            return {settings.default_language: node[settings.default_language]}
-        return {key: _only_language(value, settings) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_only_language(value, settings) for value in node]
-    return node
+def _dump(mapping: Mapping[str, Any], indent: int = 0) -> str:
+    text = yaml.safe_dump(dict(mapping), allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
+    text = re.sub(r"(?m)^(\s*- )\{", r"\1{", text)
+    return "".join(" " * indent + line + "\n" for line in text.splitlines())
 
 
-class _Dumper(yaml.SafeDumper):
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+def _taxonomy(town: NewTown) -> str:
+    return (
+        "# yaml-language-server: $schema=../schemas/taxonomy.schema.json\n"
+        "# The town's own terms, on top of the product's (life stages, topics, target groups, entitlements): its\n"
+        "# districts, and entitlements only this town has (a town pass, say). A term with the id of a product term\n"
+        "# replaces it. District names are proper names: they stay as on street signs in every language.\n"
+        + _dump({"districts": [{"id": town.slug or "stadt", "label": {"de": town.name}}]})
+        + "# Replace the entry above with the town's districts (id: lower-case letters, digits and hyphens).\n"
+    )
 
 
-_Dumper.add_representer(
-    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
-)
+def first_commit(target: Path, town: NewTown) -> None:
+    """`git init` in target and a first commit of everything in it, signed as the office.
 
+    Raises subprocess.CalledProcessError when git fails (git missing or the folder not writable)."""
+    identity = ["-c", f"user.name={town.office}", "-c", f"user.email={town.email or 'bildung@example.org'}"]
+    for command in (["init", "--quiet", "--initial-branch=main"], ["add", "--all"],
+                    [*identity, "commit", "--quiet", "-m", f"Catalogue of education offers for newcomers in {town.name}"]):
+        subprocess.run(["git", *command], cwd=target, check=True, capture_output=True, text=True)
 
-def _remove_sample_records(settings: Settings) -> int:
-    data = settings.data_dir
-    removed = 0
-    for folder in ("actors", "news"):
-        for file in (data / folder).glob("*.yml"):
-            file.unlink()
-            removed += 1
-    offers = data / "offers"
-    for folder in sorted(path for path in offers.iterdir() if path.is_dir()) if offers.is_dir() else []:
-        removed += sum(1 for _ in folder.rglob("*.yml"))
-        shutil.rmtree(folder)
-    return removed
-
-
-def _write_settings(config_file: Path, settings: Settings, town: NewTown, old_names: Mapping[str, str], today: date) -> None:
-    round_trip = YAML()
-    round_trip.preserve_quotes = True
-    round_trip.width = 4096
-    round_trip.indent(mapping=2, sequence=4, offset=2)
-    config = round_trip.load(config_file.read_text(encoding="utf-8"))
-    default = settings.default_language
-    for key in ("site_name", "site_description"):
-        if isinstance(config.get(key), str):
-            config[key] = _replace_names(config[key], old_names, town, default)
-    config["site_url"] = town.site_url or f"https://bildung.{town.slug}.example.org/"
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict):
-            for entry in plugin["i18n"].get("languages") or []:
-                if isinstance(entry, dict) and isinstance(entry.get("site_name"), str):
-                    entry["site_name"] = _replace_names(entry["site_name"], old_names, town, entry.get("locale"))
-    catalogue = config.setdefault("extra", {}).setdefault("catalogue", {})
-    catalogue["town"] = dict(town.names, **{default: town.name}) if town.names else town.name
-    office = catalogue.get("office")
-    if not isinstance(office, dict):
-        office = catalogue["office"] = {}
-    office.update(name=town.office, address=town.address, phone=DoubleQuotedScalarString(town.phone), email=town.email)
-    catalogue["legal_date"] = DoubleQuotedScalarString(today.isoformat())
-    catalogue["licence"] = town.licence
-    catalogue["licence_url"] = town.licence_url
-    catalogue["coordinators"] = list(town.coordinators)
-    with config_file.open("w", encoding="utf-8") as handle:
-        round_trip.dump(config, handle)
