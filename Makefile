@@ -6,18 +6,21 @@ BIN := $(VENV)/bin
 SITE_READY := $(VENV)/.site-requirements
 DEV_READY := $(VENV)/.dev-requirements
 NODE_READY := node_modules/.installed
+WHEELHOUSE := build/wheelhouse
+WHEELHOUSE_READY := $(WHEELHOUSE)/.downloaded
 VENDOR := hooks/catalogue/vendor
 VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: vendor site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: vendor wheel site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_READY): requirements.txt | $(BIN)/python
+$(SITE_READY): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(DEV_READY): requirements.txt requirements-dev.txt | $(BIN)/python
@@ -41,10 +44,20 @@ $(VENDOR_READY): $(NODE_READY)
 
 vendor: $(VENDOR_READY)
 
+# The pinned dependencies as wheel files, so that the tests can install the product's wheel into a fresh town's
+# virtual environment without reaching a package index (pip takes them from its cache where it has them).
+$(WHEELHOUSE_READY): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip download --quiet --disable-pip-version-check --only-binary=:all: -d $(WHEELHOUSE) -r requirements-dev.txt
+	touch $@
+
 ## site: install, check the data, build site/ (with the web editor under /admin/, copied from node_modules)
 site: $(SITE_READY) $(VENDOR_READY)
-	$(BIN)/python -m catalogue check
-	$(BIN)/python -m mkdocs build --quiet --clean
+	$(BIN)/catalogue check
+	$(BIN)/catalogue build
+
+## wheel: the product as a package a town pins (dist/bildungskatalog-<version>-py3-none-any.whl)
+wheel: $(SITE_READY) $(VENDOR_READY)
+	rm -rf dist && $(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w dist .
 
 ## serve: live preview at http://127.0.0.1:8000/
 serve: $(SITE_READY) $(VENDOR_READY)
@@ -59,7 +72,7 @@ check: $(SITE_READY)
 	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
 
 ## test: the whole test suite, browser tests included
-test: $(DEV_READY) $(VENDOR_READY)
+test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
 

@@ -136,7 +136,7 @@ FIELD_HINTS: Mapping[str, str] = {
     "time": "Eine Uhrzeit, 24 Stunden.",
     "url": "Eine Adresse, die mit https:// beginnt.",
     "email": "Eine E-Mail-Adresse wie kurse@beispiel.de.",
-    "phone": "Ziffern, Leerzeichen und / ( ) -, am besten so: +49 6221 555-0100.",
+    "phone": "Ziffern, Leerzeichen und / ( ) -, am besten so: +49 30 1234567-0.",
     "role": "Wen man erreicht, z. B. „Kursberatung“. Namen von Personen sind nicht nötig.",
     "hours": "Wann jemand antwortet, z. B. „Mo–Do 9–12 Uhr“.",
 }

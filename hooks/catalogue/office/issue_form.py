@@ -72,7 +72,7 @@ def form_fields(catalogue: Catalogue, settings: Settings) -> list[FormField]:
         FormField("registration_required", "Ist eine Anmeldung nötig?", "dropdown", "registration.required", True, options=(YES, NO)),
         FormField("registration_how", "Wie meldet man sich an?", "textarea", f"registration.how.{german}"),
         FormField("deadline", "Anmelden bis (JJJJ-MM-TT)", "input", "registration.deadline"),
-        FormField("phone", "Telefon für Fragen", "input", "contact.phone", placeholder="+49 6221 555-0100"),
+        FormField("phone", "Telefon für Fragen", "input", "contact.phone", placeholder="+49 30 1234567-0"),
         FormField("email", "E-Mail für Fragen", "input", "contact.email"),
         FormField("website", "Website mit mehr Informationen", "input", "website", placeholder="https://"),
         FormField("valid_from", "Gültig ab (JJJJ-MM-TT)", "input", "valid_from"),
