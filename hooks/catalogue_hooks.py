@@ -8,8 +8,9 @@ span all languages after the last language is built. Supported engines: mkdocs 1
 """
 from __future__ import annotations
 
+import html
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -112,6 +113,11 @@ def _start_build(config: MkDocsConfig) -> _Build:
     publication = publish(loaded.catalogue, today)
     for line in hidden_report(publication):
         log.info(line)
+    if settings.legal_date is None:
+        log.warning(
+            "extra.catalogue.legal_date is empty: the Impressum, privacy and accessibility pages say that their texts "
+            "have not been legally reviewed. Set it (YYYY-MM-DD) in mkdocs.yml once the town's lawyer has read them."
+        )
     job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
@@ -227,7 +233,8 @@ class CataloguePlugin(BasePlugin):
         if self._build is None:
             return markdown
         language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else _current_language(config)
-        values = placeholder_values(self._build.job.reader(language if language in self._build.settings.language_codes else _current_language(config)))
+        reader = self._build.job.reader(language if language in self._build.settings.language_codes else _current_language(config))
+        values = placeholder_values(reader)
         filled = fill_placeholders(markdown, values)
         unknown = list(filled.unknown)
         for key, value in list(page.meta.items()):
@@ -235,12 +242,16 @@ class CataloguePlugin(BasePlugin):
                 meta = fill_placeholders(value, values)
                 page.meta[key] = meta.text
                 unknown += meta.unknown
+        if self._build.settings.legal_date is None and page.file.src_uri.split(".")[0] in LEGAL_PAGES:
+            notice = html.escape(str(reader.t("legal.not_reviewed")))
+            filled = replace(filled, text=f'<p class="cat-notice" role="note">{notice}</p>\n\n' + filled.text)
         for name in dict.fromkeys(unknown):
             log.warning(
                 f"{page.file.src_uri}: {{{{ {name} }}}} is not a setting – use one of {', '.join(sorted(values))}, "
                 f"or set it under extra.catalogue in mkdocs.yml"
             )
         return filled.text
+
     def _has_legal_pages(self, config: MkDocsConfig, language: str) -> bool:
         """Whether every legal page has a source of its own in the language (e.g. content/impressum.ar.md)."""
         if self._build is None or language == self._build.settings.default_language:

@@ -1,75 +1,38 @@
-"""`make new-town` turns a copy of the repository into a clean start: run on a temporary copy as "Musterstadt", the
-copy passes `catalogue check`, builds, and no page in any language names the sample town, in any script."""
+"""`catalogue new-town` refuses what cannot make a town, before writing anything (the whole town, built from the
+product's wheel in a fresh environment, is tested in tests/town/)."""
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
-REPO = Path(__file__).resolve().parents[1]
-SAMPLE_TOWN_NAMES = ("Neustadt", "neustadt", "نويشتات", "نویشتات", "Нойштадт", "ኖይሽታት")
-"""The sample town's name as the sample writes it in Latin, Arabic, Persian, Cyrillic and Ge'ez script."""
-NOT_COPIED_AT_THE_TOP = {".git", ".venv", "node_modules", "site", "test-results", ".pytest_cache", "tests"}
+from catalogue.office.new_town import NewTown, write_new_town
 
 
-def _not_copied(folder: str, names: list[str]) -> set[str]:
-    return {name for name in names if name == "__pycache__" or (Path(folder) == REPO and name in NOT_COPIED_AT_THE_TOP)}
+@pytest.mark.parametrize(
+    ("town", "words"),
+    [
+        (NewTown(name=" "), "needs a name"),
+        (NewTown(name="Musterstadt", languages=("de", "xx")), "no words for xx"),
+        (NewTown(name="Musterstadt", languages=("en", "de")), "must be de"),
+    ],
+    ids=["no-name", "unknown-language", "english-first"],
+)
+def test_what_cannot_make_a_town_is_refused_and_nothing_is_written(tmp_path: Path, town: NewTown, words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        write_new_town(tmp_path / "town", town, product_version="2.0.0")
+    assert not (tmp_path / "town").exists()
 
 
-def _run(arguments: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *arguments], cwd=cwd, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": str(cwd / "hooks"), "NO_MKDOCS_2_WARNING": "1"},
-    )
+def test_a_folder_that_holds_files_is_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(ValueError, match="is not empty"):
+        write_new_town(tmp_path, NewTown(name="Musterstadt"), product_version="2.0.0")
+    assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
 
 
-@pytest.fixture(scope="module")
-def new_town(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    fork = tmp_path_factory.mktemp("fork") / "repository"
-    shutil.copytree(REPO, fork, ignore=_not_copied)
-    (fork / "node_modules").symlink_to(REPO / "node_modules", target_is_directory=True)  # as `npm ci` leaves a fork
-    made = _run([
-        "-m", "catalogue", "new-town", "--yes", "--name", "Musterstadt", "--name-in", "ar=موسترشتات",
-        "--address", "Rathaus, Markt 1, 11111 Musterstadt", "--phone", "+49 30 1234-567",
-        "--email", "bildung@musterstadt.example.org", "--coordinator", "bildung-musterstadt",
-    ], fork)
-    assert made.returncode == 0, made.stdout + made.stderr
-    return fork
-
-
-def test_the_sample_records_are_gone_and_one_example_of_each_kind_stays(new_town: Path) -> None:
-    data = new_town / "data"
-    assert not list(data.glob("actors/*.yml")) and not list(data.glob("offers/**/*.yml")) and not list(data.glob("news/*.yml"))
-    examples = sorted(path.relative_to(data).as_posix() for path in data.rglob("*.example"))
-    assert examples == ["actors/example-actor.yml.example", "news/example-news.yml.example", "offers/example-offer.yml.example"]
-    offer = yaml.safe_load((data / "offers/example-offer.yml.example").read_text(encoding="utf-8"))
-    assert offer["id"] and set(offer["title"]) == {"de"}
-
-
-def test_the_settings_name_the_new_town(new_town: Path) -> None:
-    config = yaml.safe_load((new_town / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    catalogue = config["extra"]["catalogue"]
-    assert catalogue["town"] == {"de": "Musterstadt", "ar": "موسترشتات"}
-    assert catalogue["office"]["email"] == "bildung@musterstadt.example.org"
-    assert catalogue["coordinators"] == ["bildung-musterstadt"]
-    assert config["site_url"] == "https://bildung.musterstadt.example.org/"
-    assert "* @bildung-musterstadt" in (new_town / ".github/CODEOWNERS").read_text(encoding="utf-8")
-
-
-def test_the_new_town_passes_check_builds_and_names_no_other_town(new_town: Path) -> None:
-    checked = _run(["-m", "catalogue", "check"], new_town)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    built = _run(["-m", "mkdocs", "build", "--quiet", "--clean"], new_town)
-    assert built.returncode == 0, built.stderr[-3000:]
-    assert "is not a setting" not in built.stderr, built.stderr
-    pages = sorted((new_town / "site").rglob("*.html"))
-    assert len(pages) > 20
-    naming = {str(page.relative_to(new_town / "site")): name for page in pages for name in SAMPLE_TOWN_NAMES if name in page.read_text(encoding="utf-8")}
-    assert not naming, naming
-    assert "موسترشتات" in (new_town / "site/ar/about/index.html").read_text(encoding="utf-8")
-    assert "Musterstadt" in (new_town / "site/impressum/index.html").read_text(encoding="utf-8")
+def test_only_the_chosen_languages_pages_are_written(tmp_path: Path) -> None:
+    outcome = write_new_town(tmp_path / "town", NewTown(name="Musterstadt", languages=("de", "uk")), product_version="2.0.0")
+    pages = sorted(path for path in outcome.written if path.startswith("content/"))
+    assert pages and all(path.count(".") == 1 or ".uk." in path for path in pages)
+    assert "content/index.uk.md" in pages and "content/index.ar.md" not in pages

@@ -29,6 +29,7 @@ from catalogue.data.fingerprint import default_text_fingerprint
 from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, MESSAGES, PHRASES
 from catalogue.data.problems import Problem, format_problem, problem_sort_key
+from catalogue.data.package_files import DEFAULTS_DIR
 from catalogue.data.schema_check import SCHEMA_DIR, SCHEMA_FILES, Kind, schema_set
 from catalogue.data.settings import read_settings
 from catalogue.data.strict_yaml import read_yaml_file
@@ -55,7 +56,8 @@ class Expected:
     words: str
 
     def matches(self, problem: Problem) -> bool:
-        return (problem.path, problem.line, problem.column, problem.severity) == (
+        """Line 0 stands for any line: in a copy of the product's words, where a key stands changes with the product."""
+        return (problem.path, problem.line if self.line else 0, problem.column, problem.severity) == (
             self.path,
             self.line,
             self.column,
@@ -94,6 +96,14 @@ def build_site(case: Path, site: Path) -> list[Expected]:
         for line in (case / "expect.txt").read_text(encoding="utf-8").splitlines():
             if line.startswith("remove: "):
                 (site / line.removeprefix("remove: ")).unlink()
+            elif line.startswith("product-copy: "):
+                # product-copy: labels/en.yml data/labels/nl.yml [lines to leave out, as a regular expression]
+                source, target, *leave_out = line.removeprefix("product-copy: ").split(" ", 2)
+                text = (DEFAULTS_DIR / source).read_text(encoding="utf-8")
+                if leave_out:
+                    text = "".join(kept for kept in text.splitlines(keepends=True) if not re.search(leave_out[0], kept))
+                (site / target).parent.mkdir(parents=True, exist_ok=True)
+                (site / target).write_text(text, encoding="utf-8")
             elif match := EXPECT_IN_FOLDER.fullmatch(line):
                 expected.append(Expected(match[1], int(match[2]), int(match[3]), match[4], match[5]))
         return expected

@@ -28,7 +28,7 @@ def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
     """Every placeholder's text in the reader's language. `office_phone_tel` is the number as a tel: link wants it
     (RFC 3966: '+' and digits only); `languages` names the site's languages in the reader's language (CLDR
     language names and list patterns), `languages_list` as a Markdown list; `legal_date` is the long date in the
-    reader's language; `town_official` is the town's name in the default language, as postal addresses and signs
+    reader's language, or a bracketed "not yet reviewed" until the town sets it; `town_official` is the town's name in the default language, as postal addresses and signs
     write it."""
     settings = reader.settings
     locale = cldr_locale(reader.code)
@@ -53,7 +53,7 @@ def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
         "languages": languages,
         "languages_list": "\n".join(f"- {name}" for name in names),
         "language_count": str(len(settings.languages)),
-        "legal_date": reader.formatter.long_date(settings.legal_date) if settings.legal_date else "",
+        "legal_date": reader.formatter.long_date(settings.legal_date) if settings.legal_date else str(reader.t("legal.date_missing")),
     }
     return {name: text for name, text in values.items() if text}
 
