@@ -227,6 +227,16 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "schreiben Sie den Feldnamen als Wort mit Doppelpunkt",
         ),
     },
+    "yaml.too_deep": {
+        "en": (
+            "The lists and groups here are nested more than {limit} levels deep",
+            "write them flatter: no field of the catalogue needs more than a few levels; look for brackets [ or {{ that are never closed",
+        ),
+        "de": (
+            "Die Listen und Gruppen sind hier mehr als {limit} Ebenen tief verschachtelt",
+            "schreiben Sie sie flacher: kein Feld des Katalogs braucht mehr als wenige Ebenen; suchen Sie nach Klammern [ oder {{, die nie geschlossen werden",
+        ),
+    },
     "yaml.several_documents": {
         "en": (
             "The file holds more than one record (a second --- on line {line})",
