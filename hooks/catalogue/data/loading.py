@@ -22,6 +22,7 @@ from catalogue.data.model import (
     taxonomy_from_document,
 )
 from catalogue.data.problems import Problem, problem_sort_key
+from catalogue.data.repository_files import check_repository_files, is_linked
 from catalogue.data.schema_check import Kind, SchemaSet, check_document, schema_set
 from catalogue.data.settings import Settings
 from catalogue.data.strict_yaml import read_yaml_file
@@ -70,6 +71,7 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
     messages = Messages(message_language_for(message_language, settings.default_language))
     data_path = _relative(settings.data_dir, settings.root)
     found, problems = _find_files(settings, data_path, messages)
+    problems.extend(check_repository_files(settings.root, settings.data_dir, settings.docs_dir, messages))
     schemas = schema_set()
     files: list[DataFile] = []
     for item in found:
@@ -123,7 +125,9 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         found.append(_Found(kind, file, _relative(file, settings.root)))
 
     taxonomy = data_dir / TAXONOMY_FILE
-    if taxonomy.is_file():
+    if taxonomy.is_symlink():
+        pass  # refused by check_repository_files, never read
+    elif taxonomy.is_file():
         add("taxonomy", taxonomy)
     else:
         path = f"{data_path}/{TAXONOMY_FILE}"
@@ -132,17 +136,17 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         for file in _data_files(data_dir / FOLDERS[kind], settings, messages, problems):
             add(kind, file)
     for file in sorted(data_dir.glob("*" + DATA_SUFFIX)):
-        if file.name != TAXONOMY_FILE:
+        if file.name != TAXONOMY_FILE and not file.is_symlink():
             problems.append(_stray(file, _relative(file, settings.root), data_path, messages))
     for code in settings.language_codes:
         labels = data_dir / FOLDERS["labels"] / f"{code}{DATA_SUFFIX}"
-        if labels.is_file():
+        if labels.is_file() and not labels.is_symlink():
             add("labels", labels)
         glossary = data_dir / FOLDERS["glossary"] / f"{code}{DATA_SUFFIX}"
-        if glossary.is_file():
+        if glossary.is_file() and not glossary.is_symlink():
             add("glossary", glossary)
         synonyms = data_dir / FOLDERS["synonyms"] / f"{code}{DATA_SUFFIX}"
-        if synonyms.is_file():
+        if synonyms.is_file() and not synonyms.is_symlink():
             add("synonyms", synonyms)
     offers_dir = data_dir / FOLDERS["offer"]
     for file in _data_files(offers_dir, settings, messages, problems, recursive=True):
@@ -165,7 +169,7 @@ def _data_files(
         return
     pattern = "**/*" if recursive else "*"
     for file in sorted(folder.glob(pattern)):
-        if not file.is_file():
+        if not file.is_file() or is_linked(file, folder):
             continue
         if file.suffix == DATA_SUFFIX:
             yield file
