@@ -13,6 +13,7 @@ from typing import Mapping, Sequence
 from catalogue.data.settings import Settings
 
 from .editor_config import EDITOR_FOLDER
+from .editor_security import content_security_policy
 
 DECAP_SCRIPT = Path("node_modules/decap-cms/dist/decap-cms.js")
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
@@ -57,6 +58,7 @@ def _page(settings: Settings, setup: Mapping[str, object]) -> str:
 <html lang="{html.escape(settings.default_language)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(content_security_policy(settings))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{title}</title>
