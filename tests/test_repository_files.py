@@ -132,3 +132,13 @@ def test_a_symlinked_folder_is_refused_and_not_walked(site: Settings, tmp_path: 
     result = load(site)
     assert len(problems_at(result, relative(site, link))) == 1
     assert not problems_at(result, relative(site, link / "probe.svg")), "the link was followed"
+
+
+def test_a_symlinked_labels_folder_is_refused_and_its_files_not_read(site: Settings, tmp_path: Path) -> None:
+    labels = site.data_dir / "labels"
+    outside = tmp_path / "outside-labels"
+    labels.rename(outside)
+    labels.symlink_to(outside, target_is_directory=True)
+    result = load(site)
+    assert len(problems_at(result, relative(site, labels))) == 1
+    assert not [path for path in result.files if path.startswith(relative(site, labels) + "/")], "files behind the link were read"

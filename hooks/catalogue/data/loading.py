@@ -125,7 +125,7 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         found.append(_Found(kind, file, _relative(file, settings.root)))
 
     taxonomy = data_dir / TAXONOMY_FILE
-    if taxonomy.is_symlink():
+    if is_linked(taxonomy, data_dir):
         pass  # refused by check_repository_files, never read
     elif taxonomy.is_file():
         add("taxonomy", taxonomy)
@@ -140,13 +140,13 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
             problems.append(_stray(file, _relative(file, settings.root), data_path, messages))
     for code in settings.language_codes:
         labels = data_dir / FOLDERS["labels"] / f"{code}{DATA_SUFFIX}"
-        if labels.is_file() and not labels.is_symlink():
+        if labels.is_file() and not is_linked(labels, data_dir):
             add("labels", labels)
         glossary = data_dir / FOLDERS["glossary"] / f"{code}{DATA_SUFFIX}"
-        if glossary.is_file() and not glossary.is_symlink():
+        if glossary.is_file() and not is_linked(glossary, data_dir):
             add("glossary", glossary)
         synonyms = data_dir / FOLDERS["synonyms"] / f"{code}{DATA_SUFFIX}"
-        if synonyms.is_file() and not synonyms.is_symlink():
+        if synonyms.is_file() and not is_linked(synonyms, data_dir):
             add("synonyms", synonyms)
     offers_dir = data_dir / FOLDERS["offer"]
     for file in _data_files(offers_dir, settings, messages, problems, recursive=True):
