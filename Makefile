@@ -19,12 +19,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(SITE_READY): requirements.txt pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(DEV_READY): requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
 	touch $@ $(SITE_READY)
 
 $(NODE_READY): package.json package-lock.json
@@ -83,7 +83,7 @@ bench: $(DEV_READY) $(VENDOR_READY)
 
 ## audit: Lighthouse (mobile) on key pages in German and Arabic
 audit: site $(DEV_READY) $(NODE_READY)
-	npm install --no-save --no-audit --no-fund --loglevel=error lighthouse@12.2.3
+	npm ci --prefix tests/browser/lighthouse --no-audit --no-fund --loglevel=error
 	$(BIN)/python tests/browser/audit.py
 
 ## new-town: turn this copy into a clean start for a new town (asks, or takes ARGS="--name Musterstadt --email …")

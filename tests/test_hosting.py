@@ -4,7 +4,9 @@ headers it promises."""
 from __future__ import annotations
 
 import gzip
+import html
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -17,7 +19,11 @@ from typing import Iterator
 
 import pytest
 
-from tests.towns import REPO, BuiltSite
+from catalogue.data.settings import read_settings
+from catalogue.office.editor_security import content_security_policy as editor_policy
+from catalogue.office.editor_security import header_policy as editor_header_policy
+from catalogue.site.security import content_security_policy
+from tests.towns import FIXTURE_TOWN, REPO, BuiltSite
 
 CONFIG = REPO / "hosting" / "nginx.conf"
 HOW_TO_GET_NGINX = "nginx is not installed: `apt-get install nginx-light` (Debian, Ubuntu) or your system's package"
@@ -126,3 +132,40 @@ def test_text_is_sent_compressed_to_browsers_that_accept_it(nginx: str, sample_s
     assert status == 200 and headers.get("content-encoding") == "gzip"
     assert gzip.decompress(body) == (sample_site.root / "ar/catalogue/index.html").read_bytes()
     assert "charset=utf-8" in headers["content-type"]
+
+
+HSTS = "max-age=31536000"
+SITE_HEADER_POLICY = content_security_policy() + "; frame-ancestors 'none'"
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/config.yml", "/admin/editor.js"])
+def test_the_editor_gets_its_own_policy_and_cannot_be_framed(nginx: str, path: str) -> None:
+    """The example is the sample town's: its policy allows the sign-in helper named in the repository's mkdocs.yml."""
+    status, headers, _ = _get(nginx + path)
+    assert status == 200
+    assert headers["content-security-policy"] == editor_header_policy(read_settings(REPO / "mkdocs.yml"))
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["strict-transport-security"] == HSTS
+    assert headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize("path", ["/", "/ar/catalogue/", "/gibt-es-nicht/", "/assets/catalogue/catalogue.css", "/sw.js"])
+def test_the_site_sends_its_policy_no_framing_and_https_only(nginx: str, path: str) -> None:
+    _, headers, _ = _get(nginx + path)
+    assert headers["content-security-policy"] == SITE_HEADER_POLICY
+    assert headers["x-frame-options"] == "DENY"
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["strict-transport-security"] == HSTS
+
+
+def _meta_policy(page: str) -> str:
+    found = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', page)
+    assert found, "the page has no Content-Security-Policy <meta>"
+    return html.unescape(found[1])
+
+
+def test_each_pages_meta_policy_is_the_one_the_header_sends(sample_site: BuiltSite) -> None:
+    """A browser enforces both the header's and the <meta>'s policy: they must be the same, frame-ancestors aside."""
+    assert _meta_policy(sample_site.page("index.html")) == content_security_policy()
+    assert _meta_policy(sample_site.page("admin/index.html")) == editor_policy(read_settings(FIXTURE_TOWN / "mkdocs.yml"))

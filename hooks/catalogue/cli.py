@@ -27,7 +27,7 @@ from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
-from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
+from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text, technical_owners
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, form_yaml, issue_config, issue_form
 from catalogue.office.issue_offer import comment_text, convert_issue_file
@@ -280,6 +280,12 @@ def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {CODEOWNERS_PATH} was not changed.", file=stdout)
         return EXIT_INVALID
+    if technical_owners(settings)[1]:
+        print(
+            "Warning: mkdocs.yml names no extra.catalogue.technical_owners, so the coordinators also review code and"
+            " configuration (workflows, mkdocs.yml, hooks/). Name a GitHub account that reads code there.",
+            file=stdout,
+        )
     wanted = {CODEOWNERS_PATH: codeowners_text(result.catalogue, settings)}
     return _write_or_check(settings.root, wanted, "codeowners", arguments.check, stdout)
 

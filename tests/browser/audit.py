@@ -2,7 +2,7 @@
 
 Usage: python tests/browser/audit.py [--site SITE_DIR] [--reports DIR]
 
-Serves the built site (default: site/) on 127.0.0.1, runs the Lighthouse that `npm install` put into node_modules
+Serves the built site (default: site/) on 127.0.0.1, runs the Lighthouse that `npm ci --prefix tests/browser/lighthouse` installed from its lockfile
 against the home, catalogue and one offer page in each language, prints the four category scores and the bytes
 transferred per page, and says which targets a page misses and which audits cost it the points. Exits 1 when a
 target is missed, 2 when Lighthouse, Chromium or the built site is missing.
@@ -25,8 +25,9 @@ from tests.browser.browser_setup import HOW_TO_GET_CHROMIUM, NoChromium, chromiu
 from tests.browser.site_pages import MAIN_KINDS, pages  # noqa: E402
 from tests.browser.static_server import SiteServer  # noqa: E402
 
-LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
-LIGHTHOUSE_VERSION = "12.2.3"
+LIGHTHOUSE_FOLDER = REPO / "tests" / "browser" / "lighthouse"
+"""Lighthouse's own package.json and package-lock.json (every dependency pinned with its hash), apart from the site's."""
+LIGHTHOUSE = LIGHTHOUSE_FOLDER / "node_modules" / ".bin" / "lighthouse"
 AUDITED_LANGUAGES = ("de", "ar")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -113,7 +114,7 @@ def main() -> int:
         print(f"No built site in {options.site}: run `make site` first.", file=sys.stderr)
         return 2
     if not LIGHTHOUSE.is_file():
-        print(f"Lighthouse is not installed: run `npm install --no-save lighthouse@{LIGHTHOUSE_VERSION}`.", file=sys.stderr)
+        print(f"Lighthouse is not installed: run `npm ci --prefix {LIGHTHOUSE_FOLDER.relative_to(REPO)}` (or `make audit`).", file=sys.stderr)
         return 2
     try:
         chrome = chrome_path()

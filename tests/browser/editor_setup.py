@@ -14,6 +14,7 @@ import yaml
 
 
 from catalogue.office.editor_backend import decap_server_command, decap_server_environment
+from catalogue.office.editor_security import LOCAL_BACKEND
 from tests.towns import FIXTURE_TOWN, REPO, BuiltSite, build_site
 
 FIXTURE_TREE = REPO / "tests" / "data" / "valid" / "tree" / "data"
@@ -55,7 +56,10 @@ def copy_repository(target: Path) -> EditorRepository:
 
 
 def point_editor_at(site: Path, backend_port: int) -> None:
-    """The built editor looks for its local backend on Decap's default port; the test's runs elsewhere."""
+    """The built editor looks for its local backend on Decap's default port, and its Content-Security-Policy allows
+    that port; the test's backend runs elsewhere."""
+    page = site / "admin" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(LOCAL_BACKEND, f"http://localhost:{backend_port}"), encoding="utf-8")
     config_file = site / "admin" / "config.yml"
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     config["local_backend"] = {"url": f"http://localhost:{backend_port}/api/v1"}

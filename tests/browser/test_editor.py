@@ -48,6 +48,8 @@ class EditorTab:
     url: str
     foreign: list[str]
     """Requests to any origin but the site's own and its local backend (there must be none)."""
+    refused: list[str]
+    """What the page's Content-Security-Policy refused, as Chromium reports it on the console (there must be none)."""
 
     def open(self, route: str) -> None:
         self.page.goto(self.url + route)
@@ -59,8 +61,10 @@ def desktop_editor(chromium: Browser, editor_url: str) -> Iterator[EditorTab]:
     context = chromium.new_context(**DESKTOP, locale="de-DE")
     page = context.new_page()
     foreign: list[str] = []
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
     _open_editor(page, editor_url, foreign)
-    yield EditorTab(page, editor_url, foreign)
+    yield EditorTab(page, editor_url, foreign, refused)
     context.close()
 
 
@@ -177,6 +181,13 @@ def test_the_preview_shows_the_offer_in_german_and_a_second_language_with_the_si
     assert english_title.evaluate("field => getComputedStyle(field).direction") == "rtl", "Arabic is typed right to left"
     assert preview.locator("h1").all_inner_texts()[1] == "دورة اللغة الألمانية"
     assert desktop_editor.foreign == []
+
+
+def test_the_editor_works_under_its_content_security_policy(desktop_editor: EditorTab) -> None:
+    """Runs after the tests above have used the form, the preview and the local backend in the same tab."""
+    policy = desktop_editor.page.locator("meta[http-equiv='Content-Security-Policy']").get_attribute("content")
+    assert policy and "connect-src 'self' https://api.github.com" in policy
+    assert not desktop_editor.refused, desktop_editor.refused
 
 
 def test_the_form_fits_a_phone(chromium: Browser, editor_url: str) -> None:

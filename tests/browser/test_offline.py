@@ -223,3 +223,23 @@ def test_the_kill_switch_removes_the_worker_and_what_it_saved(offline_context: B
     offline_context.set_offline(True)
     with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
         page.goto(server.url(SUB_PATH + "ar/offers/" + SAMPLE_OFFER + "/"))
+
+
+def test_the_worker_never_answers_for_or_saves_the_editor(offline_context: BrowserContext, site_server: SiteServer) -> None:
+    """/admin/ holds the editor's sign-in: a copy of it in the worker's cache could be replaced by anything that runs on
+    the origin, and an old editor served offline would save with old code. The worker leaves it to the network."""
+    page = offline_context.new_page()
+    page.goto(site_server.url(language_path("de")))
+    wait_for_worker(page)
+    answered: list[tuple[str, bool]] = []
+    page.on("response", lambda response: answered.append((response.url, response.from_service_worker)))
+    page.goto(site_server.url("admin/"))
+    page.wait_for_load_state("load")
+    editor = [url for url, from_worker in answered if "/admin/" in url and from_worker]
+    assert not editor, f"the worker answered for the editor's files: {editor}"
+    page.goto(site_server.url(language_path("de")))
+    assert not [url for url in saved(page)["urls"] if "/admin/" in url], "the worker saved the editor"
+
+    offline_context.set_offline(True)
+    with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
+        page.goto(site_server.url("admin/"))

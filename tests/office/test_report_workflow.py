@@ -2,7 +2,11 @@
 text that fits GitHub's limit even for a large catalogue with every offer stale - checked offline."""
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -65,3 +69,55 @@ def test_the_issue_text_fits_github_for_1000_stale_offers(workflow: dict, tmp_pa
     assert listed <= 3 * int(limit.group(1))
     assert re.search(r"- … und \d+ weitere \(siehe CSV\)", text)
     assert "| uk | Angebote | 0 | 0 | 0 |" in text
+
+
+BOT = {"login": "app/github-actions", "is_bot": True}
+TITLE = "Monatsbericht: Aktualität und Übersetzungen"
+
+
+def _run_issue_step(workflow: dict, tmp_path: Path, issues: list[dict]) -> list[str]:  # type: ignore[type-arg]
+    """Runs the step that finds the report issue, with a `gh` that answers `issue list` from `issues` (applying the
+    step's own --jq filter with jq, as gh does) and records every other call; returns the recorded calls."""
+    (job,) = workflow["jobs"].values()
+    step = next(step for step in job["steps"] if "gh issue" in step.get("run", ""))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (tmp_path / "issues.json").write_text(json.dumps(issues), encoding="utf-8")
+    log = tmp_path / "gh.log"
+    (bin_dir / "gh").write_text(
+        "#!/bin/bash\n"
+        f'if [ "$1 $2" = "issue list" ]; then\n'
+        '  while [ $# -gt 0 ]; do if [ "$1" = "--jq" ]; then expression="$2"; fi; shift; done\n'
+        f'  jq -r "$expression" {tmp_path / "issues.json"}\n'
+        "else\n"
+        f"  printf '%s\\n' \"$*\" >> {log}\n"
+        "fi\n",
+        encoding="utf-8",
+    )
+    (bin_dir / "gh").chmod(0o755)
+    (tmp_path / "report.md").write_text("Bericht\n", encoding="utf-8")
+    environment = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp_path), **step.get("env", {})}
+    finished = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=tmp_path,
+                              env=environment, capture_output=True, text=True, timeout=60)
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq (which gh's --jq stands in for) is not installed")
+def test_a_strangers_issue_with_the_reports_title_is_never_written_into(workflow: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    stranger = {"number": 7, "title": TITLE, "author": {"login": "someone", "is_bot": False}, "labels": []}
+    calls = _run_issue_step(workflow, tmp_path, [stranger])
+    assert not [call for call in calls if call.startswith("issue edit")], calls
+    created = [call for call in calls if call.startswith("issue create")]
+    assert len(created) == 1 and "--label" in created[0]
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq (which gh's --jq stands in for) is not installed")
+def test_the_workflows_own_labelled_issue_is_updated_in_place(workflow: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
+    label = next(step for step in next(iter(workflow["jobs"].values()))["steps"] if "gh issue" in step.get("run", ""))["env"]["LABEL"]
+    issues = [
+        {"number": 3, "title": TITLE, "author": {"login": "someone", "is_bot": False}, "labels": []},
+        {"number": 5, "title": "Anderer Titel", "author": BOT, "labels": [{"name": label}]},
+    ]
+    calls = _run_issue_step(workflow, tmp_path, issues)
+    assert [call for call in calls if call.startswith("issue ")] == ["issue edit 5 --body-file report.md"]

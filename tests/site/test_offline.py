@@ -11,8 +11,9 @@ import pytest
 import yaml
 
 from catalogue.data.settings import settings_from_config
+from catalogue.office.editor_config import EDITOR_FOLDER
 from catalogue.site.offline import (
-    KILL_SWITCH_SOURCE, REGISTRATION_PATH, WORKER_PATH, WORKER_SOURCE, kill_switch_worker, offline_worker, registration_script,
+    EDITOR_PATH, KILL_SWITCH_SOURCE, REGISTRATION_PATH, WORKER_PATH, WORKER_SOURCE, kill_switch_worker, offline_worker, registration_script,
     subresources,
 )
 from tests.site.sample_data import LOADED, SETTINGS
@@ -139,3 +140,8 @@ def test_switched_off_the_site_publishes_the_kill_switch_and_registers_nothing(t
     assert not (site.root / "offline").exists()
     for page in ("index.html", "catalogue/index.html", "offers/deutsch-von-anfang-an/index.html"):
         assert "offline.js" not in site.page(page), f"{page} still registers the offline worker"
+
+
+def test_the_worker_knows_where_the_editor_lives() -> None:
+    """The worker leaves the editor's folder to the network; it must be the folder the editor is published in."""
+    assert EDITOR_PATH == EDITOR_FOLDER + "/"

@@ -121,7 +121,7 @@ def page_wrong_forms(
     at their line and column; paths relative to root, `glossary_folder` as the messages name it ('data/glossary')."""
     problems: list[Problem] = []
     for language, glossary in sorted(glossaries.items()):
-        for page in sorted(docs_dir.glob(f"*.{language}.md")):
+        for page in sorted(page for page in docs_dir.glob(f"*.{language}.md") if not page.is_symlink()):
             display_path = Path(os.path.relpath(page, root)).as_posix()
             for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
                 for term, offset, found in glossary.wrong_forms_in(line):

@@ -24,6 +24,7 @@ from catalogue.data.model import (
 from catalogue.data.layering import layered
 from catalogue.data.package_files import DEFAULTS_DIR, product_path
 from catalogue.data.problems import Problem, problem_sort_key
+from catalogue.data.repository_files import check_repository_files, is_linked
 from catalogue.data.schema_check import Kind, SchemaSet, check_document, schema_set
 from catalogue.data.settings import Settings
 from catalogue.data.strict_yaml import read_yaml_file
@@ -76,6 +77,7 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
     messages = Messages(message_language_for(message_language, settings.default_language))
     data_path = _relative(settings.data_dir, settings.root)
     found, problems = _find_files(settings, data_path, messages)
+    problems.extend(check_repository_files(settings.root, settings.data_dir, settings.docs_dir, messages))
     schemas = schema_set()
     files: list[DataFile] = []
     shipped: list[DataFile] = []
@@ -151,7 +153,9 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
 
     taxonomy = data_dir / TAXONOMY_FILE
     add_shipped("taxonomy", DEFAULTS_DIR / TAXONOMY_FILE)
-    if taxonomy.is_file():
+    if is_linked(taxonomy, data_dir):
+        pass  # refused by check_repository_files, never read
+    elif taxonomy.is_file():
         add("taxonomy", taxonomy)
     else:
         path = f"{data_path}/{TAXONOMY_FILE}"
@@ -160,13 +164,13 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
         for file in _data_files(data_dir / FOLDERS[kind], settings, messages, problems):
             add(kind, file)
     for file in sorted(data_dir.glob("*" + DATA_SUFFIX)):
-        if file.name != TAXONOMY_FILE:
+        if file.name != TAXONOMY_FILE and not file.is_symlink():
             problems.append(_stray(file, _relative(file, settings.root), data_path, messages))
     for code in settings.language_codes:
         for kind in LANGUAGE_KINDS:
             add_shipped(kind, DEFAULTS_DIR / FOLDERS[kind] / f"{code}{DATA_SUFFIX}")
             own = data_dir / FOLDERS[kind] / f"{code}{DATA_SUFFIX}"
-            if own.is_file():
+            if own.is_file() and not is_linked(own, data_dir):
                 add(kind, own)
     offers_dir = data_dir / FOLDERS["offer"]
     for file in _data_files(offers_dir, settings, messages, problems, recursive=True):
@@ -189,7 +193,7 @@ def _data_files(
         return
     pattern = "**/*" if recursive else "*"
     for file in sorted(folder.glob(pattern)):
-        if not file.is_file():
+        if not file.is_file() or is_linked(file, folder):
             continue
         if file.suffix == DATA_SUFFIX:
             yield file

@@ -28,6 +28,36 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "benennen Sie sie um in {name}",
         ),
     },
+    "file.symlink": {
+        "en": (
+            "This is a symbolic link; the catalogue neither follows links nor publishes them",
+            "put the file itself here instead of the link, or delete the link",
+        ),
+        "de": (
+            "Das ist eine symbolische Verknüpfung (Symlink); der Katalog folgt keinen Verknüpfungen und veröffentlicht sie nicht",
+            "legen Sie statt der Verknüpfung die Datei selbst hierher, oder löschen Sie die Verknüpfung",
+        ),
+    },
+    "file.not_published": {
+        "en": (
+            "{name} is not published from {folder}: only PNG, JPEG and WebP images and Markdown pages are, since web pages, SVG images and scripts there would run in readers' browsers and could reach the editor's sign-in",
+            "save the image as PNG, JPEG or WebP, or write the page as Markdown (.md), and delete {name}",
+        ),
+        "de": (
+            "{name} wird aus {folder} nicht veröffentlicht: nur PNG-, JPEG- und WebP-Bilder und Markdown-Seiten, denn Webseiten, SVG-Bilder und Skripte darin würden im Browser der Lesenden laufen und könnten an die Anmeldung des Editors gelangen",
+            "speichern Sie das Bild als PNG, JPEG oder WebP oder schreiben Sie die Seite als Markdown (.md), und löschen Sie {name}",
+        ),
+    },
+    "file.not_data": {
+        "en": (
+            "{name} does not belong in {folder}, which holds only the catalogue's YAML files and notes",
+            "move it out of {folder} or delete it; images (PNG, JPEG, WebP) belong in {images}",
+        ),
+        "de": (
+            "{name} gehört nicht nach {folder}; dort liegen nur die YAML-Dateien des Katalogs und Notizen",
+            "verschieben Sie die Datei aus {folder} oder löschen Sie sie; Bilder (PNG, JPEG, WebP) gehören nach {images}",
+        ),
+    },
     "file.misplaced_offer": {
         "en": (
             "Offer files live in a folder named after their provider: data/offers/<actor>/<id>.yml",
@@ -229,6 +259,16 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "de": (
             "Ein Feldname muss ein einfaches Wort sein, keine Liste oder Gruppe",
             "schreiben Sie den Feldnamen als Wort mit Doppelpunkt",
+        ),
+    },
+    "yaml.too_deep": {
+        "en": (
+            "The lists and groups here are nested more than {limit} levels deep",
+            "write them flatter: no field of the catalogue needs more than a few levels; look for brackets [ or {{ that are never closed",
+        ),
+        "de": (
+            "Die Listen und Gruppen sind hier mehr als {limit} Ebenen tief verschachtelt",
+            "schreiben Sie sie flacher: kein Feld des Katalogs braucht mehr als wenige Ebenen; suchen Sie nach Klammern [ oder {{, die nie geschlossen werden",
         ),
     },
     "yaml.several_documents": {
@@ -477,11 +517,11 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "schema.image_src": {
         "en": (
-            "`{field}` is {value}, but an image is a file below content/assets/ in lower-case letters, ending in .jpg, .png, .webp or .svg",
+            "`{field}` is {value}, but an image is a file below content/assets/ in lower-case letters, ending in .jpg, .png or .webp",
             "write e.g. assets/news/werkstatt.webp",
         ),
         "de": (
-            "`{field}` ist {value}, ein Bild ist aber eine Datei unter content/assets/ in Kleinbuchstaben mit der Endung .jpg, .png, .webp oder .svg",
+            "`{field}` ist {value}, ein Bild ist aber eine Datei unter content/assets/ in Kleinbuchstaben mit der Endung .jpg, .png oder .webp",
             "schreiben Sie z. B. assets/news/werkstatt.webp",
         ),
     },

@@ -34,6 +34,8 @@ class Settings:
     stale_after_months: int
     languages: tuple[Language, ...]
     coordinators: tuple[str, ...] = ()
+    technical_owners: tuple[str, ...] = ()
+    """`extra.catalogue.technical_owners`: GitHub accounts that review code and configuration (office/codeowners.py)."""
     town_names: Mapping[str, str] = field(default_factory=dict)
     """The town's name per language (`extra.catalogue.town` as a map); `town` is the default language's."""
     office_address: str = ""
@@ -128,6 +130,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
         languages=languages,
         coordinators=tuple(catalogue.get("coordinators") or ()),
+        technical_owners=tuple(catalogue.get("technical_owners") or ()),
         editor=dict(catalogue.get("editor") or {}),
         offline=_switch(catalogue, "offline", default=True),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),

@@ -44,6 +44,10 @@ from catalogue.data.messages import Messages, quote
 from catalogue.data.problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
+MAX_NESTING = 32
+"""Levels of lists and groups a file may nest, the document itself counting as one. No schema needs more than a
+handful; a few KiB of `[[[[…` nested a thousand deep would otherwise exhaust Python's recursion limit in every
+later stage that walks the data (schema check, JSON, fingerprints)."""
 
 JsonPath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -313,6 +317,9 @@ class _Builder:
         top = self.stack[-1] if self.stack else None
         if top is not None and top.is_mapping and top.key is None:
             self._add("yaml.complex_key", position)
+            raise _Refusal
+        if len(self.stack) >= MAX_NESTING:
+            self._add("yaml.too_deep", position, limit=MAX_NESTING)
             raise _Refusal
         value: dict[str, Any] | list[Any] = {} if is_mapping else []
         path = self._place(top, value, position)

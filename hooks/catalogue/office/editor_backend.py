@@ -15,6 +15,8 @@ from .editor_config import data_folder
 
 DECAP_DEFAULT_PORT = 8081
 """Where Decap CMS looks for its local backend when `local_backend: true`."""
+LOOPBACK = "127.0.0.1"
+"""The only address decap-server listens on: it reads and writes any file of the clone without asking who calls."""
 _KINDS = {"offers": "offer", "actors": "actor", "news": "news"}
 
 
@@ -24,8 +26,14 @@ def decap_server_command(root: Path) -> list[str]:
 
 
 def decap_server_environment(repository: Path, port: int) -> dict[str, str]:
-    """decap-server reads its folder and port from the environment; it answers only local origins."""
-    return {**os.environ, "GIT_REPO_DIRECTORY": str(repository), "PORT": str(port), "MODE": "fs"}
+    """decap-server's environment: the folder it serves, its port, and `BIND_HOST` so it listens on 127.0.0.1 only.
+
+    decap-server has no sign-in: without `BIND_HOST` it listens on every interface and anyone on the network can
+    read and write the clone (its CORS check only stops other web pages' scripts, not a direct request). `ORIGIN`
+    from the caller's environment is dropped, so its CORS check stays at decap-server's own localhost pattern.
+    """
+    inherited = {name: value for name, value in os.environ.items() if name != "ORIGIN"}
+    return {**inherited, "GIT_REPO_DIRECTORY": str(repository), "PORT": str(port), "MODE": "fs", "BIND_HOST": LOOPBACK}
 
 
 def schema_header(settings: Settings, path: str) -> str:

@@ -14,6 +14,7 @@ from catalogue.data.package_files import VENDOR_DIR
 from catalogue.data.settings import Settings
 
 from .editor_config import EDITOR_FOLDER
+from .editor_security import content_security_policy
 
 DECAP_SCRIPT = VENDOR_DIR / "decap-cms.js"
 YAML_LIBRARY = VENDOR_DIR / "yaml"
@@ -59,6 +60,7 @@ def _page(settings: Settings, setup: Mapping[str, object]) -> str:
 <html lang="{html.escape(settings.default_language)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{html.escape(content_security_policy(settings))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>{title}</title>

@@ -177,6 +177,9 @@ def mkdocs_yml(town: NewTown) -> str:
         _dump({"offline": True}, indent=4),
         "    # GitHub accounts of the coordination office: they review every change (written into .github/CODEOWNERS).\n",
         _dump({"coordinators": list(town.coordinators)}, indent=4),
+        "    # GitHub accounts of the town's technical owner: they review code and configuration (workflows, mkdocs.yml,\n"
+        "    # requirements.txt), apart from the data (the product's README, \"Code ownership\").\n",
+        _dump({"technical_owners": []}, indent=4),
         "    # The web editor under /admin/: the GitHub repository it saves to and the sign-in helper (the product's\n"
         "    # README, \"GitHub sign-in for a town\"). Empty: the editor works with `make editor` on a clone only.\n",
         _dump({"editor": {}}, indent=4),

@@ -26,6 +26,8 @@ from catalogue.data.settings import Settings
 WORKER_PATH = "sw.js"
 REGISTRATION_PATH = "assets/catalogue/offline.js"
 """Two folders below the site's root: the script finds the worker at ../../sw.js from its own address."""
+EDITOR_PATH = "admin/"
+"""The web editor's folder (office.editor_config.EDITOR_FOLDER; a test holds them together): the worker leaves it alone."""
 OFFLINE_FOLDER = "offline/"
 """Below each language's root: the page the worker shows for a page the browser has not saved."""
 _SOURCES = Path(__file__).parent
@@ -128,6 +130,7 @@ def offline_worker(settings: Settings, read: ReadSiteFile) -> OfflineWorker:
     config = {
         "shell": list(shell), "extras": list(extras),
         "languages": [[copy.prefix, copy.offline_page, list(copy.essentials)] for copy in copies],
+        "editor": EDITOR_PATH,
     }
     template = WORKER_SOURCE.read_text(encoding="utf-8")
     digest = hashlib.sha256(template.encode("utf-8"))

@@ -15,6 +15,10 @@ const MAX_PAGES = 60;
 const at = (path) => new URL(path, SCOPE).href;
 const SHELL = new Set([...CONFIG.shell, ...CONFIG.extras].map(at));
 const SEARCH = at("search/");
+/* The web editor: left to the network, never saved. It holds the sign-in, and a saved copy could be replaced by
+ * anything running on the origin, or save with old code. (A worker's scope cannot leave out a folder.) */
+const EDITOR = at(CONFIG.editor);
+const handles = (url) => url.startsWith(SCOPE) && !url.startsWith(EDITOR);
 const LANGUAGES = CONFIG.languages.map(([prefix, offline, essentials]) => ({
   prefix, offline: at(offline), essentials: essentials.map(at),
 }));
@@ -54,7 +58,7 @@ self.addEventListener("install", (event) => {
     const cache = await caches.open(CACHE);
     await cache.addAll((slowLine() ? CONFIG.shell : [...CONFIG.shell, ...CONFIG.extras]).map((path) => fresh(at(path))));
     const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-    const open = windows.map((client) => client.url.split(/[?#]/)[0]).filter((url) => url.startsWith(SCOPE));
+    const open = windows.map((client) => client.url.split(/[?#]/)[0]).filter(handles);
     await Promise.all([...new Set(open.map(languageOf))].map((language) => keepLanguage(cache, language)));
     // The pages open now, as the reader got them (from the browser's HTTP cache where it holds them).
     const missing = (await Promise.all(open.map((url) => cache.match(url).then((saved) => (saved ? null : url))))).filter(Boolean);
@@ -133,7 +137,7 @@ async function search(event) {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  if (request.method !== "GET" || !handles(request.url)) return;
   const url = new URL(request.url);
   const key = url.origin + url.pathname;
   if (request.mode === "navigate") event.respondWith(page(event, key));

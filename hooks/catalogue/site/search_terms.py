@@ -1,6 +1,6 @@
 """The search terms of a text in one language: its words cut to their stems, then folded by `text_normalise`.
 
-The same rules run in the reader's browser (content/assets/catalogue/catalogue.js, `catalogueTerms`, with the
+The same rules run in the reader's browser (the package's assets/catalogue.js, `catalogueTerms`, with the
 Snowball stemmers of the npm package `@orama/stemmers`; Python runs the `snowballstemmer` package, with its C build
 PyStemmer where installed); tests/test_search_terms.py keeps the two identical. In order:
 

@@ -1,6 +1,6 @@
 """Text folded for search matching, so that a query typed on any keyboard finds the words of an offer.
 
-The same rules run in the reader's browser (content/assets/catalogue/catalogue.js, `normalise`); a test keeps
+The same rules run in the reader's browser (the package's assets/catalogue.js, `normalise`); a test keeps
 the two identical. In order:
 
 1. NFKC: presentation forms, ligatures and full-width characters become ordinary letters and digits.
