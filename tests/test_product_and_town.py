@@ -43,3 +43,11 @@ def test_content_pages_take_the_towns_name_and_contact_from_the_settings(path: P
     text = path.read_text(encoding="utf-8")
     written = _naming(path) + [value for value in (SETTINGS.office_email, SETTINGS.office_phone, SETTINGS.office_address) if value and value in text]
     assert not written, f"content/{path.name} writes {written}: use {{{{ town }}}}, {{{{ office_email }}}}, {{{{ office_phone }}}}, {{{{ office_address }}}}"
+
+
+@pytest.mark.parametrize("schema", sorted((REPO / "hooks/catalogue/schemas").glob("*.schema.json")), ids=lambda path: path.name)
+def test_the_sample_towns_schemas_for_editor_completion_are_the_products(schema: Path) -> None:
+    """schemas/ in a town (the sample town too) is the product's copy that editors such as VS Code complete from;
+    `new-town` and `upgrade` write it. A schema changed in the package must be copied there as well."""
+    copy = REPO / "schemas" / schema.name
+    assert copy.is_file() and copy.read_bytes() == schema.read_bytes(), f"copy {schema.relative_to(REPO)} to schemas/"
