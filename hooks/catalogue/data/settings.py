@@ -47,6 +47,11 @@ class Settings:
     """`extra.catalogue.fallbacks`: language -> the languages its readers read next, in order, before the default."""
     offline: bool = True
     """`extra.catalogue.offline`: false publishes a worker that removes the offline copy from readers' browsers."""
+    geocoding_key: str = ""
+    """`extra.catalogue.geocoding.key`: the town's official key (Amtlicher Gemeindeschlüssel, 8 digits, or
+    Regionalschlüssel, 12 digits) for the open-data catalogue's dcatde:politicalGeocodingURI; '' where none is set."""
+    geocoding_level: str = ""
+    """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g. municipality."""
 
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
@@ -128,6 +133,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         coordinators=tuple(catalogue.get("coordinators") or ()),
         editor=dict(catalogue.get("editor") or {}),
         offline=_switch(catalogue, "offline", default=True),
+        **_geocoding(catalogue.get("geocoding")),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
@@ -172,6 +178,32 @@ def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tu
             )
         chains[code] = tuple(entry for entry in entries if entry != default)
     return chains
+
+
+GEOCODING_KEY_KINDS = {2: "stateKey", 5: "districtKey", 8: "municipalityKey", 9: "municipalAssociationKey", 12: "regionalKey"}
+"""Digits of an official German key -> its dcat-ap.de politicalGeocoding vocabulary (DCAT-AP.de 2.0, Konvention 10)."""
+GEOCODING_LEVELS = ("international", "european", "federal", "state", "administrativeDistrict", "municipality")
+_LEVEL_OF_KEY = {2: "state", 5: "administrativeDistrict", 8: "municipality", 9: "municipality", 12: "municipality"}
+
+
+def _geocoding(value: Any) -> dict[str, str]:
+    """`extra.catalogue.geocoding` checked: a key of 2, 5, 8, 9 or 12 digits and, if given, a dcat-ap.de level."""
+    if value is None:
+        return {}
+    where = "extra.catalogue.geocoding in mkdocs.yml"
+    example = "'geocoding: {key: \"08221000\", level: municipality}'"
+    if not isinstance(value, dict):
+        raise SettingsError(f"{where} must give the town's official key, e.g. {example}")
+    key = str(value.get("key") or "")
+    if not key.isdigit() or len(key) not in GEOCODING_KEY_KINDS:
+        raise SettingsError(
+            f"{where}: key {key!r} is not an official key – give the Amtlicher Gemeindeschlüssel (8 digits) or "
+            f"Regionalschlüssel (12 digits) in quotes, e.g. {example}"
+        )
+    level = str(value.get("level") or _LEVEL_OF_KEY[len(key)])
+    if level not in GEOCODING_LEVELS:
+        raise SettingsError(f"{where}: level {level!r} is not one of {', '.join(GEOCODING_LEVELS)}")
+    return {"geocoding_key": key, "geocoding_level": level}
 
 
 def _switch(catalogue: Mapping[str, Any], key: str, default: bool) -> bool:
