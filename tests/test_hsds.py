@@ -151,6 +151,10 @@ def test_a_service_carries_the_offers_facts(services: dict[str, list[dict[str, A
         (place.street, place.postcode) for place in expected
     ]
     assert [place["attributes"][0]["taxonomy_term"]["code"] for place in places] == [place.district for place in expected]
+    codes = {(item["link_type"], item["taxonomy_term"]["code"]) for item in service["attributes"]}
+    assert {("mode", offer.mode), *(("categories", term) for term in offer.categories)} <= codes
+    registration = offer.registration
+    assert (registration is None) or ("registration", "required" if registration.required else "not_required") in codes
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -52,6 +52,8 @@ class Settings:
     Regionalschlüssel, 12 digits) for the open-data catalogue's dcatde:politicalGeocodingURI; '' where none is set."""
     geocoding_level: str = ""
     """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g. municipality."""
+    region_towns: tuple[str, ...] = ()
+    """`extra.catalogue.region.towns`: the site addresses of the towns a regional catalogue harvests (`catalogue region`)."""
 
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
@@ -134,6 +136,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         editor=dict(catalogue.get("editor") or {}),
         offline=_switch(catalogue, "offline", default=True),
         **_geocoding(catalogue.get("geocoding")),
+        region_towns=_region_towns(catalogue.get("region")),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
@@ -204,6 +207,20 @@ def _geocoding(value: Any) -> dict[str, str]:
     if level not in GEOCODING_LEVELS:
         raise SettingsError(f"{where}: level {level!r} is not one of {', '.join(GEOCODING_LEVELS)}")
     return {"geocoding_key": key, "geocoding_level": level}
+
+
+def _region_towns(value: Any) -> tuple[str, ...]:
+    """`extra.catalogue.region.towns` checked: a list of web addresses (http or https), each ending in '/'."""
+    if value is None:
+        return ()
+    where = "extra.catalogue.region.towns in mkdocs.yml"
+    towns = value.get("towns") if isinstance(value, dict) else None
+    if not isinstance(towns, list) or not towns or not all(isinstance(town, str) for town in towns):
+        raise SettingsError(f"{where} must list the towns' site addresses, e.g. 'region: {{towns: [https://bildung.neustadt.example.org/]}}'")
+    for town in towns:
+        if not town.startswith(("https://", "http://")):
+            raise SettingsError(f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened")
+    return tuple(dict.fromkeys(town if town.endswith("/") else town + "/" for town in towns))
 
 
 def _switch(catalogue: Mapping[str, Any], key: str, default: bool) -> bool:

@@ -121,6 +121,11 @@ class _Writer:
             for term in terms
         ]
 
+    def codes(self, owner_kind: str, owner: str, taxonomy: str, codes: Iterable[str]) -> list[dict[str, Any]]:
+        """Attributes whose terms are the catalogue's own codes (mode, German level, registration, actor type), so
+        that a reader of the HSDS (the regional catalogue, `catalogue region`) gets the record back as it was."""
+        return self.attributes(owner_kind, owner, taxonomy, [Term(id=code, label={self.language: code}) for code in codes])
+
     # --- organizations and locations ------------------------------------------------------------------------
 
     def phones(self, kind: str, owner: str, contact: Contact) -> list[dict[str, Any]]:
@@ -163,6 +168,7 @@ class _Writer:
             "uri": f"{self.settings.site_url}{self.settings.url_prefix(self.language)}actors/{actor.id}/",
             "phones": self.phones("organization", actor.id, actor.contact),
             "locations": [self.location(actor, place) for place in actor.locations] if with_locations else [],
+            "attributes": self.codes("organization", actor.id, "actor_types", [actor.type]),
         })
 
     # --- services -------------------------------------------------------------------------------------------
@@ -280,6 +286,9 @@ class _Writer:
             "attributes": [
                 *self.attributes("service", offer.id, "categories", [self.taxonomy.category(term) for term in offer.categories]),
                 *self.attributes("service", offer.id, "target_groups", [self.taxonomy.target_group(term) for term in offer.target_groups]),
+                *self.codes("service", offer.id, "mode", [offer.mode]),
+                *self.codes("service", offer.id, "german_level", [offer.german_level] if offer.german_level else []),
+                *self.codes("service", offer.id, "registration", [] if registration is None else ["required" if registration.required else "not_required"]),
             ],
         })
 
