@@ -27,6 +27,7 @@ from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE
 from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
 from catalogue.office.new_town import NewTown, make_new_town
+from catalogue.office.region import harvest_region, region_report
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_commands import add_translation_commands, run_translations
 
@@ -63,6 +64,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _new_town(arguments, stdout)
         if arguments.command == "report":
             return _report(arguments, stdout)
+        if arguments.command == "region":
+            return _region(arguments, stdout, stderr)
         if arguments.command == "translations":
             return run_translations(arguments, stdout, stderr, _settings(arguments.config, messages))
         return _check(arguments, stdout)
@@ -141,6 +144,13 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--limit", type=int, help="Markdown: list at most this many offers per section")
     report.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the report (default: the site's if de or en)")
     report.add_argument("--today", type=_iso_date, help="the day of the report, YYYY-MM-DD (default: today)")
+    region = commands.add_parser(
+        "region", help="harvest the towns of extra.catalogue.region.towns (their HSDS) into this region's data folder",
+        description=harvest_region.__doc__,
+    )
+    region.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the region's mkdocs.yml")
+    region.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: the site's if de or en)")
+    region.add_argument("--today", type=_iso_date, help="the day of the harvest, YYYY-MM-DD (default: today)")
     add_translation_commands(commands)
     return parser
 
@@ -371,6 +381,18 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
     else:
         stdout.write(text)
     return EXIT_VALID
+
+
+def _region(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Exit 0 when every town was read now, 1 when one kept its last copy or has none (the lines say which)."""
+    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
+    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    if not settings.region_towns:
+        raise _UsageError(messages.phrase("region.no_towns"))
+    harvest = harvest_region(settings, arguments.today or date.today())
+    for is_problem, line in region_report(harvest, messages.phrase, settings.data_dir):
+        print(line, file=stderr if is_problem else stdout)
+    return EXIT_VALID if harvest.complete else EXIT_INVALID
 
 
 def _settings(config: Path, messages: Messages) -> Settings:

@@ -122,7 +122,7 @@ class _Writer:
         ]
 
     def codes(self, owner_kind: str, owner: str, taxonomy: str, codes: Iterable[str]) -> list[dict[str, Any]]:
-        """Attributes whose terms are the catalogue's own codes (mode, German level, registration, actor type), so
+        """Attributes whose terms are the catalogue's own codes (mode, costs, German level, registration, actor type), so
         that a reader of the HSDS (the regional catalogue, `catalogue region`) gets the record back as it was."""
         return self.attributes(owner_kind, owner, taxonomy, [Term(id=code, label={self.language: code}) for code in codes])
 
@@ -287,6 +287,7 @@ class _Writer:
                 *self.attributes("service", offer.id, "categories", [self.taxonomy.category(term) for term in offer.categories]),
                 *self.attributes("service", offer.id, "target_groups", [self.taxonomy.target_group(term) for term in offer.target_groups]),
                 *self.codes("service", offer.id, "mode", [offer.mode]),
+                *self.codes("service", offer.id, "costs", ["free" if offer.costs.free else "not_free"]),
                 *self.codes("service", offer.id, "german_level", [offer.german_level] if offer.german_level else []),
                 *self.codes("service", offer.id, "registration", [] if registration is None else ["required" if registration.required else "not_required"]),
             ],

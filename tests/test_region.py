@@ -1,0 +1,223 @@
+"""`python -m catalogue region`: three generated towns publish their HSDS on 127.0.0.1, a region harvests them into
+ordinary data files, the normal checks accept them, near-duplicates are reported, and a town that goes away keeps
+its last copy."""
+from __future__ import annotations
+
+import io
+import shutil
+from contextlib import ExitStack
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from catalogue.build.rendering import RenderJob
+from catalogue.cli import main
+from catalogue.data.loading import load_catalogue
+from catalogue.data.publication import Publication, publish
+from catalogue.data.settings import Settings, read_settings
+from catalogue.exports.hsds import hsds_files
+from catalogue.office.region import GENERATED_MARK
+from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
+
+from tests.browser.static_server import SiteServer
+from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA, build_site, only_languages
+
+TODAY = REFERENCE_DATE
+LANGUAGES = ("de", "en")
+TOWNS = ("Altdorf", "Bergheim", "Seestadt")
+OWN_DISTRICT = "kreisweit"
+OWN_OFFER_SOURCE = FIXTURE_DATA / "offers/vhs-teststadt/deutsch-von-anfang-an.yml"
+
+
+@dataclass
+class Town:
+    name: str
+    folder: Path
+    server: SiteServer
+    settings: Settings
+    publication: Publication
+
+    @property
+    def url(self) -> str:
+        return self.server.origin + "/"
+
+
+def _config(name: str, site_url: str, region_towns: list[str] | None = None) -> dict[str, Any]:
+    catalogue: dict[str, Any] = {"data_dir": "data", "town": name, "office": "Bildungskoordination", "licence": "dl-de/by-2-0"}
+    if region_towns is not None:
+        catalogue["region"] = {"towns": region_towns}
+    return {
+        "site_name": f"Bildungsangebote in {name}",
+        "site_url": site_url,
+        "plugins": [{"i18n": {"languages": [{"locale": "de", "name": "Deutsch", "default": True}, {"locale": "en", "name": "English"}]}}],
+        "extra": {"catalogue": catalogue},
+    }
+
+
+def _dump(document: Any, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def _publish_hsds(town: Town) -> None:
+    loaded = load_catalogue(town.settings, today=TODAY)
+    job = RenderJob(town.publication, town.settings, loaded.labels)
+    for name, content in hsds_files(town.publication, town.settings, [job.reader(code) for code in LANGUAGES]).items():
+        path = town.server.root / "data" / "hsds" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def _shared_offer(source: Path, target: Path) -> str:
+    """Copies one offer of a town, with its provider, into another town: the same offer published twice."""
+    offer_file = sorted((source / "data/offers").rglob("*.yml"))[0]
+    actor_id = offer_file.parent.name
+    shutil.copyfile(source / "data/actors" / f"{actor_id}.yml", target / "data/actors" / f"{actor_id}.yml")
+    (target / "data/offers" / actor_id).mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(offer_file, target / "data/offers" / actor_id / offer_file.name)
+    return offer_file.stem
+
+
+@pytest.fixture(scope="module")
+def region(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    root = tmp_path_factory.mktemp("region")
+    with ExitStack() as servers:
+        towns = []
+        for seed, name in enumerate(TOWNS, start=1):
+            folder = root / name.lower()
+            served = root / f"{name.lower()}-site"
+            served.mkdir()
+            server = servers.enter_context(SiteServer(served))
+            write_synthetic_catalogue(folder / "data", offers=8, languages=LANGUAGES, seed=seed, template_data_dir=FIXTURE_DATA)
+            towns.append(Town(name, folder, server, None, None))  # type: ignore[arg-type]
+            _dump(_config(name, server.origin + "/"), folder / "mkdocs.yml")
+        shared = _shared_offer(towns[0].folder, towns[1].folder)
+        for town in towns:
+            town.settings = read_settings(town.folder / "mkdocs.yml")
+            loaded = load_catalogue(town.settings, today=TODAY)
+            assert loaded.catalogue is not None, [problem.message for problem in loaded.problems if problem.severity == "error"][:3]
+            town.publication = publish(loaded.catalogue, TODAY)
+            _publish_hsds(town)
+        folder = root / "kreis"
+        data = folder / "data"
+        shutil.copytree(towns[0].folder / "data/labels", data / "labels")
+        taxonomy = yaml.safe_load((towns[0].folder / "data/taxonomy.yml").read_text(encoding="utf-8"))
+        taxonomy["districts"] = [{"id": OWN_DISTRICT, "label": {"de": "Kreisweit"}}]
+        _dump(taxonomy, data / "taxonomy.yml")
+        fixture_languages = frozenset(read_settings(FIXTURE_CONFIG).language_codes)
+        own_actor = only_languages(yaml.safe_load((FIXTURE_DATA / "actors/vhs-teststadt.yml").read_text(encoding="utf-8")), frozenset(LANGUAGES), fixture_languages)
+        for place in own_actor.get("locations", []):
+            place["district"] = OWN_DISTRICT
+        _dump(own_actor, data / "actors/vhs-teststadt.yml")
+        own_offer = only_languages(yaml.safe_load(OWN_OFFER_SOURCE.read_text(encoding="utf-8")), frozenset(LANGUAGES), fixture_languages)
+        _dump(own_offer, data / "offers/vhs-teststadt/deutsch-von-anfang-an.yml")
+        never = "http://127.0.0.1:9/nirgendwo/"
+        _dump(_config("Landkreis", "https://bildung.landkreis.example.org/", [town.url for town in towns] + [never]), folder / "mkdocs.yml")
+        own_offer_bytes = (data / "offers/vhs-teststadt/deutsch-von-anfang-an.yml").read_bytes()
+        yield {"towns": towns, "folder": folder, "shared": shared, "never": never, "own_offer": own_offer_bytes}
+
+
+def run_region(folder: Path, *extra: str) -> tuple[int, str, str]:
+    stdout, stderr = io.StringIO(), io.StringIO()
+    code = main(["region", "--config", str(folder / "mkdocs.yml"), "--today", TODAY.isoformat(), *extra], stdout=stdout, stderr=stderr)
+    return code, stdout.getvalue(), stderr.getvalue()
+
+
+@pytest.fixture(scope="module")
+def first_harvest(region: dict[str, Any]) -> tuple[int, str, str]:
+    return run_region(region["folder"], "--lang", "en")
+
+
+def region_catalogue(region: dict[str, Any]) -> Any:
+    settings = read_settings(region["folder"] / "mkdocs.yml")
+    loaded = load_catalogue(settings, today=TODAY)
+    errors = [f"{problem.path}:{problem.line}: {problem.message}" for problem in loaded.problems if problem.severity == "error"]
+    assert errors == [], "\n".join(errors)
+    return loaded.catalogue
+
+
+def test_the_harvest_writes_every_published_offer_of_every_town_as_data_the_checks_accept(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
+    code, out, err = first_harvest
+    catalogue = region_catalogue(region)
+    ids = {offer.id for offer in catalogue.offers}
+    for town in region["towns"]:
+        town_id = town.name.lower()
+        assert f"{town.name} ({town.url}): {len(town.publication.offers)} offers" in out
+        assert {f"{town_id}-{offer.id}" for offer in town.publication.offers} <= ids
+    assert len(ids) == 1 + sum(len(town.publication.offers) for town in region["towns"])
+    assert "was never harvested before" in err and region["never"] in err
+    assert code == 1
+
+
+def test_each_offer_links_to_its_towns_page_and_its_town_is_its_district(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
+    catalogue = region_catalogue(region)
+    assert [term.id for term in catalogue.taxonomy.districts] == [town.name.lower() for town in region["towns"]] + [OWN_DISTRICT]
+    for town in region["towns"]:
+        town_id = town.name.lower()
+        for original in town.publication.offers:
+            offer = next(item for item in catalogue.offers if item.id == f"{town_id}-{original.id}")
+            assert offer.website == f"{town.url}offers/{original.id}/"
+            actor = catalogue.actors[offer.actor]
+            assert all(actor.location(place).district == town_id for place in offer.locations)
+            assert offer.title == {code: text for code, text in original.title.items() if code == "de" or text != original.title["de"]}
+            assert sorted(map(repr, offer.schedule.weekly)) == sorted(map(repr, original.schedule.weekly))
+            assert [(session.date, session.start) for session in offer.schedule.sessions] == sorted((session.date, session.start) for session in original.schedule.sessions)
+            assert offer.schedule.exceptions == original.schedule.exceptions
+            assert (offer.costs.free, offer.categories, offer.mode) == (original.costs.free, original.categories, original.mode)
+            assert offer.last_verified.date == original.last_verified.date
+
+
+def test_each_file_names_its_towns_licence_and_the_regions_own_files_stay_untouched(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
+    data = region["folder"] / "data"
+    for town in region["towns"]:
+        generated = sorted(data.glob(f"offers/{town.name.lower()}-*/*.yml"))
+        assert generated
+        for path in generated:
+            head = path.read_text(encoding="utf-8").splitlines()[:2]
+            assert head[0].startswith(f"{GENERATED_MARK} from {town.url}")
+            assert head[1] == "# Licence: dl-de/by-2-0 (https://www.govdata.de/dl-de/by-2-0), source: Bildungskoordination, " + town.name
+    assert (data / "offers/vhs-teststadt/deutsch-von-anfang-an.yml").read_bytes() == region["own_offer"]
+
+
+def test_the_same_offer_in_two_towns_is_reported_and_kept_twice(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
+    _, _, err = first_harvest
+    shared = region["shared"]
+    first, second = f"altdorf-{shared}", f"bergheim-{shared}"
+    assert f"possible duplicate: {first} and {second} (titles 100 % alike" in err
+    ids = {offer.id for offer in region_catalogue(region).offers}
+    assert {first, second} <= ids
+    assert err.count("possible duplicate") == 1
+
+
+def test_the_region_builds_like_any_town_with_its_towns_as_a_filter(region: dict[str, Any], first_harvest: tuple[int, str, str], tmp_path: Path) -> None:
+    site = build_site(tmp_path, region["folder"], build_date=TODAY.isoformat())
+    town = region["towns"][0]
+    original = sorted(town.publication.offers, key=lambda offer: offer.id)[0]
+    for prefix in ("", "en/"):
+        page = BeautifulSoup(site.page(f"{prefix}offers/altdorf-{original.id}/index.html"), "html.parser")
+        assert page.select_one(f"a[href='{town.url}offers/{original.id}/']") is not None
+    for town_id in ("altdorf", "bergheim", "seestadt"):
+        assert (site.root / "search/de/facets" / f"d-{town_id}.json").is_file()
+
+
+def test_a_town_that_cannot_be_read_keeps_its_last_copy_and_the_harvest_says_so(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
+    gone = region["towns"][2]
+    before = sorted(path.name for path in (region["folder"] / "data/offers").rglob("seestadt-*.yml"))
+    gone.server.__exit__(None, None, None)
+    code, out, err = run_region(region["folder"], "--lang", "de")
+    assert code == 1
+    assert f"Warnung: Seestadt ({gone.url}) ist gerade nicht erreichbar" in err
+    assert f"aus der letzten Abholung vom {TODAY.isoformat()}" in err
+    assert "Altdorf" in out and "Angebote von" in out
+    assert sorted(path.name for path in (region["folder"] / "data/offers").rglob("seestadt-*.yml")) == before
+    region_catalogue(region)
+
+
+def test_a_region_without_towns_is_told_how_to_list_them(tmp_path: Path) -> None:
+    _dump(_config("Leer", "https://bildung.leer.example.org/"), tmp_path / "mkdocs.yml")
+    code, _, err = run_region(tmp_path, "--lang", "de")
+    assert code == 2 and "extra.catalogue.region.towns" in err and "nennt keine Städte" in err
