@@ -84,6 +84,11 @@ def test_every_organization_validates_against_the_hsds_3_schemas(organizations: 
     assert _errors(_validator("organization.json"), organizations[language]) == []
 
 
+def test_the_specifications_own_example_passes_the_validator() -> None:
+    example = json.loads((SCHEMAS / "examples" / "service_full.json").read_text(encoding="utf-8"))
+    assert _errors(_validator("service.json"), [example]) == []
+
+
 def test_the_validator_refuses_a_broken_service(services: dict[str, list[dict[str, Any]]]) -> None:
     broken = [dict(services[DEFAULT][0], status="open", id="offer-1", colour="blue")]
     messages = " ".join(_errors(_validator("service.json"), broken))

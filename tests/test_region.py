@@ -4,6 +4,7 @@ its last copy."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from contextlib import ExitStack
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ TODAY = REFERENCE_DATE
 LANGUAGES = ("de", "en")
 TOWNS = ("Altdorf", "Bergheim", "Seestadt")
 OWN_DISTRICT = "kreisweit"
+OTHER_EXAMPLE = Path(__file__).resolve().parent / "fixtures/hsds-3.0/examples/service_full.json"
 OWN_OFFER_SOURCE = FIXTURE_DATA / "offers/vhs-teststadt/deutsch-von-anfang-an.yml"
 
 
@@ -82,26 +84,43 @@ def _shared_offer(source: Path, target: Path) -> str:
     return offer_file.stem
 
 
+def _other_publisher(served: Path, taxonomy: dict[str, Any]) -> str:
+    """The HSDS specification's own example service, as another publisher's one file of services, with a category
+    the region knows and a German postcode: what any HSDS publisher needs to join."""
+    example = json.loads(OTHER_EXAMPLE.read_text(encoding="utf-8"))
+    category = taxonomy["categories"][0]["id"]
+    example["attributes"].append({"id": "5b1f5a86-3f3c-4d3d-9a52-6f1f8cbe2a11", "link_type": "categories", "taxonomy_term": {
+        "id": "9a0e8a43-2f8b-4c3a-8b1e-2f4f0a1c9d77", "code": category, "name": category, "description": category}})
+    for link in example["service_at_locations"]:
+        for address in link["location"]["addresses"]:
+            address["postal_code"] = "12345"
+    path = "other/services.json"
+    (served / path).parent.mkdir(parents=True, exist_ok=True)
+    (served / path).write_text(json.dumps([example]), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def region(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     root = tmp_path_factory.mktemp("region")
     with ExitStack() as servers:
-        towns = []
+        written = []
         for seed, name in enumerate(TOWNS, start=1):
             folder = root / name.lower()
             served = root / f"{name.lower()}-site"
             served.mkdir()
             server = servers.enter_context(SiteServer(served))
             write_synthetic_catalogue(folder / "data", offers=8, languages=LANGUAGES, seed=seed, template_data_dir=FIXTURE_DATA)
-            towns.append(Town(name, folder, server, None, None))  # type: ignore[arg-type]
             _dump(_config(name, server.origin + "/"), folder / "mkdocs.yml")
-        shared = _shared_offer(towns[0].folder, towns[1].folder)
-        for town in towns:
-            town.settings = read_settings(town.folder / "mkdocs.yml")
-            loaded = load_catalogue(town.settings, today=TODAY)
+            written.append((name, folder, server))
+        shared = _shared_offer(written[0][1], written[1][1])
+        towns = []
+        for name, folder, server in written:
+            settings = read_settings(folder / "mkdocs.yml")
+            loaded = load_catalogue(settings, today=TODAY)
             assert loaded.catalogue is not None, [problem.message for problem in loaded.problems if problem.severity == "error"][:3]
-            town.publication = publish(loaded.catalogue, TODAY)
-            _publish_hsds(town)
+            towns.append(Town(name, folder, server, settings, publish(loaded.catalogue, TODAY)))
+            _publish_hsds(towns[-1])
         folder = root / "kreis"
         data = folder / "data"
         shutil.copytree(towns[0].folder / "data/labels", data / "labels")
@@ -116,9 +135,11 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         own_offer = only_languages(yaml.safe_load(OWN_OFFER_SOURCE.read_text(encoding="utf-8")), frozenset(LANGUAGES), fixture_languages)
         _dump(own_offer, data / "offers/vhs-teststadt/deutsch-von-anfang-an.yml")
         never = "http://127.0.0.1:9/nirgendwo/"
-        _dump(_config("Landkreis", "https://bildung.landkreis.example.org/", [town.url for town in towns] + [never]), folder / "mkdocs.yml")
+        other = _other_publisher(towns[0].server.root, yaml.safe_load((data / "taxonomy.yml").read_text(encoding="utf-8")))
+        other_url = towns[0].server.url(other)
+        _dump(_config("Landkreis", "https://bildung.landkreis.example.org/", [town.url for town in towns] + [other_url, never]), folder / "mkdocs.yml")
         own_offer_bytes = (data / "offers/vhs-teststadt/deutsch-von-anfang-an.yml").read_bytes()
-        yield {"towns": towns, "folder": folder, "shared": shared, "never": never, "own_offer": own_offer_bytes}
+        yield {"towns": towns, "folder": folder, "shared": shared, "never": never, "own_offer": own_offer_bytes, "other": other_url}
 
 
 def run_region(folder: Path, *extra: str) -> tuple[int, str, str]:
@@ -148,14 +169,26 @@ def test_the_harvest_writes_every_published_offer_of_every_town_as_data_the_chec
         town_id = town.name.lower()
         assert f"{town.name} ({town.url}): {len(town.publication.offers)} offers" in out
         assert {f"{town_id}-{offer.id}" for offer in town.publication.offers} <= ids
-    assert len(ids) == 1 + sum(len(town.publication.offers) for town in region["towns"])
+    assert len(ids) == 2 + sum(len(town.publication.offers) for town in region["towns"])
     assert "was never harvested before" in err and region["never"] in err
     assert code == 1
 
 
+def test_another_hsds_publishers_file_of_services_joins_and_what_does_not_fit_is_reported(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
+    _, out, err = first_harvest
+    catalogue = region_catalogue(region)
+    (offer,) = [offer for offer in catalogue.offers if offer.title["de"] == "Community Counselling"]
+    assert offer.website == "http://example.com/counselling"
+    assert catalogue.actors[offer.actor].name["de"] == "Example Organization Inc."
+    assert sorted((slot.day, slot.start, slot.end) for slot in offer.schedule.weekly) == [("fri", "10:00", "18:00"), ("thu", "10:00", "18:00")]
+    assert f"({region['other']}): 1 offers from 1 providers" in out
+    assert "left out" in err
+
+
 def test_each_offer_links_to_its_towns_page_and_its_town_is_its_district(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
     catalogue = region_catalogue(region)
-    assert [term.id for term in catalogue.taxonomy.districts] == [town.name.lower() for town in region["towns"]] + [OWN_DISTRICT]
+    other = region["other"].split("://")[1].split("/")[0].replace(".", "-").replace(":", "-")
+    assert [term.id for term in catalogue.taxonomy.districts] == [town.name.lower() for town in region["towns"]] + [other, OWN_DISTRICT]
     for town in region["towns"]:
         town_id = town.name.lower()
         for original in town.publication.offers:
@@ -168,7 +201,7 @@ def test_each_offer_links_to_its_towns_page_and_its_town_is_its_district(region:
             assert [(session.date, session.start) for session in offer.schedule.sessions] == sorted((session.date, session.start) for session in original.schedule.sessions)
             assert offer.schedule.exceptions == original.schedule.exceptions
             assert (offer.costs.free, offer.categories, offer.mode) == (original.costs.free, original.categories, original.mode)
-            assert offer.last_verified.date == original.last_verified.date
+            assert (offer.last_verified.date, offer.last_verified.by) == (original.last_verified.date, f"Bildungskoordination, {town.name}")
 
 
 def test_each_file_names_its_towns_licence_and_the_regions_own_files_stay_untouched(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:

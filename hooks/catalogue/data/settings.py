@@ -210,7 +210,8 @@ def _geocoding(value: Any) -> dict[str, str]:
 
 
 def _region_towns(value: Any) -> tuple[str, ...]:
-    """`extra.catalogue.region.towns` checked: a list of web addresses (http or https), each ending in '/'."""
+    """`extra.catalogue.region.towns` checked: a list of web addresses (http or https): a town's site, ending in '/',
+    or another HSDS publisher's file of services, ending in '.json'."""
     if value is None:
         return ()
     where = "extra.catalogue.region.towns in mkdocs.yml"
@@ -220,7 +221,7 @@ def _region_towns(value: Any) -> tuple[str, ...]:
     for town in towns:
         if not town.startswith(("https://", "http://")):
             raise SettingsError(f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened")
-    return tuple(dict.fromkeys(town if town.endswith("/") else town + "/" for town in towns))
+    return tuple(dict.fromkeys(town if town.endswith(("/", ".json")) else town + "/" for town in towns))
 
 
 def _switch(catalogue: Mapping[str, Any], key: str, default: bool) -> bool:

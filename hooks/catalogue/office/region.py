@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from catalogue.data.schema_check import schema_set
 from catalogue.data.settings import Settings
 
 from .region_duplicates import NearDuplicate, near_duplicates
@@ -118,7 +119,11 @@ def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url) ->
     for url, town_id in town_ids.items():
         copy = result.copies[url]
         assert isinstance(copy, TownCopy)
-        result.records[url] = town_records(copy, town_id, settings.language_codes, known)
+        records = town_records(copy, town_id, settings.language_codes, known)
+        records.actors = [actor for actor in records.actors if fitted("actor", actor, records.skipped) is not None]
+        actor_ids = {actor["id"] for actor in records.actors}
+        records.offers = [offer for offer in records.offers if offer["actor"] in actor_ids and fitted("offer", offer, records.skipped) is not None]
+        result.records[url] = records
     result.removed = _remove_generated(data_dir)
     for url, records in result.records.items():
         copy = result.copies[url]
@@ -135,6 +140,26 @@ def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url) ->
     town_of = {offer["id"]: town_ids[url] for url, records in result.records.items() for offer in records.offers}
     result.duplicates = near_duplicates(offers, actors, town_of, settings.default_language)
     return result
+
+
+def fitted(kind: str, document: dict[str, Any], notes: list[str]) -> dict[str, Any] | None:
+    """The document with each value the catalogue's schema refuses left out (noted in notes, with the schema's
+    reason), or None when what is refused is the record itself (a required field missing or wrong)."""
+    validator = schema_set().validators[kind]  # type: ignore[index]
+    for _ in range(50):
+        error = next(iter(validator.iter_errors(document)), None)
+        if error is None:
+            return document
+        path = list(error.absolute_path)
+        if not path or (len(path) == 1 and path[0] in (validator.schema.get("required") or [])):
+            notes.append(f"{document.get('id')}: {error.message}")
+            return None
+        parent: Any = document
+        for step in path[:-1]:
+            parent = parent[step]
+        notes.append(f"{document.get('id')}: {'.'.join(map(str, path))} left out ({error.message})")
+        del parent[path[-1]]
+    return None
 
 
 def _write(path: Path, header: str, document: Mapping[str, Any]) -> None:

@@ -1,7 +1,9 @@
 """Fetches the published HSDS of each town of a region over HTTP and keeps the last good copy of every town.
 
 A town publishes `data/hsds/index.json` below its site address (catalogue.exports.hsds): the HSDS version, the
-licence, the default language and, per language, the files of services and organizations. A town that cannot be
+licence, the default language and, per language, the files of services and organizations. Any other HSDS 3.0
+publisher joins with the address of one JSON file of its services (an address ending in .json): a list of services,
+or an HSDS API page of them, each with its organization embedded; its licence is what the services' `licenses` say. A town that cannot be
 read now (no answer, an error, files that are not HSDS 3.0 JSON) keeps the copy of its last good harvest, and the
 harvest says so; a town never harvested is left out, and the harvest says that too. A copy is replaced only by a
 complete new one, so a harvest broken off halfway loses nothing.
@@ -103,7 +105,32 @@ def _copy_from_files(url: str, files: Mapping[str, bytes], harvested: date) -> T
     return TownCopy(url, index, services, organizations, harvested, files=dict(files))
 
 
+def _single_file_index(url: str, body: bytes) -> dict[str, bytes]:
+    """Another HSDS publisher's one file of services (a JSON array, or an HSDS API `Page` with `contents`) as the
+    files of a catalogue's HSDS: one language (German), organizations from the services' embedded `organization`."""
+    document = _json(url, body)
+    services = document.get("contents") if isinstance(document, dict) else document
+    if not isinstance(services, list):
+        raise NotHsds(f"{url} is neither a list of HSDS services nor an HSDS API page of them")
+    organizations = {str(item["organization"]["id"]): item["organization"] for item in services if isinstance(item, dict) and isinstance(item.get("organization"), dict) and "id" in item["organization"]}
+    licences = {str(item["licenses"]) for item in services if isinstance(item, dict) and item.get("licenses")}
+    index = {
+        "hsds_version": "3.0",
+        "publisher": {"town": url.split("://", 1)[-1].split("/", 1)[0], "url": url},
+        "licence": {"id": " / ".join(sorted(licences)) or "?", "url": " / ".join(sorted(licences)) or "?"},
+        "default_language": "de",
+        "languages": {"de": {"services": "de/services.json", "organizations": "de/organizations.json"}},
+    }
+    return {
+        "index.json": json.dumps(index).encode("utf-8"),
+        "de/services.json": json.dumps(services).encode("utf-8"),
+        "de/organizations.json": json.dumps(list(organizations.values())).encode("utf-8"),
+    }
+
+
 def _fetch_files(url: str, fetch: Fetch) -> dict[str, bytes]:
+    if url.endswith(".json"):
+        return _single_file_index(url, fetch(url))
     index_url = urljoin(url, INDEX_PATH)
     files = {"index.json": fetch(index_url)}
     index = _json("index.json", files["index.json"])

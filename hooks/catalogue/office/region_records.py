@@ -6,14 +6,14 @@ every place gets the town as its district, so the region's district filter is a 
 (FREQ=WEEKLY with BYDAY) become weekly times, schedules with COUNT=1 dated sessions, an EXDATE in `notes` the
 exception days; the catalogue's own codes (categories, target groups, mode, costs, German level, registration, actor
 type) come from the records' attributes. Each offer's `website` is its page
-in the town's catalogue. A text is taken in a language where the town's file in that language differs from its
+in the town's catalogue, and its `last_verified.by` the source as the town's licence asks to be named. A text is taken in a language where the town's file in that language differs from its
 default-language one (HSDS texts have no language; the town fills a missing one with the default-language text).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from .region_harvest import TownCopy
 
@@ -131,10 +131,12 @@ def _schedule(service: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
         else:
             notes.append(f"schedule that is neither weekly nor one date ({schedule.get('id')})")
     result: dict[str, Any] = {}
+    # A publisher may give one time both for the service and for the service at a place: each is kept once.
     if sessions:
-        result["sessions"] = sorted(sessions, key=lambda item: (item["date"], item["start"]))
+        unique = {tuple(sorted(item.items())): item for item in sessions}
+        result["sessions"] = sorted(unique.values(), key=lambda item: (item["date"], item["start"]))
     if weekly:
-        result["weekly"] = weekly
+        result["weekly"] = list({tuple(item.values()): item for item in weekly}.values())
     if exceptions and weekly:
         result["exceptions"] = sorted(exceptions)
     return result, notes
@@ -171,6 +173,8 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
     organizations = _Texts(copy, "organizations", languages)
     default = copy.default_language
     actor_ids: dict[str, str] = {}
+    source = (str(copy.licence.get("attribution") or copy.town)[:120]).ljust(2, ".")
+    # who checked an offer: the town's office as its licence asks to be named, so the offer page names the source
     actor_places: dict[str, dict[str, dict[str, Any]]] = {}
     for organization in copy.organizations.get(default, []):
         hsds_id = str(organization["id"])
@@ -193,7 +197,7 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
     actors_by_id = {actor["id"]: actor for actor in result.actors}
     for service in copy.services.get(default, []):
         hsds_id = str(service["id"])
-        actor_id = actor_ids.get(str(service.get("organization_id")))
+        actor_id = actor_ids.get(str(service.get("organization_id") or (service.get("organization") or {}).get("id")))
         offer_id = record_slug(town_id, service, "url")
         categories = [code for code in _codes(service, "categories") if code in known.get("categories", frozenset())]
         if actor_id is None or not categories:
@@ -256,7 +260,7 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
             **({"eligibility": eligibility} if (eligibility := services.texts(hsds_id, lambda record: _short(str(record.get("eligibility_description") or "")))) else {}),
             **({"website": service["url"]} if str(service.get("url") or "").startswith(("https://", "http://")) else {}),
             **_validity(service),
-            "last_verified": {"date": str(service.get("assured_date") or copy.harvested.isoformat())[:10], "by": _short(copy.town)[:120] or "Region"},
+            "last_verified": {"date": str(service.get("assured_date") or copy.harvested.isoformat())[:10], "by": source},
         }
         reductions = services.texts(hsds_id, lambda record: _short(str(record.get("fees_description") or "")))
         if reductions:
@@ -268,12 +272,3 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
             actors_by_id[actor_id]["locations"] = list(places.values())
     return result
 
-
-def languages_of(records: Iterable[Mapping[str, Any]]) -> set[str]:
-    """Every language a text of these documents is in."""
-    found: set[str] = set()
-    for record in records:
-        for value in record.values():
-            if isinstance(value, dict) and value and all(isinstance(key, str) and len(key) <= 3 for key in value):
-                found.update(value)
-    return found
