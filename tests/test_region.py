@@ -19,7 +19,7 @@ from catalogue.build.rendering import RenderJob
 from catalogue.cli import main
 from catalogue.data.loading import load_catalogue
 from catalogue.data.publication import Publication, publish
-from catalogue.data.settings import Settings, read_settings
+from catalogue.data.settings import Settings, SettingsError, read_settings, settings_from_config
 from catalogue.exports.hsds import hsds_files
 from catalogue.office.region import GENERATED_MARK
 from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
@@ -31,6 +31,7 @@ TODAY = REFERENCE_DATE
 LANGUAGES = ("de", "en")
 TOWNS = ("Altdorf", "Bergheim", "Seestadt")
 OWN_DISTRICT = "kreisweit"
+MARKED_UP_TITLE = "<b>Offene Sprechstunde</b>"
 OTHER_EXAMPLE = Path(__file__).resolve().parent / "fixtures/hsds-3.0/examples/service_full.json"
 OWN_OFFER_SOURCE = FIXTURE_DATA / "offers/vhs-teststadt/deutsch-von-anfang-an.yml"
 
@@ -94,9 +95,11 @@ def _other_publisher(served: Path, taxonomy: dict[str, Any]) -> str:
     for link in example["service_at_locations"]:
         for address in link["location"]["addresses"]:
             address["postal_code"] = "12345"
+    marked_up = json.loads(json.dumps(example))
+    marked_up["id"], marked_up["name"] = "0c3b2f51-8d8e-4c7e-9d55-52a4d6b8e001", MARKED_UP_TITLE
     path = "other/services.json"
     (served / path).parent.mkdir(parents=True, exist_ok=True)
-    (served / path).write_text(json.dumps([example]), encoding="utf-8")
+    (served / path).write_text(json.dumps([example, marked_up]), encoding="utf-8")
     return path
 
 
@@ -182,7 +185,9 @@ def test_another_hsds_publishers_file_of_services_joins_and_what_does_not_fit_is
     assert catalogue.actors[offer.actor].name["de"] == "Example Organization Inc."
     assert sorted((slot.day, slot.start, slot.end) for slot in offer.schedule.weekly) == [("fri", "10:00", "18:00"), ("thu", "10:00", "18:00")]
     assert f"({region['other']}): 1 offers from 1 providers" in out
-    assert "left out" in err
+    assert "-community-counselling-ac148810: `contact.phone` left out: " in err
+    assert "-b-offene-sprechstunde-b-0c3b2f51 not taken over: `title` is plain text, but contains '<b>'" in err
+    assert not [offer for offer in catalogue.offers if "Sprechstunde" in offer.title["de"]]
 
 
 def test_each_offer_links_to_its_towns_page_and_its_town_is_its_district(region: dict[str, Any], first_harvest: tuple[int, str, str]) -> None:
@@ -254,3 +259,18 @@ def test_a_region_without_towns_is_told_how_to_list_them(tmp_path: Path) -> None
     _dump(_config("Leer", "https://bildung.leer.example.org/"), tmp_path / "mkdocs.yml")
     code, _, err = run_region(tmp_path, "--lang", "de")
     assert code == 2 and "extra.catalogue.region.towns" in err and "nennt keine Städte" in err
+
+
+@pytest.mark.parametrize(("region_setting", "message"), [
+    ({"towns": ["bildung.neustadt.example.org/"]}, "is not a web address – write it with https://"),
+    ({"towns": []}, "must list the towns' site addresses"),
+    (["https://bildung.neustadt.example.org/"], "must list the towns' site addresses"),
+])
+def test_a_wrong_list_of_towns_names_the_setting_and_the_fix(region_setting: object, message: str) -> None:
+    with pytest.raises(SettingsError, match=message):
+        settings_from_config({"extra": {"catalogue": {"region": region_setting}}}, Path("."))
+
+
+def test_a_town_address_without_a_final_slash_gets_one_and_a_file_of_services_keeps_its_name() -> None:
+    settings = settings_from_config({"extra": {"catalogue": {"region": {"towns": ["https://a.example.org", "https://b.example.org/hsds/services.json"]}}}}, Path("."))
+    assert settings.region_towns == ("https://a.example.org/", "https://b.example.org/hsds/services.json")

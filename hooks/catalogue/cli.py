@@ -389,7 +389,7 @@ def _region(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> in
     messages = Messages(message_language_for(arguments.lang, settings.default_language))
     if not settings.region_towns:
         raise _UsageError(messages.phrase("region.no_towns"))
-    harvest = harvest_region(settings, arguments.today or date.today())
+    harvest = harvest_region(settings, arguments.today or date.today(), message_language=messages.language)
     for is_problem, line in region_report(harvest, messages.phrase, settings.data_dir):
         print(line, file=stderr if is_problem else stdout)
     return EXIT_VALID if harvest.complete else EXIT_INVALID

@@ -993,8 +993,12 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "Fehler: {url} ist nicht erreichbar ({reason}) und wurde noch nie abgeholt, seine Angebote fehlen daher; prüfen Sie die Adresse unter extra.catalogue.region.towns",
     },
     "region.skipped": {
-        "en": "{town}: not taken over: {what}",
-        "de": "{town}: nicht übernommen: {what}",
+        "en": "{town}: {record} not taken over: {reason}",
+        "de": "{town}: {record} nicht übernommen: {reason}",
+    },
+    "region.left_out": {
+        "en": "{town}: {record}: `{field}` left out: {reason}",
+        "de": "{town}: {record}: `{field}` weggelassen: {reason}",
     },
     "region.duplicate": {
         "en": "possible duplicate: {first} and {second} (titles {percent} % alike, same {shared}); both are kept – if they are one offer, ask one town to remove it",

@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from catalogue.data.loading import load_catalogue
 from catalogue.data.schema_check import schema_set
 from catalogue.data.settings import Settings
 
@@ -105,8 +106,9 @@ def _write_districts(path: Path, copies: Mapping[str, TownCopy | str], town_ids:
     path.write_text(merge_yaml(text, edited), encoding="utf-8")
 
 
-def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url) -> RegionHarvest:
-    """Harvests every town of `extra.catalogue.region.towns` and writes the region's data files (see the module)."""
+def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url, message_language: str = "en") -> RegionHarvest:
+    """Harvests every town of `extra.catalogue.region.towns` and writes the region's data files (see the module);
+    the catalogue's checks speak message_language (en, de) where they say why a record is not taken over."""
     result = RegionHarvest()
     cache_root = settings.root / CACHE_FOLDER
     for url in settings.region_towns:
@@ -120,9 +122,9 @@ def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url) ->
         copy = result.copies[url]
         assert isinstance(copy, TownCopy)
         records = town_records(copy, town_id, settings.language_codes, known)
-        records.actors = [actor for actor in records.actors if fitted("actor", actor, records.skipped) is not None]
+        records.actors = [actor for actor in records.actors if fitted("actor", actor, records) is not None]
         actor_ids = {actor["id"] for actor in records.actors}
-        records.offers = [offer for offer in records.offers if offer["actor"] in actor_ids and fitted("offer", offer, records.skipped) is not None]
+        records.offers = [offer for offer in records.offers if offer["actor"] in actor_ids and fitted("offer", offer, records) is not None]
         result.records[url] = records
     result.removed = _remove_generated(data_dir)
     for url, records in result.records.items():
@@ -135,6 +137,7 @@ def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url) ->
             _write(data_dir / "offers" / offer["actor"] / f"{offer['id']}.yml", header, offer)
     if town_ids:
         _write_districts(taxonomy_path, result.copies, town_ids)
+    _drop_refused(settings, today, result, message_language)
     offers = [offer for records in result.records.values() for offer in records.offers]
     actors = {actor["id"]: actor for records in result.records.values() for actor in records.actors}
     town_of = {offer["id"]: town_ids[url] for url, records in result.records.items() for offer in records.offers}
@@ -142,9 +145,9 @@ def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url) ->
     return result
 
 
-def fitted(kind: str, document: dict[str, Any], notes: list[str]) -> dict[str, Any] | None:
-    """The document with each value the catalogue's schema refuses left out (noted in notes, with the schema's
-    reason), or None when what is refused is the record itself (a required field missing or wrong)."""
+def fitted(kind: str, document: dict[str, Any], records: TownRecords) -> dict[str, Any] | None:
+    """The document with each value the catalogue's schema refuses left out (noted in records.left_out, with the
+    schema's reason), or None when what is refused is the record itself (noted in records.skipped)."""
     validator = schema_set().validators[kind]  # type: ignore[index]
     for _ in range(50):
         error = next(iter(validator.iter_errors(document)), None)
@@ -152,14 +155,52 @@ def fitted(kind: str, document: dict[str, Any], notes: list[str]) -> dict[str, A
             return document
         path = list(error.absolute_path)
         if not path or (len(path) == 1 and path[0] in (validator.schema.get("required") or [])):
-            notes.append(f"{document.get('id')}: {error.message}")
+            records.skipped.append((str(document.get("id")), error.message))
             return None
         parent: Any = document
         for step in path[:-1]:
             parent = parent[step]
-        notes.append(f"{document.get('id')}: {'.'.join(map(str, path))} left out ({error.message})")
+        records.left_out.append((str(document.get("id")), ".".join(map(str, path)), error.message))
         del parent[path[-1]]
     return None
+
+
+def _drop_refused(settings: Settings, today: date, result: RegionHarvest, language: str) -> None:
+    """Runs the catalogue's own checks on the region's data and removes each harvested file they refuse (a plain
+    text with HTML in it, a place an offer names that its provider lacks …), noting why, until none is refused;
+    an actor's offers go with it. The region's own files are never removed: their errors are the region's to fix."""
+    by_path = {
+        path.relative_to(settings.root).as_posix(): (url, path)
+        for url, records in result.records.items()
+        for path in _written_paths(settings.data_dir, records)
+    }
+    for _ in range(3):
+        refused = {
+            problem.path: problem for problem in load_catalogue(settings, today=today, message_language=language).problems
+            if problem.severity == "error" and problem.path in by_path
+        }
+        if not refused:
+            return
+        for relative, problem in refused.items():
+            url, path = by_path.pop(relative)
+            records = result.records[url]
+            records.skipped.append((path.stem, problem.message))
+            if path.parent.name == "actors":
+                for offer_path in sorted((settings.data_dir / "offers" / path.stem).glob("*.yml")):
+                    by_path.pop(offer_path.relative_to(settings.root).as_posix(), None)
+                    offer_path.unlink()
+                records.actors = [actor for actor in records.actors if actor["id"] != path.stem]
+                records.offers = [offer for offer in records.offers if offer["actor"] != path.stem]
+            else:
+                records.offers = [offer for offer in records.offers if offer["id"] != path.stem]
+            path.unlink(missing_ok=True)
+
+
+def _written_paths(data_dir: Path, records: TownRecords) -> list[Path]:
+    return [
+        *(data_dir / "actors" / f"{actor['id']}.yml" for actor in records.actors),
+        *(data_dir / "offers" / offer["actor"] / f"{offer['id']}.yml" for offer in records.offers),
+    ]
 
 
 def _write(path: Path, header: str, document: Mapping[str, Any]) -> None:
@@ -182,7 +223,8 @@ def region_report(harvest: RegionHarvest, phrase: Any, data_dir: Path) -> list[t
             lines.append((False, phrase("region.town_fresh", **counts)))
         else:
             lines.append((True, phrase("region.town_stale", **counts, reason=copy.problem, day=copy.harvested.isoformat())))
-        lines.extend((True, phrase("region.skipped", town=copy.town, what=what)) for what in records.skipped)
+        lines.extend((True, phrase("region.left_out", town=copy.town, record=record, field=name, reason=why)) for record, name, why in records.left_out)
+        lines.extend((True, phrase("region.skipped", town=copy.town, record=record, reason=why)) for record, why in records.skipped)
     for pair in harvest.duplicates:
         lines.append((True, phrase(
             "region.duplicate", first=pair.first, second=pair.second, percent=round(pair.similarity * 100),

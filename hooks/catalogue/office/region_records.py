@@ -35,7 +35,10 @@ class TownRecords:
     town_id: str
     actors: list[dict[str, Any]] = field(default_factory=list)
     offers: list[dict[str, Any]] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(record, why): records not taken over."""
+    left_out: list[tuple[str, str, str]] = field(default_factory=list)
+    """(record, field, why): values left out of a record that was taken over."""
 
 
 def slug(text: str, limit: int = 40) -> str:
@@ -201,7 +204,7 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
         offer_id = record_slug(town_id, service, "url")
         categories = [code for code in _codes(service, "categories") if code in known.get("categories", frozenset())]
         if actor_id is None or not categories:
-            result.skipped.append(f"{service.get('name')} ({service.get('url') or hsds_id}): " + ("no organization" if actor_id is None else "no category the region knows"))
+            result.skipped.append((f"{service.get('name')} ({service.get('url') or hsds_id})", "no organization" if actor_id is None else "no category the region knows"))
             continue
         summary = services.texts(hsds_id, lambda record: _short(_paragraphs(str(record.get("description") or ""))[0]))
         body = services.texts(hsds_id, lambda record: _paragraphs(str(record.get("description") or ""))[1])
@@ -266,7 +269,7 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
         if reductions:
             offer["costs"]["reductions"] = reductions
         result.offers.append({key: value for key, value in offer.items() if value not in ([], {}, None)})
-        result.skipped.extend(f"{service.get('name')}: {note}" for note in notes)
+        result.left_out.extend((offer_id, "schedule" if note.startswith("schedule") else "locations", note) for note in notes)
     for actor_id, places in actor_places.items():
         if places:
             actors_by_id[actor_id]["locations"] = list(places.values())
