@@ -184,7 +184,8 @@ def test_another_hsds_publishers_file_of_services_joins_and_what_does_not_fit_is
     assert offer.website == "http://example.com/counselling"
     assert catalogue.actors[offer.actor].name["de"] == "Example Organization Inc."
     assert sorted((slot.day, slot.start, slot.end) for slot in offer.schedule.weekly) == [("fri", "10:00", "18:00"), ("thu", "10:00", "18:00")]
-    assert f"({region['other']}): 1 offers from 1 providers" in out
+    assert f"({region['other']}): 1 offers from 1 providers, licence ?" in out
+    assert f"warning: 127.0.0.1:{region['other'].split(':')[2].split('/')[0]} ({region['other']}) names no licence for its data" in err
     assert "-community-counselling-ac148810: `contact.phone` left out: " in err
     assert "-b-offene-sprechstunde-b-0c3b2f51 not taken over: `title` is plain text, but contains '<b>'" in err
     assert not [offer for offer in catalogue.offers if "Sprechstunde" in offer.title["de"]]

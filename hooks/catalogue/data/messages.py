@@ -992,6 +992,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "error: {url} cannot be read ({reason}) and was never harvested before, so its offers are missing; check the address in extra.catalogue.region.towns",
         "de": "Fehler: {url} ist nicht erreichbar ({reason}) und wurde noch nie abgeholt, seine Angebote fehlen daher; prüfen Sie die Adresse unter extra.catalogue.region.towns",
     },
+    "region.no_licence": {
+        "en": "warning: {town} ({url}) names no licence for its data; ask it under which licence the region may publish its offers",
+        "de": "Warnung: {town} ({url}) nennt keine Lizenz für seine Daten; fragen Sie nach, unter welcher Lizenz die Region seine Angebote veröffentlichen darf",
+    },
     "region.skipped": {
         "en": "{town}: {record} not taken over: {reason}",
         "de": "{town}: {record} nicht übernommen: {reason}",

@@ -270,7 +270,6 @@ class _Writer:
             "minimum_age": offer.age_min,
             "maximum_age": offer.age_max,
             "assured_date": offer.last_verified.date.isoformat(),
-            "licenses": self.settings.licence_url,
             "phones": self.phones("service", offer.id, contact),
             "schedules": self.schedules(offer, offer.schedule),
             "service_at_locations": self.service_at_locations(offer, actor),

@@ -243,6 +243,8 @@ def region_report(harvest: RegionHarvest, phrase: Any, data_dir: Path) -> list[t
             continue
         records = harvest.records[url]
         counts = {"town": copy.town, "url": url, "offers": len(records.offers), "actors": len(records.actors), "licence": copy.licence.get("id", "?")}
+        if not copy.licence.get("id"):
+            lines.append((True, phrase("region.no_licence", town=copy.town, url=url)))
         if copy.fresh:
             lines.append((False, phrase("region.town_fresh", **counts)))
         else:

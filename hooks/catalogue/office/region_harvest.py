@@ -3,7 +3,8 @@
 A town publishes `data/hsds/index.json` below its site address (catalogue.exports.hsds): the HSDS version, the
 licence, the default language and, per language, the files of services and organizations. Any other HSDS 3.0
 publisher joins with the address of one JSON file of its services (an address ending in .json): a list of services,
-or an HSDS API page of them, each with its organization embedded; its licence is what the services' `licenses` say. A town that cannot be
+or an HSDS API page of them, each with its organization embedded. HSDS names no licence for the data: such a
+publisher's licence is unknown, and the harvest says so. A town that cannot be
 read now (no answer, an error, files that are not HSDS 3.0 JSON) keeps the copy of its last good harvest, and the
 harvest says so; a town never harvested is left out, and the harvest says that too. A copy is replaced only by a
 complete new one, so a harvest broken off halfway loses nothing.
@@ -113,11 +114,10 @@ def _single_file_index(url: str, body: bytes) -> dict[str, bytes]:
     if not isinstance(services, list):
         raise NotHsds(f"{url} is neither a list of HSDS services nor an HSDS API page of them")
     organizations = {str(item["organization"]["id"]): item["organization"] for item in services if isinstance(item, dict) and isinstance(item.get("organization"), dict) and "id" in item["organization"]}
-    licences = {str(item["licenses"]) for item in services if isinstance(item, dict) and item.get("licenses")}
     index = {
         "hsds_version": "3.0",
         "publisher": {"town": url.split("://", 1)[-1].split("/", 1)[0], "url": url},
-        "licence": {"id": " / ".join(sorted(licences)) or "?", "url": " / ".join(sorted(licences)) or "?"},
+        "licence": {},
         "default_language": "de",
         "languages": {"de": {"services": "de/services.json", "organizations": "de/organizations.json"}},
     }
