@@ -168,6 +168,16 @@ def test_a_text_is_in_the_files_language_where_the_record_has_it_else_in_the_def
         assert service_of(services[language], offer.id)["name"] == offer.title.get(language, offer.title[DEFAULT])
 
 
+def test_a_machine_translated_draft_is_left_out_and_the_default_language_text_given() -> None:
+    offer = PUBLICATION.offers[0]
+    drafted = replace(offer, title={**offer.title, "en": "Machine draft"}, translation=replace(offer.translation, machine=("en",)))
+    publication = replace(PUBLICATION, offers=(drafted, *PUBLICATION.offers[1:]))
+    english = service_of(hsds_services(publication, SETTINGS, JOB.reader("en")), offer.id)
+    assert english["name"] == offer.title[DEFAULT]
+    undrafted = replace(publication, offers=(replace(drafted, translation=offer.translation), *PUBLICATION.offers[1:]))
+    assert service_of(hsds_services(undrafted, SETTINGS, JOB.reader("en")), offer.id)["name"] == "Machine draft"
+
+
 # --- schedules: RFC 5545 recurrence -----------------------------------------------------------------------------
 
 

@@ -50,7 +50,7 @@ class Town:
 
 
 def _config(name: str, site_url: str, region_towns: list[str] | None = None) -> dict[str, Any]:
-    catalogue: dict[str, Any] = {"data_dir": "data", "town": name, "office": "Bildungskoordination", "licence": "dl-de/by-2-0"}
+    catalogue: dict[str, Any] = {"data_dir": "data", "town": {"de": name, "en": f"{name} (EN)"}, "office": "Bildungskoordination", "licence": "dl-de/by-2-0"}
     if region_towns is not None:
         catalogue["region"] = {"towns": region_towns}
     return {
@@ -195,8 +195,10 @@ def test_each_offer_links_to_its_towns_page_and_its_town_is_its_district(region:
     catalogue = region_catalogue(region)
     other = region["other"].split("://")[1].split("/")[0].replace(".", "-").replace(":", "-")
     assert [term.id for term in catalogue.taxonomy.districts] == [town.name.lower() for town in region["towns"]] + [other, OWN_DISTRICT]
+    labels = {term.id: dict(term.label) for term in catalogue.taxonomy.districts}
     for town in region["towns"]:
         town_id = town.name.lower()
+        assert labels[town_id] == {"de": town.name, "en": f"{town.name} (EN)"}
         for original in town.publication.offers:
             offer = next(item for item in catalogue.offers if item.id == f"{town_id}-{original.id}")
             assert offer.website == f"{town.url}offers/{original.id}/"

@@ -6,7 +6,8 @@ HSDS has no packaging format for many records in one file (HSDS 3.0, "Serializat
 the data model); a bulk file here is a JSON array of fully dereferenced records, the shape of the specification's
 compiled `service_package.json` and `organization_package.json`. HSDS texts have no language, so each reader language
 gets its own pair of files with the same ids: a text in that language where the record has it, else the default
-language's text (never a third language, so that a text equal to the default-language one reads as untranslated).
+language's text (never a third language, so that a text equal to the default-language one reads as untranslated;
+nor an unchecked machine draft, which HSDS could not mark as one).
 `index.json` names the files, the HSDS version and the licence. A record nested in another leaves out the ids that
 point back to it (service_id, location_id …), as the specification's own examples do.
 
@@ -95,8 +96,11 @@ class _Writer:
             made = self.ids[key] = record_id(self.settings, kind, *parts)
         return made
 
-    def text(self, texts: Texts) -> str:
-        return texts.get(self.language) or texts.get(self.default) or ""
+    def text(self, texts: Texts, drafts: tuple[str, ...] = ()) -> str:
+        """The text in this file's language, else in the default language; a machine-translated draft nobody has
+        checked (the record's `machine_translated`) counts as missing, since HSDS cannot mark it as such."""
+        own = texts.get(self.language) if self.language not in drafts else None
+        return own or texts.get(self.default) or ""
 
     def label(self, key: str) -> str:
         return html.unescape(str(self.words.t(key)))
@@ -128,19 +132,19 @@ class _Writer:
 
     # --- organizations and locations ------------------------------------------------------------------------
 
-    def phones(self, kind: str, owner: str, contact: Contact) -> list[dict[str, Any]]:
+    def phones(self, kind: str, owner: str, contact: Contact, drafts: tuple[str, ...]) -> list[dict[str, Any]]:
         if not contact.phone:
             return []
         return [_compact({
             "id": self.id("phone", kind, owner), "number": contact.phone, "type": "voice",
-            "description": self.text(contact.hours),
+            "description": self.text(contact.hours, drafts),
         })]
 
     def location(self, actor: Actor, place: Location) -> dict[str, Any]:
         return _compact({
             "id": self.id("location", actor.id, place.id),
             "location_type": "physical",
-            "name": self.text(place.name),
+            "name": self.text(place.name, actor.translation.machine),
             "latitude": place.latitude,
             "longitude": place.longitude,
             "addresses": [{
@@ -153,7 +157,7 @@ class _Writer:
                 "address_type": "physical",
             }],
             "accessibility": [
-                {"id": self.id("accessibility", actor.id, place.id), "description": self.text(place.accessibility)}
+                {"id": self.id("accessibility", actor.id, place.id), "description": self.text(place.accessibility, actor.translation.machine)}
             ] if place.accessibility else [],
             "attributes": self.attributes("location", f"{actor.id}/{place.id}", "districts", [self.taxonomy.district(place.district)]),
         })
@@ -161,12 +165,12 @@ class _Writer:
     def organization(self, actor: Actor, *, with_locations: bool) -> dict[str, Any]:
         return _compact({
             "id": self.id("organization", actor.id),
-            "name": self.text(actor.name),
-            "description": self.text(actor.description),
+            "name": self.text(actor.name, actor.translation.machine),
+            "description": self.text(actor.description, actor.translation.machine),
             "email": actor.contact.email,
             "website": actor.website,
             "uri": f"{self.settings.site_url}{self.settings.url_prefix(self.language)}actors/{actor.id}/",
-            "phones": self.phones("organization", actor.id, actor.contact),
+            "phones": self.phones("organization", actor.id, actor.contact, actor.translation.machine),
             "locations": [self.location(actor, place) for place in actor.locations] if with_locations else [],
             "attributes": self.codes("organization", actor.id, "actor_types", [actor.type]),
         })
@@ -193,7 +197,7 @@ class _Writer:
                 "byday": ",".join(_RRULE_DAYS[day] for day in sorted(set(days), key=WEEKDAYS.index)),
                 "opens_at": start,
                 "closes_at": end,
-                "description": self.text(schedule.note),
+                "description": self.text(schedule.note, offer.translation.machine),
                 "notes": f"EXDATE;VALUE=DATE:{exceptions}" if exceptions else "",
             })
             for (start, end), days in groups.items()
@@ -254,23 +258,24 @@ class _Writer:
         actor = self.publication.catalogue.actors[offer.actor]
         registration = offer.registration
         contact = offer.contact
+        drafts = offer.translation.machine
         return _compact({
             "id": self.id("service", offer.id),
             "organization_id": self.id("organization", actor.id),
-            "name": self.text(offer.title),
-            "description": "\n\n".join(text for text in (self.text(offer.summary), self.text(offer.description)) if text),
+            "name": self.text(offer.title, drafts),
+            "description": "\n\n".join(text for text in (self.text(offer.summary, drafts), self.text(offer.description, drafts)) if text),
             "url": offer_url(self.settings, self.language, offer.id),
             "email": contact.email,
             "status": _STATUS[offer.status],
             "application_process": None if registration is None else "\n\n".join(
-                text for text in (self.text(registration.how), registration.url or "") if text
+                text for text in (self.text(registration.how, drafts), registration.url or "") if text
             ),
-            "fees_description": self.text(offer.costs.reductions),
-            "eligibility_description": self.text(offer.eligibility),
+            "fees_description": self.text(offer.costs.reductions, drafts),
+            "eligibility_description": self.text(offer.eligibility, drafts),
             "minimum_age": offer.age_min,
             "maximum_age": offer.age_max,
             "assured_date": offer.last_verified.date.isoformat(),
-            "phones": self.phones("service", offer.id, contact),
+            "phones": self.phones("service", offer.id, contact, drafts),
             "schedules": self.schedules(offer, offer.schedule),
             "service_at_locations": self.service_at_locations(offer, actor),
             "languages": [
@@ -280,7 +285,7 @@ class _Writer:
             "cost_options": self.cost_options(offer),
             "contacts": [_compact({
                 "id": self.id("contact", "service", offer.id),
-                "title": self.text(contact.role), "email": contact.email,
+                "title": self.text(contact.role, drafts), "email": contact.email,
             })] if contact.role else [],
             "attributes": [
                 *self.attributes("service", offer.id, "categories", [self.taxonomy.category(term) for term in offer.categories]),
@@ -328,7 +333,7 @@ def hsds_index(settings: Settings, today: date) -> dict[str, Any]:
     """The files of the HSDS export, per language, relative to the index; with the version and the licence."""
     return {
         "hsds_version": HSDS_VERSION,
-        "publisher": {"name": settings.office, "town": settings.town, "url": settings.site_url},
+        "publisher": {"name": settings.office, "town": settings.town, "town_names": dict(settings.town_names), "url": settings.site_url},
         "licence": {"id": settings.licence, "url": settings.licence_url, "attribution": attribution(settings)},
         "generated": today.isoformat(),
         "default_language": settings.default_language,

@@ -91,9 +91,9 @@ def _taxonomy_ids(taxonomy: Mapping[str, Any], group: str) -> frozenset[str]:
     return frozenset(str(term["id"]) for term in taxonomy.get(group) or [] if isinstance(term, dict) and "id" in term)
 
 
-def _write_districts(path: Path, copies: Mapping[str, TownCopy | str], town_ids: Mapping[str, str]) -> None:
-    """The region's districts are its towns, named as each town names itself (in its default language), followed by
-    the region's own districts (for the region's own offers) as they were."""
+def _write_districts(path: Path, copies: Mapping[str, TownCopy | str], town_ids: Mapping[str, str], languages: tuple[str, ...]) -> None:
+    """The region's districts are its towns, named as each town names itself in the region's languages (a district
+    the region already has keeps its labels), followed by the region's own districts as they were."""
     text = path.read_text(encoding="utf-8")
     taxonomy = yaml.safe_load(text) or {}
     old = {str(term.get("id")): term for term in taxonomy.get("districts") or [] if isinstance(term, dict)}
@@ -101,7 +101,9 @@ def _write_districts(path: Path, copies: Mapping[str, TownCopy | str], town_ids:
     for url, town_id in town_ids.items():
         copy = copies[url]
         assert isinstance(copy, TownCopy)
-        districts.append(old.get(town_id) or {"id": town_id, "label": {copy.default_language: copy.town}})
+        names = (copy.index.get("publisher") or {}).get("town_names") or {}
+        label = {copy.default_language: copy.town, **{code: str(name) for code, name in names.items() if code in languages and name}}
+        districts.append({"id": town_id, "label": label} if town_id not in old else old[town_id])
     districts += [term for term_id, term in old.items() if term_id not in town_ids.values()]
     edited = dict(taxonomy, districts=districts)
     path.write_text(merge_yaml(text, edited), encoding="utf-8")
@@ -137,7 +139,7 @@ def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url, me
         for offer in records.offers:
             _write(data_dir / "offers" / offer["actor"] / f"{offer['id']}.yml", header, offer)
     if town_ids:
-        _write_districts(taxonomy_path, result.copies, town_ids)
+        _write_districts(taxonomy_path, result.copies, town_ids, settings.language_codes)
     _drop_refused(settings, today, result, message_language)
     offers = [offer for records in result.records.values() for offer in records.offers]
     actors = {actor["id"]: actor for records in result.records.values() for actor in records.actors}
