@@ -166,50 +166,47 @@ def _costs(service: Mapping[str, Any]) -> dict[str, Any]:
     return costs
 
 
-def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: Mapping[str, frozenset[str]]) -> TownRecords:
-    """The town's actors and offers as documents of the regional catalogue in its languages.
+def _contact(record: Mapping[str, Any]) -> dict[str, str]:
+    phones = record.get("phones") or []
+    return {
+        **({"phone": str(phones[0].get("number"))} if phones and phones[0].get("number") else {}),
+        **({"email": str(record["email"])} if record.get("email") else {}),
+    }
 
-    known: taxonomy group ('categories', 'target_groups') -> the region's term ids; terms the region does not know are
-    left out, and an offer left with no category is skipped (named in `skipped`)."""
-    result = TownRecords(town_id)
-    services = _Texts(copy, "services", languages)
-    organizations = _Texts(copy, "organizations", languages)
-    default = copy.default_language
-    actor_ids: dict[str, str] = {}
-    source = (str(copy.licence.get("attribution") or copy.town)[:120]).ljust(2, ".")
-    # who checked an offer: the town's office as its licence asks to be named, so the offer page names the source
-    actor_places: dict[str, dict[str, dict[str, Any]]] = {}
-    for organization in copy.organizations.get(default, []):
+
+class _TownReader:
+    """Reads one town's copy into documents; collects what it cannot take over."""
+
+    def __init__(self, copy: TownCopy, town_id: str, languages: Sequence[str], known: Mapping[str, frozenset[str]]) -> None:
+        self.copy = copy
+        self.town_id = town_id
+        self.known = known
+        self.default = copy.default_language
+        self.services = _Texts(copy, "services", languages)
+        self.organizations = _Texts(copy, "organizations", languages)
+        # Who checked an offer: the town's office as its licence asks to be named, so each offer page names its source.
+        self.source = (str(copy.licence.get("attribution") or copy.town)[:120]).ljust(2, ".")
+        self.result = TownRecords(town_id)
+        self.actor_ids: dict[str, str] = {}
+        self.places: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def actor(self, organization: Mapping[str, Any]) -> dict[str, Any]:
         hsds_id = str(organization["id"])
-        actor_id = actor_ids[hsds_id] = record_slug(town_id, organization, "uri")
-        types = [code for code in _codes(organization, "actor_types")]
-        contact = {
-            **({"phone": organization["phones"][0]["number"]} if organization.get("phones") else {}),
-            **({"email": organization["email"]} if organization.get("email") else {}),
-        }
-        name = organizations.texts(hsds_id, lambda record: _short(str(record.get("name") or "")))
-        actor_places[actor_id] = {}
-        result.actors.append({
+        actor_id = self.actor_ids[hsds_id] = record_slug(self.town_id, organization, "uri")
+        self.places[actor_id] = {}
+        types = _codes(organization, "actor_types")
+        name = self.organizations.texts(hsds_id, lambda record: _short(str(record.get("name") or "")))
+        return {
             "id": actor_id,
             "name": name,
             "type": types[0] if types else DEFAULT_ACTOR_TYPE,
-            "description": organizations.texts(hsds_id, lambda record: str(record.get("description") or "").strip()) or name,
+            "description": self.organizations.texts(hsds_id, lambda record: str(record.get("description") or "").strip()) or name,
             **({"website": organization["website"]} if organization.get("website") else {}),
-            "contact": contact,
-        })
-    actors_by_id = {actor["id"]: actor for actor in result.actors}
-    for service in copy.services.get(default, []):
-        hsds_id = str(service["id"])
-        actor_id = actor_ids.get(str(service.get("organization_id") or (service.get("organization") or {}).get("id")))
-        offer_id = record_slug(town_id, service, "url")
-        categories = [code for code in _codes(service, "categories") if code in known.get("categories", frozenset())]
-        if actor_id is None or not categories:
-            result.skipped.append((f"{service.get('name')} ({service.get('url') or hsds_id})", "no organization" if actor_id is None else "no category the region knows"))
-            continue
-        summary = services.texts(hsds_id, lambda record: _short(_paragraphs(str(record.get("description") or ""))[0]))
-        body = services.texts(hsds_id, lambda record: _paragraphs(str(record.get("description") or ""))[1])
-        title = services.texts(hsds_id, lambda record: _short(str(record.get("name") or "")))
-        schedule, notes = _schedule(service)
+            "contact": _contact(organization),
+        }
+
+    def place_ids(self, service: Mapping[str, Any], actor_id: str, schedule: dict[str, Any], notes: list[str]) -> list[str]:
+        """The service's places as the actor's locations (the town as their district); sessions name them."""
         place_ids = []
         for link in service.get("service_at_locations") or []:
             place = link.get("location") or {}
@@ -219,13 +216,13 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
                 continue
             place_id = slug(str(place.get("name") or address["address_1"]), 30) + "-" + str(place["id"])[:8]
             place_ids.append(place_id)
-            actor_places[actor_id].setdefault(place_id, {
+            self.places[actor_id].setdefault(place_id, {
                 "id": place_id,
-                "name": {default: _short(str(place.get("name") or address["address_1"]))},
+                "name": {self.default: _short(str(place.get("name") or address["address_1"]))},
                 "street": str(address["address_1"]),
                 "postcode": str(address["postal_code"]),
-                "city": str(address.get("city") or copy.town),
-                "district": town_id,
+                "city": str(address.get("city") or self.copy.town),
+                "district": self.town_id,
                 **{key: place[key] for key in ("latitude", "longitude") if isinstance(place.get(key), (int, float))},
             })
             for session in schedule.get("sessions", []):
@@ -234,14 +231,36 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
         for session in schedule.get("sessions", []):
             if session.get("location") not in place_ids:
                 session.pop("location", None)
+        return place_ids
+
+    def offer(self, service: Mapping[str, Any]) -> dict[str, Any] | None:
+        hsds_id = str(service["id"])
+        name = f"{service.get('name')} ({service.get('url') or hsds_id})"
+        actor_id = self.actor_ids.get(str(service.get("organization_id") or (service.get("organization") or {}).get("id")))
+        categories = [code for code in _codes(service, "categories") if code in self.known.get("categories", frozenset())]
+        why = (
+            "no organization" if actor_id is None
+            else f"status {service.get('status')}" if service.get("status") in ("inactive", "defunct")
+            else "no category the region knows" if not categories
+            else ""
+        )
+        if actor_id is None or why:
+            self.result.skipped.append((name, why))
+            return None
+        texts = self.services.texts
+        offer_id = record_slug(self.town_id, service, "url")
+        title = texts(hsds_id, lambda record: _short(str(record.get("name") or "")))
+        summary = texts(hsds_id, lambda record: _short(_paragraphs(str(record.get("description") or ""))[0]))
+        body = texts(hsds_id, lambda record: _paragraphs(str(record.get("description") or ""))[1])
+        schedule, notes = _schedule(service)
+        place_ids = self.place_ids(service, actor_id, schedule, notes)
+        self.result.left_out.extend((offer_id, "schedule" if note.startswith("schedule") else "locations", note) for note in notes)
         modes = [code for code in _codes(service, "mode") if code in MODES]
         levels = [code for code in _codes(service, "german_level") if code in GERMAN_LEVELS]
         registration = _codes(service, "registration")
-        how = services.texts(hsds_id, lambda record: _short(str(record.get("application_process") or "")))
-        contact = {
-            **({"phone": service["phones"][0]["number"]} if service.get("phones") else {}),
-            **({"email": service["email"]} if service.get("email") else {}),
-        }
+        how = texts(hsds_id, lambda record: _short(str(record.get("application_process") or "")))
+        eligibility = texts(hsds_id, lambda record: _short(str(record.get("eligibility_description") or "")))
+        reductions = texts(hsds_id, lambda record: _short(str(record.get("fees_description") or "")))
         offer: dict[str, Any] = {
             "id": offer_id,
             "actor": actor_id,
@@ -250,28 +269,35 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
             "title": title,
             "summary": summary or title,
             "description": body or summary or title,
-            "target_groups": [code for code in _codes(service, "target_groups") if code in known.get("target_groups", frozenset())],
+            "target_groups": [code for code in _codes(service, "target_groups") if code in self.known.get("target_groups", frozenset())],
             **{key: int(service[source]) for key, source in (("age_min", "minimum_age"), ("age_max", "maximum_age")) if isinstance(service.get(source), (int, float))},
             "languages": [str(language["code"]) for language in service.get("languages") or [] if language.get("code")],
             **({"german_level": levels[0]} if levels else {}),
             "mode": modes[0] if modes else ("in_person" if place_ids else "online"),
             "locations": place_ids,
             "schedule": schedule,
-            "costs": _costs(service),
+            "costs": {**_costs(service), **({"reductions": reductions} if reductions else {})},
             **({"registration": {"required": registration[0] == "required", **({"how": how} if how else {})}} if registration else {}),
-            "contact": contact,
-            **({"eligibility": eligibility} if (eligibility := services.texts(hsds_id, lambda record: _short(str(record.get("eligibility_description") or "")))) else {}),
+            "contact": _contact(service),
+            "eligibility": eligibility,
             **({"website": service["url"]} if str(service.get("url") or "").startswith(("https://", "http://")) else {}),
             **_validity(service),
-            "last_verified": {"date": str(service.get("assured_date") or copy.harvested.isoformat())[:10], "by": source},
+            "last_verified": {"date": str(service.get("assured_date") or self.copy.harvested.isoformat())[:10], "by": self.source},
         }
-        reductions = services.texts(hsds_id, lambda record: _short(str(record.get("fees_description") or "")))
-        if reductions:
-            offer["costs"]["reductions"] = reductions
-        result.offers.append({key: value for key, value in offer.items() if value not in ([], {}, None)})
-        result.left_out.extend((offer_id, "schedule" if note.startswith("schedule") else "locations", note) for note in notes)
-    for actor_id, places in actor_places.items():
-        if places:
-            actors_by_id[actor_id]["locations"] = list(places.values())
-    return result
+        return {key: value for key, value in offer.items() if value not in ([], {}, None)}
 
+
+def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: Mapping[str, frozenset[str]]) -> TownRecords:
+    """The town's actors and offers as documents of the regional catalogue in its languages.
+
+    known: taxonomy group ('categories', 'target_groups') -> the region's term ids; terms the region does not know are
+    left out, and an offer left with no category, or no longer offered (HSDS status inactive or defunct), is skipped
+    (named in `skipped`)."""
+    reader = _TownReader(copy, town_id, languages, known)
+    result = reader.result
+    result.actors = [reader.actor(organization) for organization in copy.organizations.get(copy.default_language, [])]
+    result.offers = [offer for service in copy.services.get(copy.default_language, []) if (offer := reader.offer(service)) is not None]
+    for actor in result.actors:
+        if reader.places[actor["id"]]:
+            actor["locations"] = list(reader.places[actor["id"]].values())
+    return result
