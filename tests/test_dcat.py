@@ -60,6 +60,7 @@ def test_the_contact_point_is_a_vcard_with_the_offices_e_mail(graph: Graph) -> N
     assert (contact, vocabulary.RDF.type, VCARD.Organization) in graph
     assert graph.value(contact, VCARD.hasEmail) == URIRef(f"mailto:{SETTINGS.office_email}")
     assert str(graph.value(contact, VCARD.fn)) == SETTINGS.office
+    assert graph.value(contact, VCARD.hasURL) == URIRef(SETTINGS.site_url)
 
 
 def test_every_distribution_has_licence_format_and_download_address_from_the_vocabularies(graph: Graph) -> None:

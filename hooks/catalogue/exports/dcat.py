@@ -2,7 +2,7 @@
 harvest them: one dcat:Catalog with one dcat:Dataset, the catalogue of offers, and one dcat:Distribution per file.
 
 What DCAT-AP.de asks for and where it comes from: dct:publisher (the office, `extra.catalogue.office`),
-dcat:contactPoint (a vCard with the office's e-mail address), each distribution's dct:license as a URI of the
+dcat:contactPoint (a vCard with the office's e-mail address and the site's address), each distribution's dct:license as a URI of the
 dcat-ap.de licence vocabulary (mapped from `extra.catalogue.licence`) with dcatde:licenseAttributionByText, dct:format
 from the EU file-type vocabulary, and dcatde:politicalGeocodingURI and dcatde:politicalGeocodingLevelURI from
 `extra.catalogue.geocoding`. The same inputs give byte-identical files.
@@ -140,6 +140,7 @@ def dcat_catalog(settings: Settings, today: date, files: Sequence[DataFile], wor
     _add(contact, "vcard:fn", settings.office)
     if settings.office_email:
         _add(contact, "vcard:hasEmail", resource=f"mailto:{settings.office_email}")
+    _add(contact, "vcard:hasURL", resource=site)
     if settings.office_phone:
         _add(contact, "vcard:hasTelephone", resource="tel:" + "".join(settings.office_phone.split()).replace("-", ""))
     _add(dataset, "dcat:theme", resource=EDUCATION_THEME)
