@@ -22,6 +22,8 @@ from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, SettingsError, read_settings, settings_from_config
 from catalogue.exports.hsds import hsds_files
 from catalogue.office.region import GENERATED_MARK
+from catalogue.office.region_duplicates import near_duplicates
+from catalogue.office.region_harvest import harvest_town
 from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
 
 from tests.browser.static_server import SiteServer
@@ -277,3 +279,51 @@ def test_a_wrong_list_of_towns_names_the_setting_and_the_fix(region_setting: obj
 def test_a_town_address_without_a_final_slash_gets_one_and_a_file_of_services_keeps_its_name() -> None:
     settings = settings_from_config({"extra": {"catalogue": {"region": {"towns": ["https://a.example.org", "https://b.example.org/hsds/services.json"]}}}}, Path("."))
     assert settings.region_towns == ("https://a.example.org/", "https://b.example.org/hsds/services.json")
+
+
+# --- near-duplicates and unreadable towns, without a server ------------------------------------------------------
+
+
+def _offer(offer_id: str, title: str, actor: str, **extra: Any) -> dict[str, Any]:
+    return {"id": offer_id, "title": {"de": title}, "actor": actor, **extra}
+
+
+ACTORS = {
+    "a-vhs": {"name": {"de": "Volkshochschule Altdorf"}, "contact": {"phone": "06221 555-100"}, "locations": [{"id": "haus", "street": "Markt 1", "postcode": "12345"}]},
+    "b-vhs": {"name": {"de": "VHS Bergheim"}, "contact": {"phone": "+49 6221 555-100"}, "locations": [{"id": "haus", "street": "Am Markt 2", "postcode": "54321"}]},
+    "b-club": {"name": {"de": "Sportverein Bergheim"}, "contact": {"email": "info@sv.example.org"}, "locations": [{"id": "halle", "street": "Markt 1", "postcode": "12345"}]},
+}
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    (_offer("a-1", "Deutschkurs für Eltern mit Kinderbetreuung", "a-vhs"), _offer("b-1", "Deutschkurs für Eltern mit Kinderbetreuung (vormittags)", "b-vhs"), "phone"),
+    (_offer("a-1", "Schwimmkurs für Frauen", "a-vhs", locations=["haus"]), _offer("b-1", "Schwimmkurs für Frauen", "b-club", locations=["halle"]), "address"),
+    (_offer("a-1", "Offener Treff", "a-vhs"), _offer("b-1", "Offener Treff", "b-club"), "title"),
+    (_offer("a-1", "Deutschkurs für Eltern", "a-vhs"), _offer("b-1", "Deutschkurs für Senioren", "b-vhs"), None),
+    (_offer("a-1", "Deutschkurs für Eltern am Abend", "a-vhs"), _offer("b-1", "Deutschkurs für Eltern am Morgen", "b-club"), None),
+])
+def test_near_duplicates_need_alike_titles_and_a_shared_sign_of_one_provider(first: dict[str, Any], second: dict[str, Any], expected: str | None) -> None:
+    found = near_duplicates([first, second], ACTORS, {"a-1": "altdorf", "b-1": "bergheim"}, "de")
+    assert [pair.shared for pair in found] == ([expected] if expected else [])
+
+
+def test_offers_of_one_town_are_never_near_duplicates_of_each_other() -> None:
+    offers = [_offer("a-1", "Offener Treff", "a-vhs"), _offer("a-2", "Offener Treff", "a-vhs")]
+    assert near_duplicates(offers, ACTORS, {"a-1": "altdorf", "a-2": "altdorf"}, "de") == []
+
+
+@pytest.mark.parametrize(("files", "reason"), [
+    ({"data/hsds/index.json": b"<html>not here</html>"}, "index.json is not JSON"),
+    ({"data/hsds/index.json": json.dumps({"hsds_version": "3.0", "languages": {"de": {"services": "../../secret.json", "organizations": "de/o.json"}}}).encode()}, "not a file beside it"),
+    ({"data/hsds/index.json": json.dumps({"hsds_version": "2.0", "languages": {}}).encode()}, "does not describe an HSDS 3 publication"),
+])
+def test_a_town_that_serves_no_hsds_is_named_with_the_reason(tmp_path: Path, files: dict[str, bytes], reason: str) -> None:
+    def fetch(address: str) -> bytes:
+        path = address.removeprefix("https://bildung.altdorf.example.org/")
+        if path not in files:
+            raise OSError(f"HTTP 404 for {address}")
+        return files[path]
+
+    found = harvest_town("https://bildung.altdorf.example.org/", tmp_path, TODAY, fetch)
+    assert isinstance(found, str) and reason in found
+    assert not any(tmp_path.iterdir())
