@@ -1,5 +1,6 @@
 """The command line: `python -m catalogue check` validates all data and says what is wrong, file by file;
-`report` writes the office's report; `translations export|import|machine` is the translator round trip.
+`report` writes the office's report; `translations export|import|machine` is the translator round trip; `region`
+harvests the towns of a regional catalogue.
 
 Exit codes: 0 the data is valid (warnings allowed), 1 the data has errors, 2 the command could not run (wrong
 arguments, no mkdocs.yml, no data folder, or a fault in this program).
