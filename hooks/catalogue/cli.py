@@ -147,7 +147,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--today", type=_iso_date, help="the day of the report, YYYY-MM-DD (default: today)")
     region = commands.add_parser(
         "region", help="harvest the towns of extra.catalogue.region.towns (their HSDS) into this region's data folder",
-        description=harvest_region.__doc__,
+        description=(
+            "Reads the published HSDS of every town listed under extra.catalogue.region.towns in the region's mkdocs.yml "
+            "and writes their offers and providers into the region's data folder, each town a district; reports "
+            "near-duplicates across towns and keeps the last copy of a town that cannot be read. Exit code 1 when a "
+            "town could not be read now."
+        ),
     )
     region.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the region's mkdocs.yml")
     region.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: the site's if de or en)")

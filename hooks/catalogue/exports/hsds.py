@@ -119,7 +119,7 @@ class _Writer:
                     "name": self.text(term.label),
                     "description": self.text(term.description) or self.text(term.label),
                     "taxonomy": taxonomy,
-                    "language": self.language,
+                    "language": self.language if self.language in term.label else self.default,
                 }),
             }
             for term in terms
