@@ -57,6 +57,7 @@ def test_the_settings_name_the_new_town(new_town: Path) -> None:
     assert catalogue["town"] == {"de": "Musterstadt", "ar": "موسترشتات"}
     assert catalogue["office"]["email"] == "bildung@musterstadt.example.org"
     assert catalogue["coordinators"] == ["bildung-musterstadt"]
+    assert "geocoding" not in catalogue, "the sample's official key would file the new town's open data under another municipality"
     assert config["site_url"] == "https://bildung.musterstadt.example.org/"
     assert "* @bildung-musterstadt" in (new_town / ".github/CODEOWNERS").read_text(encoding="utf-8")
 

@@ -86,7 +86,7 @@ def make_new_town(root: Path, town: NewTown, *, today: date) -> Outcome:
     _write_settings(config_file, settings, town, old_names, today)
     still_empty = tuple(
         f"extra.catalogue.office.{key}" for key, value in (("address", town.address), ("phone", town.phone), ("email", town.email)) if not value
-    ) + (() if town.coordinators else ("extra.catalogue.coordinators",))
+    ) + (() if town.coordinators else ("extra.catalogue.coordinators",)) + ("extra.catalogue.geocoding",)
     return Outcome(removed=removed, examples=examples, still_empty=still_empty)
 
 
@@ -190,5 +190,7 @@ def _write_settings(config_file: Path, settings: Settings, town: NewTown, old_na
     catalogue["licence"] = town.licence
     catalogue["licence_url"] = town.licence_url
     catalogue["coordinators"] = list(town.coordinators)
+    # The sample's official key would file the new town's open data under another municipality.
+    catalogue.pop("geocoding", None)
     with config_file.open("w", encoding="utf-8") as handle:
         round_trip.dump(config, handle)
