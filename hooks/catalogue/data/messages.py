@@ -977,8 +977,8 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     },
     # -- the regional catalogue (`python -m catalogue region`) -----------------------------------------------------
     "region.no_towns": {
-        "en": "mkdocs.yml lists no towns: add their site addresses under extra.catalogue.region.towns, e.g. 'region: {{towns: [https://bildung.neustadt.example.org/]}}'",
-        "de": "mkdocs.yml nennt keine Städte: tragen Sie deren Website-Adressen unter extra.catalogue.region.towns ein, z. B. 'region: {{towns: [https://bildung.neustadt.example.org/]}}'",
+        "en": "mkdocs.yml lists no towns: add their site addresses under extra.catalogue.region.towns, e.g. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'",
+        "de": "mkdocs.yml nennt keine Städte: tragen Sie deren Website-Adressen unter extra.catalogue.region.towns ein, z. B. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'",
     },
     "region.town_fresh": {
         "en": "{town} ({url}): {offers} offers from {actors} providers, licence {licence}",

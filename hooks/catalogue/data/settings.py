@@ -217,7 +217,7 @@ def _region_towns(value: Any) -> tuple[str, ...]:
     where = "extra.catalogue.region.towns in mkdocs.yml"
     towns = value.get("towns") if isinstance(value, dict) else None
     if not isinstance(towns, list) or not towns or not all(isinstance(town, str) for town in towns):
-        raise SettingsError(f"{where} must list the towns' site addresses, e.g. 'region: {{towns: [https://bildung.neustadt.example.org/]}}'")
+        raise SettingsError(f"{where} must list the towns' site addresses, e.g. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'")
     for town in towns:
         if not town.startswith(("https://", "http://")):
             raise SettingsError(f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened")

@@ -75,7 +75,7 @@ def fetch_url(address: str) -> bytes:
 
 
 def copy_folder(cache_root: Path, url: str) -> Path:
-    """The folder of a town's last copy: its address as a file name, e.g. bildung-neustadt-example-org."""
+    """The folder of a town's last copy: its address as a file name, e.g. bildung-musterstadt-example-org."""
     name = re.sub(r"[^a-z0-9]+", "-", url.lower().split("://", 1)[-1]).strip("-")
     return cache_root / name
 

@@ -42,8 +42,8 @@ class TownRecords:
 
 
 def slug(text: str, limit: int = 40) -> str:
-    """Lower-case ASCII letters, digits and hyphens (German umlauts written out): 'Neustadt a. d. Weinstraße' ->
-    'neustadt-a-d-weinstrasse'."""
+    """Lower-case ASCII letters, digits and hyphens (German umlauts written out): 'Bad Musterstadt a. d. Weinstraße' ->
+    'bad-musterstadt-a-d-weinstrasse'."""
     folded = text.lower()
     for letter, written in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         folded = folded.replace(letter, written)
