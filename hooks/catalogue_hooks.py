@@ -23,6 +23,7 @@ from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.problems import format_problem
 from catalogue.data.publication import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
+from catalogue.exports.dcat import licence_uri
 from catalogue.language.markdown_text import html_to_text
 from catalogue.language.reader_language import direction_of
 from catalogue.data.package_files import SCHEMA_DIR, THEME_DIR
@@ -99,6 +100,7 @@ def _build_date() -> date:
 def _start_build(config: MkDocsConfig) -> _Build:
     try:
         settings = read_settings(Path(config.config_file_path))
+        licence_uri(settings)  # the open-data catalogue needs its URI: say so before the build, not after it
     except ValueError as error:
         raise Abort(str(error)) from error
     today = _build_date()

@@ -1,5 +1,6 @@
 """The command line: `python -m catalogue check` validates all data and says what is wrong, file by file;
-`report` writes the office's report; `translations export|import|machine` is the translator round trip.
+`report` writes the office's report; `translations export|import|machine` is the translator round trip; `region`
+harvests the towns of a regional catalogue.
 
 Exit codes: 0 the data is valid (warnings allowed), 1 the data has errors, 2 the command could not run (wrong
 arguments, no mkdocs.yml, no data folder, or a fault in this program).
@@ -37,6 +38,7 @@ from catalogue.build.site_build import ENGINES, BuildRefused, build_site
 from catalogue.office.town_browser_checks import BrowserUnavailable, browser_problems, page_kinds
 from catalogue.office.town_checks import TOWN_CHECKS
 from catalogue.office.new_town import PRODUCT_LANGUAGES, NewTown, first_commit, write_new_town
+from catalogue.office.region import harvest_region, region_report
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_commands import add_translation_commands, run_translations
 
@@ -88,6 +90,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _verify(arguments, stdout)
         if arguments.command == "report":
             return _report(arguments, stdout)
+        if arguments.command == "region":
+            return _region(arguments, stdout, stderr)
         if arguments.command == "translations":
             return run_translations(arguments, stdout, stderr, _settings(arguments.config, messages))
         return _check(arguments, stdout)
@@ -189,6 +193,18 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--limit", type=int, help="Markdown: list at most this many offers per section")
     report.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the report (default: the site's if de or en)")
     report.add_argument("--today", type=_iso_date, help="the day of the report, YYYY-MM-DD (default: today)")
+    region = commands.add_parser(
+        "region", help="harvest the towns of extra.catalogue.region.towns (their HSDS) into this region's data folder",
+        description=(
+            "Reads the published HSDS of every town listed under extra.catalogue.region.towns in the region's mkdocs.yml "
+            "and writes their offers and providers into the region's data folder, each town a district; reports "
+            "near-duplicates across towns and keeps the last copy of a town that cannot be read. Exit code 1 when a "
+            "town could not be read now."
+        ),
+    )
+    region.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the region's mkdocs.yml")
+    region.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: the site's if de or en)")
+    region.add_argument("--today", type=_iso_date, help="the day of the harvest, YYYY-MM-DD (default: today)")
     add_translation_commands(commands)
     return parser
 
@@ -506,6 +522,18 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
     else:
         stdout.write(text)
     return EXIT_VALID
+
+
+def _region(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Exit 0 when every town was read now, 1 when one kept its last copy or has none (the lines say which)."""
+    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
+    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    if not settings.region_towns:
+        raise _UsageError(messages.phrase("region.no_towns"))
+    harvest = harvest_region(settings, arguments.today or date.today(), message_language=messages.language)
+    for is_problem, line in region_report(harvest, messages.phrase, settings.data_dir):
+        print(line, file=stderr if is_problem else stdout)
+    return EXIT_VALID if harvest.complete else EXIT_INVALID
 
 
 def _settings(config: Path, messages: Messages) -> Settings:

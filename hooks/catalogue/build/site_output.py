@@ -13,6 +13,8 @@ from catalogue.data.publication import Publication
 from catalogue.data.statistics import figures
 from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
+from catalogue.exports.dcat import CATALOG_FILE, DataFile, dcat_catalog
+from catalogue.exports.hsds import HSDS_FOLDER, ORGANIZATIONS_FILE, SERVICES_FILE, hsds_files
 from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
 from catalogue.exports.spreadsheet import offers_xlsx
@@ -103,10 +105,16 @@ def write_site_wide_outputs(
     numbers = figures(publication, settings.language_codes)
     for name, text in figures_csv_files(numbers, publication, settings.default_language, history).items():
         _write(data_root / FIGURES_FOLDER / name, text)
-    _write(data_root / "offers.json", offers_json(publication, settings))
-    _write(data_root / "offers.csv", offers_csv(publication, settings))
-    _write(data_root / "offers.xlsx", offers_xlsx(publication, settings))
-    _write(data_root / "sessions.ics", sessions_ics(publication, settings, stamp=_stamp(publication)))
+    open_files = {
+        "offers.json": offers_json(publication, settings),
+        "offers.csv": offers_csv(publication, settings),
+        "offers.xlsx": offers_xlsx(publication, settings),
+        "sessions.ics": sessions_ics(publication, settings, stamp=_stamp(publication)),
+    }
+    readers = [output.reader for output in outputs]
+    open_files.update((f"{HSDS_FOLDER}/{name}", content) for name, content in hsds_files(publication, settings, readers).items())
+    open_files[CATALOG_FILE] = dcat_catalog(settings, publication.today, _catalogued_files(settings, open_files), readers)
+    _write_all((data_root / name, content) for name, content in open_files.items())
     shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
     _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths))
     stale_sitemap = site_root / "sitemap.xml.gz"
@@ -121,6 +129,25 @@ def write_product_assets(site_root: Path) -> None:
     for source in sorted(ASSETS_DIR.iterdir()):
         if source.is_file():
             _write(site_root / ASSETS_FOLDER / source.name, source.read_bytes())
+
+
+def _catalogued_files(settings: Settings, files: Mapping[str, bytes]) -> list[DataFile]:
+    """The open-data files the DCAT-AP.de catalogue lists, with their sizes; HSDS in the default language."""
+    hsds = f"{HSDS_FOLDER}/{settings.default_language}/"
+    listed = (
+        ("offers.json", "JSON", "application/json", "opendata.json"),
+        ("offers.csv", "CSV", "text/csv", "opendata.csv"),
+        ("offers.xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "opendata.xlsx"),
+        ("sessions.ics", "ICS", "text/calendar", "opendata.ics"),
+    )
+    standards = (
+        (hsds + SERVICES_FILE, "Open Referral HSDS 3.0: services (JSON)"),
+        (hsds + ORGANIZATIONS_FILE, "Open Referral HSDS 3.0: organizations (JSON)"),
+    )
+    return [
+        *(DataFile(f"{OPEN_DATA_FOLDER}/{name}", file_type, media_type, title_key, len(files[name])) for name, file_type, media_type, title_key in listed),
+        *(DataFile(f"{OPEN_DATA_FOLDER}/{name}", "JSON", "application/json", title, len(files[name]), title_is_label=False) for name, title in standards),
+    ]
 
 
 def write_offline_worker(settings: Settings, site_root: Path) -> None:

@@ -1019,6 +1019,48 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "Unexpected error ({detail}). This is a fault in the catalogue's program, not in your data: please report it with the command you ran.",
         "de": "Unerwarteter Fehler ({detail}). Das ist ein Fehler im Programm des Katalogs, nicht in Ihren Daten: bitte melden Sie ihn mit dem Befehl, den Sie ausgeführt haben.",
     },
+    # -- the regional catalogue (`python -m catalogue region`) -----------------------------------------------------
+    "region.no_towns": {
+        "en": "mkdocs.yml lists no towns: add their site addresses under extra.catalogue.region.towns, e.g. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'",
+        "de": "mkdocs.yml nennt keine Städte: tragen Sie deren Website-Adressen unter extra.catalogue.region.towns ein, z. B. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'",
+    },
+    "region.town_fresh": {
+        "en": "{town} ({url}): {offers} offers from {actors} providers, licence {licence}",
+        "de": "{town} ({url}): {offers} Angebote von {actors} Anbietern, Lizenz {licence}",
+    },
+    "region.town_stale": {
+        "en": "warning: {town} ({url}) cannot be read now ({reason}); its {offers} offers are from the last copy, harvested on {day}",
+        "de": "Warnung: {town} ({url}) ist gerade nicht erreichbar ({reason}); die {offers} Angebote stammen aus der letzten Abholung vom {day}",
+    },
+    "region.town_missing": {
+        "en": "error: {url} cannot be read ({reason}) and was never harvested before, so its offers are missing; check the address in extra.catalogue.region.towns",
+        "de": "Fehler: {url} ist nicht erreichbar ({reason}) und wurde noch nie abgeholt, seine Angebote fehlen daher; prüfen Sie die Adresse unter extra.catalogue.region.towns",
+    },
+    "region.no_licence": {
+        "en": "warning: {town} ({url}) names no licence for its data; ask it under which licence the region may publish its offers",
+        "de": "Warnung: {town} ({url}) nennt keine Lizenz für seine Daten; fragen Sie nach, unter welcher Lizenz die Region seine Angebote veröffentlichen darf",
+    },
+    "region.skipped": {
+        "en": "{town}: {record} not taken over: {reason}",
+        "de": "{town}: {record} nicht übernommen: {reason}",
+    },
+    "region.left_out": {
+        "en": "{town}: {record}: `{field}` left out: {reason}",
+        "de": "{town}: {record}: `{field}` weggelassen: {reason}",
+    },
+    "region.duplicate": {
+        "en": "possible duplicate: {first} and {second} (titles {percent} % alike, same {shared}); both are kept – if they are one offer, ask one town to remove it",
+        "de": "mögliche Doppelung: {first} und {second} (Titel zu {percent} % gleich, gleiche {shared}); beide bleiben – ist es ein Angebot, bitten Sie eine der Städte, es zu entfernen",
+    },
+    "region.shared.phone": {"en": "phone number", "de": "Telefonnummer"},
+    "region.shared.email": {"en": "e-mail address", "de": "E-Mail-Adresse"},
+    "region.shared.address": {"en": "address", "de": "Adresse"},
+    "region.shared.provider": {"en": "provider", "de": "Anbieterin"},
+    "region.shared.title": {"en": "title", "de": "Überschrift"},
+    "region.written": {
+        "en": "{offers} offers of {towns} towns written into {folder}; run `make check` and build the site as usual",
+        "de": "{offers} Angebote aus {towns} Städten in {folder} geschrieben; prüfen Sie sie mit `make check` und bauen Sie die Website wie gewohnt",
+    },
     # -- the office's report and the translation exchange -------------------------------------------------------
     "report.title": {"en": "Freshness and translations of {site} on {day}", "de": "Aktualität und Übersetzungen von {site} am {day}"},
     "report.stale": {

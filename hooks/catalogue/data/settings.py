@@ -49,6 +49,13 @@ class Settings:
     """`extra.catalogue.fallbacks`: language -> the languages its readers read next, in order, before the default."""
     offline: bool = True
     """`extra.catalogue.offline`: false publishes a worker that removes the offline copy from readers' browsers."""
+    geocoding_key: str = ""
+    """`extra.catalogue.geocoding.key`: the town's official key (Amtlicher Gemeindeschlüssel, 8 digits, or
+    Regionalschlüssel, 12 digits) for the open-data catalogue's dcatde:politicalGeocodingURI; '' where none is set."""
+    geocoding_level: str = ""
+    """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g. municipality."""
+    region_towns: tuple[str, ...] = ()
+    """`extra.catalogue.region.towns`: the site addresses of the towns a regional catalogue harvests (`catalogue region`)."""
 
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
@@ -133,6 +140,8 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         technical_owners=tuple(catalogue.get("technical_owners") or ()),
         editor=dict(catalogue.get("editor") or {}),
         offline=_switch(catalogue, "offline", default=True),
+        **_geocoding(catalogue.get("geocoding")),
+        region_towns=_region_towns(catalogue.get("region")),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         site_dir=(root / config.get("site_dir", "site")).resolve(),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
@@ -178,6 +187,47 @@ def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tu
             )
         chains[code] = tuple(entry for entry in entries if entry != default)
     return chains
+
+
+GEOCODING_KEY_KINDS = {2: "stateKey", 5: "districtKey", 8: "municipalityKey", 9: "municipalAssociationKey", 12: "regionalKey"}
+"""Digits of an official German key -> its dcat-ap.de politicalGeocoding vocabulary (DCAT-AP.de 2.0, Konvention 10)."""
+GEOCODING_LEVELS = ("international", "european", "federal", "state", "administrativeDistrict", "municipality")
+_LEVEL_OF_KEY = {2: "state", 5: "administrativeDistrict", 8: "municipality", 9: "municipality", 12: "municipality"}
+
+
+def _geocoding(value: Any) -> dict[str, str]:
+    """`extra.catalogue.geocoding` checked: a key of 2, 5, 8, 9 or 12 digits and, if given, a dcat-ap.de level."""
+    if value is None:
+        return {}
+    where = "extra.catalogue.geocoding in mkdocs.yml"
+    example = "'geocoding: {key: \"08221000\", level: municipality}'"
+    if not isinstance(value, dict):
+        raise SettingsError(f"{where} must give the town's official key, e.g. {example}")
+    key = str(value.get("key") or "")
+    if not key.isdigit() or len(key) not in GEOCODING_KEY_KINDS:
+        raise SettingsError(
+            f"{where}: key {key!r} is not an official key – give the Amtlicher Gemeindeschlüssel (8 digits) or "
+            f"Regionalschlüssel (12 digits) in quotes, e.g. {example}"
+        )
+    level = str(value.get("level") or _LEVEL_OF_KEY[len(key)])
+    if level not in GEOCODING_LEVELS:
+        raise SettingsError(f"{where}: level {level!r} is not one of {', '.join(GEOCODING_LEVELS)}")
+    return {"geocoding_key": key, "geocoding_level": level}
+
+
+def _region_towns(value: Any) -> tuple[str, ...]:
+    """`extra.catalogue.region.towns` checked: a list of web addresses (http or https): a town's site, ending in '/',
+    or another HSDS publisher's file of services, ending in '.json'."""
+    if value is None:
+        return ()
+    where = "extra.catalogue.region.towns in mkdocs.yml"
+    towns = value.get("towns") if isinstance(value, dict) else None
+    if not isinstance(towns, list) or not towns or not all(isinstance(town, str) for town in towns):
+        raise SettingsError(f"{where} must list the towns' site addresses, e.g. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'")
+    for town in towns:
+        if not town.startswith(("https://", "http://")):
+            raise SettingsError(f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened")
+    return tuple(dict.fromkeys(town if town.endswith(("/", ".json")) else town + "/" for town in towns))
 
 
 def _switch(catalogue: Mapping[str, Any], key: str, default: bool) -> bool:

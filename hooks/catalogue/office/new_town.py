@@ -114,7 +114,7 @@ def write_new_town(target: Path, town: NewTown, *, product_version: str) -> Outc
         write(f"schemas/{schema.name}", schema.read_bytes())
     still_empty = tuple(
         f"extra.catalogue.office.{key}" for key, value in (("address", town.address), ("phone", town.phone), ("email", town.email)) if not value
-    ) + (() if town.coordinators else ("extra.catalogue.coordinators",)) + ("extra.catalogue.legal_date",)
+    ) + (() if town.coordinators else ("extra.catalogue.coordinators",)) + ("extra.catalogue.legal_date", "extra.catalogue.geocoding")
     return Outcome(tuple(written), still_empty)
 
 
@@ -171,6 +171,8 @@ def mkdocs_yml(town: NewTown) -> str:
         "    # (YYYY-MM-DD). Until it is set, those pages say that their texts have not been checked yet.\n"
         '    legal_date: ""\n',
         _dump({"licence": town.licence, "licence_url": town.licence_url, "stale_after_months": 12}, indent=4),
+        "    # The town's official municipality key (Amtlicher Gemeindeschlüssel, 8 digits) for the open-data catalogue\n"
+        "    # GovData harvests (DCAT-AP.de), e.g. geocoding: {key: \"08221000\", level: municipality}.\n",
         "    # Where a text is missing in a reader's language, the languages shown instead before German.\n",
         _dump({"fallbacks": fallbacks}, indent=4) if fallbacks else "    fallbacks: {}\n",
         "    # Readers' phones keep the pages they opened for reading without a connection.\n",
