@@ -86,9 +86,10 @@ audit: site $(DEV_READY) $(NODE_READY)
 	npm ci --prefix tests/browser/lighthouse --no-audit --no-fund --loglevel=error
 	$(BIN)/python tests/browser/audit.py
 
-## new-town: turn this copy into a clean start for a new town (asks, or takes ARGS="--name Musterstadt --email …")
+## new-town: write a new town's repository: DIR=../musterstadt (asks, or takes ARGS="--name Musterstadt --email …")
 new-town: $(SITE_READY)
-	$(BIN)/python -m catalogue new-town $(ARGS)
+	@[ -n "$(DIR)" ] || { echo "say where: make new-town DIR=../musterstadt ARGS=\"--name Musterstadt\""; exit 2; }
+	$(BIN)/catalogue new-town $(DIR) $(ARGS)
 ## report: the office's report on stale, ending and untranslated offers (FORMAT=text|markdown|csv, OUTPUT=file, LIMIT=n)
 report: $(SITE_READY)
 	$(BIN)/python -m catalogue report --format $(or $(FORMAT),text) $(if $(OUTPUT),--output $(OUTPUT),) $(if $(LIMIT),--limit $(LIMIT),)

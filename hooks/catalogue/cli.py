@@ -39,6 +39,8 @@ from catalogue.office.town_browser_checks import BrowserUnavailable, browser_pro
 from catalogue.office.town_checks import TOWN_CHECKS
 from catalogue.office.new_town import PRODUCT_LANGUAGES, NewTown, first_commit, write_new_town
 from catalogue.office.region import harvest_region, region_report
+from catalogue.office.site_languages import LanguageRefused, add_language, remove_language
+from catalogue.office.upgrade import upgrade_town
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_commands import add_translation_commands, run_translations
 
@@ -88,6 +90,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _serve(arguments, stdout)
         if arguments.command == "verify":
             return _verify(arguments, stdout)
+        if arguments.command == "upgrade":
+            return _upgrade(arguments, stdout)
+        if arguments.command == "language":
+            return _language(arguments, stdout)
         if arguments.command == "report":
             return _report(arguments, stdout)
         if arguments.command == "region":
@@ -176,6 +182,17 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="live preview on 127.0.0.1, rebuilt when data or pages change")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
+    upgrade = commands.add_parser(
+        "upgrade", help="bring the town up to the installed product: settings, workflows, Makefile, schemas, issue form",
+        description=upgrade_town.__doc__,
+    )
+    upgrade.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
+    language = commands.add_parser(
+        "language", help="add or remove one of the site's languages in one step (settings, pages, texts)",
+    )
+    language.add_argument("action", choices=("add", "remove"))
+    language.add_argument("code", help="the language's code, e.g. ps")
+    language.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     verify = commands.add_parser(
         "verify", help="the town's checks: data, a page for every offer in every language, links, no other server, "
         "accessibility (Chromium)",
@@ -454,6 +471,43 @@ def _serve(arguments: argparse.Namespace, stdout: TextIO) -> int:
         return subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_WORKERS": "1"}).returncode
     except KeyboardInterrupt:
         return EXIT_VALID
+
+
+def _upgrade(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    upgraded = upgrade_town(settings.root)
+    result = load_catalogue(read_settings(arguments.config), today=date.today())
+    generated = _issue_form_files(result.catalogue, settings) if result.catalogue is not None else {}
+    forms = io.StringIO()
+    _write_or_check(settings.root, generated, "upgrade", False, forms)
+    written = [*upgraded.written, *(line.removeprefix("wrote ") for line in forms.getvalue().splitlines() if line.startswith("wrote "))]
+    for line in upgraded.said:
+        print(line, file=stdout)
+    for path in written:
+        print(f"wrote {path}", file=stdout)
+    print(f"{product_version()}: {len(written)} files brought up to date" if written else f"{product_version()}: nothing to change", file=stdout)
+    if result.catalogue is None:
+        print("the data has errors now: run `make check`", file=stdout)
+        return EXIT_INVALID
+    return EXIT_VALID
+
+
+def _language(arguments: argparse.Namespace, stdout: TextIO) -> int:
+    settings = _settings(arguments.config, Messages("en"))
+    try:
+        change = (add_language if arguments.action == "add" else remove_language)(settings.root, arguments.code)
+    except LanguageRefused as error:
+        raise _UsageError(str(error)) from error
+    german = settings.default_language == "de"
+    for path in change.written:
+        print(f"{'geschrieben' if german else 'written'}: {path}", file=stdout)
+    for path in change.removed:
+        print(f"{'gelöscht' if german else 'deleted'}: {path}", file=stdout)
+    result = load_catalogue(read_settings(arguments.config), today=date.today())
+    if result.catalogue is not None:
+        _write_or_check(settings.root, _issue_form_files(result.catalogue, settings), "language", False, stdout)
+    print("weiter: make check und make site" if german else "next: make check and make site", file=stdout)
+    return EXIT_VALID
 
 
 def _verify(arguments: argparse.Namespace, stdout: TextIO) -> int:

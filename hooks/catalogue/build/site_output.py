@@ -25,6 +25,7 @@ from catalogue.site.offline import REGISTRATION_PATH, WORKER_PATH, kill_switch_w
 from catalogue.site.pages import PageRenderer
 from catalogue.site.search_index import ContentEntry, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
+from catalogue.site.town_style import TOWN_STYLESHEET, town_stylesheet
 
 from .rendering import LanguageRendering, RenderJob
 
@@ -120,15 +121,18 @@ def write_site_wide_outputs(
     stale_sitemap = site_root / "sitemap.xml.gz"
     if stale_sitemap.exists():
         stale_sitemap.unlink()
-    write_product_assets(site_root)
+    write_product_assets(site_root, settings)
     write_offline_worker(settings, site_root)
 
 
-def write_product_assets(site_root: Path) -> None:
-    """The front-end's scripts and styles, from the package into assets/catalogue/ (the pages link them there)."""
+def write_product_assets(site_root: Path, settings: Settings) -> None:
+    """The front-end's scripts and styles, from the package into assets/catalogue/ (the pages link them there), and
+    the town's colours over them."""
     for source in sorted(ASSETS_DIR.iterdir()):
         if source.is_file():
             _write(site_root / ASSETS_FOLDER / source.name, source.read_bytes())
+    if settings.colours:
+        _write(site_root / TOWN_STYLESHEET, town_stylesheet(settings.colours))
 
 
 def _catalogued_files(settings: Settings, files: Mapping[str, bytes]) -> list[DataFile]:

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from catalogue.data.colours import colour_problems
+
 TOWN_TIME_ZONE = ZoneInfo("Europe/Berlin")
 """Every time in the data is local time in the town (German towns: Central European Time with summer time)."""
 
@@ -62,6 +64,8 @@ class Settings:
         return self.town_names.get(code) or self.town
     docs_dir: Path | None = None
     """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
+    colours: Mapping[str, str] = field(default_factory=dict)
+    """`extra.catalogue.colours`: the town's branding, e.g. {'primary': '#0b5563'} (site/town_style.py)."""
     site_dir: Path | None = None
     """Where the built site goes (mkdocs' site_dir, site/ unless set)."""
 
@@ -144,6 +148,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         region_towns=_region_towns(catalogue.get("region")),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         site_dir=(root / config.get("site_dir", "site")).resolve(),
+        colours=_colours(catalogue.get("colours")),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
 
@@ -228,6 +233,18 @@ def _region_towns(value: Any) -> tuple[str, ...]:
         if not town.startswith(("https://", "http://")):
             raise SettingsError(f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened")
     return tuple(dict.fromkeys(town if town.endswith(("/", ".json")) else town + "/" for town in towns))
+
+
+def _colours(value: Any) -> dict[str, str]:
+    """`extra.catalogue.colours` checked (data/colours.py); SettingsError names the first problem and its fix."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise SettingsError('extra.catalogue.colours in mkdocs.yml must map a role to a colour, e.g. primary: "#0b5563"')
+    problems = colour_problems(value)
+    if problems:
+        raise SettingsError(problems[0])
+    return {str(key): str(colour) for key, colour in value.items()}
 
 
 def _switch(catalogue: Mapping[str, Any], key: str, default: bool) -> bool:

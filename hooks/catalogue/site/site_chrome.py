@@ -8,6 +8,7 @@ from markupsafe import Markup
 from catalogue.data.settings import Settings
 from catalogue.language.reader_language import ReaderLanguage
 
+from catalogue.site.town_style import TOWN_STYLESHEET
 from .offline import REGISTRATION_PATH
 from .security import REFERRER_POLICY, content_security_policy, early_script_element
 
@@ -100,6 +101,11 @@ class SiteChrome:
     def offline_script(self) -> str:
         """The offline worker's registration script, below the site's root; '' where the offline copy is off."""
         return REGISTRATION_PATH if self.settings.offline else ""
+
+    @property
+    def town_stylesheet(self) -> str:
+        """The town's colours over the product's styles, below the site's root; '' where the town sets none."""
+        return TOWN_STYLESHEET if self.settings.colours else ""
 
     @property
     def early_script(self) -> Markup:
