@@ -81,9 +81,10 @@ def site_config(town: Path, *, site_dir: Path, data_dir: Path | None = None) -> 
 
 
 def build_site(
-    work_dir: Path, town: Path = FIXTURE_TOWN, data_dir: Path | None = None, build_date: str = BUILD_DATE
+    work_dir: Path, town: Path = FIXTURE_TOWN, data_dir: Path | None = None, build_date: str = BUILD_DATE, engine: str = "mkdocs"
 ) -> BuiltSite:
-    """Builds a town's site with mkdocs into work_dir/site, on build_date (YYYY-MM-DD; the tests' day unless given)."""
+    """Builds a town's site with mkdocs (or its fork properdocs) into work_dir/site, on build_date (YYYY-MM-DD; the
+    tests' day unless given)."""
     site_dir = work_dir / "site"
     config_file = work_dir / "mkdocs.yml"
     config = site_config(town, site_dir=site_dir, data_dir=data_dir)
@@ -97,7 +98,7 @@ def build_site(
     write_mkdocs_config(config, config_file)
     environment = {**os.environ, "CATALOGUE_BUILD_DATE": build_date, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO / "hooks")}
     finished = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(config_file)],
+        [sys.executable, "-m", engine, "build", "--clean", "-f", str(config_file)],
         cwd=REPO, env=environment, capture_output=True, text=True, timeout=600,
     )
     assert finished.returncode == 0, finished.stderr[-3000:]
