@@ -105,6 +105,20 @@ def test_quarters_come_from_the_git_history(office_site: Path) -> None:
     assert by_quarter["2026-Q4"] == (0, 1)
 
 
+def test_history_since_leaves_out_what_came_before_the_town_took_over(office_site: Path) -> None:
+    """A town that began as a copy of another's repository counts from the day it took over, not the copy's past."""
+    _git(office_site, "init", "-q")
+    _git(office_site, "add", "-A")
+    _git(office_site, "commit", "-qm", "the copied catalogue", day="2025-03-10")
+    _git(office_site, "rm", "-q", "data/offers/sprachschule-nord/konversation.yml")
+    _git(office_site, "commit", "-qm", "the town's own change", day="2026-10-05")
+    config = office_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  catalogue:\n", "  catalogue:\n    history_since: \"2026-01-01\"\n", 1), encoding="utf-8")
+    history = offer_history(published(office_site), read_settings(config))
+    assert history is not None
+    assert {row.quarter: (row.added, row.ended) for row in history} == {"2026-Q4": (0, 1)}
+
+
 def test_a_shallow_clone_has_no_history(office_site: Path, tmp_path: Path) -> None:
     _git(office_site, "init", "-q")
     _git(office_site, "add", "-A")

@@ -1,7 +1,8 @@
 """Offers added and ended per calendar quarter, from the git history of the offer files.
 
 Added: the commit that first added an offer file. Ended: the commit that deleted it, or, for an offer still in the
-data, its `valid_until` once that day has passed. A build without the full history - no git, not a repository, or a shallow
+data, its `valid_until` once that day has passed. Events before `extra.catalogue.history_since` (a town that began
+as a copy of another's repository sets the day it took over) are not counted. A build without the full history - no git, not a repository, or a shallow
 clone such as GitHub's default checkout - gets None, and the page says so instead of showing made-up numbers.
 """
 from __future__ import annotations
@@ -67,6 +68,11 @@ def offer_history(publication: Publication, settings: Settings) -> tuple[Quarter
     if not added:
         return None
     ended = _file_events(root, settings.data_dir / "offers", "D")
+    if settings.history_since is not None:
+        added = {name: day for name, day in added.items() if day >= settings.history_since}
+        ended = {name: day for name, day in ended.items() if day >= settings.history_since}
+        if not added and not ended:
+            return ()
     offer_at = {(settings.root / offer.source).resolve(): offer for offer in publication.catalogue.offers}
     for name in added:
         offer = offer_at.get((root / name).resolve())

@@ -64,6 +64,9 @@ class Settings:
         return self.town_names.get(code) or self.town
     docs_dir: Path | None = None
     """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
+    history_since: date | None = None
+    """`extra.catalogue.history_since`: the figures count offers added and ended from this day on (a town that began
+    as a copy of another's repository sets the day it took over); None counts the whole history."""
     colours: Mapping[str, str] = field(default_factory=dict)
     """`extra.catalogue.colours`: the town's branding, e.g. {'primary': '#0b5563'} (site/town_style.py)."""
     site_dir: Path | None = None
@@ -149,6 +152,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         site_dir=(root / config.get("site_dir", "site")).resolve(),
         colours=_colours(catalogue.get("colours")),
+        history_since=_day(catalogue.get("history_since"), "history_since"),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
 
@@ -233,6 +237,18 @@ def _region_towns(value: Any) -> tuple[str, ...]:
         if not town.startswith(("https://", "http://")):
             raise SettingsError(f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened")
     return tuple(dict.fromkeys(town if town.endswith(("/", ".json")) else town + "/" for town in towns))
+
+
+def _day(value: Any, key: str) -> date | None:
+    """A day setting of `extra.catalogue`, written YYYY-MM-DD; empty means none."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise SettingsError(f'extra.catalogue.{key} in mkdocs.yml must be a day written YYYY-MM-DD, e.g. "2026-12-01", not {value!r}') from error
 
 
 def _colours(value: Any) -> dict[str, str]:
