@@ -651,6 +651,28 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "vertauschen Sie die beiden Altersangaben oder korrigieren Sie eine",
         ),
     },
+    "need.file_month": {
+        "en": (
+            "The file name {file} does not start with the month the need was reported ({month})",
+            "name the file {expected} (and its `id` the same), or correct `reported`",
+        ),
+        "de": (
+            "Der Dateiname {file} beginnt nicht mit dem Monat, in dem der Bedarf gemeldet wurde ({month})",
+            "nennen Sie die Datei {expected} (und ihre `id` genauso) oder korrigieren Sie `reported`",
+        ),
+    },
+    "need.reported_future": {
+        "en": ("`reported` is {date}, a day that has not come yet", "write the day the need was reported, at the latest {today}"),
+        "de": ("`reported` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag, an dem der Bedarf gemeldet wurde, spätestens {today}"),
+    },
+    "need.end_before_reported": {
+        "en": ("`end_date` ({end}) is before `reported` ({start})", "correct one of the two dates"),
+        "de": ("`end_date` ({end}) liegt vor `reported` ({start})", "korrigieren Sie eines der beiden Daten"),
+    },
+    "need.addressed_without_date": {
+        "en": ("The need is `addressed`, but `end_date` is missing", "add `end_date:` with the day it was addressed, in quotes, e.g. \"{today}\""),
+        "de": ("Der Bedarf ist `addressed` (gedeckt), aber `end_date` fehlt", "tragen Sie `end_date:` mit dem Tag ein, an dem er gedeckt wurde, in Anführungszeichen, z. B. \"{today}\""),
+    },
     "order.times": {
         "en": (
             "This time ends at {end}, which is not after its start {start}",
@@ -885,6 +907,30 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "en": ("`{name}` is missing", "add a line `{name}:` and below it, indented by two spaces: {lines}"),
         "de": ("`{name}` fehlt", "ergänzen Sie eine Zeile `{name}:` und darunter, um zwei Leerzeichen eingerückt: {lines}"),
     },
+    "warn.need_lapsed": {
+        "en": (
+            "The need is still `open`, but its `end_date` {date} has passed",
+            "set `status: addressed` if an offer now meets it, or move `end_date` if it is still there",
+        ),
+        "de": (
+            "Der Bedarf ist noch `open`, aber sein `end_date` {date} ist vorbei",
+            "setzen Sie `status: addressed`, wenn ein Angebot ihn jetzt deckt, oder verschieben Sie `end_date`, wenn er weiter besteht",
+        ),
+    },
+    "warn.capacity_old": {
+        "en": (
+            "`capacity.as_of` is {date}, more than {months} months ago, so the site no longer shows the waiting list or 'fully booked'",
+            "ask the provider for today's numbers and set `capacity.as_of` to the day you asked",
+        ),
+        "de": (
+            "`capacity.as_of` ist {date}, länger als {months} Monate her; die Website zeigt Warteliste und „ausgebucht“ daher nicht mehr",
+            "fragen Sie beim Anbieter die heutigen Zahlen nach und setzen Sie `capacity.as_of` auf den Tag der Nachfrage",
+        ),
+    },
+    "order.capacity_future": {
+        "en": ("`capacity.as_of` is {date}, a day that has not come yet", "write the day the numbers were true, at the latest {today}"),
+        "de": ("`capacity.as_of` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag, an dem die Zahlen galten, spätestens {today}"),
+    },
     "order.verified_future": {
         "en": ("`last_verified.date` is {date}, a day that has not come yet", "write the day the information was checked, at the latest {today}"),
         "de": ("`last_verified.date` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag der Prüfung, spätestens {today}"),
@@ -967,6 +1013,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "move it to {folder}/news/",
         "de": "verschieben Sie die Datei nach {folder}/news/",
     },
+    "advice.need": {
+        "en": "move it to {folder}/needs/",
+        "de": "verschieben Sie die Datei nach {folder}/needs/",
+    },
     "advice.unknown": {
         "en": "move it into {folder}/actors/, {folder}/offers/<actor>/ or {folder}/news/, or delete it",
         "de": "verschieben Sie sie nach {folder}/actors/, {folder}/offers/<actor>/ oder {folder}/news/, oder löschen Sie sie",
@@ -975,6 +1025,7 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "kind.offer": {"en": "an offer", "de": "ein Angebot"},
     "kind.actor": {"en": "a provider (actor)", "de": "ein Anbieter"},
     "kind.news": {"en": "a news item", "de": "eine Nachricht"},
+    "kind.need": {"en": "a need", "de": "ein Bedarf"},
     "cli.unexpected": {
         "en": "Unexpected error ({detail}). This is a fault in the catalogue's program, not in your data: please report it with the command you ran.",
         "de": "Unerwarteter Fehler ({detail}). Das ist ein Fehler im Programm des Katalogs, nicht in Ihren Daten: bitte melden Sie ihn mit dem Befehl, den Sie ausgeführt haben.",
