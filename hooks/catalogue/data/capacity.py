@@ -24,6 +24,6 @@ def capacity_state(offer: Offer, today: date) -> str | None:
         return None
     if capacity.waiting_list > 0:
         return "waiting_list"
-    if capacity.free == 0:
+    if capacity.free_seats == 0:
         return "full"
     return None

@@ -190,13 +190,13 @@ class Capacity:
 
     as_of: date
     seats: int | None = None
-    free: int | None = None
+    free_seats: int | None = None
     waiting_list: int = 0
 
     @property
     def full(self) -> bool:
-        """No place free: `free` is 0, or people are waiting."""
-        return self.free == 0 or self.waiting_list > 0
+        """No place free: `free_seats` is 0, or people are waiting."""
+        return self.free_seats == 0 or self.waiting_list > 0
 
 
 @dataclass(frozen=True)
@@ -272,7 +272,7 @@ class Need:
     age_min: int | None = None
     age_max: int | None = None
     end_date: date | None = None
-    note: str = ""
+    comment: str = ""
     file: str = ""
 
     def is_open(self, day: date) -> bool:
@@ -427,7 +427,7 @@ def capacity_from_document(document: Mapping[str, Any] | None) -> Capacity | Non
     return Capacity(
         as_of=date.fromisoformat(document["as_of"]),
         seats=document.get("seats"),
-        free=document.get("free"),
+        free_seats=document.get("free_seats"),
         waiting_list=document.get("waiting_list", 0),
     )
 
@@ -448,7 +448,7 @@ def need_from_document(document: Mapping[str, Any], source: str = "") -> Need:
         age_min=document.get("age_min"),
         age_max=document.get("age_max"),
         end_date=_date(document.get("end_date")),
-        note=document.get("note", ""),
+        comment=document.get("comment", ""),
         file=source,
     )
 
