@@ -10,10 +10,11 @@ from typing import Iterable, Mapping, Sequence
 from catalogue.data.history import QuarterCount
 from catalogue.data.package_files import ASSETS_DIR
 from catalogue.data.publication import Publication
+from catalogue.data.need_figures import need_figures
 from catalogue.data.statistics import figures
 from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
-from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files
+from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files, need_csv_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
 from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
@@ -102,6 +103,8 @@ def write_site_wide_outputs(
     data_root = site_root / OPEN_DATA_FOLDER
     numbers = figures(publication, settings.language_codes)
     for name, text in figures_csv_files(numbers, publication, settings.default_language, history).items():
+        _write(data_root / FIGURES_FOLDER / name, text)
+    for name, text in need_csv_files(need_figures(publication), publication, settings.default_language).items():
         _write(data_root / FIGURES_FOLDER / name, text)
     _write(data_root / "offers.json", offers_json(publication, settings))
     _write(data_root / "offers.csv", offers_csv(publication, settings))

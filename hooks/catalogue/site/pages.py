@@ -16,11 +16,13 @@ from catalogue.data.ended_offers import ended_offers, similar_offers
 from catalogue.data.news_archive import archived_news, current_news
 from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
+from catalogue.data.need_figures import need_figures
 from catalogue.data.statistics import figures
 from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
 
 from .figures_page import chart_views, matrix_views
+from .need_figures_page import needs_view
 from .jsonld import offer_jsonld, script_json
 from .catalogue_listing import GERMAN_LEVELS, LISTING_PAGE_SIZE, Listing, facet_counts, listing_files, offers_in_district, pages_of
 from .offline import OFFLINE_FOLDER
@@ -379,6 +381,7 @@ class PageRenderer:
             figures=numbers,
             charts=chart_views(numbers, self.publication, view_reader),
             matrices=matrix_views(numbers, self.publication, view_reader),
+            needs=needs_view(need_figures(self.publication), self.publication, view_reader),
             history=self.history,
             wrapped=wrapped,
         )
