@@ -1059,6 +1059,58 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.kind.offer": {"en": "offers", "de": "Angebote"},
     "report.kind.actor": {"en": "providers", "de": "Anbieter"},
     "report.kind.news": {"en": "news", "de": "Aktuelles"},
+    "needs.open": {"en": "Open needs: {count}", "de": "Offene Bedarfe: {count}"},
+    "needs.open_line": {
+        "en": "{title} ({where}) – about {people} people, reported {days} days ago, {source}, by {by} – {file}",
+        "de": "{title} ({where}) – etwa {people} Personen, vor {days} Tagen gemeldet, {source}, von {by} – {file}",
+    },
+    "needs.whole_town": {"en": "whole town", "de": "ganze Stadt"},
+    "needs.source.waiting_list": {"en": "waiting list", "de": "Warteliste"},
+    "needs.source.counselling": {"en": "counselling statistics", "de": "Beratungsstatistik"},
+    "needs.source.survey": {"en": "survey", "de": "Befragung"},
+    "needs.source.network_meeting": {"en": "network meeting", "de": "Netzwerktreffen"},
+    "needs.source.site_requests": {"en": "requests from the site", "de": "Anfragen über die Website"},
+    "needs.source.other": {"en": "other", "de": "Sonstiges"},
+    "needs.unmet": {
+        "en": "Open needs no published offer meets in their topic, district and ages: {count}",
+        "de": "Offene Bedarfe, die kein veröffentlichtes Angebot in Thema, Stadtteil und Alter deckt: {count}",
+    },
+    "needs.waiting": {"en": "Offers with a waiting list: {count}", "de": "Angebote mit Warteliste: {count}"},
+    "needs.waiting_line": {"en": "{title} – {waiting} waiting, as of {date}{old}", "de": "{title} – {waiting} auf der Warteliste, Stand {date}{old}"},
+    "needs.waiting_old": {
+        "en": " (older than 3 months: not shown on the site; ask the provider)",
+        "de": " (älter als 3 Monate: nicht mehr auf der Website; beim Anbieter nachfragen)",
+    },
+    "needs.site_requests_title": {"en": "Requests from the site", "de": "Anfragen über die Website"},
+    "needs.site_requests": {
+        "en": (
+            "Readers who find nothing write to the office's address or call it from the 'Not found?' line; the site "
+            "stores nothing. Collect such e-mails and calls for a month; where several ask for the same thing, add a "
+            "file data/needs/<yyyy-mm>-<short-name>.yml (or use 'Bedarfe' in the web editor) with source: site_requests, "
+            "reported_by: the office, the number of people who asked, and no names or e-mail addresses."
+        ),
+        "de": (
+            "Wer auf der Website nichts findet, schreibt über die Zeile „Nicht gefunden?“ an die Adresse der "
+            "Bildungskoordination oder ruft an; die Website speichert nichts. Sammeln Sie solche E-Mails und Anrufe einen "
+            "Monat lang; fragen mehrere nach demselben, legen Sie eine Datei data/needs/<jjjj-mm>-<kurzname>.yml an (oder "
+            "„Bedarfe“ im Web-Editor) mit source: site_requests, reported_by: die Bildungskoordination, der Zahl der "
+            "Anfragenden – ohne Namen und E-Mail-Adressen."
+        ),
+    },
+    "council.title": {"en": "Needs and offers in {town} on {day}", "de": "Bedarfe und Angebote in {town} am {day}"},
+    "council.open": {
+        "en": "The coordination office knows of {count} open needs with about {people} people (of {recorded} needs recorded); {offers} offers are published.",
+        "de": "Die Bildungskoordination kennt {count} offene Bedarfe mit etwa {people} Personen (von {recorded} erfassten Bedarfen); {offers} Angebote sind veröffentlicht.",
+    },
+    "council.gaps": {"en": "The largest gaps", "de": "Die größten Lücken"},
+    "council.people": {"en": "{people} people in need", "de": "{people} Personen mit Bedarf"},
+    "council.against_seats": {"en": "{seats} places in matching offers", "de": "{seats} Plätze in passenden Angeboten"},
+    "council.against_offers": {"en": "matching offers: {offers}, places unknown", "de": "passende Angebote: {offers}, Plätze unbekannt"},
+    "council.waiting": {"en": "Waiting lists (people, numbers of the last 3 months): {lists}.", "de": "Wartelisten (Personen, Angaben der letzten 3 Monate): {lists}."},
+    "council.limits": {
+        "en": "The numbers count the needs the office has recorded from waiting lists, counselling, surveys, network meetings and requests; they are estimates, not a survey of all residents, and a need nobody reported is missing.",
+        "de": "Die Zahlen zählen die Bedarfe, die die Bildungskoordination aus Wartelisten, Beratung, Befragungen, Netzwerktreffen und Anfragen erfasst hat; es sind Schätzungen, keine Erhebung aller Einwohner, und ein Bedarf, den niemand gemeldet hat, fehlt.",
+    },
     "cli.data_errors": {
         "en": "The data has errors; run `make check` and fix them first. Nothing was written.",
         "de": "Die Daten haben Fehler; starten Sie `make check` und beheben Sie sie zuerst. Es wurde nichts geschrieben.",
