@@ -16,6 +16,7 @@ from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files, need_csv_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
+from catalogue.exports.open_needs import open_needs_files
 from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
@@ -110,6 +111,8 @@ def write_site_wide_outputs(
     _write(data_root / "offers.csv", offers_csv(publication, settings))
     _write(data_root / "offers.xlsx", offers_xlsx(publication, settings))
     _write(data_root / "sessions.ics", sessions_ics(publication, settings, stamp=_stamp(publication)))
+    for name, content in open_needs_files(publication, settings).items():
+        _write(data_root / name, content)
     shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
     _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths))
     stale_sitemap = site_root / "sitemap.xml.gz"

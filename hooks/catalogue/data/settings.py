@@ -47,6 +47,10 @@ class Settings:
     """`extra.catalogue.fallbacks`: language -> the languages its readers read next, in order, before the default."""
     offline: bool = True
     """`extra.catalogue.offline`: false publishes a worker that removes the offline copy from readers' browsers."""
+    open_needs: bool = False
+    """`extra.catalogue.open_needs`: true publishes the office's needs as data/needs.json and data/needs.csv. Off by
+    default: needs may be sensitive (a small group in a small district can be recognised), so a town switches it on
+    only after its data protection officer agrees; numbers of people under 5 are published as '< 5' either way."""
 
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
@@ -128,6 +132,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         coordinators=tuple(catalogue.get("coordinators") or ()),
         editor=dict(catalogue.get("editor") or {}),
         offline=_switch(catalogue, "offline", default=True),
+        open_needs=_switch(catalogue, "open_needs", default=False),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         fallbacks=_fallbacks(catalogue.get("fallbacks"), tuple(language.code for language in languages), default),
     )
