@@ -58,6 +58,7 @@ status: open
 def _figures_with_needs(tmp_path: Path, language: str) -> BeautifulSoup:
     town = tmp_path / "town"
     shutil.copytree(FIXTURE_TOWN, town)
+    shutil.rmtree(town / "data" / "needs", ignore_errors=True)
     (town / "data" / "needs").mkdir()
     for district, people in (("altstadt", 17), ("nordstadt", 3)):
         (town / "data" / "needs" / f"2026-10-krippe-{district}.yml").write_text(NEED.format(district=district, people=people), encoding="utf-8")
