@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from tests.site.sample_data import SETTINGS
+from tests.towns import town_settings, town_under_test
 
 from .browser_tab import Tab
 from .catalogue_view import CatalogueView
@@ -60,3 +61,25 @@ def test_the_end_of_a_category_page_offers_the_email_and_the_phone(phone: Tab, l
     assert body.count("\r\n---\r\n") == (0 if language == "de" else 1)
     last = phone.page.locator("main p, main nav").last
     assert last.evaluate("(element) => element.classList.contains('cat-tell')"), "the line stands at the end of the page"
+
+
+TOWN = town_settings(town_under_test())
+
+
+@pytest.mark.parametrize("language", TOWN.language_codes)
+def test_the_towns_no_results_email_works_in_every_language(town_visiting_phone: Tab, language: str) -> None:
+    """The town under test (the sample town: all 11 languages): the e-mail reaches the office's address with a German
+    block and one in the page's language."""
+    if not TOWN.office_email:
+        pytest.skip("the town gives no office e-mail address (extra.catalogue.office.email): no line to test")
+    tab = town_visiting_phone
+    tab.forget()
+    tab.visit("/" + TOWN.url_prefix(language) + f"catalogue/?q={WORD}")
+    line = tab.page.locator("#cat-tell")
+    line.wait_for(state="visible")
+    address, subject, body = _mail(line.locator("a#cat-tell-mail").get_attribute("href") or "")
+    assert address == TOWN.office_email
+    assert subject.startswith(f"Nicht gefunden: {WORD}") and WORD in subject.split(" / ")[-1]
+    blocks = body.split("\r\n---\r\n")
+    assert len(blocks) == (1 if language == TOWN.default_language else 2)
+    assert all(WORD in block and f"({language})" in block for block in blocks)
