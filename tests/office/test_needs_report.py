@@ -6,11 +6,10 @@ import csv
 import io
 from pathlib import Path
 
+from catalogue.office.needs_report import SUMMARY_LINES
+
 from .conftest import TODAY, run
 from .needs_site import add_needs
-
-SCREEN_LINES = 24
-"""A laptop screen of Markdown; a council paper's page holds about as much."""
 
 
 
@@ -55,7 +54,7 @@ def test_csv_has_a_row_per_open_need_and_waiting_list(office_site: Path) -> None
 def test_the_council_summary_fits_one_screen_and_hides_small_numbers(office_site: Path) -> None:
     text = report(add_needs(office_site), "--format", "council")
     lines = text.splitlines()
-    assert len(lines) <= SCREEN_LINES and max(len(line) for line in lines) < 400
+    assert len(lines) <= SUMMARY_LINES and max(len(line) for line in lines) < 400
     assert lines[0] == "### Bedarfe und Angebote in Teststadt am 2026-11-26"
     assert "3 offene Bedarfe mit etwa 52 Personen (von 4 erfassten Bedarfen)" in text
     gaps = [line for line in lines if line.startswith("- ")]
