@@ -15,7 +15,7 @@ from .editor_config import data_folder
 
 DECAP_DEFAULT_PORT = 8081
 """Where Decap CMS looks for its local backend when `local_backend: true`."""
-_KINDS = {"offers": "offer", "actors": "actor", "news": "news"}
+_KINDS = {"offers": "offer", "actors": "actor", "news": "news", "needs": "need"}
 
 
 def decap_server_command(root: Path) -> list[str]:
