@@ -12,7 +12,9 @@ import pytest
 
 from tests.site.sample_data import LOADED, SETTINGS
 
+from .axe_check import axe_violations, describe_violations
 from .browser_tab import Tab
+from .conftest import AXE_SCRIPT
 from .site_pages import CHECKED_LANGUAGES, LANGUAGES, language_path
 
 
@@ -89,3 +91,16 @@ def test_needs_stand_beside_offers_and_small_numbers_stay_hidden(phone: Tab, scr
         assert source.count() == 1 and "Quelle:" in source.inner_text(), section
     phone.page.locator("#fig-needs").scroll_into_view_if_needed()
     phone.page.screenshot(path=str(screenshot_dir / f"phone-{language}-figures-needs.png"), full_page=True, scale="css")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_figures_page_with_needs_has_no_accessibility_violations(phone: Tab, language: str, scheme: str) -> None:
+    phone.page.emulate_media(color_scheme=scheme)
+    try:
+        phone.visit(language_path(language, "figures/"))
+        phone.page.evaluate("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))")
+        violations = axe_violations(phone.page, AXE_SCRIPT)
+    finally:
+        phone.page.emulate_media(color_scheme="light")
+    assert not violations, describe_violations(violations)

@@ -11,8 +11,10 @@ import pytest
 from tests.site.sample_data import SETTINGS
 from tests.towns import town_settings, town_under_test
 
+from .axe_check import axe_violations, describe_violations
 from .browser_tab import Tab
 from .catalogue_view import CatalogueView
+from .conftest import AXE_SCRIPT
 from .site_pages import LANGUAGES, language_path
 
 WORD = "qqqxqqq"
@@ -46,6 +48,15 @@ def test_nothing_found_offers_an_email_with_search_filters_and_language(phone: T
         (own,) = reader
         assert own.startswith(f"{READER_SEARCHED[language]}: {WORD}") and f"({language})" in own
         assert len(subject.split(" / ")) == 2
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_line_shown_has_no_accessibility_violations(phone: Tab, language: str) -> None:
+    phone.visit(language_path(language, "catalogue/") + f"?q={WORD}")
+    CatalogueView(phone.page).settled()
+    phone.page.locator("#cat-tell").wait_for(state="visible")
+    violations = axe_violations(phone.page, AXE_SCRIPT)
+    assert not violations, describe_violations(violations)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
