@@ -14,7 +14,7 @@ from catalogue.cli import EXIT_INVALID, EXIT_VALID, generated_editor_config, mai
 from catalogue.data.loading import load_catalogue
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.settings import read_settings
-from catalogue.office.editor_config import CONFIG_PATH, FIELD_HINTS, FIELD_LABELS, described_names, schema_property_names
+from catalogue.office.editor_config import CONFIG_PATH, FIELD_HINTS, FIELD_LABELS, FILE_FIELDS, described_names, schema_property_names
 from tests.towns import town_under_test
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,7 +100,21 @@ def test_the_form_speaks_german_to_the_actor_and_never_shows_the_schemas_english
     status = _field(_collection(config, "offers")["fields"], "status")
     assert status["hint"].startswith("aktiv: wird gezeigt")
     hints = [entry["hint"] for collection in config["collections"] for entry in _all_fields(collection["fields"]) if "hint" in entry]
-    assert hints and set(hints) <= set(FIELD_HINTS.values())
+    assert hints and set(hints) <= set(FIELD_HINTS.values()) | {hint for _, hint in FILE_FIELDS.values()}
+
+
+def test_the_office_keeps_needs_in_its_own_collection_with_the_taxonomy_as_choices(config: dict[str, Any]) -> None:
+    needs = _collection(config, "needs")
+    assert needs["folder"] == "data/needs" and "CODEOWNERS" in needs["description"]
+    fields = needs["fields"]
+    assert [option["value"] for option in _field(fields, "topic")["options"]][:3] == ["early-childhood", "school", "german"]
+    assert _field(fields, "district")["required"] is False
+    assert {option["value"] for option in _field(fields, "source")["options"]} == {
+        "waiting_list", "counselling", "survey", "network_meeting", "site_requests", "other",
+    }
+    assert _field(fields, "status")["hint"].startswith("offen:")
+    capacity = _field(_collection(config, "offers")["fields"], "capacity")
+    assert [entry["name"] for entry in capacity["fields"]] == ["seats", "free_seats", "waiting_list", "as_of"]
 
 
 def test_no_field_is_left_without_a_widget(config: dict[str, Any]) -> None:

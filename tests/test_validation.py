@@ -41,8 +41,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "data"
 BASE_TREE = CORPUS / "valid" / "tree"
 TODAY = date(2026, 11, 26)
-PLACES = {"offers": "data/offers/sprachschule-nord", "actors": "data/actors", "news": "data/news", "taxonomy": "data"}
-KIND_OF_FOLDER: dict[str, Kind] = {"offers": "offer", "actors": "actor", "news": "news", "taxonomy": "taxonomy"}
+PLACES = {"offers": "data/offers/sprachschule-nord", "actors": "data/actors", "news": "data/news", "needs": "data/needs", "taxonomy": "data"}
+KIND_OF_FOLDER: dict[str, Kind] = {"offers": "offer", "actors": "actor", "news": "news", "needs": "need", "taxonomy": "taxonomy"}
 EXPECT_IN_FILE = re.compile(r"# expect( warning)?: (\d+):(\d+) (.+)")
 EXPECT_IN_FOLDER = re.compile(r"(\S+):(\d+):(\d+) (error|warning) (.+)")
 
@@ -108,6 +108,7 @@ def build_site(case: Path, site: Path) -> list[Expected]:
                 expected.append(Expected(match[1], int(match[2]), int(match[3]), match[4], match[5]))
         return expected
     path = placed_path(case)
+    (site / path).parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(case, site / path)
     expected = []
     for line in case.read_text(encoding="utf-8").splitlines():

@@ -41,7 +41,7 @@ from catalogue.office.new_town import PRODUCT_LANGUAGES, NewTown, first_commit, 
 from catalogue.office.region import harvest_region, region_report
 from catalogue.office.site_languages import LanguageRefused, add_language, remove_language
 from catalogue.office.upgrade import upgrade_town
-from catalogue.office.report import office_report, report_csv, report_markdown, report_text
+from catalogue.office.report import office_report, report_council, report_csv, report_markdown, report_text
 from catalogue.office.translation_commands import add_translation_commands, run_translations
 
 EXIT_VALID = 0
@@ -204,8 +204,8 @@ def _parser() -> argparse.ArgumentParser:
         "report", help="stale, ending and not yet valid offers; translations per language", description=office_report.__doc__
     )
     report.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
-    report.add_argument("--format", choices=("text", "markdown", "csv"), default="text",
-                        help="text for a terminal, markdown for a GitHub issue, csv for a spreadsheet")
+    report.add_argument("--format", choices=("text", "markdown", "csv", "council"), default="text",
+                        help="text for a terminal, markdown for a GitHub issue, csv for a spreadsheet, council for a council paper's needs summary")
     report.add_argument("--output", type=Path, help="write to this file instead of the terminal")
     report.add_argument("--limit", type=int, help="Markdown: list at most this many offers per section")
     report.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the report (default: the site's if de or en)")
@@ -569,6 +569,8 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
         text = report_csv(report)
     elif arguments.format == "markdown":
         text = report_markdown(report, messages, limit=arguments.limit)
+    elif arguments.format == "council":
+        text = report_council(report, messages)
     else:
         text = report_text(report, messages)
     if arguments.output:

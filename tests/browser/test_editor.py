@@ -23,6 +23,7 @@ from .editor_setup import EditorRepository, RunningBackend, changed_lines, copy_
 from .static_server import SiteServer
 
 NEW_OFFER_ID = "sprachcafe-am-donnerstag"
+NEW_NEED_ID = "2026-11-deutschkurs-samstag"
 EDITED_OFFER = Path("offers") / "sprachschule-nord" / "deutsch-a1.yml"
 EDITOR_TIMEOUT_MS = 20_000
 
@@ -139,6 +140,36 @@ def test_a_new_offer_made_in_the_form_is_a_valid_file_that_the_site_shows(deskto
     assert "error" not in checked.stdout.lower().replace("errors: 0", ""), checked.stdout
     rebuilt = editor_repository.build(editor_repository.root.parent / "rebuilt")
     assert "Sprachcafé am Donnerstag" in rebuilt.page(f"offers/{NEW_OFFER_ID}/index.html")
+    assert desktop_editor.foreign == [], "the editor contacted another origin"
+
+
+def test_the_office_records_a_need_in_its_own_collection(desktop_editor: EditorTab, editor_repository: EditorRepository) -> None:
+    page = desktop_editor.page
+    desktop_editor.open("#/collections/needs/new")
+    page.fill("[id^='id-field-']", NEW_NEED_ID)
+    page.fill("[id^='title-field-']", "Deutschkurs am Samstag")
+    _choose(page, "topic", "Deutsch lernen")
+    _choose(page, "stage", "Deutsch lernen")
+    _choose(page, "district", "Nordstadt")
+    _choose(page, "target_group", "Erwachsene")
+    page.fill("[id^='people-field-']", "12")
+    _choose(page, "source", "Anfragen über die Website")
+    page.fill("[id^='reported_by-field-']", "Bildungskoordination, E-Mails über die Website")
+    page.locator("[id^='reported-field-']").fill("2026-11-20")
+    _choose(page, "status", "Offen")
+    _publish(page)
+
+    written = editor_repository.data / "needs" / f"{NEW_NEED_ID}.yml"
+    assert written.is_file(), sorted(str(path) for path in editor_repository.data.rglob("*.yml"))
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/need.schema.json\n")
+    parsed = parse_yaml_text(text, str(written))
+    assert parsed.document is not None, parsed.problems
+    assert {key: parsed.document.data[key] for key in ("topic", "district", "people", "source", "status")} == {
+        "topic": "german", "district": "nordstadt", "people": 12, "source": "site_requests", "status": "open",
+    }
+    checked = _check(editor_repository)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
     assert desktop_editor.foreign == [], "the editor contacted another origin"
 
 

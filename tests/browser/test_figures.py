@@ -12,7 +12,9 @@ import pytest
 
 from tests.site.sample_data import LOADED, SETTINGS
 
+from .axe_check import axe_violations, describe_violations
 from .browser_tab import Tab
+from .conftest import AXE_SCRIPT
 from .site_pages import CHECKED_LANGUAGES, LANGUAGES, language_path
 
 
@@ -70,3 +72,35 @@ def test_a_language_without_the_pages_words_gets_the_page_of_its_fallback_chain_
     assert phone.page.locator("article.cat-figures").get_attribute("lang") == _figures_language(language)
     notice = phone.page.locator(".cat-notice").first
     assert notice.evaluate("(element) => element.closest('[lang]').getAttribute('lang')") == language
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_needs_stand_beside_offers_and_small_numbers_stay_hidden(phone: Tab, screenshot_dir: Path, language: str) -> None:
+    phone.visit(language_path(language, "figures/"))
+    assert phone.page.evaluate("document.documentElement.scrollWidth") <= 360
+    matrix = phone.page.locator("section:has(#fig-needs_districts) table")
+    assert matrix.locator("tbody tr").count() == len(LOADED.catalogue.taxonomy.categories)
+    cells = matrix.locator("tbody td").all_text_contents()
+    assert all(" / " in cell for cell in cells) and any(cell.endswith("/ 18") for cell in cells)
+    gaps = phone.page.locator("section:has(#fig-needs-gaps)")
+    people = gaps.locator("tbody tr td:first-of-type").all_text_contents()
+    assert people == ["18", "< 5"]
+    assert gaps.locator("svg .cat-bar__value").all_text_contents()[0::2] == people
+    for section in ("needs", "needs_districts", "needs_ages", "needs-gaps", "need-quarters"):
+        source = phone.page.locator(f"section:has(#fig-{section}) .cat-figure__source")
+        assert source.count() == 1 and "Quelle:" in source.inner_text(), section
+    phone.page.locator("#fig-needs").scroll_into_view_if_needed()
+    phone.page.screenshot(path=str(screenshot_dir / f"phone-{language}-figures-needs.png"), full_page=True, scale="css")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_the_figures_page_with_needs_has_no_accessibility_violations(phone: Tab, language: str, scheme: str) -> None:
+    phone.page.emulate_media(color_scheme=scheme)
+    try:
+        phone.visit(language_path(language, "figures/"))
+        phone.page.evaluate("() => Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))")
+        violations = axe_violations(phone.page, AXE_SCRIPT)
+    finally:
+        phone.page.emulate_media(color_scheme="light")
+    assert not violations, describe_violations(violations)

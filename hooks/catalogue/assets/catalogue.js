@@ -594,11 +594,40 @@
     });
   }
 
+  // "Did not find it?": an e-mail to the office in German and the reader's language, with the search and filters;
+  // only a mailto: link - nothing is sent or stored unless the reader sends it (site/tell_office.py).
+  const tell = document.getElementById("cat-tell");
+  const tellLink = document.getElementById("cat-tell-mail");
+
+  function tellOffice() {
+    const data = JSON.parse(tell.dataset.tell);
+    const state = readState();
+    const subjects = [];
+    const blocks = [];
+    data.languages.forEach((words) => {
+      const filters = FIELDS.filter((name) => name !== "q" && state[name]).map((name) => {
+        const names = words.filters[name] || { label: name, values: {} };
+        return name === "free" ? names.label : names.label + ": " + (names.values[state[name]] || state[name]);
+      });
+      const values = { searched: state.q || "–", filters: filters.join(", ") || words.no_filters, language: words.language };
+      const fill = (text) => text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+      subjects.push(fill(words.subject));
+      blocks.push(words.lines.map(fill).join("\n"));
+    });
+    const unique = (list) => list.filter((item, index) => list.indexOf(item) === index);
+    const encode = (text) => encodeURIComponent(text.replace(/\r?\n/g, "\r\n"));
+    tellLink.href = "mailto:" + data.address + "?subject=" + encode(unique(subjects).join(" / ")) + "&body=" + encode(unique(blocks).join("\n---\n"));
+  }
+
   function finish(query, count, others) {
     results.textContent = countText(count);
     form.dataset.count = String(count);
     form.dataset.shown = "1";
     const nothingFound = count === 0;
+    if (tell && tellLink) {
+      tell.hidden = !nothingFound;
+      if (nothingFound) tellOffice();
+    }
     if (emptyNotice) emptyNotice.hidden = !nothingFound || (Boolean(query) && Boolean(noMatch));
     if (noMatch) {
       noMatch.hidden = !nothingFound || !query;

@@ -10,13 +10,15 @@ from typing import Iterable, Mapping, Sequence
 from catalogue.data.history import QuarterCount
 from catalogue.data.package_files import ASSETS_DIR
 from catalogue.data.publication import Publication
+from catalogue.data.need_figures import need_figures
 from catalogue.data.statistics import figures
 from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.dcat import CATALOG_FILE, DataFile, dcat_catalog
 from catalogue.exports.hsds import HSDS_FOLDER, ORGANIZATIONS_FILE, SERVICES_FILE, hsds_files
-from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files
+from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files, need_csv_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
+from catalogue.exports.open_needs import open_needs_files
 from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
 from catalogue.language.reader_language import ReaderLanguage
@@ -106,12 +108,15 @@ def write_site_wide_outputs(
     numbers = figures(publication, settings.language_codes)
     for name, text in figures_csv_files(numbers, publication, settings.default_language, history).items():
         _write(data_root / FIGURES_FOLDER / name, text)
+    for name, text in need_csv_files(need_figures(publication), publication, settings.default_language).items():
+        _write(data_root / FIGURES_FOLDER / name, text)
     open_files = {
         "offers.json": offers_json(publication, settings),
         "offers.csv": offers_csv(publication, settings),
         "offers.xlsx": offers_xlsx(publication, settings),
         "sessions.ics": sessions_ics(publication, settings, stamp=_stamp(publication)),
     }
+    open_files.update(open_needs_files(publication, settings))
     readers = [output.reader for output in outputs]
     open_files.update((f"{HSDS_FOLDER}/{name}", content) for name, content in hsds_files(publication, settings, readers).items())
     open_files[CATALOG_FILE] = dcat_catalog(settings, publication.today, _catalogued_files(settings, open_files), readers)

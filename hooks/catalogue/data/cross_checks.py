@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from catalogue.data.fingerprint import default_text_fingerprint
 from catalogue.data.glossary import Glossary, glossary_from_data
 from catalogue.data.messages import Messages, quote
+from catalogue.data.model import CAPACITY_SHOWN_MONTHS
 from catalogue.data.package_files import is_product_file
 from catalogue.data.plural_rules import ordered, plural_categories, split_plural_key
 from catalogue.data.problems import Problem
@@ -122,7 +123,7 @@ class _Checker:
         self.settings = context.settings
         self.default_language = context.settings.default_language
         self.by_kind: dict[Kind, list[DataFile]] = {
-            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "labels", "glossary", "synonyms")
+            kind: [] for kind in ("taxonomy", "actor", "offer", "news", "need", "labels", "glossary", "synonyms")
         }
         for file in sorted(files, key=lambda item: item.path):
             self.by_kind[file.kind].append(file)
@@ -169,6 +170,8 @@ class _Checker:
             yield from self.offer(file)
         for file in self.valid_files("news"):
             yield from self.news(file)
+        for file in self.valid_files("need"):
+            yield from self.need(file)
         yield from self.labels()
         yield from self.glossary_forms()
 
@@ -278,6 +281,46 @@ class _Checker:
         yield from self.offer_locations(file, self.valid_actors.get(actor_id))
         yield from self.offer_orders(file)
         yield from self.stale(file)
+        yield from self.capacity(file)
+
+    def capacity(self, file: DataFile) -> Iterator[Problem]:
+        if "capacity" not in file.data:
+            return
+        as_of = date.fromisoformat(file.data["capacity"]["as_of"])
+        position = file.document.value_position(("capacity", "as_of"))
+        if as_of > self.context.today:
+            yield self.problem(file, "order.capacity_future", position, date=as_of.isoformat(), today=self.context.today.isoformat())
+        elif as_of < months_before(self.context.today, CAPACITY_SHOWN_MONTHS):
+            yield self.warning(file, "warn.capacity_old", position, date=as_of.isoformat(), months=CAPACITY_SHOWN_MONTHS)
+
+    def need(self, file: DataFile) -> Iterator[Problem]:
+        """A need's references to the taxonomy, its ages and dates, and its file name <yyyy-mm>-<slug>.yml."""
+        data = file.data
+        document = file.document
+        yield from self.id_matches_file(file)
+        month = data["reported"][:7]
+        if not file.stem.startswith(month + "-"):
+            slug = file.stem[8:] if len(file.stem) > 8 and file.stem[:4].isdigit() else file.stem
+            yield self.problem(
+                file, "need.file_month", document.value_position(("reported",)),
+                file=quote(file.stem + ".yml"), month=month, expected=quote(f"{month}-{slug}.yml"),
+            )
+        for name, group in (("topic", "categories"), ("stage", "categories"), ("district", "districts"), ("target_group", "target_groups")):
+            if name in data:
+                yield from self.term(file, (name,), group)
+        if "age_min" in data and "age_max" in data and data["age_min"] > data["age_max"]:
+            yield self.problem(file, "order.ages", document.value_position(("age_min",)), low=data["age_min"], high=data["age_max"])
+        today = self.context.today
+        reported = date.fromisoformat(data["reported"])
+        if reported > today:
+            yield self.problem(file, "need.reported_future", document.value_position(("reported",)), date=reported.isoformat(), today=today.isoformat())
+        end = date.fromisoformat(data["end_date"]) if "end_date" in data else None
+        if end is not None and end < reported:
+            yield self.problem(file, "need.end_before_reported", document.value_position(("end_date",)), end=end.isoformat(), start=reported.isoformat())
+        if data["status"] == "addressed" and end is None:
+            yield self.problem(file, "need.addressed_without_date", document.value_position(("status",)), today=today.isoformat())
+        elif data["status"] == "open" and end is not None and end < today:
+            yield self.warning(file, "warn.need_lapsed", document.value_position(("end_date",)), date=end.isoformat())
 
     def offer_locations(self, file: DataFile, actor: DataFile | None) -> Iterator[Problem]:
         if actor is None:

@@ -17,6 +17,7 @@ from catalogue.data.model import (
     Catalogue,
     TranslationRecord,
     actor_from_document,
+    need_from_document,
     news_from_document,
     offer_from_document,
     taxonomy_from_document,
@@ -32,7 +33,7 @@ from catalogue.data.translation_status import translation_record
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"
-FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "labels": "labels", "glossary": "glossary", "synonyms": "synonyms"}
+FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "need": "needs", "labels": "labels", "glossary": "glossary", "synonyms": "synonyms"}
 TAXONOMY_FILE = "taxonomy.yml"
 LANGUAGE_KINDS: tuple[Kind, ...] = ("labels", "glossary", "synonyms")
 """Kinds with one file per language, which the product ships and a town may extend or override."""
@@ -160,7 +161,7 @@ def _find_files(settings: Settings, data_path: str, messages: Messages) -> tuple
     else:
         path = f"{data_path}/{TAXONOMY_FILE}"
         problems.append(messages.problem("file.missing_taxonomy", path=path, position=(1, 1), file=path))
-    for kind in ("actor", "news"):
+    for kind in ("actor", "news", "need"):
         for file in _data_files(data_dir / FOLDERS[kind], settings, messages, problems):
             add(kind, file)
     for file in sorted(data_dir.glob("*" + DATA_SUFFIX)):
@@ -214,6 +215,8 @@ def looks_like(data: Any) -> Kind | None:
         return "news"
     if "name" in data and "type" in data and "actor" not in data:
         return "actor"
+    if "topic" in data and "people" in data:
+        return "need"
     return None
 
 
@@ -236,7 +239,7 @@ def _stray(file: Path, path: str, data_path: str, messages: Messages) -> Problem
 
 def _misplaced(item: _Found, data: Any, data_path: str, messages: Messages) -> Problem | None:
     """One problem for a record in another kind's folder, instead of one per field that kind does not have."""
-    if item.kind not in ("actor", "offer", "news"):
+    if item.kind not in ("actor", "offer", "news", "need"):
         return None
     kind = looks_like(data)
     if kind is None or kind == item.kind:
@@ -284,9 +287,11 @@ def _build_catalogue(files: list[DataFile], default_language: str, schemas: Sche
         (news_from_document(file.data, file.path, translation(file)) for file in documents("news")),
         key=lambda item: (-item.date.toordinal(), item.id),
     )
+    needs = sorted((need_from_document(file.data, file.path) for file in documents("need")), key=lambda need: (need.reported, need.id))
     return Catalogue(
         taxonomy=taxonomy,
         actors=MappingProxyType({actor.id: actor for actor in actors}),
         offers=tuple(offers),
         news=tuple(news),
+        needs=tuple(needs),
     )

@@ -691,6 +691,28 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "vertauschen Sie die beiden Altersangaben oder korrigieren Sie eine",
         ),
     },
+    "need.file_month": {
+        "en": (
+            "The file name {file} does not start with the month the need was reported ({month})",
+            "name the file {expected} (and its `id` the same), or correct `reported`",
+        ),
+        "de": (
+            "Der Dateiname {file} beginnt nicht mit dem Monat, in dem der Bedarf gemeldet wurde ({month})",
+            "nennen Sie die Datei {expected} (und ihre `id` genauso) oder korrigieren Sie `reported`",
+        ),
+    },
+    "need.reported_future": {
+        "en": ("`reported` is {date}, a day that has not come yet", "write the day the need was reported, at the latest {today}"),
+        "de": ("`reported` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag, an dem der Bedarf gemeldet wurde, spätestens {today}"),
+    },
+    "need.end_before_reported": {
+        "en": ("`end_date` ({end}) is before `reported` ({start})", "correct one of the two dates"),
+        "de": ("`end_date` ({end}) liegt vor `reported` ({start})", "korrigieren Sie eines der beiden Daten"),
+    },
+    "need.addressed_without_date": {
+        "en": ("The need is `addressed`, but `end_date` is missing", "add `end_date:` with the day it was addressed, in quotes, e.g. \"{today}\""),
+        "de": ("Der Bedarf ist `addressed` (gedeckt), aber `end_date` fehlt", "tragen Sie `end_date:` mit dem Tag ein, an dem er gedeckt wurde, in Anführungszeichen, z. B. \"{today}\""),
+    },
     "order.times": {
         "en": (
             "This time ends at {end}, which is not after its start {start}",
@@ -925,6 +947,30 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         "en": ("`{name}` is missing", "add a line `{name}:` and below it, indented by two spaces: {lines}"),
         "de": ("`{name}` fehlt", "ergänzen Sie eine Zeile `{name}:` und darunter, um zwei Leerzeichen eingerückt: {lines}"),
     },
+    "warn.need_lapsed": {
+        "en": (
+            "The need is still `open`, but its `end_date` {date} has passed",
+            "set `status: addressed` if an offer now meets it, or move `end_date` if it is still there",
+        ),
+        "de": (
+            "Der Bedarf ist noch `open`, aber sein `end_date` {date} ist vorbei",
+            "setzen Sie `status: addressed`, wenn ein Angebot ihn jetzt deckt, oder verschieben Sie `end_date`, wenn er weiter besteht",
+        ),
+    },
+    "warn.capacity_old": {
+        "en": (
+            "`capacity.as_of` is {date}, more than {months} months ago, so the site no longer shows the waiting list or 'fully booked'",
+            "ask the provider for today's numbers and set `capacity.as_of` to the day you asked",
+        ),
+        "de": (
+            "`capacity.as_of` ist {date}, länger als {months} Monate her; die Website zeigt Warteliste und „ausgebucht“ daher nicht mehr",
+            "fragen Sie beim Anbieter die heutigen Zahlen nach und setzen Sie `capacity.as_of` auf den Tag der Nachfrage",
+        ),
+    },
+    "order.capacity_future": {
+        "en": ("`capacity.as_of` is {date}, a day that has not come yet", "write the day the numbers were true, at the latest {today}"),
+        "de": ("`capacity.as_of` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag, an dem die Zahlen galten, spätestens {today}"),
+    },
     "order.verified_future": {
         "en": ("`last_verified.date` is {date}, a day that has not come yet", "write the day the information was checked, at the latest {today}"),
         "de": ("`last_verified.date` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag der Prüfung, spätestens {today}"),
@@ -1007,6 +1053,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "move it to {folder}/news/",
         "de": "verschieben Sie die Datei nach {folder}/news/",
     },
+    "advice.need": {
+        "en": "move it to {folder}/needs/",
+        "de": "verschieben Sie die Datei nach {folder}/needs/",
+    },
     "advice.unknown": {
         "en": "move it into {folder}/actors/, {folder}/offers/<actor>/ or {folder}/news/, or delete it",
         "de": "verschieben Sie sie nach {folder}/actors/, {folder}/offers/<actor>/ oder {folder}/news/, oder löschen Sie sie",
@@ -1015,6 +1065,7 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "kind.offer": {"en": "an offer", "de": "ein Angebot"},
     "kind.actor": {"en": "a provider (actor)", "de": "ein Anbieter"},
     "kind.news": {"en": "a news item", "de": "eine Nachricht"},
+    "kind.need": {"en": "a need", "de": "ein Bedarf"},
     "cli.unexpected": {
         "en": "Unexpected error ({detail}). This is a fault in the catalogue's program, not in your data: please report it with the command you ran.",
         "de": "Unerwarteter Fehler ({detail}). Das ist ein Fehler im Programm des Katalogs, nicht in Ihren Daten: bitte melden Sie ihn mit dem Befehl, den Sie ausgeführt haben.",
@@ -1090,6 +1141,58 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.kind.offer": {"en": "offers", "de": "Angebote"},
     "report.kind.actor": {"en": "providers", "de": "Anbieter"},
     "report.kind.news": {"en": "news", "de": "Aktuelles"},
+    "needs.open": {"en": "Open needs: {count}", "de": "Offene Bedarfe: {count}"},
+    "needs.open_line": {
+        "en": "{title} ({where}) – about {people} people, reported {days} days ago, {source}, by {by} – {file}",
+        "de": "{title} ({where}) – etwa {people} Personen, vor {days} Tagen gemeldet, {source}, von {by} – {file}",
+    },
+    "needs.whole_town": {"en": "whole town", "de": "ganze Stadt"},
+    "needs.source.waiting_list": {"en": "waiting list", "de": "Warteliste"},
+    "needs.source.counselling": {"en": "counselling statistics", "de": "Beratungsstatistik"},
+    "needs.source.survey": {"en": "survey", "de": "Befragung"},
+    "needs.source.network_meeting": {"en": "network meeting", "de": "Netzwerktreffen"},
+    "needs.source.site_requests": {"en": "requests from the site", "de": "Anfragen über die Website"},
+    "needs.source.other": {"en": "other", "de": "Sonstiges"},
+    "needs.unmet": {
+        "en": "Open needs no published offer meets in their topic, district and ages: {count}",
+        "de": "Offene Bedarfe, die kein veröffentlichtes Angebot in Thema, Stadtteil und Alter deckt: {count}",
+    },
+    "needs.waiting": {"en": "Offers with a waiting list: {count}", "de": "Angebote mit Warteliste: {count}"},
+    "needs.waiting_line": {"en": "{title} – {waiting} waiting, as of {date}{old}", "de": "{title} – {waiting} auf der Warteliste, Stand {date}{old}"},
+    "needs.waiting_old": {
+        "en": " (older than 3 months: not shown on the site; ask the provider)",
+        "de": " (älter als 3 Monate: nicht mehr auf der Website; beim Anbieter nachfragen)",
+    },
+    "needs.site_requests_title": {"en": "Requests from the site", "de": "Anfragen über die Website"},
+    "needs.site_requests": {
+        "en": (
+            "Readers who find nothing write to the office's address or call it from the 'Not found?' line; the site "
+            "stores nothing. Collect such e-mails and calls for a month; where several ask for the same thing, add a "
+            "file data/needs/<yyyy-mm>-<short-name>.yml (or use 'Bedarfe' in the web editor) with source: site_requests, "
+            "reported_by: the office, the number of people who asked, and no names or e-mail addresses."
+        ),
+        "de": (
+            "Wer auf der Website nichts findet, schreibt über die Zeile „Nicht gefunden?“ an die Adresse der "
+            "Bildungskoordination oder ruft an; die Website speichert nichts. Sammeln Sie solche E-Mails und Anrufe einen "
+            "Monat lang; fragen mehrere nach demselben, legen Sie eine Datei data/needs/<jjjj-mm>-<kurzname>.yml an (oder "
+            "„Bedarfe“ im Web-Editor) mit source: site_requests, reported_by: die Bildungskoordination, der Zahl der "
+            "Anfragenden – ohne Namen und E-Mail-Adressen."
+        ),
+    },
+    "council.title": {"en": "Needs and offers in {town} on {day}", "de": "Bedarfe und Angebote in {town} am {day}"},
+    "council.open": {
+        "en": "The coordination office knows of {count} open needs with about {people} people (of {recorded} needs recorded); {offers} offers are published.",
+        "de": "Die Bildungskoordination kennt {count} offene Bedarfe mit etwa {people} Personen (von {recorded} erfassten Bedarfen); {offers} Angebote sind veröffentlicht.",
+    },
+    "council.gaps": {"en": "The largest gaps", "de": "Die größten Lücken"},
+    "council.people": {"en": "{people} people in need", "de": "{people} Personen mit Bedarf"},
+    "council.against_seats": {"en": "{seats} places in matching offers", "de": "{seats} Plätze in passenden Angeboten"},
+    "council.against_offers": {"en": "matching offers: {offers}, places unknown", "de": "passende Angebote: {offers}, Plätze unbekannt"},
+    "council.waiting": {"en": "Waiting lists (people, numbers of the last 3 months): {lists}.", "de": "Wartelisten (Personen, Angaben der letzten 3 Monate): {lists}."},
+    "council.limits": {
+        "en": "The numbers count the needs the office has recorded from waiting lists, counselling, surveys, network meetings and requests; they are estimates, not a survey of all residents, and a need nobody reported is missing.",
+        "de": "Die Zahlen zählen die Bedarfe, die die Bildungskoordination aus Wartelisten, Beratung, Befragungen, Netzwerktreffen und Anfragen erfasst hat; es sind Schätzungen, keine Erhebung aller Einwohner, und ein Bedarf, den niemand gemeldet hat, fehlt.",
+    },
     "cli.data_errors": {
         "en": "The data has errors; run `make check` and fix them first. Nothing was written.",
         "de": "Die Daten haben Fehler; starten Sie `make check` und beheben Sie sie zuerst. Es wurde nichts geschrieben.",

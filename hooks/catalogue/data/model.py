@@ -180,6 +180,25 @@ class Verification:
     by: str
 
 
+CAPACITY_SHOWN_MONTHS = 3
+"""A capacity's numbers older than this many months are not shown to readers, and `check` warns about them."""
+
+
+@dataclass(frozen=True)
+class Capacity:
+    """How full an offer is on one day (`capacity`; HSDS 3.1 service_capacity): places in all and free, people waiting."""
+
+    as_of: date
+    seats: int | None = None
+    free_seats: int | None = None
+    waiting_list: int = 0
+
+    @property
+    def full(self) -> bool:
+        """No place free: `free_seats` is 0, or people are waiting."""
+        return self.free_seats == 0 or self.waiting_list > 0
+
+
 @dataclass(frozen=True)
 class Offer:
     id: str
@@ -205,6 +224,7 @@ class Offer:
     website: str | None = None
     valid_from: date | None = None
     valid_until: date | None = None
+    capacity: Capacity | None = None
     source: str = ""
     translation: TranslationRecord = NO_TRANSLATION_RECORD
 
@@ -228,12 +248,53 @@ class NewsItem:
     translation: TranslationRecord = NO_TRANSLATION_RECORD
 
 
+NEED_SOURCES = ("waiting_list", "counselling", "survey", "network_meeting", "site_requests", "other")
+"""Where the office saw a need (`source` of data/needs/*.yml), in the order the report lists them."""
+
+
+@dataclass(frozen=True)
+class Need:
+    """A need the office recorded (data/needs/<yyyy-mm>-<slug>.yml): people who look for something nobody offers,
+    or not enough of. `district` None means the whole town; ages in years, both ends included."""
+
+    id: str
+    title: str
+    topic: str
+    stage: str
+    target_group: str
+    people: int
+    source: str
+    reported_by: str
+    reported: date
+    status: str
+    """'open' or 'addressed'."""
+    district: str | None = None
+    age_min: int | None = None
+    age_max: int | None = None
+    end_date: date | None = None
+    comment: str = ""
+    file: str = ""
+
+    def is_open(self, day: date) -> bool:
+        """Still a need on `day`: reported by then, not addressed, and not lapsed by its end date."""
+        if self.reported > day or self.status == "addressed":
+            return False
+        return self.end_date is None or self.end_date >= day
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """The need's topic and stage of life, once each."""
+        return tuple(dict.fromkeys((self.topic, self.stage)))
+
+
 @dataclass(frozen=True)
 class Catalogue:
     taxonomy: Taxonomy
     actors: Mapping[str, Actor]
     offers: tuple[Offer, ...]
     news: tuple[NewsItem, ...]
+    needs: tuple[Need, ...] = ()
+    """The office's recorded needs, oldest first; never shown one by one on the site."""
 
 
 def term_from_document(document: Mapping[str, Any]) -> Term:
@@ -354,8 +415,41 @@ def offer_from_document(
         website=document.get("website"),
         valid_from=_date(document.get("valid_from")),
         valid_until=_date(document.get("valid_until")),
+        capacity=capacity_from_document(document.get("capacity")),
         source=source,
         translation=translation,
+    )
+
+
+def capacity_from_document(document: Mapping[str, Any] | None) -> Capacity | None:
+    if document is None:
+        return None
+    return Capacity(
+        as_of=date.fromisoformat(document["as_of"]),
+        seats=document.get("seats"),
+        free_seats=document.get("free_seats"),
+        waiting_list=document.get("waiting_list", 0),
+    )
+
+
+def need_from_document(document: Mapping[str, Any], source: str = "") -> Need:
+    return Need(
+        id=document["id"],
+        title=document["title"],
+        topic=document["topic"],
+        stage=document["stage"],
+        target_group=document["target_group"],
+        people=document["people"],
+        source=document["source"],
+        reported_by=document["reported_by"],
+        reported=date.fromisoformat(document["reported"]),
+        status=document["status"],
+        district=document.get("district"),
+        age_min=document.get("age_min"),
+        age_max=document.get("age_max"),
+        end_date=_date(document.get("end_date")),
+        comment=document.get("comment", ""),
+        file=source,
     )
 
 

@@ -25,13 +25,14 @@ from catalogue.data.strict_yaml import JsonPath, YamlDocument, field_name
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
-Kind = Literal["taxonomy", "actor", "offer", "news", "labels", "glossary", "synonyms"]
+Kind = Literal["taxonomy", "actor", "offer", "news", "need", "labels", "glossary", "synonyms"]
 
 SCHEMA_FILES: Mapping[Kind, str] = {
     "taxonomy": "taxonomy.schema.json",
     "actor": "actor.schema.json",
     "offer": "offer.schema.json",
     "news": "news.schema.json",
+    "need": "need.schema.json",
     "labels": "labels.schema.json",
     "glossary": "glossary.schema.json",
     "synonyms": "synonyms.schema.json",

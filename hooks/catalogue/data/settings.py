@@ -58,6 +58,10 @@ class Settings:
     """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g. municipality."""
     region_towns: tuple[str, ...] = ()
     """`extra.catalogue.region.towns`: the site addresses of the towns a regional catalogue harvests (`catalogue region`)."""
+    open_needs: bool = False
+    """`extra.catalogue.open_needs`: true publishes the office's needs as data/needs.json and data/needs.csv. Off by
+    default: needs may be sensitive (a small group in a small district can be recognised), so a town switches it on
+    only after its data protection officer agrees; numbers of people under 5 are published as '< 5' either way."""
 
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
@@ -149,6 +153,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         offline=_switch(catalogue, "offline", default=True),
         **_geocoding(catalogue.get("geocoding")),
         region_towns=_region_towns(catalogue.get("region")),
+        open_needs=_switch(catalogue, "open_needs", default=False),
         docs_dir=(root / config.get("docs_dir", "docs")).resolve(),
         site_dir=(root / config.get("site_dir", "site")).resolve(),
         colours=_colours(catalogue.get("colours")),

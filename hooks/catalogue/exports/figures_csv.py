@@ -8,6 +8,7 @@ import io
 from typing import Iterable, Sequence
 
 from catalogue.data.history import QuarterCount
+from catalogue.data.need_figures import NeedFigures, shown_people
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
 
@@ -45,4 +46,36 @@ def figures_csv_files(
         files[f"{name}.csv"] = _csv([("category", *table.columns), *((row, *cells) for row, cells in zip(table.rows, table.cells))])
     if history is not None:
         files["quarters.csv"] = _csv([("quarter", "added", "ended"), *((row.quarter, row.added, row.ended) for row in history)])
+    return files
+
+
+def need_csv_files(numbers: NeedFigures, publication: Publication, language: str) -> dict[str, str]:
+    """File name -> CSV text for the needs beside offers (catalogue.data.need_figures); people below 5 as '< 5'.
+
+    needs_districts.csv and needs_ages.csv: category, column (district id, '*' for the whole town, or age band),
+    offers, open_needs, people. needs_gaps.csv: topic, district, people, open_needs, matching_offers, seats (empty
+    when unknown), offers_giving_seats, measured_against ('seats' or 'offers'). waiting_lists.csv: category,
+    offers_with_waiting_list, people_waiting, oldest_as_of. need_quarters.csv: quarter, recorded, addressed."""
+    files: dict[str, str] = {}
+    for name, table in (("needs_districts", numbers.by_district), ("needs_ages", numbers.by_age_band)):
+        files[f"{name}.csv"] = _csv([
+            ("category", "column", "offers", "open_needs", "people"),
+            *(
+                (row, column, cell.offers, cell.needs, shown_people(cell.people) if cell.needs else 0)
+                for row, cells in zip(table.rows, table.cells) for column, cell in zip(table.columns, cells)
+            ),
+        ])
+    files["needs_gaps.csv"] = _csv([
+        ("topic", "district", "people", "open_needs", "matching_offers", "seats", "offers_giving_seats", "measured_against"),
+        *(
+            (gap.topic, gap.district, shown_people(gap.people), gap.needs, gap.offers, "" if gap.seats is None else gap.seats,
+             gap.seats_known, gap.measured_against)
+            for gap in numbers.gaps
+        ),
+    ])
+    files["waiting_lists.csv"] = _csv([
+        ("category", "offers_with_waiting_list", "people_waiting", "oldest_as_of"),
+        *((row.topic, row.offers, row.people, row.oldest.isoformat() if row.oldest else "") for row in numbers.waiting_lists),
+    ])
+    files["need_quarters.csv"] = _csv([("quarter", "recorded", "addressed"), *((row.quarter, row.opened, row.addressed) for row in numbers.quarters)])
     return files

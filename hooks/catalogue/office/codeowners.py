@@ -5,7 +5,8 @@ Why two groups: whoever may approve a change to the workflows, the build's code,
 mkdocs.yml decides what runs with the repository's write token and where the web editor signs in
 (`extra.catalogue.editor.base_url`: one changed line would send every editor's GitHub token to another helper).
 That review needs someone who reads code; the office reviews offers, actors and pages. GitHub asks the owners of the
-last line matching a changed file, so the general line comes first and the specific ones after it.
+last line matching a changed file, so the general line comes first and the specific ones after it. The office alone
+owns data/needs/ (what the council reads; no actor is listed there).
 """
 from __future__ import annotations
 
@@ -52,13 +53,14 @@ def codeowners_text(catalogue: Catalogue, settings: Settings) -> str:
         "# run the command again. Code and configuration need a reviewer who reads code (README, \"Code ownership\").",
         "",
     ]
+    data_dir = settings.data_dir.relative_to(settings.root).as_posix()
     if office:
         lines.append(f"* {office}")
     if technical:
         lines.extend(f"{pattern} {technical}" for pattern in CODE_AND_CONFIGURATION)
     if office:
         lines.extend(f"{pattern} {office}" for pattern in DATA_UNDER_GITHUB)
-    data_dir = settings.data_dir.relative_to(settings.root).as_posix()
+        lines.append(f"/{data_dir}/needs/ {office}")
     for actor in catalogue.actors.values():
         owners = " ".join([f"@{handle}" for handle in actor.maintainers] + ([office] if office else []))
         if not actor.maintainers or not owners:

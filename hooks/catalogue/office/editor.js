@@ -45,6 +45,7 @@
   function kind(data) {
     if (data && data.actor !== undefined) return "offers";
     if (data && data.body !== undefined) return "news";
+    if (data && data.topic !== undefined && data.people !== undefined) return "needs";
     return "actors";
   }
   function recordKey(data) { return kind(data) + ":" + (data && data.id); }
@@ -95,7 +96,7 @@
   }
   function header(data) {
     var up = kind(data) === "offers" ? "../../../" : "../../";
-    var schema = { offers: "offer", actors: "actor", news: "news" }[kind(data)];
+    var schema = { offers: "offer", actors: "actor", news: "news", needs: "need" }[kind(data)];
     return " yaml-language-server: $schema=" + up + "schemas/" + schema + ".schema.json";
   }
   function catalogueYaml(YAML) {

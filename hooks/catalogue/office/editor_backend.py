@@ -17,7 +17,7 @@ DECAP_DEFAULT_PORT = 8081
 """Where Decap CMS looks for its local backend when `local_backend: true`."""
 LOOPBACK = "127.0.0.1"
 """The only address decap-server listens on: it reads and writes any file of the clone without asking who calls."""
-_KINDS = {"offers": "offer", "actors": "actor", "news": "news"}
+_KINDS = {"offers": "offer", "actors": "actor", "news": "news", "needs": "need"}
 
 
 def decap_server_command(root: Path) -> list[str]:

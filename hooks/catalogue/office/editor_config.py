@@ -22,7 +22,7 @@ from catalogue.data.settings import Settings
 
 EDITOR_FOLDER = "admin"
 CONFIG_PATH = f"{EDITOR_FOLDER}/config.yml"
-EDITED_SCHEMAS = ("offer.schema.json", "actor.schema.json", "news.schema.json", "common.schema.json")
+EDITED_SCHEMAS = ("offer.schema.json", "actor.schema.json", "news.schema.json", "need.schema.json", "common.schema.json")
 """The schemas of the records the editor edits, and the definitions they share."""
 
 FIELD_LABELS: Mapping[str, str] = {
@@ -70,6 +70,11 @@ FIELD_LABELS: Mapping[str, str] = {
     "website": "Website",
     "valid_from": "Gültig ab",
     "valid_until": "Gültig bis",
+    "capacity": "Plätze und Warteliste",
+    "seats": "Plätze insgesamt",
+    "free_seats": "Freie Plätze",
+    "waiting_list": "Personen auf der Warteliste",
+    "as_of": "Stand (Tag der Zahlen)",
     "last_verified": "Zuletzt geprüft",
     "by": "Geprüft von",
     "translation_sources": "Übersetzungsstand",
@@ -89,11 +94,27 @@ FIELD_LABELS: Mapping[str, str] = {
     "src": "Bilddatei (unter content/assets/)",
     "alt": "Bildbeschreibung",
     "offers": "Angebote dazu",
+    "topic": "Thema",
+    "stage": "Lebensphase",
+    "target_group": "Zielgruppe",
+    "people": "Geschätzte Zahl der Personen",
+    "source": "Quelle",
+    "reported_by": "Gemeldet von",
+    "reported": "Gemeldet am",
+    "end_date": "Gedeckt oder erledigt am",
+    "comment": "Notiz der Bildungskoordination",
 }
 """German label of every property name the schemas use (a test holds this table complete)."""
 
 _ENUM_LABELS: Mapping[str, Mapping[str, str]] = {
-    "status": {"active": "Aktiv (wird gezeigt)", "paused": "Pausiert", "ended": "Beendet (wird nicht gezeigt)"},
+    "status": {
+        "active": "Aktiv (wird gezeigt)", "paused": "Pausiert", "ended": "Beendet (wird nicht gezeigt)",
+        "open": "Offen", "addressed": "Gedeckt (mit Datum)",
+    },
+    "source": {
+        "waiting_list": "Warteliste", "counselling": "Beratungsstatistik", "survey": "Befragung",
+        "network_meeting": "Netzwerktreffen", "site_requests": "Anfragen über die Website", "other": "Sonstiges",
+    },
 }
 _ENUM_LABEL_KEYS: Mapping[str, str] = {"mode": "mode.{}", "per": "per.{}", "type": "actor_type.{}", "german_level": "offer.german_level_{}"}
 """Enums whose German words the site already has in data/labels/<default>.yml."""
@@ -101,6 +122,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _TAXONOMY_REFERENCES: Mapping[str, str] = {
     "categories": "categories", "target_groups": "target_groups", "district": "districts", "free_with": "entitlements",
+    "topic": "categories", "stage": "categories", "target_group": "target_groups",
 }
 """Property name -> the data/taxonomy.yml list its ids come from."""
 _SKIPPED = frozenset({"translation_sources", "machine_translated"})
@@ -139,7 +161,33 @@ FIELD_HINTS: Mapping[str, str] = {
     "phone": "Ziffern, Leerzeichen und / ( ) -, am besten so: +49 30 1234567-0.",
     "role": "Wen man erreicht, z. B. „Kursberatung“. Namen von Personen sind nicht nötig.",
     "hours": "Wann jemand antwortet, z. B. „Mo–Do 9–12 Uhr“.",
+    "title": "Kurz und klar, in wenigen Worten.",
+    "age_min": "Das jüngste Alter in Jahren.",
+    "age_max": "Das höchste Alter in Jahren.",
+    "capacity": "Nur wenn bekannt. Die Website zeigt „Warteliste“ oder „ausgebucht“, solange der Stand höchstens 3 Monate alt ist.",
+    "seats": "Wie viele Plätze es insgesamt gibt, z. B. 16 in einem Kurs.",
+    "free_seats": "Wie viele Plätze noch frei sind; 0 heißt ausgebucht.",
+    "waiting_list": "Wie viele Personen warten; 0 oder leer: keine Warteliste.",
+    "as_of": "Der Tag, an dem die Zahlen stimmten.",
+    "topic": "Das Thema aus der Liste der Lebensphasen und Themen, z. B. Deutsch lernen.",
+    "stage": "Die Lebensphase, z. B. Kita und frühe Kindheit oder Senioren; dieselbe wie das Thema, wenn beides eins ist.",
+    "target_group": "Für wen etwas fehlt.",
+    "people": "Wie viele Personen es ungefähr betrifft.",
+    "source": "Woher die Bildungskoordination den Bedarf kennt. Anfragen über die Website: E-Mails und Anrufe über die Zeile „Nicht gefunden?“.",
+    "reported_by": "Wer den Bedarf gemeldet hat, z. B. „Jugendamt, Kita-Bedarfsplanung“.",
+    "reported": "Der Tag der Meldung; der Dateiname beginnt mit seinem Monat (JJJJ-MM).",
+    "end_date": "Bei „gedeckt“: der Tag, seit dem ein Angebot den Bedarf deckt. Bei „offen“: der Tag, an dem er von selbst endet (leer lassen, wenn unbekannt).",
+    "comment": "Nur für die Bildungskoordination; steht nicht auf der Website.",
 }
+FILE_FIELDS: Mapping[tuple[str, str], tuple[str, str]] = {
+    ("need.schema.json", "id"): ("Kennung (Dateiname)", "Monat der Meldung und ein kurzer Name, z. B. 2026-06-krippenplaetze-nordstadt; gleich dem Dateinamen ohne .yml."),
+    ("need.schema.json", "title"): ("Was fehlt", "In wenigen Worten, z. B. „Krippenplätze für unter Dreijährige in der Nordstadt“."),
+    ("need.schema.json", "district"): ("Stadtteil", "Leer lassen, wenn der Bedarf die ganze Stadt betrifft."),
+    ("need.schema.json", "status"): ("Status", "offen: besteht noch; gedeckt: ein Angebot deckt ihn jetzt (Datum eintragen)."),
+    ("need.schema.json", "age_min"): ("Alter ab (Jahre)", "Das jüngste Alter der Betroffenen."),
+    ("need.schema.json", "age_max"): ("Alter bis (Jahre)", "Das höchste Alter der Betroffenen."),
+}
+"""(schema file, property) -> German label and hint where a name means something else in that record than in the others."""
 """The form's hints in the editor's language, by property name or by the name of the shared definition a property
 uses. Every schema `description` has one (a test holds them together): the schemas' own descriptions are English,
 written for developers; the editor speaks to the actors."""
@@ -213,11 +261,12 @@ class _FieldBuilder:
         ]
 
     def field(self, name: str, node: Mapping[str, Any], file: str, *, required: bool) -> dict[str, Any]:
+        own = FILE_FIELDS.get((file, name))
         definition, schema, file = self.schemas.resolve(node, file)
-        field: dict[str, Any] = {"name": name, "label": FIELD_LABELS.get(name, name)}
+        field: dict[str, Any] = {"name": name, "label": own[0] if own else FIELD_LABELS.get(name, name)}
         described = node.get("description") or (schema.get("description") if definition not in {"text", "markdown"} else None)
         if described:
-            field["hint"] = FIELD_HINTS.get(name) or FIELD_HINTS.get(definition or "", described)
+            field["hint"] = own[1] if own else FIELD_HINTS.get(name) or FIELD_HINTS.get(definition or "", described)
         if not required:
             field["required"] = False
         field.update(self._widget(name, definition, schema, file, required))
@@ -289,7 +338,7 @@ class _FieldBuilder:
         return None
 
     def _enum_label(self, name: str, value: str) -> str:
-        if name in _ENUM_LABELS:
+        if value in _ENUM_LABELS.get(name, {}):
             return _ENUM_LABELS[name][value]
         if name == "day" and value in _WEEKDAYS:
             return str(get_day_names("wide", locale=self.default)[_WEEKDAYS.index(value)])
@@ -318,6 +367,7 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
     offer = schemas.files["offer.schema.json"]
     actor = schemas.files["actor.schema.json"]
     news = schemas.files["news.schema.json"]
+    need = schemas.files["need.schema.json"]
     german_title = f"title.{settings.default_language}"
     return {
         "backend": backend,
@@ -369,6 +419,24 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
                 "slug": "{{id}}",
                 "summary": "{{date}} – {{" + german_title + "}}",
                 "fields": builder.fields(news, "news.schema.json"),
+            },
+            {
+                "name": "needs",
+                "label": "Bedarfe",
+                "label_singular": "Bedarf",
+                "description": (
+                    "Nur für die Bildungskoordination: was Neuzugewanderte suchen und nicht finden, für die Zahlen an den Rat. "
+                    "Änderungen an diesem Ordner prüft und übernimmt allein die Bildungskoordination (CODEOWNERS)."
+                ),
+                "folder": f"{data}/needs",
+                "create": True,
+                "extension": "yml",
+                "format": "yml-catalogue",
+                "identifier_field": "id",
+                "slug": "{{id}}",
+                "summary": "{{reported}} – {{title}} ({{status}})",
+                "sortable_fields": ["reported", "title"],
+                "fields": builder.fields(need, "need.schema.json"),
             },
         ],
     }

@@ -17,6 +17,7 @@ from catalogue.data.messages import Messages
 from catalogue.data.model import Actor, NewsItem, Offer
 from catalogue.data.publication import Publication, hiding_reason
 from catalogue.data.settings import Settings
+from catalogue.office.needs_report import NeedsReport, council_summary, need_lines, needs_report
 from catalogue.data.translation_status import (
     RECORD_KINDS,
     STATUSES,
@@ -51,6 +52,8 @@ class OfficeReport:
     not_yet_valid: tuple[Offer, ...]
     """Offers whose valid_from is after today, soonest first."""
     translations: tuple[StatusCount, ...]
+    needs: NeedsReport
+    """Open and unmet needs, offers with waiting lists (catalogue.office.needs_report)."""
 
     @property
     def today(self) -> date:
@@ -85,7 +88,7 @@ def office_report(publication: Publication, settings: Settings, ending_within_da
         key=lambda offer: (offer.valid_from, offer.id),
     ))
     translations = tuple(status_counts(catalogue, settings.language_codes, settings.default_language, publication.offers))
-    return OfficeReport(publication, settings, stale, ending, not_yet_valid, translations)
+    return OfficeReport(publication, settings, stale, ending, not_yet_valid, translations, needs_report(publication))
 
 
 def _is_running(offer: Offer, today: date) -> bool:
@@ -98,6 +101,12 @@ def _is_running(offer: Offer, today: date) -> bool:
 
 def report_text(report: OfficeReport, messages: Messages) -> str:
     return _ReportWriter(report, messages, markdown=False, limit=None).write()
+
+
+def report_council(report: OfficeReport, messages: Messages) -> str:
+    """The needs in a few Markdown lines for a council paper (catalogue.office.needs_report.council_summary)."""
+    settings = report.settings
+    return council_summary(report.needs, report.publication, messages, town=settings.town, default=settings.default_language)
 
 
 def report_markdown(report: OfficeReport, messages: Messages, limit: int | None = None) -> str:
@@ -153,6 +162,9 @@ class _ReportWriter:
             for offer in report.not_yet_valid
         ) or [say("report.none")]
         lines.append("")
+        for level, text in need_lines(report.needs, report.publication, self.messages, markdown=self.markdown, default=default):
+            lines += ([""] if level and lines[-1] else []) + ([self.heading(level, text), ""] if level else [text])
+        lines.append("")
         lines.append(self.heading(2, say("report.translations")))
         lines.append("")
         lines += self.translation_table()
@@ -206,7 +218,8 @@ class _ReportWriter:
 def report_csv(report: OfficeReport) -> str:
     """One row per finding, columns CSV_COLUMNS (RFC 4180, CRLF line ends, UTF-8):
 
-    section 'stale' | 'ending' | 'not_yet_valid' (date: last check, end, start) or 'translation' (one row per record
+    section 'stale' | 'ending' | 'not_yet_valid' (date: last check, end, start), 'need_open' | 'need_unmet' (an open
+    need, date: reported), 'waiting_list' (an offer, date: capacity.as_of) or 'translation' (one row per record
     and language, status one of STATUSES, words as in the text report). Offers count only published ones under
     'translation', as in the summary."""
     out = io.StringIO()
@@ -224,6 +237,13 @@ def report_csv(report: OfficeReport) -> str:
         writer.writerows(offer_row("stale", offer, offer.last_verified.date) for offer in group.offers)
     writer.writerows(offer_row("ending", offer, offer.valid_until) for offer in report.ending)
     writer.writerows(offer_row("not_yet_valid", offer, offer.valid_from) for offer in report.not_yet_valid)
+    unmet = {item.need.id for item in report.needs.unmet}
+    writer.writerows(
+        ("need_unmet" if item.need.id in unmet else "need_open", "", "need", item.need.id, item.need.file, "", item.need.status,
+         item.need.reported.isoformat(), "", "", "")
+        for item in report.needs.open
+    )
+    writer.writerows(offer_row("waiting_list", item.offer, item.as_of) for item in report.needs.waiting)
     catalogue = report.publication.catalogue
     for language in report.settings.language_codes:
         if language == default:

@@ -1,7 +1,8 @@
 """The catalogue's generated pages for one language: bodies, titles and head extras, ready for a site frame."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
+from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Iterator
@@ -9,6 +10,7 @@ from typing import Iterator
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from catalogue.data.capacity import capacity_state, shown_capacity
 from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
 from catalogue.data.cross_checks import months_before
@@ -16,17 +18,20 @@ from catalogue.data.ended_offers import ended_offers, similar_offers
 from catalogue.data.news_archive import archived_news, current_news
 from catalogue.data.history import QuarterCount
 from catalogue.data.publication import Publication
+from catalogue.data.need_figures import need_figures
 from catalogue.data.statistics import figures
 from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
 
 from .figures_page import chart_views, matrix_views
+from .need_figures_page import needs_view
 from .jsonld import offer_jsonld, script_json
 from .catalogue_listing import GERMAN_LEVELS, LISTING_PAGE_SIZE, Listing, facet_counts, listing_files, offers_in_district, pages_of
 from .offline import OFFLINE_FOLDER
 from .qr_code import qr_svg
 from .search_terms import SNOWBALL_ALGORITHMS
 from .share_links import share_links
+from .tell_office import filter_names, mail_parts, mailto_with, tell_texts
 
 _TEMPLATES = Path(__file__).parent / "templates"
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
@@ -103,7 +108,7 @@ class PageRenderer:
             districts = list(dict.fromkeys(actor.location(location_id).district for location_id in offer.locations))
             html = self.environment.get_template("_card.html").render(
                 r=self.reader, root=_ROOT_SLOT, offer=offer, actor=actor, districts=districts, heading=heading,
-                taxonomy=self.publication.catalogue.taxonomy,
+                taxonomy=self.publication.catalogue.taxonomy, capacity=capacity_state(offer, self.publication.today),
             )
             self._cards[key] = _Card(html, self.reader.fallbacks.count, frozenset(self.reader.fallbacks.languages))
             self.reader.fallbacks = outer
@@ -187,6 +192,8 @@ class PageRenderer:
             qr=qr_svg(url),
             has_dates=offer_has_dates(offer),
             stale=offer.last_verified.date < months_before(self.publication.today, self.reader.settings.stale_after_months),
+            capacity=capacity_state(offer, self.publication.today),
+            capacity_as_of=None if (shown := shown_capacity(offer, self.publication.today)) is None else shown.as_of,
         )
 
     def ended_offer_page(self, offer: Offer) -> RenderedPage:
@@ -244,7 +251,36 @@ class PageRenderer:
             "category.html", f"catalogue/{category.id}/", self.publication.offers_in_category(category.id),
             self.reader.plain(category.label),
             self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.town),
-            category=category,
+            category=category, tell_href=self.tell_office_href(category),
+        )
+
+    @cached_property
+    def _tell_words(self) -> tuple[ReaderLanguage, ...]:
+        """Who the 'tell the office' e-mail speaks in: the office's language first, then the reader's."""
+        return (self.german_words, self.reader) if self.german_words is not None else (self.reader,)
+
+    def tell_office_href(self, category: Term) -> str | None:
+        """The e-mail to the office from the end of a category page (site/tell_office.py); None without an address."""
+        address = self.reader.settings.office_email
+        if not address:
+            return None
+        searched = [words.plain(category.label) for words in self._tell_words]
+        subject, body = mail_parts([tell_texts(words, self.reader.code) for words in self._tell_words], searched)
+        return mailto_with(address, subject, body)
+
+    def tell_office_script_data(self) -> str:
+        """The catalogue page's e-mail templates and filter names per language, as JSON for assets/catalogue.js."""
+        taxonomy = self.publication.catalogue.taxonomy
+        offer_languages = sorted({code for offer in self.publication.offers for code in offer.languages})
+        return json.dumps(
+            {
+                "address": self.reader.settings.office_email,
+                "languages": [
+                    {**asdict(tell_texts(words, self.reader.code)), "filters": filter_names(words, taxonomy, offer_languages)}
+                    for words in self._tell_words
+                ],
+            },
+            ensure_ascii=False, separators=(",", ":"),
         )
 
     def district_pages(self, district: Term) -> list[RenderedPage]:
@@ -292,6 +328,7 @@ class PageRenderer:
             ),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
             stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
+            tell_data=self.tell_office_script_data() if self.reader.settings.office_email else "",
             **self._catalogue_values(),
         )
 
@@ -379,6 +416,7 @@ class PageRenderer:
             figures=numbers,
             charts=chart_views(numbers, self.publication, view_reader),
             matrices=matrix_views(numbers, self.publication, view_reader),
+            needs=needs_view(need_figures(self.publication), self.publication, view_reader),
             history=self.history,
             wrapped=wrapped,
         )

@@ -38,3 +38,34 @@ def bar_chart(rows: Sequence[tuple[str, int]], *, right_to_left: bool = False) -
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+Bar = tuple[int, str]
+"""A bar's length and the text written after it (e.g. '< 5' for a small number)."""
+
+
+def paired_bar_chart(rows: Sequence[tuple[str, Bar, Bar]], *, right_to_left: bool = False) -> Markup:
+    """Two bars per row, on one scale: rows are (label, first, second), e.g. people in need and places. The first bar
+    has the class cat-bar, the second cat-bar cat-bar--second; the table beside the chart names them."""
+    largest = max((max(first[0], second[0]) for _, first, second in rows), default=0) or 1
+    pitch = ROW + BAR + 2
+    height = pitch * len(rows) + 4
+    parts = [
+        f'<svg class="cat-chart" viewBox="0 0 {WIDTH} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">'
+    ]
+    label_x, anchor = (WIDTH, "end") if right_to_left else (0, "start")
+    for index, (label, *values) in enumerate(rows):
+        top = index * pitch
+        parts.append(f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" text-anchor="{anchor}">{escape(label)}</text>')
+        for offset, ((value, text), extra) in enumerate(zip(values, ("", " cat-bar--second"))):
+            length = round((WIDTH - VALUE_ROOM) * value / largest, 1)
+            y = top + 18 + offset * (BAR + 2)
+            bar_x = WIDTH - length if right_to_left else 0
+            value_x = (WIDTH - length - 4) if right_to_left else (length + 4)
+            parts.append(
+                f'<rect class="cat-bar{extra}" x="{bar_x}" y="{y}" width="{max(length, 0.5)}" height="{BAR}" rx="2"></rect>'
+                f'<text class="cat-bar__value" x="{value_x}" y="{y + BAR - 2}" text-anchor="{"end" if right_to_left else "start"}">{escape(text)}</text>'
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
