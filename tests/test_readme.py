@@ -9,8 +9,11 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 MAKEFILE = (REPO / "Makefile").read_text(encoding="utf-8")
-MAKE_TARGETS = set(re.findall(r"^([a-z][a-z-]*):", MAKEFILE, flags=re.MULTILINE))
-README_COMMANDS = sorted(set(re.findall(r"`?make ([a-z][a-z-]*)", README)))
+TOWN_MAKEFILE = (REPO / "hooks/catalogue/town/Makefile").read_text(encoding="utf-8")
+"""The Makefile `new-town` writes into a town: the README's town sections show its commands."""
+MAKE_TARGETS = set(re.findall(r"^([a-z][a-z-]*):", MAKEFILE + TOWN_MAKEFILE, flags=re.MULTILINE))
+README_COMMANDS = sorted(set(re.findall(r"`make ([a-z][a-z-]*)|^make ([a-z][a-z-]*)", README, flags=re.MULTILINE)) - {("", "")})
+README_COMMANDS = sorted({first or second for first, second in README_COMMANDS})
 
 
 @pytest.mark.parametrize("target", README_COMMANDS)
