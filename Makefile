@@ -13,7 +13,7 @@ VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: vendor wheel site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: test-fast vendor wheel site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,10 @@ check: $(SITE_READY)
 test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
+
+## test-fast: the tests that need no site build and no browser (the inner loop)
+test-fast: $(DEV_READY) $(VENDOR_READY)
+	$(BIN)/python -m pytest -m unit -q
 
 ## bench: build synthetic catalogues of several sizes and print a table
 bench: $(DEV_READY) $(VENDOR_READY)

@@ -49,3 +49,19 @@ def town_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         assert (root / "index.html").is_file(), f"CATALOGUE_TEST_SITE={given} holds no built site (no index.html)"
         return BuiltSite(root, log="")
     return build_site(tmp_path_factory.mktemp("town"), town_under_test(), build_date=date.today().isoformat())
+
+
+BUILD_FIXTURES = frozenset({"sample_site", "sample_site_again", "larger_site", "town_site", "built_site"})
+"""Fixtures that build a whole site with mkdocs."""
+TIERS = {"browser": "browser", "town": "town", "site": "build"}
+"""tests/<folder>/ -> the tier of every test in it; other tests are `build` when they use a built site, else `unit`."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test gets one tier marker: `unit` (no site build, no browser: `make test-fast`), `build`, `browser` or
+    `town` (a town from the product's wheel)."""
+    tests = Path(__file__).resolve().parent
+    for item in items:
+        folder = Path(str(item.path)).resolve().relative_to(tests).parts[0]
+        tier = TIERS.get(folder) or ("build" if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())) else "unit")
+        item.add_marker(tier)
