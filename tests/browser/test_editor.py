@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from catalogue.data.strict_yaml import parse_yaml_text
 from tests.towns import REPO
@@ -25,6 +25,8 @@ from .static_server import SiteServer
 NEW_OFFER_ID = "sprachcafe-am-donnerstag"
 EDITED_OFFER = Path("offers") / "sprachschule-nord" / "deutsch-a1.yml"
 EDITOR_TIMEOUT_MS = 20_000
+LOGIN = "Anmelden"
+"""The sign-in button of the local trial (Decap's "Login", in the editor's German)."""
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +70,7 @@ def _open_editor(page: Page, url: str, foreign: list[str]) -> None:
     page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).hostname not in {"localhost", "127.0.0.1"} and not request.url.startswith(("data:", "blob:")) else None)
     page.set_default_timeout(EDITOR_TIMEOUT_MS)
     page.goto(url)
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name=LOGIN).click()
 
 
 def _option_label(site: Path, field: str, value: str) -> str:
@@ -117,7 +119,7 @@ def test_a_new_offer_made_in_the_form_is_a_valid_file_that_the_site_shows(deskto
     page.locator("[data-slate-editor=true]").first.click()
     page.keyboard.type("Jeden Donnerstag üben wir **Deutsch** im Gespräch.")
     _choose(page, "mode", _option_label(site, "mode", "in_person"))
-    page.locator("[id^='date-field-']").last.fill("2026-11-20")
+    page.locator("[id^='date-field-']").last.fill("20.11.2026")
     page.fill("[id^='by-field-']", "Sprachschule Nord")
     page.screenshot(path=str(SCREENSHOT_DIR / "editor-new-offer-desktop.png"))
     _publish(page)
@@ -146,7 +148,7 @@ def test_editing_one_field_changes_one_line_and_keeps_comments_and_order(desktop
     page = desktop_editor.page
     desktop_editor.open("#/collections/offers/entries/sprachschule-nord/deutsch-a1")
     page.reload()  # the editor read the file before the comment was added; an actor would open it anew
-    login = page.get_by_role("button", name="Login")
+    login = page.get_by_role("button", name=LOGIN)
     summary = page.locator("[id^='de-field-']").nth(1)
     login.or_(summary).first.wait_for()
     if login.is_visible():
@@ -196,4 +198,60 @@ def test_the_form_fits_a_phone(chromium: Browser, editor_url: str) -> None:
         page.screenshot(path=str(SCREENSHOT_DIR / "editor-offer-phone.png"))
     finally:
         context.close()
+    assert foreign == []
+
+
+PHONE_WIDTHS = (360, 412, 768)
+
+
+def _tap(page: Page, target: Locator) -> None:
+    """A finger's tap at the element's own place on the screen, after checking that nothing covers it there and that
+    it is on the screen (Playwright's click() would scroll clipped elements into view and hide what a finger meets)."""
+    target.wait_for(state="visible")
+    target.evaluate("element => element.scrollIntoView({block: 'nearest', inline: 'nearest'})")
+    box = target.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    viewport = page.viewport_size
+    assert viewport is not None and 0 <= x < viewport["width"] and 0 <= y < viewport["height"], f"off the screen at {x:.0f},{y:.0f}"
+    hit = target.evaluate(
+        "(element, [x, y]) => { const under = document.elementFromPoint(x, y);"
+        " return under !== null && (element === under || element.contains(under)) ? '' : (under ? under.outerHTML.slice(0, 120) : 'nothing'); }",
+        [x, y],
+    )
+    assert hit == "", f"a tap at {x:.0f},{y:.0f} meets {hit}, not the control meant"
+    page.touchscreen.tap(x, y)
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_on_a_phone_or_tablet_real_taps_save_a_change(chromium: Browser, editor_url: str, editor_repository: EditorRepository, width: int) -> None:
+    context = chromium.new_context(
+        viewport={"width": width, "height": 740}, screen={"width": width, "height": 740}, device_scale_factor=2,
+        is_mobile=True, has_touch=True, locale="de-DE",
+    )
+    page = context.new_page()
+    foreign: list[str] = []
+    file = editor_repository.data / "offers" / "sportverein-altstadt" / "fussball-kinder.yml"
+    new_summary = f"Jeden Mittwoch Training, Bildschirm {width}."
+    try:
+        page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).hostname not in {"localhost", "127.0.0.1"} and not request.url.startswith(("data:", "blob:")) else None)
+        page.set_default_timeout(EDITOR_TIMEOUT_MS)
+        page.goto(editor_url)
+        _tap(page, page.get_by_role("button", name=LOGIN))
+        page.goto(editor_url + "#/collections/offers/entries/sportverein-altstadt/fussball-kinder")
+        summary = page.locator("[id^='de-field-']").nth(1)
+        summary.wait_for()
+        _tap(page, summary)
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type(new_summary)
+        _tap(page, page.get_by_role("button", name="Veröffentlichen", exact=True))
+        _tap(page, page.get_by_role("menuitem", name="Jetzt veröffentlichen"))
+        page.get_by_text("Änderungen gespeichert", exact=False).first.wait_for()
+        if width == PHONE_WIDTHS[0]:
+            page.screenshot(path=str(SCREENSHOT_DIR / "editor-offer-phone-saved.png"))
+    finally:
+        context.close()
+    saved = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert saved["summary"]["de"] == new_summary, "the tapped change was not saved"
+    assert saved["summary"]["en"] == "Training every Wednesday.", "the rest of the text map stays"
     assert foreign == []

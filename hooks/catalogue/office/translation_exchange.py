@@ -15,6 +15,11 @@ fill targets without touching states). A file sent back unchanged changes nothin
 
 CSV (RFC 4180, UTF-8 with BOM so that spreadsheet programs read the script right) has the columns
 `id, file, field, fingerprint, status, <de>, current <lang>, <lang>`: the translator fills the last column only.
+Text cells carry the open data's formula guard (exports/open_data.py `spreadsheet_safe`); the import takes it off.
+The import reads what German Excel saves: `;` or `,` between cells, UTF-8 with or without BOM, and Windows-1252
+("CSV (Trennzeichen-getrennt)") when the target language is written in Latin letters; any other encoding is
+refused with the steps to save as "CSV UTF-8". Files over MAX_CSV_BYTES, cells over MAX_CSV_CELL characters and
+a unit given twice are refused.
 """
 from __future__ import annotations
 
@@ -24,9 +29,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
+from babel import Locale, UnknownLocaleError
 from lxml import etree
 
 from catalogue.data.model import Catalogue
+from catalogue.exports.open_data import spreadsheet_safe
 from catalogue.data.translation_status import (
     RECORD_KINDS,
     Record,
@@ -48,10 +55,22 @@ _SKIPPED_STATES_12 = frozenset({
 })
 _CONFIRMED_STATES_2 = frozenset({"translated", "reviewed", "final"})
 _CSV_FIXED = ("id", "file", "field", "fingerprint", "status")
+MAX_CSV_BYTES = 20 * 1024 * 1024
+"""A translator's CSV of the largest catalogue (10,000 offers, 11 languages) stays far below this."""
+MAX_CSV_CELL = 25_000
+"""The longest text the schema allows is 20,000 characters (common.schema.json `markdown`)."""
 
 
 class ExchangeFileError(ValueError):
-    """The file is not one this module wrote, or it was damaged on the way; the message says what is wrong."""
+    """The file is not one this module wrote, or it was damaged on the way.
+
+    `key` names the phrase in data/messages.py (`exchange.*`) and `values` fill it, so that the command tells the
+    office in its language what is wrong; str() gives the key and values for logs."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(f"{key} {values}")
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -190,7 +209,7 @@ def csv_text(exchange: Exchange) -> str:
     language = exchange.target_language
     writer.writerow((*_CSV_FIXED, exchange.source_language, f"current {language}", language))
     for unit in exchange.units:
-        writer.writerow((unit.id, unit.file, unit.field, unit.fingerprint, unit.status, unit.source, unit.target, ""))
+        writer.writerow((unit.id, unit.file, unit.field, unit.fingerprint, unit.status, spreadsheet_safe(unit.source), spreadsheet_safe(unit.target), ""))
     return "\ufeff" + out.getvalue()
 
 
@@ -210,15 +229,44 @@ def exchange_bytes(exchange: Exchange, file_format: str) -> bytes:
 def read_exchange(path: Path) -> Exchange:
     """An exchange file as a translator or a tool sent it back. Raises ExchangeFileError on anything else."""
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise ExchangeFileError("exchange.too_big", megabytes=MAX_CSV_BYTES // (1024 * 1024))
         content = path.read_bytes()
     except OSError as error:
-        raise ExchangeFileError(str(error)) from None
+        raise ExchangeFileError("exchange.unreadable", detail=error.strerror or "") from None
     if content.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return _read_xliff(content)
+    return _read_csv(_csv_text(content))
+
+
+def _latin_script(language: str) -> bool:
+    """Whether the language's own name (CLDR, through Babel) fits into Windows-1252, i.e. Excel's "CSV
+    (Trennzeichen-getrennt)" can hold its texts."""
     try:
-        return _read_csv(content.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise ExchangeFileError(f"not UTF-8 ({error.reason} at byte {error.start})") from None
+        name = Locale.parse(language).get_display_name(language) or ""
+    except (ValueError, UnknownLocaleError):
+        return False
+    try:
+        name.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return bool(name)
+
+
+def _csv_text(content: bytes) -> str:
+    """The CSV as text: UTF-8 (with or without BOM), else Windows-1252 when the target language fits into it."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    first_line = content.split(b"\n", 1)[0].decode("latin-1").strip()
+    target = first_line.replace(";", ",").split(",")[-1].strip().strip('"')
+    if _latin_script(target):
+        try:
+            return content.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    raise ExchangeFileError("exchange.not_utf8")
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -228,14 +276,14 @@ def _read_xliff(content: bytes) -> Exchange:
     try:
         root = etree.fromstring(content, parser=_PARSER)
     except etree.XMLSyntaxError as error:
-        raise ExchangeFileError(f"broken XML: {error}") from None
+        raise ExchangeFileError("exchange.broken_xml", line=error.lineno or 1) from None
     if root.getroottree().docinfo.doctype:
-        raise ExchangeFileError("the file declares a DOCTYPE with entities, which XLIFF files never need")
+        raise ExchangeFileError("exchange.doctype")
     if root.tag == f"{{{XLIFF12_NS}}}xliff":
         return _read_xliff12(root)
     if root.tag == f"{{{XLIFF2_NS}}}xliff":
         return _read_xliff2(root)
-    raise ExchangeFileError(f"the root element is {root.tag}, not an XLIFF 1.2 or 2.x <xliff>")
+    raise ExchangeFileError("exchange.not_xliff")
 
 
 def _text(element: etree._Element | None) -> str:
@@ -282,26 +330,43 @@ def _read_xliff2(root: etree._Element) -> Exchange:
 
 def _one_language_pair(pairs: set[tuple[str, str]]) -> tuple[str, str]:
     if len(pairs) > 1:
-        raise ExchangeFileError("the file mixes language pairs: " + ", ".join(f"{a}->{b}" for a, b in sorted(pairs)))
+        raise ExchangeFileError("exchange.mixed_languages", pairs=", ".join(f"{a} → {b}" for a, b in sorted(pairs)))
     return next(iter(pairs), ("", ""))
 
 
+def _unguarded(cell: str) -> str:
+    """A cell without the formula guard csv_text() put before it."""
+    return cell[1:] if cell.startswith("'") and spreadsheet_safe(cell[1:]) != cell[1:] else cell
+
+
 def _read_csv(text: str) -> Exchange:
-    rows = list(csv.reader(io.StringIO(text)))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        raise ExchangeFileError("exchange.csv_broken") from None
     if not rows or tuple(rows[0][: len(_CSV_FIXED)]) != _CSV_FIXED or len(rows[0]) != len(_CSV_FIXED) + 3:
-        raise ExchangeFileError(f"the first row must be {', '.join(_CSV_FIXED)}, <source>, current <target>, <target>")
+        raise ExchangeFileError("exchange.csv_header")
     header = rows[0]
     source_language, target_language = header[len(_CSV_FIXED)], header[-1]
     units: list[ExchangeUnit] = []
+    seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise ExchangeFileError(f"row {number} has {len(row)} cells, the header {len(header)}")
+            raise ExchangeFileError("exchange.csv_cells", row=number, cells=len(row), expected=len(header))
+        if any(len(cell) > MAX_CSV_CELL for cell in row):
+            raise ExchangeFileError("exchange.csv_cell_too_long", row=number, limit=MAX_CSV_CELL)
         values: Mapping[str, str] = dict(zip(_CSV_FIXED, row))
+        unit_id = f"{values['file']}#{values['field']}"
+        if unit_id in seen:
+            raise ExchangeFileError("exchange.csv_duplicate", row=number, first=seen[unit_id])
+        seen[unit_id] = number
         units.append(ExchangeUnit(
-            file=values["file"], field=values["field"], fingerprint=values["fingerprint"], source=row[len(_CSV_FIXED)],
-            target=row[-1], status=values["status"], confirmed=True,
+            file=values["file"], field=values["field"], fingerprint=values["fingerprint"],
+            source=_unguarded(row[len(_CSV_FIXED)]), target=_unguarded(row[-1]), status=values["status"], confirmed=True,
         ))
     return Exchange(source_language, target_language, tuple(units))
 
