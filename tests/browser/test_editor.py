@@ -255,3 +255,70 @@ def test_on_a_phone_or_tablet_real_taps_save_a_change(chromium: Browser, editor_
     assert saved["summary"]["de"] == new_summary, "the tapped change was not saved"
     assert saved["summary"]["en"] == "Training every Wednesday.", "the rest of the text map stays"
     assert foreign == []
+
+
+def test_the_editor_refuses_what_check_refuses_before_saving_all_at_once_with_the_forms_labels(desktop_editor: EditorTab, editor_repository: EditorRepository) -> None:
+    file = editor_repository.data / "offers" / "sportverein-altstadt" / "fussball-kinder.yml"
+    before = file.read_text(encoding="utf-8")
+    page = desktop_editor.page
+    desktop_editor.open("#/collections/offers/entries/sportverein-altstadt/fussball-kinder")
+    page.reload()
+    login = page.get_by_role("button", name=LOGIN)
+    title = page.locator("[id^='de-field-']").first
+    login.or_(title).first.wait_for()
+    if login.is_visible():
+        login.click()
+    title.wait_for()
+    assert page.locator("[id^='valid_from-field-']").input_value() == "01.09.2026", "dates are shown as TT.MM.JJJJ"
+    title.fill("Fußball " * 375)
+    page.locator("[id^='valid_until-field-']").fill("01.01.2026")
+    page.locator("[id^='de-field-']").nth(2).fill("Hallo <script>alert(1)</script> und [hier](javascript:alert(1))")
+    page.get_by_role("button", name="Veröffentlichen", exact=True).click()
+    page.get_by_role("menuitem", name="Jetzt veröffentlichen").click()
+    refusal = page.get_by_text("Bitte zuerst korrigieren", exact=False).first
+    refusal.wait_for()
+    said = refusal.inner_text()
+    for expected in ("„Titel“ (Deutsch) ist 3000 Zeichen lang", "„Gültig bis“ liegt vor „Gültig ab“", "„Beschreibung“ (Deutsch) enthält HTML", "javascript:"):
+        assert expected in said, said
+    assert "valid_from" not in said and "valid_until" not in said
+    assert file.read_text(encoding="utf-8") == before, "nothing was saved"
+    page.get_by_role("button", name="Zurück zur Liste", exact=False).click()
+    if page.get_by_role("dialog").or_(page.locator("text=Seite trotzdem verlassen")).count():
+        page.keyboard.press("Enter")
+
+
+def test_an_existing_kennung_is_refused_and_the_list_speaks_german(chromium: Browser, editor_url: str, editor_repository: EditorRepository) -> None:
+    context = chromium.new_context(**DESKTOP, locale="de-DE")
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    foreign: list[str] = []
+    try:
+        _open_editor(page, editor_url, foreign)
+        page.goto(editor_url + "#/collections/offers")
+        page.get_by_text("Deutsch A1 am Vormittag").wait_for()
+        body = page.locator("body").inner_text()
+        for english in ("Login", "Inhaltstypen", "Beitrag", "Schnell-Erstellung", "Medien"):
+            assert english not in body, english
+        page.get_by_role("button", name="Sortieren nach").click()
+        assert page.get_by_role("menuitem", name="Titel").count() == 1, "the sort menu names the field as the form does"
+        page.keyboard.press("Escape")
+        page.goto(editor_url + "#/collections/offers/new")
+        page.fill("[id^='id-field-']", "deutsch-a1")
+        site = editor_repository.root.parent / "built" / "site"
+        _choose(page, "actor", "Sprachschule")
+        _choose(page, "status", _option_label(site, "status", "active"))
+        _choose(page, "categories", "Deutsch")
+        german = page.locator("[id^='de-field-']")
+        german.nth(0).fill("Noch ein Kurs")
+        german.nth(1).fill("Kurz.")
+        page.locator("[data-slate-editor=true]").first.click()
+        page.keyboard.type("Text.")
+        _choose(page, "mode", _option_label(site, "mode", "in_person"))
+        page.locator("[id^='date-field-']").last.fill("20.11.2026")
+        page.fill("[id^='by-field-']", "Sprachschule Nord")
+        page.get_by_role("button", name="Veröffentlichen", exact=True).click()
+        page.get_by_role("menuitem", name="Jetzt veröffentlichen").click()
+        page.get_by_text("deutsch-a1 gibt es schon", exact=False).first.wait_for()
+    finally:
+        context.close()
+    assert not list(editor_repository.data.rglob("deutsch-a1-1.yml")), "no copy under another name"
