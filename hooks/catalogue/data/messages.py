@@ -1131,6 +1131,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "{provider} did not answer as expected ({detail}); nothing was written",
         "de": "{provider} hat nicht wie erwartet geantwortet ({detail}); nichts wurde geschrieben",
     },
+    "machine.refused": {
+        "en": "{provider} returned texts the catalogue does not publish; nothing was written, {count} found:",
+        "de": "{provider} hat Texte geliefert, die der Katalog nicht veröffentlicht; nichts wurde geschrieben, {count} gefunden:",
+    },
     "machine.done": {
         "en": "{count} texts ({characters} characters) machine-translated into {language} in {files} files, marked as unchecked; {left} texts left for the next run (budget {budget} characters)",
         "de": "{count} Texte ({characters} Zeichen) maschinell nach {language} übersetzt in {files} Dateien, als ungeprüft markiert; {left} Texte bleiben für den nächsten Lauf (Budget {budget} Zeichen)",

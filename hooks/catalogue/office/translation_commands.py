@@ -29,7 +29,7 @@ from .machine_translation import (
     within_budget,
 )
 from .translation_exchange import FORMATS, ExchangeFileError, export_exchange, exchange_bytes, read_exchange
-from .translation_import import plan_import, write_texts
+from .translation_import import plan_import, refused_texts, write_texts
 
 EXIT_DONE = 0
 EXIT_REFUSED = 1
@@ -139,6 +139,12 @@ def _machine(
         texts = machine_translate(provider, drafts, settings.default_language, language) if drafts else []
     except ProviderError as error:
         print(messages.phrase("machine.failed", provider=provider.name, detail=error), file=stderr)
+        return EXIT_REFUSED
+    problems = refused_texts(texts, messages)
+    if problems:
+        print(messages.phrase("machine.refused", provider=provider.name, count=messages.counted("count.problems", len(problems))), file=stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=stderr)
         return EXIT_REFUSED
     written = write_texts(texts, language, settings, settings.default_language, machine=True)
     print(messages.phrase(

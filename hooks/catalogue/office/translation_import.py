@@ -108,6 +108,23 @@ def plan_import(exchange: Exchange, catalogue: Catalogue, settings: Settings, me
     return plan
 
 
+def refused_texts(texts: Iterable[NewText], messages: Messages) -> list[str]:
+    """Why `make check` would refuse each of the texts (length, characters, markup, links), one line per problem;
+    empty when all can be written. For machine drafts, which never pass a translator's eye before the data."""
+    problems: list[str] = []
+    for text in texts:
+        unit = next(item for item in text.record.translation.units if tuple(item.path) == tuple(text.path))
+        name = f"{text.record.source}#{field_name(text.path)}"
+        longest = text_length_limit(unit.markdown)
+        if len(text.text) > longest:
+            problems.append(messages.phrase("translations.too_long", unit=name, length=len(text.text), limit=longest))
+        problems.extend(
+            messages.phrase("translations.refused_text", unit=name, reason=messages.phrase(f"translations.reason.{reason}", found=found))
+            for reason, found in text_refusals(text.text, markdown=unit.markdown)
+        )
+    return problems
+
+
 def write_texts(
     texts: Iterable[NewText], language: str, settings: Settings, default_language: str, *, machine: bool
 ) -> WriteResult:
