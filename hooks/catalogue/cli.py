@@ -23,7 +23,7 @@ from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
 from catalogue.data.package_files import SCHEMA_DIR
-from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, form_yaml, issue_config, issue_form
+from catalogue.office.issue_form import CHANGE_FORM_PATH, GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, change_issue_form, form_yaml, issue_config, issue_form
 from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
 from catalogue.office.new_town import NewTown, make_new_town
@@ -252,6 +252,7 @@ def _editor_config_text(result: LoadResult, settings: Settings) -> str:
 def _issue_form_files(catalogue: Catalogue, settings: Settings) -> dict[str, str]:
     return {
         ISSUE_FORM_PATH: form_yaml(issue_form(catalogue, settings), GENERATED_NOTE),
+        CHANGE_FORM_PATH: form_yaml(change_issue_form(catalogue, settings), GENERATED_NOTE),
         ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
     }
 
