@@ -46,9 +46,11 @@ site: $(SITE_READY) $(VENDOR_READY)
 	$(BIN)/python -m catalogue check
 	$(BIN)/python -m mkdocs build --quiet --clean
 
-## serve: live preview at http://127.0.0.1:8000/
+## serve: live preview at http://127.0.0.1:8000/ (another port: make serve PORT=8001)
+PORT ?= 8000
 serve: $(SITE_READY) $(VENDOR_READY)
-	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve
+	@$(BIN)/python -m catalogue.build.serve_port $(PORT)
+	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## editor: the web editor on this clone: open http://localhost:8000/admin/ while `make serve` runs
 editor: $(SITE_READY) $(NODE_READY)
