@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -121,3 +122,20 @@ def test_importing_the_same_file_twice_says_the_second_time_that_nothing_changed
     code, out, _ = import_file(office_site, exported)
     assert code == 0 and "nichts wurde geändert" in out, out
     assert data_digest(office_site) == before
+
+
+def test_list_positions_are_counted_from_1_as_in_checks_messages(office_site: Path, tmp_path: Path) -> None:
+    actor = office_site / "data" / "actors" / "sprachschule-nord.yml"
+    actor.write_text(actor.read_text(encoding="utf-8").replace("    district: nordstadt\n", "    district: nordstadt\n    accessibility: {de: Rampe am Eingang}\n", 1), encoding="utf-8")
+    exported = export(office_site, "uk", "xliff", tmp_path / "uk.xlf")
+    text = exported.read_text(encoding="utf-8")
+    ids = re.findall(r'<trans-unit id="([^"]+)" resname="([^"]+)"', text)
+    listed = [(unit_id, name) for unit_id, name in ids if re.search(r"\.\d", unit_id)]
+    assert listed, "the export holds texts inside lists (places)"
+    assert all(".0." not in unit_id and "[0]" not in name for unit_id, name in listed), listed
+    assert all(re.sub(r"\.(\d+)", r"[\1]", unit_id, count=1) == name for unit_id, name in listed)
+    csv_rows = rows_of(export(office_site, "uk", "csv", tmp_path / "uk.csv"))
+    assert any(re.search(r"\[1\]", row[2]) for row in csv_rows[1:])
+    fill_xliff12(exported)
+    code, _, err = import_file(office_site, exported)
+    assert code == 0, err

@@ -5,7 +5,8 @@ Why two XLIFF versions: XLIFF 1.2 (OASIS, 2008) is the version Weblate (through 
 Studio have read for longest and best; Weblate's XLIFF 2.0 support is young and bilingual only. DeepL's document
 translation reads only XLIFF 2.1. Both files carry the same units: one `file` per data file (its path in `original`),
 one unit per text, the unit id the text's path in the record (`description`, `schedule.note`,
-`locations.0.accessibility`; an XML NMTOKEN, as XLIFF 2 requires). A note on every unit holds the fingerprint of the
+`locations.1.accessibility`: list positions counted from 1, as `make check` counts them in `locations[1]`; an XML
+NMTOKEN, as XLIFF 2 requires; `resname`/`name` and the CSV's `field` column give check's own `locations[1]…`). A note on every unit holds the fingerprint of the
 record's German text at the time of the export (catalogue.data.fingerprint), so the import can tell whether the
 German text changed in between. Units whose target was already there (outdated or machine-translated texts) carry
 it as the target with state `needs-review-translation` (1.2) or `initial` (2.1). The import takes a target when it
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
@@ -32,6 +34,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from babel import Locale, UnknownLocaleError
 from lxml import etree
 
+from catalogue.data import strict_yaml
 from catalogue.data.model import Catalogue
 from catalogue.exports.open_data import spreadsheet_safe
 from catalogue.data.translation_status import (
@@ -112,11 +115,21 @@ class Exchange:
 
 
 def field_name(path: Sequence[str | int]) -> str:
-    return ".".join(str(part) for part in path)
+    """The text's place in the record as `make check` names it, list positions counted from 1 as people count:
+    'locations[1].accessibility' (strict_yaml.field_name)."""
+    return strict_yaml.field_name(tuple(path))
 
 
-def field_path(name: str) -> tuple[str | int, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in name.split("."))
+def xliff_id(field: str) -> str:
+    """The field as an XLIFF unit id, an XML NMTOKEN (no brackets): 'locations[1].accessibility' ->
+    'locations.1.accessibility', the same position counted from 1."""
+    return re.sub(r"\[(\d+)\]", r".\1", field)
+
+
+def field_from_xliff_id(unit_id: str) -> str:
+    """The inverse of xliff_id(): 'locations.1.accessibility' -> 'locations[1].accessibility'."""
+    name = re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", unit_id)
+    return name
 
 
 NoteMaker = Callable[[str, str], Sequence[str]]
@@ -164,7 +177,7 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
         )
         body = etree.SubElement(file_element, f"{{{XLIFF12_NS}}}body")
         for unit in units:
-            element = etree.SubElement(body, f"{{{XLIFF12_NS}}}trans-unit", id=unit.field, resname=unit.field)
+            element = etree.SubElement(body, f"{{{XLIFF12_NS}}}trans-unit", id=xliff_id(unit.field), resname=unit.field)
             element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             etree.SubElement(element, f"{{{XLIFF12_NS}}}source").text = unit.source
             if unit.target:
@@ -186,7 +199,7 @@ def xliff2_bytes(exchange: Exchange) -> bytes:
     for number, (file, units) in enumerate(exchange.files().items(), start=1):
         file_element = etree.SubElement(root, f"{{{XLIFF2_NS}}}file", id=f"f{number}", original=file)
         for unit in units:
-            element = etree.SubElement(file_element, f"{{{XLIFF2_NS}}}unit", id=unit.field, name=unit.field)
+            element = etree.SubElement(file_element, f"{{{XLIFF2_NS}}}unit", id=xliff_id(unit.field), name=unit.field)
             notes = etree.SubElement(element, f"{{{XLIFF2_NS}}}notes")
             etree.SubElement(notes, f"{{{XLIFF2_NS}}}note", category=FINGERPRINT_NOTE).text = unit.fingerprint
             etree.SubElement(notes, f"{{{XLIFF2_NS}}}note", category="status").text = str(unit.status)
@@ -302,7 +315,7 @@ def _read_xliff12(root: etree._Element) -> Exchange:
             notes = {note.get("from", ""): _text(note) for note in element.iterfind("x:note", ns)}
             state = target.get("state", "") if target is not None else ""
             units.append(ExchangeUnit(
-                file=original, field=element.get("id", ""), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
+                file=original, field=field_from_xliff_id(element.get("id", "")), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
                 source=_text(element.find("x:source", ns)), target=_text(target), status=notes.get("status", ""),
                 confirmed=target is not None and state not in _SKIPPED_STATES_12,
             ))
@@ -321,7 +334,7 @@ def _read_xliff2(root: etree._Element) -> Exchange:
             source = "".join(_text(segment.find("x:source", ns)) for segment in segments)
             target = "".join(_text(segment.find("x:target", ns)) for segment in segments)
             units.append(ExchangeUnit(
-                file=original, field=element.get("id", ""), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
+                file=original, field=field_from_xliff_id(element.get("id", "")), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
                 source=source, target=target, status=notes.get("status", ""),
                 confirmed=bool(segments) and all(segment.get("state", "initial") in _CONFIRMED_STATES_2 for segment in segments),
             ))
