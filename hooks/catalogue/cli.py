@@ -19,7 +19,7 @@ from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem
-from catalogue.data.publication import Publication, publish
+from catalogue.data.publication import Publication, last_session_passed, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text
 from catalogue.data.package_files import SCHEMA_DIR
@@ -221,6 +221,9 @@ def _why_hidden(offer: Offer, today: date, messages: Messages) -> str:
         return messages.phrase("hidden.ended")
     if offer.valid_until is not None and offer.valid_until < today:
         return messages.phrase("hidden.expired", day=offer.valid_until.isoformat())
+    last = last_session_passed(offer, today)
+    if last is not None:
+        return messages.phrase("hidden.sessions_over", day=last.isoformat())
     return messages.phrase("hidden.not_yet", day=offer.valid_from.isoformat() if offer.valid_from else "")
 
 

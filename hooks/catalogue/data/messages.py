@@ -956,6 +956,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     },
     "hidden.ended": {"en": "`status` is ended", "de": "`status` ist ended"},
     "hidden.expired": {"en": "`valid_until` {day} has passed", "de": "`valid_until` {day} ist vorbei"},
+    "hidden.sessions_over": {
+        "en": "its last date in `schedule.sessions`, {day}, has passed and it has no weekly times; set `status: ended` or add new dates",
+        "de": "sein letzter Termin in `schedule.sessions`, {day}, ist vorbei, und es hat keine wöchentlichen Zeiten; setzen Sie `status: ended` oder tragen Sie neue Termine ein",
+    },
     "hidden.not_yet": {"en": "`valid_from` {day} has not come yet", "de": "`valid_from` {day} ist noch nicht erreicht"},
     "advice.offer": {
         "en": "move it to {folder}/offers/{actor}/",
