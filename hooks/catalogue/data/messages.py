@@ -646,6 +646,10 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "vertauschen Sie die beiden Daten oder korrigieren Sie eines",
         ),
     },
+    "offer.unknown_language": {
+        "en": ("`languages` names {value}, which is no language code", "{hint}write an ISO 639 code such as de, en, uk, ar, fa, ti"),
+        "de": ("`languages` nennt {value}, das ist kein Sprachkürzel", "{hint}schreiben Sie ein Kürzel nach ISO 639 wie de, en, uk, ar, fa, ti"),
+    },
     "order.ages": {
         "en": ("`age_min` ({low}) is greater than `age_max` ({high})", "swap the two ages or correct one of them"),
         "de": (
