@@ -321,3 +321,26 @@ def test_an_existing_kennung_is_refused_and_the_list_speaks_german(chromium: Bro
     finally:
         context.close()
     assert not list(editor_repository.data.rglob("deutsch-a1-1.yml")), "no copy under another name"
+
+
+def test_a_preview_rebuild_never_reloads_the_editor(chromium: Browser, editor_url: str, editor_repository: EditorRepository) -> None:
+    """`make serve` puts mkdocs' live-reload script into every page it serves, inline; the editor page's CSP refuses
+    inline scripts, so a rebuild after a save cannot reload /admin/ over unsaved typing."""
+    from mkdocs.livereload import LiveReloadServer
+
+    site = editor_repository.root.parent / "built" / "site"
+    page_html = (site / "admin" / "index.html").read_bytes()
+    served = LiveReloadServer._inject_js_into_html(None, page_html, 1)  # type: ignore[arg-type]
+    assert b"livereload(" in served, "mkdocs still injects its script inline"
+    (site / "admin" / "as-served-by-make-serve.html").write_bytes(served)
+    context = chromium.new_context(**DESKTOP, locale="de-DE")
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    try:
+        page.goto(editor_url + "as-served-by-make-serve.html")
+        page.get_by_role("button", name=LOGIN).wait_for()
+        assert page.evaluate("() => typeof window.livereload") == "undefined", "the live-reload poller runs on /admin/"
+    finally:
+        context.close()
+    assert any("inline script" in text for text in refused), refused
