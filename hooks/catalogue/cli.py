@@ -365,7 +365,7 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
         return EXIT_INVALID
     report = office_report(publish(result.catalogue, today), settings)
     if arguments.format == "csv":
-        text = report_csv(report)
+        text = report_csv(report, messages)
     elif arguments.format == "markdown":
         text = report_markdown(report, messages, limit=arguments.limit)
     else:
