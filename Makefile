@@ -11,7 +11,7 @@ VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: vendor site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: vendor site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,10 @@ serve: $(SITE_READY) $(VENDOR_READY)
 ## editor: the web editor on this clone: open http://localhost:8000/admin/ while `make serve` runs
 editor: $(SITE_READY) $(NODE_READY)
 	$(BIN)/python -m catalogue editor-backend
+
+## screenshots: the pictures of the web editor in docs/images/, taken from the real editor by its browser tests
+screenshots: $(DEV_READY) $(VENDOR_READY) $(NODE_READY)
+	$(BIN)/python tests/browser/editor_screenshots.py
 
 ## check: validate all data (GitHub annotations when CI is set; VERBOSE=1 lists missing translations file by file)
 check: $(SITE_READY)
