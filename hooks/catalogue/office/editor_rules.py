@@ -11,7 +11,10 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
-from catalogue.data import cross_checks
+from catalogue.data.cross_checks import (
+    _AUTOLINK, _CODE_SPAN, _FENCED_CODE, _HTML_TAG, _INLINE_LINK, _MARKUP_IN_PLAIN_TEXT, _REFERENCE_LINK,
+    LONGEST_OVERNIGHT_MINUTES, SAFE_LINK_SCHEMES,
+)
 
 from .editor_config import FIELD_LABELS
 
@@ -81,13 +84,13 @@ def editor_rules(schema_folder: Path) -> dict[str, Any]:
     # "description" is Markdown in offers, actors and news; the taxonomy's plain one is not edited in the form.
     texts_plain_only = [name for name in texts if name not in markdown]
     patterns = {
-        "html_tag": javascript_pattern(cross_checks._HTML_TAG),
-        "plain_markup": javascript_pattern(cross_checks._MARKUP_IN_PLAIN_TEXT),
-        "fenced_code": javascript_pattern(cross_checks._FENCED_CODE),
-        "code_span": javascript_pattern(cross_checks._CODE_SPAN),
-        "inline_link": javascript_pattern(cross_checks._INLINE_LINK),
-        "reference_link": javascript_pattern(cross_checks._REFERENCE_LINK),
-        "autolink": javascript_pattern(cross_checks._AUTOLINK),
+        "html_tag": javascript_pattern(_HTML_TAG),
+        "plain_markup": javascript_pattern(_MARKUP_IN_PLAIN_TEXT),
+        "fenced_code": javascript_pattern(_FENCED_CODE),
+        "code_span": javascript_pattern(_CODE_SPAN),
+        "inline_link": javascript_pattern(_INLINE_LINK),
+        "reference_link": javascript_pattern(_REFERENCE_LINK),
+        "autolink": javascript_pattern(_AUTOLINK),
         "time": {"source": common["time"]["pattern"], "flags": ""},
     }
     return {
@@ -98,8 +101,8 @@ def editor_rules(schema_folder: Path) -> dict[str, Any]:
         },
         "textFields": sorted({*texts_plain_only, *markdown}),
         "markdownFields": markdown,
-        "safeSchemes": sorted(cross_checks.SAFE_LINK_SCHEMES),
-        "longestOvernight": cross_checks.LONGEST_OVERNIGHT_MINUTES,
+        "safeSchemes": sorted(SAFE_LINK_SCHEMES),
+        "longestOvernight": LONGEST_OVERNIGHT_MINUTES,
         "labels": dict(FIELD_LABELS),
         "messages": dict(EDITOR_CHECK_MESSAGES),
     }

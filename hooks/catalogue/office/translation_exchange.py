@@ -16,7 +16,7 @@ fill targets without touching states). A file sent back unchanged changes nothin
 
 CSV (RFC 4180, UTF-8 with BOM so that spreadsheet programs read the script right) has the columns
 `id, file, field, fingerprint, status, <de>, current <lang>, <lang>`: the translator fills the last column only.
-Text cells carry the open data's formula guard (exports/open_data.py `spreadsheet_safe`); the import takes it off.
+Text cells carry the open data's formula guard (data/spreadsheet.py); the import takes it off.
 The import reads what German Excel saves: `;` or `,` between cells, UTF-8 with or without BOM, and Windows-1252
 ("CSV (Trennzeichen-getrennt)") when the target language is written in Latin letters; any other encoding is
 refused with the steps to save as "CSV UTF-8". Files over MAX_CSV_BYTES, cells over MAX_CSV_CELL characters and
@@ -34,9 +34,9 @@ from typing import Callable, Iterable, Mapping, Sequence
 from babel import Locale, UnknownLocaleError
 from lxml import etree
 
-from catalogue.data import strict_yaml
 from catalogue.data.model import Catalogue
-from catalogue.exports.open_data import spreadsheet_safe
+from catalogue.data.spreadsheet import spreadsheet_safe, without_guard
+from catalogue.data.strict_yaml import field_name as check_field_name
 from catalogue.data.translation_status import (
     RECORD_KINDS,
     Record,
@@ -117,7 +117,7 @@ class Exchange:
 def field_name(path: Sequence[str | int]) -> str:
     """The text's place in the record as `make check` names it, list positions counted from 1 as people count:
     'locations[1].accessibility' (strict_yaml.field_name)."""
-    return strict_yaml.field_name(tuple(path))
+    return check_field_name(tuple(path))
 
 
 def xliff_id(field: str) -> str:
@@ -347,11 +347,6 @@ def _one_language_pair(pairs: set[tuple[str, str]]) -> tuple[str, str]:
     return next(iter(pairs), ("", ""))
 
 
-def _unguarded(cell: str) -> str:
-    """A cell without the formula guard csv_text() put before it."""
-    return cell[1:] if cell.startswith("'") and spreadsheet_safe(cell[1:]) != cell[1:] else cell
-
-
 def _read_csv(text: str) -> Exchange:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -379,7 +374,7 @@ def _read_csv(text: str) -> Exchange:
         seen[unit_id] = number
         units.append(ExchangeUnit(
             file=values["file"], field=values["field"], fingerprint=values["fingerprint"],
-            source=_unguarded(row[len(_CSV_FIXED)]), target=_unguarded(row[-1]), status=values["status"], confirmed=True,
+            source=without_guard(row[len(_CSV_FIXED)]), target=without_guard(row[-1]), status=values["status"], confirmed=True,
         ))
     return Exchange(source_language, target_language, tuple(units))
 
