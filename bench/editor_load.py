@@ -77,6 +77,9 @@ def _visit(page: Page, url: str, first_screen: str, loading: str | None, transfe
         result["loading_message_s"] = round(time.monotonic() - started, 2)
     page.locator(first_screen).first.wait_for(timeout=180_000)
     result["first_screen_s"] = round(time.monotonic() - started, 2)
+    # The browser's own first contentful paint (Paint Timing): the loading message, without Playwright's polling.
+    paint = page.evaluate("() => (performance.getEntriesByName('first-contentful-paint')[0] || {startTime: 0}).startTime")
+    result["first_paint_s"] = round(float(paint) / 1000, 2)
     result["bytes_on_the_wire"] = int(sum(transferred))
     return result
 

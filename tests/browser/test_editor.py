@@ -206,9 +206,17 @@ PHONE_WIDTHS = (360, 412, 768)
 
 def _tap(page: Page, target: Locator) -> None:
     """A finger's tap at the element's own place on the screen, after checking that nothing covers it there and that
-    it is on the screen (Playwright's click() would scroll clipped elements into view and hide what a finger meets)."""
+    it is on the screen (Playwright's click() scrolls any container, even a clipped toolbar, and hides what a finger
+    meets)."""
     target.wait_for(state="visible")
-    target.evaluate("element => element.scrollIntoView({block: 'nearest', inline: 'nearest'})")
+    # A finger swipes the page, or the form's own tall scrolling pane; it cannot find a menu hidden in a small
+    # scrolling bar, so no smaller container is scrolled.
+    target.evaluate(
+        "element => { let pane = element.parentElement;"
+        " while (pane && !(/(auto|scroll)/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight && pane.clientHeight > innerHeight / 2)) pane = pane.parentElement;"
+        " const box = element.getBoundingClientRect();"
+        " if (box.top < 0 || box.bottom > innerHeight) (pane || document.scrollingElement).scrollBy(0, box.top - innerHeight / 3); }"
+    )
     box = target.bounding_box()
     assert box is not None
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
