@@ -181,6 +181,11 @@ def _write_settings(config_file: Path, settings: Settings, town: NewTown, old_na
                 if isinstance(entry, dict) and isinstance(entry.get("site_name"), str):
                     entry["site_name"] = _replace_names(entry["site_name"], old_names, town, entry.get("locale"))
     catalogue = config.setdefault("extra", {}).setdefault("catalogue", {})
+    editor = catalogue.get("editor")
+    if isinstance(editor, dict):  # the old town's repository and sign-in helper would take the new town's edits
+        for key in ("repo", "base_url"):
+            if isinstance(editor.get(key), str):
+                editor[key] = _replace_names(editor[key], old_names, town, default)
     catalogue["town"] = dict(town.names, **{default: town.name}) if town.names else town.name
     office = catalogue.get("office")
     if not isinstance(office, dict):
