@@ -13,7 +13,7 @@ VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: test-fast vendor wheel site serve editor check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,13 +59,19 @@ site: $(SITE_READY) $(VENDOR_READY)
 wheel: $(SITE_READY) $(VENDOR_READY)
 	rm -rf dist && $(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w dist .
 
-## serve: live preview at http://127.0.0.1:8000/
+## serve: live preview at http://127.0.0.1:8000/ (another port: make serve PORT=8001)
+PORT ?= 8000
 serve: $(SITE_READY) $(VENDOR_READY)
-	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve
+	@$(BIN)/python -m catalogue.build.serve_port $(PORT)
+	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## editor: the web editor on this clone: open http://localhost:8000/admin/ while `make serve` runs
 editor: $(SITE_READY) $(NODE_READY)
 	$(BIN)/python -m catalogue editor-backend
+
+## screenshots: the pictures of the web editor in docs/images/, taken from the real editor by its browser tests
+screenshots: $(DEV_READY) $(VENDOR_READY) $(NODE_READY)
+	$(BIN)/python tests/browser/editor_screenshots.py
 
 ## check: validate all data (GitHub annotations when CI is set; VERBOSE=1 lists missing translations file by file)
 check: $(SITE_READY)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
@@ -81,10 +82,38 @@ def test_the_actor_is_a_relation_to_the_actors(config: dict[str, Any]) -> None:
     assert (actor["widget"], actor["collection"], actor["value_field"]) == ("relation", "actors", "id")
 
 
-@pytest.mark.parametrize(("path", "stored"), [(("valid_until",), "YYYY-MM-DD"), (("schedule", "weekly", "start"), "HH:mm")])
-def test_dates_and_times_are_stored_in_the_schemas_format(config: dict[str, Any], path: tuple[str, ...], stored: str) -> None:
+@pytest.mark.parametrize("path", [("valid_until",), ("last_verified", "date"), ("schedule", "sessions", "date")])
+def test_dates_are_typed_as_germans_write_them_without_a_time_zone(config: dict[str, Any], path: tuple[str, ...]) -> None:
     field = _field(_collection(config, "offers")["fields"], *path)
-    assert (field["widget"], field["format"]) == ("datetime", stored)
+    assert field["widget"] == "string" and "picker_utc" not in field, "no picker that shows UTC or mm/dd/yyyy"
+    pattern = re.compile(field["pattern"][0])
+    assert pattern.match("24.12.2026") and pattern.match("1.2.2027") and not pattern.match("2026-12-24")
+    assert "TT.MM.JJJJ" in field["pattern"][1]
+
+
+@pytest.mark.parametrize("path", [("schedule", "weekly", "start"), ("schedule", "sessions", "end")])
+def test_times_are_24_hour_text_as_the_schema_stores_them(config: dict[str, Any], path: tuple[str, ...]) -> None:
+    field = _field(_collection(config, "offers")["fields"], *path)
+    assert field["widget"] == "string" and "picker_utc" not in field
+    pattern = re.compile(field["pattern"][0])
+    assert pattern.match("09:30") and pattern.match("18:00") and not pattern.match("10:00 AM") and not pattern.match("9:30")
+
+
+def test_weekly_times_show_day_and_time_when_collapsed(config: dict[str, Any]) -> None:
+    weekly = _field(_collection(config, "offers")["fields"], "schedule", "weekly")
+    assert weekly["summary"] == "{{fields.day}} {{fields.start}}–{{fields.end}}"
+
+
+def test_the_sort_menu_says_titel_and_no_record_can_be_deleted_in_the_editor(config: dict[str, Any]) -> None:
+    offers = _collection(config, "offers")
+    assert offers["sortable_fields"][0] == {"field": "title.de", "label": "Titel"}
+    assert all(collection["delete"] is False for collection in config["collections"]), "ending an offer is a status, not a deletion"
+
+
+def test_the_place_shows_its_district(config: dict[str, Any]) -> None:
+    locations = _field(_collection(config, "offers")["fields"], "locations")
+    assert "locations.*.district" in locations["display_fields"]
+    assert "Stadtteil" in locations["hint"]
 
 
 def test_offers_are_saved_in_their_actors_folder(config: dict[str, Any]) -> None:

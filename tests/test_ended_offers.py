@@ -1,13 +1,17 @@
 """Which offers keep their address after they ended, and which current offers their page suggests instead."""
 from __future__ import annotations
 
+import io
+import shutil
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from catalogue.cli import main
 from catalogue.data.ended_offers import ended_offers, has_ended, similar_offers
-from catalogue.data.model import Catalogue, Offer
+from catalogue.data.model import Catalogue, Offer, Schedule, Session, WeeklySlot
 from catalogue.data.publication import publish
 
 from tests.site.sample_data import LOADED, PUBLISHED
@@ -34,6 +38,9 @@ def offer(offer_id: str, categories: tuple[str, ...], groups: tuple[str, ...], d
     ({"status": "ended", "valid_from": date(2027, 1, 1)}, True),
     ({"status": "paused"}, False),
     ({}, False),
+    ({"schedule": Schedule(sessions=(Session(date(2026, 10, 1), "10:00"), Session(date(2026, 11, 25), "10:00")))}, True),
+    ({"schedule": Schedule(sessions=(Session(date(2026, 11, 25), "10:00"), Session(TODAY, "10:00")))}, False),
+    ({"schedule": Schedule(sessions=(Session(date(2026, 11, 25), "10:00"),), weekly=(WeeklySlot("mon", "10:00", "11:00"),))}, False),
 ])
 def test_an_offer_has_ended_when_its_status_says_so_or_its_last_day_has_passed(changes: dict[str, object], ended: bool) -> None:
     assert has_ended(replace(MODEL, **changes), TODAY) is ended
@@ -48,6 +55,13 @@ def test_only_ended_offers_keep_an_address_not_those_still_to_come() -> None:
     )
     publication = publish(replace(CATALOGUE, offers=offers), TODAY)
     assert [item.id for item in ended_offers(publication)] == ["ended-by-status", "ended-by-date"]
+
+
+def test_an_offer_whose_dated_sessions_have_all_passed_leaves_the_site_with_its_reason() -> None:
+    over = offer("sessions-over", ("leisure",), ("children",), NEAR, schedule=Schedule(sessions=(Session(date(2026, 11, 20), "10:00"),)))
+    publication = publish(replace(CATALOGUE, offers=(over,)), TODAY)
+    assert publication.offers == () and [item.id for item in ended_offers(publication)] == ["sessions-over"]
+    assert "2026-11-20" in publication.hidden[0].reason
 
 
 def _catalogue(*offers: Offer) -> Catalogue:
@@ -95,3 +109,13 @@ def test_similar_offers_are_for_the_same_ages() -> None:
     )
     publication = publish(_catalogue(ended, *candidates), TODAY)
     assert [item.id for item in similar_offers(publication, ended)] == ["for-small-children", "for-everyone"]
+
+
+def test_check_says_why_an_offer_whose_sessions_are_over_is_no_longer_published(tmp_path: Path) -> None:
+    tree = Path(__file__).resolve().parent / "data" / "valid" / "tree"
+    shutil.copytree(tree, tmp_path, dirs_exist_ok=True)
+    offer_file = tmp_path / "data" / "offers" / "sprachschule-nord" / "deutsch-a1.yml"
+    offer_file.write_text(offer_file.read_text(encoding="utf-8").replace('  weekly:\n    - {day: mon, start: "09:00", end: "12:00"}\n', ""), encoding="utf-8")
+    out = io.StringIO()
+    main(["check", "--config", str(tmp_path / "mkdocs.yml"), "--today", "2027-02-01"], stdout=out)
+    assert "deutsch-a1.yml: am 2027-02-01 nicht veröffentlicht (sein letzter Termin in `schedule.sessions`, 2027-01-11, ist vorbei" in out.getvalue()

@@ -127,6 +127,17 @@ def test_files_named_by_their_hash_are_kept_for_a_year_and_others_for_a_day(ngin
     assert headers["cache-control"] == "public, max-age=86400"
 
 
+def test_the_editors_scripts_are_named_by_their_hash_and_kept_for_a_year(nginx: str, sample_site: BuiltSite) -> None:
+    page = (sample_site.root / "admin" / "index.html").read_text(encoding="utf-8")
+    scripts = re.findall(r'<script src="([a-z-]+\.[0-9a-f]{12}\.js)"', page)
+    assert len(scripts) == 3 and any(name.startswith("decap-cms.") for name in scripts), page
+    for name in scripts:
+        status, headers, _ = _get(f"{nginx}/admin/{name}")
+        assert status == 200 and headers["cache-control"] == "public, max-age=31536000, immutable"
+    _, headers, _ = _get(f"{nginx}/admin/")
+    assert headers["cache-control"] == "no-cache", "the page that names them is asked for again"
+
+
 def test_text_is_sent_compressed_to_browsers_that_accept_it(nginx: str, sample_site: BuiltSite) -> None:
     status, headers, body = _get(nginx + "/ar/catalogue/", gzip_ok=True)
     assert status == 200 and headers.get("content-encoding") == "gzip"

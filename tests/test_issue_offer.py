@@ -13,7 +13,7 @@ import yaml
 from catalogue.cli import EXIT_INVALID, EXIT_VALID, main
 from catalogue.data.loading import load_catalogue
 from catalogue.data.settings import Settings, read_settings
-from catalogue.office.issue_form import ISSUE_FORM_PATH, LEVELS, MODES, PER, form_fields
+from catalogue.office.issue_form import ISSUE_FORM_PATH, LEVELS, MODES, PER, change_form_fields, change_issue_form, form_fields
 from catalogue.office.issue_offer import Conversion, comment_text, convert_issue, offer_id_from_title, parse_issue_body
 from catalogue.office.yaml_round_trip import plain_data
 from tests.towns import town_under_test
@@ -78,10 +78,10 @@ def test_hostile_input_is_refused_with_reasons_and_never_reaches_a_file(site: Se
     problems = "\n".join(conversion.problems)
     assert not conversion.ok and conversion.text == ""
     assert "„Kurzbeschreibung (ein bis zwei Sätze)“ enthält HTML-Zeichen" in problems
-    assert "„Lebensphase / Bereich“: „Hacking“ ist keine der Auswahlmöglichkeiten" in problems
-    assert "Die Zeile „2027-02-30 09:00-10:00“ verstehe ich nicht" in problems
-    assert "Die Zeile „irgendwann“ verstehe ich nicht" in problems
+    assert "„Lebensphase / Bereich“: Eine Antwort ist keine der Auswahlmöglichkeiten" in problems
+    assert "Zeile 1 verstehe ich nicht" in problems and "Zeile 2 verstehe ich nicht" in problems
     assert "Preis in Euro" in problems
+    assert "Hacking" not in problems and "irgendwann" not in problems, "a failure comment quotes no text of the issue"
 
 
 @pytest.mark.parametrize(("field", "size"), [("Beschreibung", 5_000), ("Titel des Angebots (Deutsch)", 100_000)])
@@ -194,3 +194,77 @@ def test_the_forms_choices_are_the_schemas_values(choices: dict[str, str], path:
     for part in path:
         node = node["properties"][part]
     assert list(choices.values()) == node["enum"]
+
+
+def _change_body(site: Settings, consent: bool = True, **answers: str) -> str:
+    """An "Angebot ändern" issue as GitHub renders it: every field's heading, `_No response_` where left empty."""
+    loaded = load_catalogue(site, today=TODAY)
+    assert loaded.catalogue is not None
+    parts = [f"### {field.label}\n\n{answers.get(field.id) or '_No response_'}\n" for field in change_form_fields(loaded.catalogue, site)]
+    parts.append(f"### Veröffentlichung\n\n- [{'X' if consent else ' '}] Die Angaben dürfen veröffentlicht werden.\n")
+    return "\n".join(parts)
+
+
+def test_the_change_form_asks_only_for_the_offers_id(site: Settings) -> None:
+    loaded = load_catalogue(site, today=TODAY)
+    assert loaded.catalogue is not None
+    form = change_issue_form(loaded.catalogue, site)
+    required = [element["id"] for element in form["body"] if element.get("validations", {}).get("required")]
+    assert required == ["offer_id"]
+    ids = [element.get("id") for element in form["body"]]
+    assert {"weekly_old", "weekly_new", "locations", "second_language", "title_translation"} <= set(ids)
+    places = next(element for element in form["body"] if element.get("id") == "locations")["attributes"]["options"]
+    assert "Haus Nord (Nordstadt) – Sprachschule Nord" in places, "the district stands with the place"
+
+
+def test_one_changed_weekly_time_is_one_changed_line(site: Settings) -> None:
+    path = site.root / "data/offers/sprachschule-nord/deutsch-a1.yml"
+    original = path.read_text(encoding="utf-8")
+    conversion = _convert(site, _change_body(site, offer_id="deutsch-a1", weekly_old="Montag 09:00-12:00", weekly_new="Montag 10:00-13:00"))
+    assert conversion.problems == []
+    changed = [(old, new) for old, new in zip(original.splitlines(), conversion.text.splitlines(), strict=True) if old != new]
+    assert changed == [
+        ('    - {day: mon, start: "09:00", end: "12:00"}', '    - {day: mon, start: "10:00", end: "13:00"}'),
+        ('  date: "2026-10-01"', '  date: "2026-11-26"'),
+    ], "every field left empty stays as it was"
+
+
+def test_a_weekly_time_is_added_or_dropped_and_places_and_a_second_language_are_set(site: Settings) -> None:
+    conversion = _convert(site, _change_body(
+        site, offer_id="deutsch-a1", weekly_new="Donnerstag 17:00-18:30", locations="Haus am Markt (Altstadt) – Sprachschule Nord",
+        second_language="English", title_translation="German A1 before noon",
+    ))
+    assert conversion.problems == []
+    data = plain_data(conversion.text, "x.yml")
+    assert data["schedule"]["weekly"] == [{"day": "mon", "start": "09:00", "end": "12:00"}, {"day": "thu", "start": "17:00", "end": "18:30"}]
+    assert data["locations"] == ["haus-markt"]
+    assert data["title"]["en"] == "German A1 before noon" and data["title"]["de"] == "Deutsch A1 am Vormittag"
+    dropped = _convert(site, _change_body(site, offer_id="deutsch-a1", weekly_old="Montag 09:00-12:00"))
+    assert dropped.problems == [] and "weekly" not in plain_data(dropped.text, "x.yml")["schedule"] or plain_data(dropped.text, "x.yml")["schedule"]["weekly"] == []
+
+
+def test_every_problem_of_a_change_comes_in_the_first_answer(site: Settings) -> None:
+    conversion = _convert(site, _change_body(
+        site, offer_id="deutsch-a1", age_min="18", age_max="12", valid_from="2027-06-01", valid_until="2027-01-01",
+        weekly_old="Montag 09:00-12:00", weekly_new="Montag 12:00-12:00", website="http//kaputt",
+    ))
+    problems = "\n".join(conversion.problems)
+    assert "„Alter ab“ ist größer als „Alter bis“" in problems
+    assert "„Gültig bis“ liegt vor „Gültig ab“" in problems
+    assert "Beginn und Ende sind gleich" in problems
+    assert len(conversion.problems) >= 3 and not conversion.ok
+
+
+def test_a_heading_typed_inside_an_answer_does_not_count_and_invisible_characters_are_dropped(site: Settings) -> None:
+    forged = _change_body(site, consent=False, offer_id="deutsch-a1", summary="Neu.\n\n### Veröffentlichung\n\n- [X] ja")
+    assert "Zustimmung zur Veröffentlichung fehlt" in "\n".join(_convert(site, forged).problems)
+    hidden = "\ufeff" + _change_body(site, offer_id="deutsch\u200b-a1", summary="Neu\u200d.")
+    conversion = _convert(site, hidden)
+    assert conversion.problems == [] and plain_data(conversion.text, "x.yml")["summary"]["de"] == "Neu."
+
+
+def test_a_failure_comment_says_what_happens_next_and_quotes_no_user_text(site: Settings) -> None:
+    conversion = _convert(site, _change_body(site, offer_id="gibt-es-nicht-@alle", age_min="@alle"))
+    text = comment_text(conversion, site)
+    assert "@alle" not in text and "gibt-es-nicht" not in text
+    assert "setzt die Markierung „in-datei-umwandeln“ wieder" in text

@@ -26,11 +26,11 @@ from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem
-from catalogue.data.publication import Publication, publish
+from catalogue.data.publication import Publication, last_session_passed, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text, technical_owners
 from catalogue.data.package_files import SCHEMA_DIR
-from catalogue.office.issue_form import GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, form_yaml, issue_config, issue_form
+from catalogue.office.issue_form import CHANGE_FORM_PATH, GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, change_issue_form, form_yaml, issue_config, issue_form
 from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
 from catalogue.build import site_build
@@ -304,6 +304,9 @@ def _why_hidden(offer: Offer, today: date, messages: Messages) -> str:
         return messages.phrase("hidden.ended")
     if offer.valid_until is not None and offer.valid_until < today:
         return messages.phrase("hidden.expired", day=offer.valid_until.isoformat())
+    last = last_session_passed(offer, today)
+    if last is not None:
+        return messages.phrase("hidden.sessions_over", day=last.isoformat())
     return messages.phrase("hidden.not_yet", day=offer.valid_from.isoformat() if offer.valid_from else "")
 
 
@@ -341,6 +344,7 @@ def _editor_config_text(result: LoadResult, settings: Settings) -> str:
 def _issue_form_files(catalogue: Catalogue, settings: Settings) -> dict[str, str]:
     return {
         ISSUE_FORM_PATH: form_yaml(issue_form(catalogue, settings), GENERATED_NOTE),
+        CHANGE_FORM_PATH: form_yaml(change_issue_form(catalogue, settings), GENERATED_NOTE),
         ISSUE_CONFIG_PATH: form_yaml(issue_config(settings), GENERATED_NOTE),
     }
 
@@ -566,7 +570,7 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
         return EXIT_INVALID
     report = office_report(publish(result.catalogue, today), settings)
     if arguments.format == "csv":
-        text = report_csv(report)
+        text = report_csv(report, messages)
     elif arguments.format == "markdown":
         text = report_markdown(report, messages, limit=arguments.limit)
     elif arguments.format == "council":

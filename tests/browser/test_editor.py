@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from catalogue.data.strict_yaml import parse_yaml_text
 from tests.towns import REPO
@@ -26,6 +26,8 @@ NEW_OFFER_ID = "sprachcafe-am-donnerstag"
 NEW_NEED_ID = "2026-11-deutschkurs-samstag"
 EDITED_OFFER = Path("offers") / "sprachschule-nord" / "deutsch-a1.yml"
 EDITOR_TIMEOUT_MS = 20_000
+LOGIN = "Anmelden"
+"""The sign-in button of the local trial (Decap's "Login", in the editor's German)."""
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +75,7 @@ def _open_editor(page: Page, url: str, foreign: list[str]) -> None:
     page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).hostname not in {"localhost", "127.0.0.1"} and not request.url.startswith(("data:", "blob:")) else None)
     page.set_default_timeout(EDITOR_TIMEOUT_MS)
     page.goto(url)
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name=LOGIN).click()
 
 
 def _option_label(site: Path, field: str, value: str) -> str:
@@ -122,7 +124,7 @@ def test_a_new_offer_made_in_the_form_is_a_valid_file_that_the_site_shows(deskto
     page.locator("[data-slate-editor=true]").first.click()
     page.keyboard.type("Jeden Donnerstag üben wir **Deutsch** im Gespräch.")
     _choose(page, "mode", _option_label(site, "mode", "in_person"))
-    page.locator("[id^='date-field-']").last.fill("2026-11-20")
+    page.locator("[id^='date-field-']").last.fill("20.11.2026")
     page.fill("[id^='by-field-']", "Sprachschule Nord")
     page.screenshot(path=str(SCREENSHOT_DIR / "editor-new-offer-desktop.png"))
     _publish(page)
@@ -181,7 +183,7 @@ def test_editing_one_field_changes_one_line_and_keeps_comments_and_order(desktop
     page = desktop_editor.page
     desktop_editor.open("#/collections/offers/entries/sprachschule-nord/deutsch-a1")
     page.reload()  # the editor read the file before the comment was added; an actor would open it anew
-    login = page.get_by_role("button", name="Login")
+    login = page.get_by_role("button", name=LOGIN)
     summary = page.locator("[id^='de-field-']").nth(1)
     login.or_(summary).first.wait_for()
     if login.is_visible():
@@ -239,3 +241,156 @@ def test_the_form_fits_a_phone(chromium: Browser, editor_url: str) -> None:
     finally:
         context.close()
     assert foreign == []
+
+
+PHONE_WIDTHS = (360, 412, 768)
+
+
+def _tap(page: Page, target: Locator) -> None:
+    """A finger's tap at the element's own place on the screen, after checking that nothing covers it there and that
+    it is on the screen (Playwright's click() scrolls any container, even a clipped toolbar, and hides what a finger
+    meets)."""
+    target.wait_for(state="visible")
+    # A finger swipes the page, or the form's own tall scrolling pane; it cannot find a menu hidden in a small
+    # scrolling bar, so no smaller container is scrolled.
+    target.evaluate(
+        "element => { let pane = element.parentElement;"
+        " while (pane && !(/(auto|scroll)/.test(getComputedStyle(pane).overflowY) && pane.scrollHeight > pane.clientHeight && pane.clientHeight > innerHeight / 2)) pane = pane.parentElement;"
+        " const box = element.getBoundingClientRect();"
+        " if (box.top < 0 || box.bottom > innerHeight) (pane || document.scrollingElement).scrollBy(0, box.top - innerHeight / 3); }"
+    )
+    box = target.bounding_box()
+    assert box is not None
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    viewport = page.viewport_size
+    assert viewport is not None and 0 <= x < viewport["width"] and 0 <= y < viewport["height"], f"off the screen at {x:.0f},{y:.0f}"
+    hit = target.evaluate(
+        "(element, [x, y]) => { const under = document.elementFromPoint(x, y);"
+        " return under !== null && (element === under || element.contains(under)) ? '' : (under ? under.outerHTML.slice(0, 120) : 'nothing'); }",
+        [x, y],
+    )
+    assert hit == "", f"a tap at {x:.0f},{y:.0f} meets {hit}, not the control meant"
+    page.touchscreen.tap(x, y)
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_on_a_phone_or_tablet_real_taps_save_a_change(chromium: Browser, editor_url: str, editor_repository: EditorRepository, width: int) -> None:
+    context = chromium.new_context(
+        viewport={"width": width, "height": 740}, screen={"width": width, "height": 740}, device_scale_factor=2,
+        is_mobile=True, has_touch=True, locale="de-DE",
+    )
+    page = context.new_page()
+    foreign: list[str] = []
+    file = editor_repository.data / "offers" / "sportverein-altstadt" / "fussball-kinder.yml"
+    new_summary = f"Jeden Mittwoch Training, Bildschirm {width}."
+    try:
+        page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).hostname not in {"localhost", "127.0.0.1"} and not request.url.startswith(("data:", "blob:")) else None)
+        page.set_default_timeout(EDITOR_TIMEOUT_MS)
+        page.goto(editor_url)
+        _tap(page, page.get_by_role("button", name=LOGIN))
+        page.goto(editor_url + "#/collections/offers/entries/sportverein-altstadt/fussball-kinder")
+        summary = page.locator("[id^='de-field-']").nth(1)
+        summary.wait_for()
+        _tap(page, summary)
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type(new_summary)
+        _tap(page, page.get_by_role("button", name="Veröffentlichen", exact=True))
+        _tap(page, page.get_by_role("menuitem", name="Jetzt veröffentlichen"))
+        page.get_by_text("Änderungen gespeichert", exact=False).first.wait_for()
+        if width == PHONE_WIDTHS[0]:
+            page.screenshot(path=str(SCREENSHOT_DIR / "editor-offer-phone-saved.png"))
+    finally:
+        context.close()
+    saved = yaml.safe_load(file.read_text(encoding="utf-8"))
+    assert saved["summary"]["de"] == new_summary, "the tapped change was not saved"
+    assert saved["summary"]["en"] == "Training every Wednesday.", "the rest of the text map stays"
+    assert foreign == []
+
+
+def test_the_editor_refuses_what_check_refuses_before_saving_all_at_once_with_the_forms_labels(desktop_editor: EditorTab, editor_repository: EditorRepository) -> None:
+    file = editor_repository.data / "offers" / "sportverein-altstadt" / "fussball-kinder.yml"
+    before = file.read_text(encoding="utf-8")
+    page = desktop_editor.page
+    desktop_editor.open("#/collections/offers/entries/sportverein-altstadt/fussball-kinder")
+    page.reload()
+    login = page.get_by_role("button", name=LOGIN)
+    title = page.locator("[id^='de-field-']").first
+    login.or_(title).first.wait_for()
+    if login.is_visible():
+        login.click()
+    title.wait_for()
+    assert page.locator("[id^='valid_from-field-']").input_value() == "01.09.2026", "dates are shown as TT.MM.JJJJ"
+    title.fill("Fußball " * 375)
+    page.locator("[id^='valid_until-field-']").fill("01.01.2026")
+    page.locator("[data-slate-editor=true]").first.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("Hallo <iframe src=x> und [hier](javascript:alert(1))")
+    page.get_by_role("button", name="Veröffentlichen", exact=True).click()
+    page.get_by_role("menuitem", name="Jetzt veröffentlichen").click()
+    refusal = page.get_by_text("Bitte zuerst korrigieren", exact=False).first
+    refusal.wait_for()
+    said = refusal.inner_text()
+    for expected in ("„Titel“ (Deutsch) ist 3000 Zeichen lang", "„Gültig bis“ liegt vor „Gültig ab“", "„Beschreibung“ (Deutsch) enthält HTML", "javascript:"):
+        assert expected in said, said
+    assert "valid_from" not in said and "valid_until" not in said
+    assert file.read_text(encoding="utf-8") == before, "nothing was saved"
+
+
+def test_an_existing_kennung_is_refused_and_the_list_speaks_german(chromium: Browser, editor_url: str, editor_repository: EditorRepository) -> None:
+    context = chromium.new_context(**DESKTOP, locale="de-DE")
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    foreign: list[str] = []
+    try:
+        _open_editor(page, editor_url, foreign)
+        page.goto(editor_url + "#/collections/offers")
+        page.get_by_text("Deutsch A1 am Vormittag").wait_for()
+        body = page.locator("body").inner_text()
+        for english in ("Login", "Inhaltstypen", "Beitrag", "Schnell-Erstellung", "Medien"):
+            assert english not in body, english
+        page.get_by_role("button", name="Sortieren nach").click()
+        assert page.get_by_role("menuitem", name="Titel").count() == 1, "the sort menu names the field as the form does"
+        page.keyboard.press("Escape")
+        page.goto(editor_url + "#/collections/offers/new")
+        page.fill("[id^='id-field-']", "deutsch-a1")
+        site = editor_repository.root.parent / "built" / "site"
+        _choose(page, "actor", "Sprachschule")
+        _choose(page, "status", _option_label(site, "status", "active"))
+        _choose(page, "categories", "Deutsch")
+        german = page.locator("[id^='de-field-']")
+        german.nth(0).fill("Noch ein Kurs")
+        german.nth(1).fill("Kurz.")
+        page.locator("[data-slate-editor=true]").first.click()
+        page.keyboard.type("Text.")
+        _choose(page, "mode", _option_label(site, "mode", "in_person"))
+        page.locator("[id^='date-field-']").last.fill("20.11.2026")
+        page.fill("[id^='by-field-']", "Sprachschule Nord")
+        page.get_by_role("button", name="Veröffentlichen", exact=True).click()
+        page.get_by_role("menuitem", name="Jetzt veröffentlichen").click()
+        page.get_by_text("deutsch-a1 gibt es schon", exact=False).first.wait_for()
+    finally:
+        context.close()
+    assert not list(editor_repository.data.rglob("deutsch-a1-1.yml")), "no copy under another name"
+
+
+def test_a_preview_rebuild_never_reloads_the_editor(chromium: Browser, editor_url: str, editor_repository: EditorRepository) -> None:
+    """`make serve` puts mkdocs' live-reload script into every page it serves, inline; the editor page's CSP refuses
+    inline scripts, so a rebuild after a save cannot reload /admin/ over unsaved typing."""
+    from mkdocs.livereload import LiveReloadServer
+
+    site = editor_repository.root.parent / "built" / "site"
+    page_html = (site / "admin" / "index.html").read_bytes()
+    served = LiveReloadServer._inject_js_into_html(None, page_html, 1)  # type: ignore[arg-type]
+    assert b"livereload(" in served, "mkdocs still injects its script inline"
+    (site / "admin" / "as-served-by-make-serve.html").write_bytes(served)
+    context = chromium.new_context(**DESKTOP, locale="de-DE")
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    try:
+        page.goto(editor_url + "as-served-by-make-serve.html")
+        page.get_by_role("button", name=LOGIN).wait_for()
+        assert page.evaluate("() => typeof window.livereload") == "undefined", "the live-reload poller runs on /admin/"
+    finally:
+        context.close()
+    assert any("inline script" in text for text in refused), refused

@@ -18,6 +18,8 @@ class StandIn:
     requests: list[dict[str, Any]] = field(default_factory=list)
     headers: list[dict[str, str]] = field(default_factory=list)
     fail_with: int | None = None
+    appends: str = ""
+    """Added to every translated text: what a provider may return that the catalogue must not publish."""
 
 
 @contextmanager
@@ -44,7 +46,7 @@ def deepl_stand_in() -> Iterator[StandIn]:
                 self._answer(400, {"message": "Bad request"})
                 return
             self._answer(200, {"translations": [
-                {"detected_source_language": request.get("source_lang", "DE"), "text": f"[{request['target_lang']}] {text}"}
+                {"detected_source_language": request.get("source_lang", "DE"), "text": f"[{request['target_lang']}] {text}{state.appends}"}
                 for text in texts
             ]})
 

@@ -37,9 +37,9 @@ def test_missing_texts_are_drafted_and_marked(office_site: Path, stand_in: Stand
     assert "  uk: '[UK] Schwimmen für Frauen'\n" in text
     assert text.endswith("translation_sources:\n  en: 0123abcd\n  uk: 9ba42caf\nmachine_translated:\n  - uk\n")
     assert "  en: Swimming for women\n" in text, "the outdated English text is a person's: left alone"
-    rows = list(csv.DictReader(io.StringIO(run("report", "--config", str(office_site / "mkdocs.yml"), "--today", TODAY, "--format", "csv")[1])))
+    rows = list(csv.DictReader(io.StringIO(run("report", "--config", str(office_site / "mkdocs.yml"), "--today", TODAY, "--format", "csv", "--lang", "en")[1].lstrip("\ufeff"))))
     uk = {row["status"] for row in rows if row["section"] == "translation" and row["language"] == "uk"}
-    assert uk == {"machine"}
+    assert uk == {"machine, unchecked"}
 
 
 def test_only_texts_without_any_translation_are_sent(office_site: Path, stand_in: StandIn) -> None:
@@ -90,3 +90,13 @@ def test_without_a_key_machine_translation_is_off(office_site: Path, monkeypatch
 def test_free_and_pro_keys_pick_their_api(key: str, url: str) -> None:
     provider = DeepL.from_environment({DEEPL_KEY_VARIABLE: key})
     assert provider is not None and provider.url == url
+
+
+@pytest.mark.parametrize(("appended", "reason"), [(" <script>alert(1)</script>", "enthält"), (" \u202e", "U+202E"), (" \x00", "U+0000")])
+def test_drafts_that_check_would_refuse_are_not_written(office_site: Path, stand_in: StandIn, appended: str, reason: str) -> None:
+    stand_in.appends = appended
+    before = data_digest(office_site)
+    code, _, err = machine(office_site, "--to", "uk")
+    assert code == 1
+    assert "nichts wurde geschrieben" in err and reason in err
+    assert data_digest(office_site) == before

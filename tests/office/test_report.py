@@ -19,25 +19,40 @@ def report(site: Path, *arguments: str) -> str:
     return out
 
 
+def csv_rows(site: Path, language: str = "en") -> list[dict[str, str]]:
+    text = report(site, "--format", "csv", "--lang", language)
+    assert text.startswith("\ufeff"), "a BOM, so that Excel reads the text as UTF-8"
+    return list(csv.DictReader(io.StringIO(text[1:])))
+
+
+def test_the_csv_speaks_the_offices_german_and_names_each_offer(office_site: Path) -> None:
+    rows = csv_rows(office_site, "de")
+    assert list(rows[0]) == ["Abschnitt", "Sprache", "Art", "Kennung", "Titel", "Datei", "Anbieter", "Stand", "Datum", "Wörter", "Telefon", "E-Mail"]
+    stale = next(row for row in rows if row["Abschnitt"] == "lange nicht geprüft")
+    assert (stale["Art"], stale["Kennung"], stale["Titel"], stale["Stand"]) == ("Angebot", "konversation", "Konversationskurs: Deutsch sprechen", "aktiv")
+    translation = next(row for row in rows if row["Abschnitt"] == "Übersetzung" and row["Kennung"] == "schwimmen" and row["Sprache"] == "uk")
+    assert (translation["Stand"], translation["Titel"]) == ("fehlt", "Schwimmen für Frauen")
+
+
 def test_csv_lists_each_finding_with_the_providers_contact(office_site: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(report(office_site, "--format", "csv"))))
+    rows = csv_rows(office_site)
     by_section = {section: [row for row in rows if row["section"] == section] for section in {row["section"] for row in rows}}
     assert [(row["id"], row["date"], row["phone"], row["email"]) for row in by_section["stale"]] == [
         ("konversation", "2025-01-15", "+49 1234 555-0100", "kurse@sprachschule-nord.example.org")
     ]
     assert [(row["id"], row["date"]) for row in by_section["ending"]] == [("konversation", "2026-12-10")]
-    assert [(row["id"], row["date"]) for row in by_section["not_yet_valid"]] == [("deutsch-b1-abend", "2027-02-01")]
+    assert [(row["id"], row["date"]) for row in by_section["not yet valid"]] == [("deutsch-b1-abend", "2027-02-01")]
     statuses = {(row["language"], row["kind"], row["id"]): row["status"] for row in by_section["translation"]}
     assert statuses[("en", "offer", "schwimmen")] == "outdated"
     assert statuses[("uk", "offer", "schwimmen")] == "missing"
-    assert statuses[("ti", "offer", "fussball-kinder")] == "current"
-    assert statuses[("uk", "actor", "sprachschule-nord")] == "missing"
+    assert statuses[("ti", "offer", "fussball-kinder")] == "up to date"
+    assert statuses[("uk", "provider", "sprachschule-nord")] == "missing"
     assert not any(language == "de" for language, _, _ in statuses), "the source language is not a translation"
     assert ("uk", "offer", "deutsch-b1-abend") not in statuses, "offers not yet published are not counted"
 
 
 def test_words_to_translate_are_the_german_words_of_the_missing_texts(office_site: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(report(office_site, "--format", "csv"))))
+    rows = csv_rows(office_site)
     words = {(row["language"], row["id"]): int(row["words"]) for row in rows if row["section"] == "translation"}
     # "Schwimmen für Frauen" + "Jeden Samstag im Hallenbad, mit Trainerin." + "Badekappe mitbringen."
     assert words[("uk", "schwimmen")] == 3 + 6 + 2
@@ -92,5 +107,5 @@ def test_invalid_data_gives_no_report(office_site: Path) -> None:
 def test_the_months_come_from_the_sites_settings(office_site: Path, months: int, stale: int) -> None:
     config = office_site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 12", f"stale_after_months: {months}"), encoding="utf-8")
-    rows = list(csv.DictReader(io.StringIO(report(office_site, "--format", "csv"))))
+    rows = csv_rows(office_site)
     assert sum(row["section"] == "stale" for row in rows) == stale

@@ -8,6 +8,7 @@ reported again, so that one mistake gives one message.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import importlib.util
 import re
@@ -15,6 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
+
+from babel import Locale
+from babel.core import get_global
 
 from catalogue.data.fingerprint import default_text_fingerprint
 from catalogue.data.glossary import Glossary, glossary_from_data
@@ -50,6 +54,11 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^<>\s]*)>")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+COUNTRY_CODES_TAKEN_FOR_LANGUAGES = {
+    "ua": "uk", "gr": "el", "dk": "da", "se": "sv", "cz": "cs", "jp": "ja", "cn": "zh", "kr": "ko", "ir": "fa",
+    "sy": "ar", "al": "sq", "rs": "sr", "ee": "et", "si": "sl", "by": "be", "gb": "en", "us": "en", "at": "de",
+}
+"""Country codes (ISO 3166) people write for a language, and the language code (ISO 639-1) they mean."""
 LONGEST_OVERNIGHT_MINUTES = 12 * 60
 """An end earlier than the start is on the next day, if that makes a session of at most 12 hours; a longer one is
 more likely a slip (18:00 to 09:00)."""
@@ -280,6 +289,7 @@ class _Checker:
             yield from self.term(file, ("costs", "free_with", index), "entitlements")
         yield from self.offer_locations(file, self.valid_actors.get(actor_id))
         yield from self.offer_orders(file)
+        yield from self.offer_languages(file)
         yield from self.stale(file)
         yield from self.capacity(file)
 
@@ -377,6 +387,17 @@ class _Checker:
                         file, "order.times_overnight", position, start=slot["start"], end=slot["end"],
                         hours=minutes // 60, limit=LONGEST_OVERNIGHT_MINUTES // 60,
                     )
+
+    def offer_languages(self, file: DataFile) -> Iterator[Problem]:
+        """The languages an offer is held in: a site language or a language CLDR knows (ISO 639, through Babel)."""
+        for index, code in enumerate(file.data.get("languages", [])):
+            if code in self.settings.language_codes or code.split("-")[0] in course_languages():
+                continue
+            suggestion = COUNTRY_CODES_TAKEN_FOR_LANGUAGES.get(code) or _closest(code, list(self.settings.language_codes))
+            yield self.problem(
+                file, "offer.unknown_language", file.document.value_position(("languages", index)),
+                value=quote(code), hint=self.messages.hint(suggestion),
+            )
 
     def news(self, file: DataFile) -> Iterator[Problem]:
         for index, offer_id in enumerate(file.data.get("offers", [])):
@@ -746,6 +767,15 @@ def _lookup(data: Any, path: JsonPath) -> Any:
     for part in path:
         data = data[part]
     return data
+
+
+@functools.cache
+def course_languages() -> frozenset[str]:
+    """The language codes CLDR names (Babel's English locale data): ISO 639-1 and the 639-2/3 codes of languages
+    without one, e.g. de, uk, ti, ckb, and the codes CLDR keeps as aliases of them (prs, Dari: fa_AF; ukr: uk)."""
+    named = {code.lower() for code in Locale("en").languages if "_" not in code}
+    aliases = {alias.lower() for alias in get_global("language_aliases") if alias.isalpha()}
+    return frozenset(named | aliases)
 
 
 def _closest(word: Any, candidates: list[str]) -> str | None:

@@ -8,16 +8,21 @@ from __future__ import annotations
 from datetime import date
 
 from .model import Offer
-from .publication import Publication
+from .publication import Publication, last_session_passed
 
 SIMILAR_OFFERS = 5
 """How many current offers an ended offer's page suggests at most."""
 
 
 def has_ended(offer: Offer, today: date) -> bool:
-    """Ended on `today`: its status is ended or its valid_until has passed. An offer whose valid_from has not
-    come yet has not ended (it is not shown yet, and nobody can have shared it)."""
-    return offer.status == "ended" or (offer.valid_until is not None and offer.valid_until < today)
+    """Ended on `today`: its status is ended, its valid_until has passed, or its last dated session has passed
+    and it has no weekly times. An offer whose valid_from has not come yet has not ended (it is not shown yet, and
+    nobody can have shared it)."""
+    return (
+        offer.status == "ended"
+        or (offer.valid_until is not None and offer.valid_until < today)
+        or last_session_passed(offer, today) is not None
+    )
 
 
 def ended_offers(publication: Publication) -> tuple[Offer, ...]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Mapping
 
+from babel import Locale
+
 from catalogue.data.problems import Problem, Severity
 
 MESSAGE_LANGUAGES = ("en", "de")
@@ -684,6 +686,10 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "vertauschen Sie die beiden Daten oder korrigieren Sie eines",
         ),
     },
+    "offer.unknown_language": {
+        "en": ("`languages` names {value}, which is no language code", "{hint}write an ISO 639 code such as de, en, uk, ar, fa, ti"),
+        "de": ("`languages` nennt {value}, das ist kein Sprachkürzel", "{hint}schreiben Sie ein Kürzel nach ISO 639 wie de, en, uk, ar, fa, ti"),
+    },
     "order.ages": {
         "en": ("`age_min` ({low}) is greater than `age_max` ({high})", "swap the two ages or correct one of them"),
         "de": (
@@ -1040,6 +1046,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     },
     "hidden.ended": {"en": "`status` is ended", "de": "`status` ist ended"},
     "hidden.expired": {"en": "`valid_until` {day} has passed", "de": "`valid_until` {day} ist vorbei"},
+    "hidden.sessions_over": {
+        "en": "its last date in `schedule.sessions`, {day}, has passed and it has no weekly times; set `status: ended` or add new dates",
+        "de": "sein letzter Termin in `schedule.sessions`, {day}, ist vorbei, und es hat keine wöchentlichen Zeiten; setzen Sie `status: ended` oder tragen Sie neue Termine ein",
+    },
     "hidden.not_yet": {"en": "`valid_from` {day} has not come yet", "de": "`valid_from` {day} ist noch nicht erreicht"},
     "advice.offer": {
         "en": "move it to {folder}/offers/{actor}/",
@@ -1132,6 +1142,28 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.more": {"en": "… and {count} more (see the CSV)", "de": "… und {count} weitere (siehe CSV)"},
     "report.no_contact": {"en": "no contact given", "de": "kein Kontakt angegeben"},
     "report.column.language": {"en": "language", "de": "Sprache"},
+    "report.csv.section": {"en": "section", "de": "Abschnitt"},
+    "report.csv.language": {"en": "language", "de": "Sprache"},
+    "report.csv.kind": {"en": "kind", "de": "Art"},
+    "report.csv.id": {"en": "id", "de": "Kennung"},
+    "report.csv.title": {"en": "title", "de": "Titel"},
+    "report.csv.file": {"en": "file", "de": "Datei"},
+    "report.csv.provider": {"en": "provider", "de": "Anbieter"},
+    "report.csv.status": {"en": "status", "de": "Stand"},
+    "report.csv.date": {"en": "date", "de": "Datum"},
+    "report.csv.words": {"en": "words", "de": "Wörter"},
+    "report.csv.phone": {"en": "phone", "de": "Telefon"},
+    "report.csv.email": {"en": "email", "de": "E-Mail"},
+    "report.csv.section.stale": {"en": "stale", "de": "lange nicht geprüft"},
+    "report.csv.section.ending": {"en": "ending", "de": "endet bald"},
+    "report.csv.section.not_yet_valid": {"en": "not yet valid", "de": "noch nicht gültig"},
+    "report.csv.section.translation": {"en": "translation", "de": "Übersetzung"},
+    "report.csv.kind.offer": {"en": "offer", "de": "Angebot"},
+    "report.csv.kind.actor": {"en": "provider", "de": "Anbieter"},
+    "report.csv.kind.news": {"en": "news", "de": "Nachricht"},
+    "report.csv.status.active": {"en": "active", "de": "aktiv"},
+    "report.csv.status.paused": {"en": "paused", "de": "pausiert"},
+    "report.csv.status.ended": {"en": "ended", "de": "beendet"},
     "report.column.kind": {"en": "records", "de": "Einträge"},
     "report.column.current": {"en": "up to date", "de": "aktuell"},
     "report.column.outdated": {"en": "outdated", "de": "veraltet"},
@@ -1210,12 +1242,60 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "{count} Texte ({words} deutsche Wörter) aus {records} Einträgen für {language} nach {file} geschrieben",
     },
     "translations.unreadable": {
-        "en": "{file}: not a translation file this catalogue wrote ({detail}); export a new one with `translations export`",
-        "de": "{file}: keine Übersetzungsdatei aus diesem Katalog ({detail}); exportieren Sie eine neue mit `translations export`",
+        "en": "{file}: {detail} Nothing was imported.",
+        "de": "{file}: {detail} Es wurde nichts übernommen.",
+    },
+    "exchange.unreadable": {
+        "en": "the file cannot be read ({detail}).",
+        "de": "die Datei lässt sich nicht lesen ({detail}).",
+    },
+    "exchange.too_big": {
+        "en": "the file is larger than {megabytes} MB; no translation file of this catalogue is that large. Export a new one with `translations export`.",
+        "de": "die Datei ist größer als {megabytes} MB; so groß wird keine Übersetzungsdatei dieses Katalogs. Exportieren Sie eine neue mit `translations export`.",
+    },
+    "exchange.not_utf8": {
+        "en": "the file is not saved as UTF-8, and its encoding cannot be told for sure. In Excel: File > Save As > file type \"CSV UTF-8 (Comma delimited)\", then import that file. The translations stay.",
+        "de": "die Datei ist nicht als UTF-8 gespeichert, und ihre Kodierung lässt sich nicht sicher erkennen. In Excel: Datei > Speichern unter > Dateityp „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei importieren. Die Übersetzungen bleiben erhalten.",
+    },
+    "exchange.broken_xml": {
+        "en": "not a translation file this catalogue wrote: the XML is broken near line {line}. Export a new one with `translations export`.",
+        "de": "keine Übersetzungsdatei aus diesem Katalog: das XML ist in der Nähe von Zeile {line} beschädigt. Exportieren Sie eine neue mit `translations export`.",
+    },
+    "exchange.doctype": {
+        "en": "not a translation file this catalogue wrote: it declares a DOCTYPE, which XLIFF files never need.",
+        "de": "keine Übersetzungsdatei aus diesem Katalog: sie enthält eine DOCTYPE-Angabe, die XLIFF-Dateien nie brauchen.",
+    },
+    "exchange.not_xliff": {
+        "en": "not a translation file this catalogue wrote: the XML is no XLIFF 1.2 or 2.x file. Export a new one with `translations export`.",
+        "de": "keine Übersetzungsdatei aus diesem Katalog: das XML ist keine XLIFF-1.2- oder -2.x-Datei. Exportieren Sie eine neue mit `translations export`.",
+    },
+    "exchange.mixed_languages": {
+        "en": "the file mixes several language pairs ({pairs}); one file holds one language.",
+        "de": "die Datei mischt mehrere Sprachpaare ({pairs}); eine Datei enthält eine Sprache.",
+    },
+    "exchange.csv_header": {
+        "en": "not a translation file this catalogue wrote: the first row must be id, file, field, fingerprint, status, the source language, current <language>, <language>. Export a new one with `translations export`.",
+        "de": "keine Übersetzungsdatei aus diesem Katalog: die erste Zeile muss id, file, field, fingerprint, status, die Ausgangssprache, current <Sprache>, <Sprache> lauten. Exportieren Sie eine neue mit `translations export`.",
+    },
+    "exchange.csv_cells": {
+        "en": "row {row} has {cells} cells, the first row {expected}; a cell may have lost its quotes.",
+        "de": "Zeile {row} hat {cells} Zellen, die erste Zeile {expected}; vielleicht fehlen einer Zelle ihre Anführungszeichen.",
+    },
+    "exchange.csv_cell_too_long": {
+        "en": "row {row} has a cell longer than {limit} characters; no text of the catalogue is that long.",
+        "de": "Zeile {row} hat eine Zelle mit mehr als {limit} Zeichen; so lang ist kein Text des Katalogs.",
+    },
+    "exchange.csv_broken": {
+        "en": "the CSV cannot be read (a cell too long, or quotes that do not close).",
+        "de": "die CSV-Datei lässt sich nicht lesen (eine Zelle zu lang oder Anführungszeichen, die nicht schließen).",
+    },
+    "exchange.csv_duplicate": {
+        "en": "row {row} gives the same text as row {first} again; keep one of the two rows.",
+        "de": "Zeile {row} enthält denselben Text wie Zeile {first} noch einmal; behalten Sie eine der beiden Zeilen.",
     },
     "translations.refused": {
-        "en": "{file}: nothing was imported, {count} problem(s) found:",
-        "de": "{file}: nichts wurde importiert, {count} Problem(e) gefunden:",
+        "en": "{file}: nothing was imported, {count} found:",
+        "de": "{file}: nichts wurde importiert, {count} gefunden:",
     },
     "translations.unknown_id": {
         "en": "unit {unit}: no such text in the catalogue (renamed or deleted since the export?); leave the unit out or export again",
@@ -1233,9 +1313,22 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "unit {unit}: the translation has {length} characters, at most {limit} fit; shorten it",
         "de": "Einheit {unit}: die Übersetzung hat {length} Zeichen, höchstens {limit} passen; kürzen Sie sie",
     },
+    "translations.refused_text": {
+        "en": "unit {unit}: the translation {reason}, which the catalogue does not publish; correct it",
+        "de": "Einheit {unit}: die Übersetzung {reason}, was der Katalog nicht veröffentlicht; korrigieren Sie sie",
+    },
+    "translations.reason.control": {"en": "holds the invisible control character {found}", "de": "enthält das unsichtbare Steuerzeichen {found}"},
+    "translations.reason.direction": {"en": "holds the direction control {found}", "de": "enthält das Richtungszeichen {found}"},
+    "translations.reason.html": {"en": "holds HTML ({found})", "de": "enthält HTML ({found})"},
+    "translations.reason.link": {"en": "holds a link that is not allowed ({found})", "de": "enthält einen nicht erlaubten Link ({found})"},
+    "translations.reason.markup": {"en": "holds markup that readers would see as is ({found})", "de": "enthält Auszeichnung, die Leser so sähen ({found})"},
     "translations.imported": {
-        "en": "imported {count} texts into {files} files for {language}; {complete} records are now fully translated",
-        "de": "{count} Texte in {files} Dateien für {language} übernommen; {complete} Einträge sind jetzt vollständig übersetzt",
+        "en": "imported {count} into {files} for {language}; {complete} now fully translated",
+        "de": "{count} in {files} für {language} übernommen; {complete} jetzt vollständig übersetzt",
+    },
+    "translations.unchanged": {
+        "en": "{file}: every translation in the file is already in the data; nothing was changed",
+        "de": "{file}: alle Übersetzungen der Datei stehen schon so in den Daten; nichts wurde geändert",
     },
     "translations.nothing": {
         "en": "{file}: no unit has a translation yet; nothing was changed",
@@ -1253,11 +1346,23 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "{provider} did not answer as expected ({detail}); nothing was written",
         "de": "{provider} hat nicht wie erwartet geantwortet ({detail}); nichts wurde geschrieben",
     },
+    "machine.refused": {
+        "en": "{provider} returned texts the catalogue does not publish; nothing was written, {count} found:",
+        "de": "{provider} hat Texte geliefert, die der Katalog nicht veröffentlicht; nichts wurde geschrieben, {count} gefunden:",
+    },
     "machine.done": {
         "en": "{count} texts ({characters} characters) machine-translated into {language} in {files} files, marked as unchecked; {left} texts left for the next run (budget {budget} characters)",
         "de": "{count} Texte ({characters} Zeichen) maschinell nach {language} übersetzt in {files} Dateien, als ungeprüft markiert; {left} Texte bleiben für den nächsten Lauf (Budget {budget} Zeichen)",
     },
 }
+
+COUNTED_PHRASES: Mapping[str, Mapping[str, Mapping[str, str]]] = {
+    "count.problems": {"en": {"one": "{count} problem", "other": "{count} problems"}, "de": {"one": "{count} Problem", "other": "{count} Probleme"}},
+    "count.texts": {"en": {"one": "{count} text", "other": "{count} texts"}, "de": {"one": "{count} Text", "other": "{count} Texte"}},
+    "count.files": {"en": {"one": "{count} file", "other": "{count} files"}, "de": {"one": "{count} Datei", "other": "{count} Dateien"}},
+    "count.entries": {"en": {"one": "{count} record", "other": "{count} records"}, "de": {"one": "{count} Eintrag", "other": "{count} Einträge"}},
+}
+"""Phrases with a number, one form per CLDR plural category (Unicode TR 35; 'other' when a category is missing)."""
 
 _LONGEST_QUOTED_VALUE = 60
 _LONGEST_LIST = 12
@@ -1316,6 +1421,12 @@ class Messages:
 
     def phrase(self, key: str, **values: Any) -> str:
         return PHRASES[key][self.language].format(**values)
+
+    def counted(self, key: str, count: int) -> str:
+        """'1 Problem', '2 Probleme': the COUNTED_PHRASES form of the CLDR plural category of `count` (Babel)."""
+        forms = COUNTED_PHRASES[key][self.language]
+        category = Locale.parse(self.language).plural_form(count)
+        return forms.get(category, forms["other"]).format(count=count)
 
     def describe(self, value: Any, *, as_written: str | None = None) -> str:
         """What a value is, for 'must be …, but is …': the text 'yes', the number 12, a list, empty.

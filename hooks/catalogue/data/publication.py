@@ -32,11 +32,24 @@ class Publication:
         return next((offer for offer in self.offers if offer.id == offer_id), None)
 
 
+def last_session_passed(offer: Offer, today: date) -> date | None:
+    """The day of an offer's last dated session when every one has passed and it has no weekly times (nothing more
+    will take place, even without a `valid_until`); else None."""
+    schedule = offer.schedule
+    if not schedule.sessions or schedule.weekly:
+        return None
+    last = max(session.date for session in schedule.sessions)
+    return last if last < today else None
+
+
 def hiding_reason(offer: Offer, today: date) -> str | None:
     if offer.status == "ended":
         return "status is ended"
     if offer.valid_until is not None and offer.valid_until < today:
         return f"valid_until {offer.valid_until.isoformat()} has passed"
+    last = last_session_passed(offer, today)
+    if last is not None:
+        return f"its last session on {last.isoformat()} has passed and it has no weekly times"
     if offer.valid_from is not None and offer.valid_from > today:
         return f"valid_from {offer.valid_from.isoformat()} has not come yet"
     return None

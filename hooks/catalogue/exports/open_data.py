@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping
 from catalogue.data.model import Actor, Contact, Location, Offer, Taxonomy, Term, Texts
 from catalogue.data.publication import Publication
 from catalogue.data.settings import Settings
+from catalogue.data.spreadsheet import spreadsheet_safe
 from catalogue.language.localise import Localiser
 
 from .calendar_files import calendar_of, session_events
@@ -28,9 +29,6 @@ CSV_COLUMNS = (
 )
 CSV_LIST_SEPARATOR = "; "
 
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP); such a cell gets a
-# quote mark first, which spreadsheets read as "this is text".
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _PHONE_SEPARATORS = re.compile(r"[\s/]+")
 
 
@@ -171,11 +169,6 @@ def offers_json(publication: Publication, settings: Settings) -> bytes:
 
 
 # --- CSV --------------------------------------------------------------------------------------------------------
-
-
-def spreadsheet_safe(text: str) -> str:
-    """A cell no spreadsheet runs as a formula: a quote mark before =, +, -, @, tab or carriage return."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def phone_cell(phone: str) -> str:

@@ -20,10 +20,140 @@
     }
     return value;
   }
+
+  /* Decap's German, in the catalogue's plain words (editor_words.py), merged over Decap's own phrases. */
+  function deepMerge(base, extra) {
+    var out = {};
+    Object.keys(base || {}).forEach(function (key) { out[key] = base[key]; });
+    Object.keys(extra).forEach(function (key) {
+      var value = extra[key];
+      out[key] = value && typeof value === "object" && !Array.isArray(value) ? deepMerge(out[key], value) : value;
+    });
+    return out;
+  }
+  CMS.registerLocale(setup.locale, deepMerge(CMS.getLocale(setup.locale), setup.phrases));
+
+  /* Dates are typed as people write them (TT.MM.JJJJ) and stored as the schema asks (JJJJ-MM-TT). */
+  var ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+  function pad(number) { return (number.length < 2 ? "0" : "") + number; }
+  function toGerman(value) {
+    var match = typeof value === "string" && ISO_DATE.exec(value);
+    return match ? match[3] + "." + match[2] + "." + match[1] : value;
+  }
+  function toIso(value) {
+    var match = typeof value === "string" && GERMAN_DATE.exec(value.trim());
+    return match ? match[3] + "-" + pad(match[2]) + "-" + pad(match[1]) : value;
+  }
+  function convertDates(value, convert, key) {
+    if (Array.isArray(value)) {
+      return value.map(function (item) { return convertDates(item, convert, key === "exceptions" ? "date" : null); });
+    }
+    if (value && typeof value === "object") {
+      var out = {};
+      Object.keys(value).forEach(function (name) { out[name] = convertDates(value[name], convert, name); });
+      return out;
+    }
+    return setup.dateFields.indexOf(key) >= 0 ? convert(value) : value;
+  }
+
+  /* The rules `make check` holds (data/cross_checks.py, the schema's lengths), run before anything is saved, with
+     the form's labels; every problem of the form at once. */
+  function pattern(rule) { return new RegExp(rule.source, rule.flags); }
+  var RULES = {};
+  Object.keys(setup.rules.patterns).forEach(function (name) { RULES[name] = setup.rules.patterns[name]; });
+  function say(key, values) {
+    return setup.rules.messages[key].replace(/\{(\w+)\}/g, function (_, name) { return values[name] === undefined ? "" : String(values[name]); });
+  }
+  function label(name) { return setup.rules.labels[name] || name; }
+  function languageName(code) {
+    var language = setup.languages.filter(function (item) { return item.code === code; })[0];
+    return language ? language.name : code;
+  }
+  function minutes(time) { var parts = time.split(":"); return Number(parts[0]) * 60 + Number(parts[1]); }
+  function textProblems(name, texts, found) {
+    var markdown = setup.rules.markdownFields.indexOf(name) >= 0;
+    var limit = markdown ? setup.rules.limits.markdown : setup.rules.limits.text;
+    Object.keys(texts).forEach(function (code) {
+      var text = texts[code];
+      if (typeof text !== "string" || !text) return;
+      var where = { field: label(name), language: languageName(code) };
+      if (text.length > limit) found.push(say("too_long", Object.assign({ length: text.length, limit: limit }, where)));
+      if (!markdown) {
+        var markup = pattern(RULES.html_tag).exec(text) || pattern(RULES.plain_markup).exec(text);
+        if (markup) found.push(say("plain_markup", Object.assign({ markup: markup[0].slice(0, 40) }, where)));
+        return;
+      }
+      var prose = text.replace(pattern(RULES.fenced_code), " ").replace(pattern(RULES.code_span), " ");
+      var tag = pattern(RULES.html_tag).exec(prose);
+      if (tag) found.push(say("html", Object.assign({ tag: tag[0].slice(0, 40) }, where)));
+      ["inline_link", "reference_link", "autolink"].forEach(function (rule) {
+        var links = pattern(RULES[rule]);
+        var match;
+        while ((match = links.exec(prose)) !== null) {
+          if (match[0] === "") { links.lastIndex += 1; continue; }
+          var target = match[1] || "";
+          var scheme = /^([A-Za-z][A-Za-z0-9+.\-]*):/.exec(target.replace(/[\x00-\x20\x7f]+/g, ""));
+          if (scheme && setup.rules.safeSchemes.indexOf(scheme[1].toLowerCase()) < 0) {
+            found.push(say("link", Object.assign({ target: target.slice(0, 40) }, where)));
+          }
+        }
+      });
+    });
+  }
+  function checkRecord(data, entry) {
+    var found = [];
+    var collection = entry.get("collection");
+    var id = data.id;
+    if (entry.get("newRecord")) {
+      if (originals.has(collection + ":" + id)) found.push(say("id_exists", { field: label("id"), id: id }));
+    } else {
+      var slug = String(entry.get("slug") || "").split("/").pop();
+      if (slug && id !== slug) found.push(say("id_fixed", { field: label("id"), id: slug }));
+    }
+    var from = toIso(data.valid_from), until = toIso(data.valid_until);
+    if (from && until && from > until) found.push(say("dates", { from: label("valid_from"), until: label("valid_until") }));
+    if (typeof data.age_min === "number" && typeof data.age_max === "number" && data.age_min > data.age_max) {
+      found.push(say("ages", { low: label("age_min"), high: label("age_max") }));
+    }
+    var schedule = data.schedule || {};
+    ["weekly", "sessions"].forEach(function (group) {
+      (schedule[group] || []).forEach(function (slot, index) {
+        var where = { group: label(group), number: index + 1, start: label("start"), end: label("end") };
+        [["start", slot.start], ["end", slot.end]].forEach(function (pair) {
+          if (pair[1] && !pattern(RULES.time).test(pair[1])) found.push(say("time", Object.assign({ field: label(pair[0]), value: pair[1] }, where)));
+        });
+        if (!slot.start || !slot.end || !pattern(RULES.time).test(slot.start) || !pattern(RULES.time).test(slot.end)) return;
+        var length = (minutes(slot.end) - minutes(slot.start) + 1440) % 1440;
+        if (length === 0) found.push(say("times_equal", where));
+        else if (slot.end < slot.start && length > setup.rules.longestOvernight) found.push(say("times_order", where));
+      });
+    });
+    (function walk(value, name) {
+      if (Array.isArray(value)) { value.forEach(function (item) { walk(item, name); }); return; }
+      if (!value || typeof value !== "object") return;
+      if (name && setup.rules.textFields.indexOf(name) >= 0) { textProblems(name, value, found); return; }
+      Object.keys(value).forEach(function (key) { walk(value[key], key); });
+    })(data, null);
+    return found;
+  }
   CMS.registerEventListener({
     name: "preSave",
-    handler: function (event) { return clean(event.entry.get("data")); },
+    handler: function (event) {
+      var data = clean(event.entry.get("data"));
+      var found = checkRecord(JSON.parse(JSON.stringify(data)), event.entry);
+      if (found.length) throw setup.rules.messages.intro + " " + found.join(" · ");
+      return data;
+    },
   });
+
+  /* The Kennung names the file: once made, it stays (renaming would leave the old file behind). */
+  function fixIdOfExistingRecords(root) {
+    if (!/\/entries\//.test(window.location.hash)) return;
+    root.querySelectorAll("input[id^='id-field-']").forEach(function (field) {
+      if (!field.readOnly) { field.readOnly = true; field.setAttribute("aria-readonly", "true"); }
+    });
+  }
 
   /* Decap has no right-to-left editing: let the browser pick each field's direction from what is typed. */
   function letTextChooseDirection(root) {
@@ -31,7 +161,7 @@
       if (!field.hasAttribute("dir")) field.setAttribute("dir", "auto");
     });
   }
-  new MutationObserver(function () { letTextChooseDirection(document); })
+  new MutationObserver(function () { letTextChooseDirection(document); fixIdOfExistingRecords(document); })
     .observe(document.body, { childList: true, subtree: true });
 
   setup.stylesheets.forEach(function (sheet) { CMS.registerPreviewStyle(sheet); });
@@ -104,10 +234,10 @@
       fromFile: function (text) {
         var data = YAML.parseDocument(text).toJS() || {};
         originals.set(recordKey(data), text);
-        return data;
+        return convertDates(data, toGerman, null);
       },
       toFile: function (data) {
-        var plain = JSON.parse(JSON.stringify(data));
+        var plain = convertDates(JSON.parse(JSON.stringify(data)), toIso, null);
         var original = originals.get(recordKey(plain));
         var doc = original !== undefined ? YAML.parseDocument(original) : new YAML.Document({});
         if (original === undefined) doc.commentBefore = header(plain);

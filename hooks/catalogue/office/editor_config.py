@@ -3,8 +3,8 @@
 Each JSON Schema property becomes one Decap field (https://decapcms.org/docs/widgets/): a text map
 (`common.schema.json#/$defs/text`, `markdown`) becomes an object with one sub-field per configured language, the
 default language first and required; an enum a select with German labels; an id from data/taxonomy.yml a select
-with the taxonomy's German labels; an id of another file a relation; a date or time a date or time picker that
-stores the schema's format; the schema's `description` the hint. The form can therefore never lag behind a schema:
+with the taxonomy's German labels; an id of another file a relation; a date a text field typed as TT.MM.JJJJ (editor.js
+stores the schema's format), a time one typed as HH:MM; the schema's `description` the hint. The form can therefore never lag behind a schema:
 a property without a German label here fails the tests.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "age_max": "Alter bis (Jahre)",
     "languages": "Sprachen im Angebot (Sprachkürzel, z. B. de, ar)",
     "german_level": "Nötige Deutschkenntnisse",
-    "mode": "Form",
+    "mode": "Vor Ort oder online",
     "locations": "Orte",
     "location": "Ort",
     "schedule": "Zeiten",
@@ -135,7 +135,7 @@ FIELD_HINTS: Mapping[str, str] = {
     "target_groups": "Für wen das Angebot gedacht ist.",
     "languages": "Sprachen, in denen das Angebot stattfindet (nicht nur die Sprachen der Website).",
     "german_level": "Welche Deutschkenntnisse man braucht (Stufen des Europäischen Referenzrahmens); keine: kein Deutsch nötig.",
-    "locations": "Orte des Anbieters, an denen das Angebot stattfindet.",
+    "locations": "Wo das Angebot stattfindet: einer der Orte, die beim Anbieter eingetragen sind (mit Stadtteil). Der Stadtteil des Orts bestimmt, unter welchem Stadtteil das Angebot im Katalog steht. Ein neuer Ort wird beim Anbieter eingetragen.",
     "sessions": "Einzelne Termine, z. B. die Tage eines Kurses oder eine Veranstaltung.",
     "weekly": "Regelmäßige Zeiten jede Woche, z. B. Öffnungszeiten oder ein wöchentlicher Kurs.",
     "exceptions": "Tage, an denen die wöchentlichen Zeiten ausfallen, z. B. Feiertage.",
@@ -152,10 +152,10 @@ FIELD_HINTS: Mapping[str, str] = {
     "district": "Der Stadtteil.",
     "src": "Eine Datei unter content/assets/, z. B. assets/news/werkstatt.webp.",
     "offers": "Die Angebote, um die es in dieser Nachricht geht.",
-    "id": "Nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. deutschkurs-fuer-eltern; gleich dem Dateinamen ohne .yml.",
+    "id": "Nur Kleinbuchstaben, Ziffern und Bindestriche, z. B. deutschkurs-fuer-eltern. Sie ist der Dateiname und bleibt nach dem Anlegen fest.",
     "language_code": "Ein Sprachkürzel wie de, en, ar, fa.",
-    "date": "Ein Datum.",
-    "time": "Eine Uhrzeit, 24 Stunden.",
+    "date": "Ein Datum als TT.MM.JJJJ, z. B. 24.12.2026.",
+    "time": "Eine Uhrzeit als SS:MM, 24 Stunden, z. B. 09:30 oder 18:00.",
     "url": "Eine Adresse, die mit https:// beginnt.",
     "email": "Eine E-Mail-Adresse wie kurse@beispiel.de.",
     "phone": "Ziffern, Leerzeichen und / ( ) -, am besten so: +49 30 1234567-0.",
@@ -193,8 +193,20 @@ uses. Every schema `description` has one (a test holds them together): the schem
 written for developers; the editor speaks to the actors."""
 
 _PATTERN_MESSAGES: Mapping[str, str] = {name: FIELD_HINTS[name] for name in ("id", "url", "email", "phone", "language_code")}
-_DATE = {"widget": "datetime", "date_format": "YYYY-MM-DD", "time_format": False, "format": "YYYY-MM-DD", "picker_utc": True, "default": ""}
-_TIME = {"widget": "datetime", "date_format": False, "time_format": "HH:mm", "format": "HH:mm", "picker_utc": True, "default": ""}
+_DATE_PATTERN = r"^\s*(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.\d{4}\s*$"
+_TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+_DATE = {"widget": "string", "pattern": [_DATE_PATTERN, "Bitte als TT.MM.JJJJ, z. B. 24.12.2026."]}
+"""A date is typed as TT.MM.JJJJ; editor.js stores it as JJJJ-MM-TT, as the schema asks."""
+_TIME = {"widget": "string", "pattern": [_TIME_PATTERN, "Bitte als SS:MM mit 24 Stunden, z. B. 09:30 oder 18:00."]}
+"""A time is typed as the schema stores it (24 hours, no time zone: the town's own time)."""
+_LIST_SINGULAR: Mapping[str, str] = {
+    "weekly": "wöchentliche Zeit", "sessions": "Termin", "exceptions": "Ausfalltag", "locations": "Ort", "contact": "Kontakt",
+}
+_LIST_SUMMARIES: Mapping[str, str] = {
+    "weekly": "{{fields.day}} {{fields.start}}–{{fields.end}}",
+    "sessions": "{{fields.date}} {{fields.start}}–{{fields.end}}",
+}
+"""What a collapsed entry of a list shows: the weekly times day and time (the day as stored: mon, tue …)."""
 
 
 @dataclass(frozen=True)
@@ -294,10 +306,15 @@ class _FieldBuilder:
         if kind == "array":
             item_definition, items, item_file = self.schemas.resolve(schema.get("items", {}), file)
             if items.get("type") == "object":
-                return {"widget": "list", "default": [], "fields": self.fields(items, item_file)}
+                listed: dict[str, Any] = {"widget": "list", "default": [], "fields": self.fields(items, item_file)}
+                if name in _LIST_SINGULAR:
+                    listed["label_singular"] = _LIST_SINGULAR[name]
+                if name in _LIST_SUMMARIES:
+                    listed["summary"] = _LIST_SUMMARIES[name]
+                return listed
             if item_definition in {"date", "time"}:
                 picker = dict(_DATE if item_definition == "date" else _TIME)
-                return {"widget": "list", "default": [], "field": {"name": name, "label": FIELD_LABELS.get("date" if item_definition == "date" else "start", name), **picker}}
+                return {"widget": "list", "default": [], "label_singular": _LIST_SINGULAR.get(name, FIELD_LABELS.get("date", name)), "field": {"name": name, "label": FIELD_LABELS.get("date" if item_definition == "date" else "start", name), **picker}}
             widget: dict[str, Any] = {"widget": "list"}
             if item_definition in _PATTERN_MESSAGES:
                 widget["hint"] = _PATTERN_MESSAGES[item_definition]
@@ -331,7 +348,7 @@ class _FieldBuilder:
         if name == "actor":
             return {"widget": "relation", "collection": "actors", "value_field": "id", "search_fields": [german_name, "id"], "display_fields": [german_name]}
         if name in {"locations", "location"}:
-            return {"widget": "relation", "collection": "actors", "value_field": "locations.*.id", "search_fields": [f"locations.*.{german_name}", "locations.*.id"], "display_fields": [f"locations.*.{german_name}"]}
+            return {"widget": "relation", "collection": "actors", "value_field": "locations.*.id", "search_fields": [f"locations.*.{german_name}", "locations.*.id", "locations.*.district"], "display_fields": [f"locations.*.{german_name}", "locations.*.district"]}
         if name == "offers":
             title = f"title.{self.default}"
             return {"widget": "relation", "collection": "offers", "value_field": "id", "search_fields": [title, "id"], "display_fields": [title]}
@@ -391,7 +408,8 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
                 "identifier_field": "id",
                 "slug": "{{id}}",
                 "summary": "{{" + german_title + "}}",
-                "sortable_fields": [german_title, "actor"],
+                "sortable_fields": [{"field": german_title, "label": FIELD_LABELS["title"]}, {"field": "actor", "label": FIELD_LABELS["actor"]}],
+                "delete": False,
                 "fields": builder.fields(offer, "offer.schema.json"),
             },
             {
@@ -405,6 +423,8 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
                 "identifier_field": "id",
                 "slug": "{{id}}",
                 "summary": "{{name." + settings.default_language + "}}",
+                "sortable_fields": [{"field": f"name.{settings.default_language}", "label": FIELD_LABELS["name"]}],
+                "delete": False,
                 "fields": builder.fields(actor, "actor.schema.json"),
             },
             {
@@ -418,6 +438,7 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
                 "identifier_field": "id",
                 "slug": "{{id}}",
                 "summary": "{{date}} – {{" + german_title + "}}",
+                "delete": False,
                 "fields": builder.fields(news, "news.schema.json"),
             },
             {

@@ -5,20 +5,35 @@ pins (copied into it by `make vendor`).
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from catalogue.data.package_files import VENDOR_DIR
+from catalogue.data.package_files import SCHEMA_DIR, VENDOR_DIR
 from catalogue.data.settings import Settings
 
-from .editor_config import EDITOR_FOLDER
+from .editor_config import EDITOR_FOLDER, EditorSettings
+from .editor_rules import editor_rules
 from .editor_security import content_security_policy
+from .editor_words import EDITOR_PHRASES
 
 DECAP_SCRIPT = VENDOR_DIR / "decap-cms.js"
 YAML_LIBRARY = VENDOR_DIR / "yaml"
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
+DATE_FIELDS = ("date", "valid_from", "valid_until", "deadline")
+"""Properties holding one date (common.schema.json#/$defs/date); `exceptions` holds a list of them."""
+LOADING_MESSAGE = "Der Editor wird geladen … Das kann bei langsamer Verbindung eine Minute dauern."
+_MANUAL_START = b"window.CMS_MANUAL_INIT = true;\n"
+"""Decap starts itself unless told otherwise; editor.js starts it once its format is registered. A file, not an
+inline script, so that the page's CSP can refuse every inline script."""
+
+
+def hashed_name(stem: str, content: bytes) -> str:
+    """`stem.<first 12 hex digits of the content's SHA-256>.js`: a changed file gets a new name, so browsers may
+    keep the editor's scripts for a year (hosting/nginx.conf) and a repeat visit loads them from the cache."""
+    return f"{stem}.{hashlib.sha256(content).hexdigest()[:12]}.js"
 
 
 def editor_files(
@@ -37,23 +52,30 @@ def editor_files(
     (`make vendor` copies both from node_modules). Raises FileNotFoundError when either is missing.
     """
     decap = decap_script.read_bytes()
+    script = EDITOR_SCRIPT.read_bytes()
+    names = {"start": hashed_name("start", _MANUAL_START), "decap": hashed_name("decap-cms", decap), "editor": hashed_name("editor", script)}
     setup = {
         "languages": [{"code": language.code, "name": language.name, "dir": directions.get(language.code, "ltr")} for language in settings.languages],
         "default": settings.default_language,
         "stylesheets": [f"../{sheet}" for sheet in stylesheets],
         "labels": {key: labels[key] for key in ("offer.for_whom", "offer.costs", "offer.free", "offer.registration", "offer.eligibility") if key in labels},
+        "locale": settings.default_language,
+        "phrases": EDITOR_PHRASES,
+        "dateFields": list(DATE_FIELDS),
+        "rules": editor_rules(SCHEMA_DIR),
     }
     yaml_library = YAML_LIBRARY
     return [
         *((f"{EDITOR_FOLDER}/yaml/{path.relative_to(yaml_library).as_posix()}", path.read_bytes()) for path in sorted(yaml_library.rglob("*.js"))),
-        (f"{EDITOR_FOLDER}/index.html", _page(settings, setup).encode("utf-8")),
+        (f"{EDITOR_FOLDER}/index.html", _page(settings, setup, names).encode("utf-8")),
         (f"{EDITOR_FOLDER}/config.yml", config_text.encode("utf-8")),
-        (f"{EDITOR_FOLDER}/decap-cms.js", decap),
-        (f"{EDITOR_FOLDER}/editor.js", EDITOR_SCRIPT.read_bytes()),
+        (f"{EDITOR_FOLDER}/{names['start']}", _MANUAL_START),
+        (f"{EDITOR_FOLDER}/{names['decap']}", decap),
+        (f"{EDITOR_FOLDER}/{names['editor']}", script),
     ]
 
 
-def _page(settings: Settings, setup: Mapping[str, object]) -> str:
+def _page(settings: Settings, setup: Mapping[str, object], names: Mapping[str, str]) -> str:
     setup_json = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")
     title = html.escape(f"Angebote bearbeiten – {settings.site_name}")
     return f"""<!doctype html>
@@ -66,21 +88,28 @@ def _page(settings: Settings, setup: Mapping[str, object]) -> str:
 <title>{title}</title>
 <link rel="cms-config-url" type="text/yaml" href="config.yml">
 <style>
-/* Decap's editor asks for 800 px; on a phone the form alone takes the width, the preview steps aside and the
-   toolbar scrolls sideways. */
+/* Decap's editor asks for 800 px; on a phone the form alone takes the width and the preview steps aside (with
+   its floating switches, which would cover the inputs). The
+   toolbar wraps onto a second line instead of scrolling, so that its menus (Veröffentlichen) open over the form
+   rather than being cut off inside a scrolling bar. */
 @media (max-width: 799px) {{
   [class*="-EditorContainer"], [class*="-ToolbarContainer"] {{ min-width: 0 !important; }}
-  [class*="-ToolbarContainer"] {{ overflow-x: auto; }}
+  [class*="-ToolbarContainer"] {{ flex-wrap: wrap; height: auto !important; min-height: 66px; overflow: visible !important; }}
+  [class*="-ToolbarContainer"] > * {{ flex-wrap: wrap; }}
   .SplitPane > .Pane1 {{ width: 100% !important; }}
   .SplitPane > .Resizer, .SplitPane > .Pane2 {{ display: none !important; }}
+  [class*="-EditorToggle"] {{ display: none !important; }}
 }}
+#catalogue-loading {{ font: 1.1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 30rem; padding: 0 1rem; }}
+body:has(#nc-root > *) #catalogue-loading {{ display: none; }}
 </style>
 </head>
 <body>
+<p id="catalogue-loading" role="status">{html.escape(LOADING_MESSAGE)}</p>
 <script type="application/json" id="catalogue-editor">{setup_json}</script>
-<script>window.CMS_MANUAL_INIT = true;</script>
-<script src="decap-cms.js"></script>
-<script src="editor.js"></script>
+<script src="{names['start']}" defer></script>
+<script src="{names['decap']}" defer></script>
+<script src="{names['editor']}" defer></script>
 </body>
 </html>
 """

@@ -14,6 +14,10 @@ from catalogue.data.model import Catalogue
 from catalogue.data.settings import Settings
 
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/offer.yml"
+CHANGE_FORM_PATH = ".github/ISSUE_TEMPLATE/offer-change.yml"
+"""The form "Angebot ändern": every field optional but the offer's id; an empty field leaves the file as it is."""
+CHANGE_ID_LABEL = "Kennung des Angebots"
+CONSENT_LABEL = "Veröffentlichung"
 ISSUE_CONFIG_PATH = ".github/ISSUE_TEMPLATE/config.yml"
 OFFER_LABEL = "angebot"
 CONVERT_LABEL = "in-datei-umwandeln"
@@ -79,6 +83,105 @@ def form_fields(catalogue: Catalogue, settings: Settings) -> list[FormField]:
         FormField("valid_until", "Gültig bis (JJJJ-MM-TT)", "input", "valid_until"),
         FormField("verified_by", "Wer hat die Angaben geprüft? (Stelle, kein privater Name nötig)", "input", "last_verified.by", True),
     ]
+
+
+def location_choices(catalogue: Catalogue, settings: Settings) -> dict[str, tuple[str, str]]:
+    """What the change form offers for "Orte": 'Haus Nord (Nordstadt) – Sprachschule Nord' -> (actor id, location id),
+    sorted by the place's name; the district is named because it decides where readers find the offer."""
+    german = settings.default_language
+    districts = {term.id: term.label.get(german, term.id) for term in catalogue.taxonomy.districts}
+    choices: dict[str, tuple[str, str]] = {}
+    for actor in sorted(catalogue.actors.values(), key=lambda actor: actor.name.get(german) or actor.id):
+        for location in actor.locations:
+            name = location.name.get(german) or location.id
+            district = districts.get(location.district or "", "")
+            label = f"{name} ({district}) – {actor.name.get(german) or actor.id}" if district else f"{name} – {actor.name.get(german) or actor.id}"
+            choices[label] = (actor.id, location.id)
+    return dict(sorted(choices.items()))
+
+
+def change_form_fields(catalogue: Catalogue, settings: Settings) -> list[FormField]:
+    """The fields of the change form, in order: the offer's id (required), then every changeable field, optional.
+    Weekly times change one slot at a time (which slot, and what it becomes); a second language gets its own
+    title and summary."""
+    german = settings.default_language
+    taxonomy = catalogue.taxonomy
+    others = tuple(language.name for language in settings.languages if language.code != german)
+    empty = "Leer lassen, wenn es so bleibt."
+    return [
+        FormField("offer_id", CHANGE_ID_LABEL, "input", "id", True, "Steht in der Adresse der Angebotsseite: …/offers/KENNUNG/"),
+        FormField("title", "Neuer Titel (Deutsch)", "input", f"title.{german}", description=empty),
+        FormField("summary", "Neue Kurzbeschreibung (ein bis zwei Sätze)", "textarea", f"summary.{german}", description=empty),
+        FormField("description", "Neue Beschreibung", "textarea", f"description.{german}", description=empty + " Kein HTML."),
+        FormField("categories", "Lebensphase / Bereich (ersetzt die bisherigen)", "dropdown", "categories", options=tuple(term.label.get(german, term.id) for term in taxonomy.categories), multiple=True),
+        FormField("target_groups", "Für wen? (ersetzt die bisherigen)", "dropdown", "target_groups", options=tuple(term.label.get(german, term.id) for term in taxonomy.target_groups), multiple=True),
+        FormField("age_min", "Alter ab (Jahre, nur die Zahl)", "input", "age_min"),
+        FormField("age_max", "Alter bis (Jahre, nur die Zahl)", "input", "age_max"),
+        FormField("german_level", "Nötige Deutschkenntnisse", "dropdown", "german_level", options=tuple(LEVELS)),
+        FormField("mode", "Vor Ort oder online", "dropdown", "mode", options=tuple(MODES)),
+        FormField("locations", "Orte (ersetzen die bisherigen; der Stadtteil steht dabei)", "dropdown", "locations", description="Der Stadtteil des Orts bestimmt, wo Leser das Angebot finden. Fehlt ein Ort, schreiben Sie uns bitte.", options=tuple(location_choices(catalogue, settings)), multiple=True),
+        FormField("weekly_old", "Welche wöchentliche Zeit ändert sich?", "input", "schedule.weekly", description="So, wie sie jetzt auf der Seite steht, z. B. „Donnerstag 16:00-17:30“. Leer lassen, wenn eine Zeit dazukommt.", placeholder="Donnerstag 16:00-17:30"),
+        FormField("weekly_new", "Neue wöchentliche Zeit", "input", "schedule.weekly", description="Z. B. „Donnerstag 17:00-18:30“. Leer lassen, wenn die Zeit oben wegfällt.", placeholder="Donnerstag 17:00-18:30"),
+        FormField("sessions", "Zusätzliche einzelne Termine (eine Zeile pro Termin, z. B. „2027-03-15 17:00-19:00“)", "textarea", "schedule.sessions"),
+        FormField("free", "Ist das Angebot kostenlos?", "dropdown", "costs.free", options=(YES, NO)),
+        FormField("amount", "Preis in Euro (nur die Zahl)", "input", "costs.amount"),
+        FormField("per", "Der Preis gilt", "dropdown", "costs.per", options=tuple(PER)),
+        FormField("registration_required", "Ist eine Anmeldung nötig?", "dropdown", "registration.required", options=(YES, NO)),
+        FormField("registration_how", "Wie meldet man sich an?", "textarea", f"registration.how.{german}"),
+        FormField("deadline", "Anmelden bis (JJJJ-MM-TT)", "input", "registration.deadline"),
+        FormField("phone", "Telefon für Fragen", "input", "contact.phone"),
+        FormField("email", "E-Mail für Fragen", "input", "contact.email"),
+        FormField("website", "Website mit mehr Informationen", "input", "website"),
+        FormField("valid_from", "Gültig ab (JJJJ-MM-TT)", "input", "valid_from"),
+        FormField("valid_until", "Gültig bis (JJJJ-MM-TT)", "input", "valid_until"),
+        FormField("second_language", "Zweite Sprache", "dropdown", "title", description="Für einen Titel und eine Kurzbeschreibung in einer weiteren Sprache.", options=others),
+        FormField("title_translation", "Titel in der zweiten Sprache", "input", "title"),
+        FormField("summary_translation", "Kurzbeschreibung in der zweiten Sprache", "textarea", "summary"),
+        FormField("verified_by", "Wer hat die Angaben geprüft? (Stelle, kein privater Name nötig)", "input", "last_verified.by", description="Leer lassen, wenn es dieselbe Stelle ist wie beim letzten Mal."),
+    ]
+
+
+def _form_body(fields: Sequence[FormField], settings: Settings, introduction: str) -> list[dict[str, Any]]:
+    body: list[dict[str, Any]] = [{"type": "markdown", "attributes": {"value": introduction}}]
+    for field in fields:
+        attributes: dict[str, Any] = {"label": field.label}
+        if field.description:
+            attributes["description"] = field.description
+        if field.placeholder:
+            attributes["placeholder"] = field.placeholder
+        if field.options:
+            attributes["options"] = list(field.options)
+        if field.multiple:
+            attributes["multiple"] = True
+        element: dict[str, Any] = {"type": field.kind, "id": field.id, "attributes": attributes}
+        if field.required:
+            element["validations"] = {"required": True}
+        body.append(element)
+    body.append({
+        "type": "checkboxes",
+        "id": "consent",
+        "attributes": {
+            "label": CONSENT_LABEL,
+            "options": [{"label": f"Die Angaben dürfen im Angebotskatalog und als offene Daten ({settings.licence}) veröffentlicht werden.", "required": True}],
+        },
+    })
+    return body
+
+
+def change_issue_form(catalogue: Catalogue, settings: Settings) -> dict[str, Any]:
+    """The change form as a mapping for `.github/ISSUE_TEMPLATE/offer-change.yml`."""
+    office = settings.office or "Bildungskoordination"
+    return {
+        "name": "Angebot ändern",
+        "description": f"Eine Angabe eines bestehenden Angebots ändern, z. B. eine Uhrzeit. Die {office} prüft es, dann wird daraus ein Vorschlag.",
+        "title": "[Änderung] ",
+        "labels": [OFFER_LABEL],
+        "body": _form_body(change_form_fields(catalogue, settings), settings, (
+            "Tragen Sie nur ein, was sich ändert: Jedes leere Feld bleibt, wie es ist.\n"
+            "Eine wöchentliche Zeit ändern Sie so: oben die bisherige Zeit, darunter die neue. "
+            "Zum Beenden eines Angebots nutzen Sie bitte das Formular „Neues oder geändertes Angebot“ (Angebot beenden)."
+        )),
+    }
 
 
 def issue_form(catalogue: Catalogue, settings: Settings) -> dict[str, Any]:

@@ -14,13 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
+from catalogue.data.cross_checks import LONGEST_OVERNIGHT_MINUTES
 from catalogue.data.loading import load_catalogue
 from catalogue.data.model import Catalogue
 from catalogue.data.settings import Settings
 
 from .editor_backend import schema_header
 from .editor_config import data_folder
-from .issue_form import CHANGE_EDIT, CHANGE_END, CHANGE_NEW, LEVELS, MODES, NO, NO_RESPONSE, PER, YES, FormField, form_fields
+from .issue_form import (
+    CHANGE_EDIT, CHANGE_END, CHANGE_ID_LABEL, CHANGE_NEW, CONSENT_LABEL, CONVERT_LABEL, LEVELS, MODES, NO, NO_RESPONSE, PER, YES,
+    FormField, change_form_fields, form_fields, location_choices,
+)
 from .yaml_round_trip import merge_yaml, new_yaml, plain_data
 
 MAX_BODY_CHARACTERS = 60_000
@@ -32,6 +36,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _TIME_RANGE = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:-|–|bis)\s*(\d{1,2})[:.](\d{2})")
 _WEEKDAYS = {"montag": "mon", "dienstag": "tue", "mittwoch": "wed", "donnerstag": "thu", "freitag": "fri", "samstag": "sat", "sonntag": "sun"}
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u180e\u00ad"))
 
 
 @dataclass
@@ -48,18 +53,37 @@ class Conversion:
         return not self.problems and bool(self.path)
 
 
+def clean_body(body: str) -> str:
+    """The body without a BOM and zero-width characters (which hide a word from the eye but not from a parser),
+    with Windows line ends as \\n."""
+    return body.translate(_INVISIBLE).replace("\r\n", "\n")
+
+
 def parse_issue_body(body: str, fields: list[FormField]) -> dict[str, str]:
-    """Form field id -> the answer as typed ('' when left empty). Labels that are not the form's are ignored."""
-    by_label = {form_field.label: form_field.id for form_field in fields}
-    by_label["Veröffentlichung"] = "consent"
+    """Form field id -> the answer as typed ('' when left empty).
+
+    Only the form's own headings count. GitHub writes every field of the form, in the form's order, as
+    `### <label>`; the headings are found from the last field backwards, each as the last `### <label>` line before
+    the next field's, so a heading typed inside an answer (`### Veröffentlichung` and a ticked box in the
+    description) stays part of that answer."""
+    body = clean_body(body)
+    labels = [(form_field.label, form_field.id) for form_field in fields] + [(CONSENT_LABEL, "consent")]
+    found: list[tuple[int, int, str]] = []
+    limit = len(body)
+    for label, field_id in reversed(labels):
+        heading = None
+        for match in re.finditer(r"^### " + re.escape(label) + r"[ \t]*$", body[:limit], re.MULTILINE):
+            heading = match
+        if heading is None:
+            continue
+        found.append((heading.start(), heading.end(), field_id))
+        limit = heading.start()
+    found.reverse()
     answers: dict[str, str] = {}
-    headings = list(_HEADING.finditer(body))
-    for index, heading in enumerate(headings):
-        end = headings[index + 1].start() if index + 1 < len(headings) else len(body)
-        answer = body[heading.end():end].strip()
-        field_id = by_label.get(heading.group(1).strip())
-        if field_id and field_id not in answers:
-            answers[field_id] = "" if answer == NO_RESPONSE else answer
+    for index, (_, end, field_id) in enumerate(found):
+        stop = found[index + 1][0] if index + 1 < len(found) else len(body)
+        answer = body[end:stop].strip()
+        answers[field_id] = "" if answer == NO_RESPONSE else answer
     return answers
 
 
@@ -98,7 +122,7 @@ class _Reader:
         if not value:
             return None
         if value not in choices:
-            self.problems.append(f"„{self.fields[field_id].label}“: „{value[:60]}“ ist keine der Auswahlmöglichkeiten.")
+            self.problems.append(f"„{self.fields[field_id].label}“: Die Antwort ist keine der Auswahlmöglichkeiten. Bitte wählen Sie im Formular.")
             return None
         return choices[value]
 
@@ -109,7 +133,7 @@ class _Reader:
         while rest:
             option = next((label for label in sorted(choices, key=len, reverse=True) if rest == label or rest.startswith(label + ", ")), None)
             if option is None:
-                self.problems.append(f"„{self.fields[field_id].label}“: „{rest.split(',')[0][:60]}“ ist keine der Auswahlmöglichkeiten.")
+                self.problems.append(f"„{self.fields[field_id].label}“: Eine Antwort ist keine der Auswahlmöglichkeiten. Bitte wählen Sie im Formular.")
                 break
             if choices[option] not in picked:
                 picked.append(choices[option])
@@ -121,7 +145,7 @@ class _Reader:
         if not value:
             return None
         if not re.fullmatch(r"\d{1,3}", value):
-            self.problems.append(f"„{self.fields[field_id].label}“: Bitte nur eine Zahl eintragen, z. B. 16 (nicht „{value[:40]}“).")
+            self.problems.append(f"„{self.fields[field_id].label}“: Bitte nur eine Zahl eintragen, z. B. 16.")
             return None
         return int(value)
 
@@ -146,26 +170,24 @@ class _Reader:
 
     def weekly(self, field_id: str) -> list[dict[str, str]]:
         slots = []
-        for line in self.text(field_id).splitlines():
-            if not line.strip():
-                continue
+        lines = [line for line in self.text(field_id).splitlines() if line.strip()]
+        for number, line in enumerate(lines, start=1):
             day = next((code for name, code in _WEEKDAYS.items() if line.strip().lower().startswith(name)), None)
             times = _TIME_RANGE.search(line)
-            if day is None or times is None:
-                self.problems.append(f"„{self.fields[field_id].label}“: Die Zeile „{line.strip()[:60]}“ verstehe ich nicht. Bitte so: Montag 09:00-12:00")
+            if day is None or times is None or not _valid_times(times):
+                self.problems.append(f"„{self.fields[field_id].label}“: Zeile {number} verstehe ich nicht. Bitte so: Montag 09:00-12:00")
                 continue
             slots.append({"day": day, **_times(times)})
         return slots
 
     def sessions(self, field_id: str) -> list[dict[str, str]]:
         sessions = []
-        for line in self.text(field_id).splitlines():
-            if not line.strip():
-                continue
+        lines = [line for line in self.text(field_id).splitlines() if line.strip()]
+        for number, line in enumerate(lines, start=1):
             day = re.match(r"\s*(\d{4}-\d{2}-\d{2})", line)
             times = _TIME_RANGE.search(line)
-            if day is None or times is None or not _valid_date(day.group(1)):
-                self.problems.append(f"„{self.fields[field_id].label}“: Die Zeile „{line.strip()[:60]}“ verstehe ich nicht. Bitte so: 2027-03-15 17:00-19:00")
+            if day is None or times is None or not _valid_date(day.group(1)) or not _valid_times(times):
+                self.problems.append(f"„{self.fields[field_id].label}“: Zeile {number} verstehe ich nicht. Bitte so: 2027-03-15 17:00-19:00")
                 continue
             sessions.append({"date": day.group(1), **_times(times)})
         return sessions
@@ -177,6 +199,11 @@ def _valid_date(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _valid_times(match: re.Match[str]) -> bool:
+    start_hour, start_minute, end_hour, end_minute = (int(part) for part in match.groups())
+    return start_hour < 24 and end_hour < 24 and start_minute < 60 and end_minute < 60
 
 
 def _times(match: re.Match[str]) -> dict[str, str]:
@@ -201,6 +228,8 @@ def convert_issue(body: str, catalogue: Catalogue, settings: Settings, today: da
     """
     if len(body) > MAX_BODY_CHARACTERS:
         return Conversion(problems=[f"Das Formular ist zu lang ({len(body)} Zeichen). Bitte kürzen Sie die Texte."])
+    if re.search(r"^### " + re.escape(CHANGE_ID_LABEL) + r"[ \t]*$", clean_body(body), re.MULTILINE):
+        return convert_change(body, catalogue, settings, today)
     fields = form_fields(catalogue, settings)
     answers = parse_issue_body(body, fields)
     if not answers:
@@ -249,6 +278,7 @@ def convert_issue(body: str, catalogue: Catalogue, settings: Settings, today: da
     _set(document, "valid_from", read.day("valid_from"))
     _set(document, "valid_until", read.day("valid_until"))
     _set(document, "last_verified", {"date": today.isoformat(), "by": read.text("verified_by")} if answers.get("verified_by", "").strip() else None)
+    read.problems.extend(_order_problems(document))
     if read.problems:
         return Conversion(problems=read.problems)
     path = f"{data_folder(settings)}/offers/{actor}/{offer_id}.yml"
@@ -261,7 +291,7 @@ def _change_existing(read: _Reader, catalogue: Catalogue, settings: Settings, to
     offer_id = read.text("offer_id")
     offer = next((offer for offer in catalogue.offers if offer.id == offer_id), None) if offer_id else None
     if offer_id and offer is None:
-        read.problems.append(f"Ein Angebot mit der Kennung „{offer_id[:80]}“ gibt es nicht. Bitte prüfen Sie die Kennung.")
+        read.problems.append("Ein Angebot mit dieser Kennung gibt es nicht. Bitte prüfen Sie die Kennung in der Adresse der Angebotsseite.")
     elif not offer_id:
         read.problems.append("Zum Ändern oder Beenden brauche ich die Kennung des bestehenden Angebots.")
     elif actor and offer is not None and offer.actor != actor:
@@ -285,6 +315,121 @@ def _change_existing(read: _Reader, catalogue: Catalogue, settings: Settings, to
     if read.problems:
         return Conversion(problems=read.problems)
     return _checked(settings, today, path, merge_yaml(original, document))
+
+
+def _order_problems(document: Mapping[str, Any]) -> list[str]:
+    """What `make check` refuses about orders (data/cross_checks.py offer_orders), said in the form's words, so that
+    every problem comes in the first answer."""
+    problems = []
+    if isinstance(document.get("age_min"), int) and isinstance(document.get("age_max"), int) and document["age_min"] > document["age_max"]:
+        problems.append("„Alter ab“ ist größer als „Alter bis“. Bitte tauschen Sie die beiden Zahlen.")
+    if document.get("valid_from") and document.get("valid_until") and str(document["valid_from"]) > str(document["valid_until"]):
+        problems.append("„Gültig bis“ liegt vor „Gültig ab“. Bitte prüfen Sie die beiden Daten.")
+    schedule = document.get("schedule") or {}
+    for group, name in (("weekly", "wöchentliche Zeit"), ("sessions", "Termin")):
+        for number, slot in enumerate(schedule.get(group) or [], start=1):
+            start, end = slot.get("start"), slot.get("end")
+            if start and end and start == end:
+                problems.append(f"{name.capitalize()} {number}: Beginn und Ende sind gleich. Bitte prüfen Sie die Uhrzeiten.")
+            elif start and end and end < start and _minutes(start, end) > LONGEST_OVERNIGHT_MINUTES:
+                problems.append(f"{name.capitalize()} {number}: Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Uhrzeiten.")
+    return problems
+
+
+def _minutes(start: str, end: str) -> int:
+    start_hour, start_minute = (int(part) for part in start.split(":"))
+    end_hour, end_minute = (int(part) for part in end.split(":"))
+    return (end_hour * 60 + end_minute - start_hour * 60 - start_minute) % (24 * 60)
+
+
+def convert_change(body: str, catalogue: Catalogue, settings: Settings, today: date) -> Conversion:
+    """The offer file after an "Angebot ändern" issue: exactly the answered fields changed, the rest of the file
+    as it was (yaml_round_trip: one changed time is one changed line), or every problem at once."""
+    fields = change_form_fields(catalogue, settings)
+    answers = parse_issue_body(body, fields)
+    read = _Reader(answers, fields)
+    german = settings.default_language
+    if "[x]" not in answers.get("consent", "").lower():
+        read.problems.append(f"Die Zustimmung zur Veröffentlichung fehlt. Bitte setzen Sie das Häkchen unter „{CONSENT_LABEL}“.")
+    offer_id = read.text("offer_id")
+    offer = next((offer for offer in catalogue.offers if offer.id == offer_id), None) if offer_id else None
+    if offer_id and offer is None:
+        read.problems.append("Ein Angebot mit dieser Kennung gibt es nicht. Bitte prüfen Sie die Kennung in der Adresse der Angebotsseite.")
+    if offer is None:
+        return Conversion(problems=read.problems)
+    path = offer.source
+    original = (settings.root / path).read_text(encoding="utf-8")
+    document = plain_data(original, path)
+    simple = ("title", "summary", "description", "categories", "target_groups", "age_min", "age_max", "german_level", "mode",
+              "free", "amount", "per", "registration_required", "registration_how", "deadline", "phone", "email", "website",
+              "valid_from", "valid_until")
+    for field_id in simple:
+        if answers.get(field_id, "").strip():
+            value = _edited_value(read, read.fields[field_id], catalogue, german)
+            if value is not None and value != []:
+                _set(document, read.fields[field_id].schema, value)
+    if answers.get("locations", "").strip():
+        places = location_choices(catalogue, settings)
+        picked = read.choices("locations", {label: label for label in places})
+        foreign = [label for label in picked if places[label][0] != offer.actor]
+        if foreign:
+            read.problems.append("„Orte“: Ein gewählter Ort gehört zu einem anderen Anbieter. Bitte wählen Sie Orte Ihres Anbieters.")
+        elif picked:
+            document["locations"] = [places[label][1] for label in picked]
+    _change_weekly(read, document)
+    if answers.get("sessions", "").strip():
+        added = read.sessions("sessions")
+        if added:
+            document.setdefault("schedule", {}).setdefault("sessions", []).extend(added)
+    _second_language(read, document, settings)
+    by = read.text("verified_by") or (document.get("last_verified") or {}).get("by", "")
+    document["last_verified"] = {"date": today.isoformat(), "by": by}
+    read.problems.extend(_order_problems(document))
+    if read.problems:
+        return Conversion(problems=read.problems)
+    return _checked(settings, today, path, merge_yaml(original, document))
+
+
+def _change_weekly(read: _Reader, document: dict[str, Any]) -> None:
+    """One weekly slot: the old one found and replaced by the new, removed (no new), or added (no old)."""
+    old_text, new_text = read.answers.get("weekly_old", "").strip(), read.answers.get("weekly_new", "").strip()
+    if not old_text and not new_text:
+        return
+    old = read.weekly("weekly_old") if old_text else []
+    new = read.weekly("weekly_new") if new_text else []
+    if (old_text and not old) or (new_text and not new):
+        return
+    if len(old) > 1 or len(new) > 1:
+        read.problems.append("Bitte ändern Sie eine wöchentliche Zeit auf einmal: eine Zeile oben, eine darunter.")
+        return
+    slots = document.setdefault("schedule", {}).setdefault("weekly", [])
+    if old:
+        index = next((number for number, slot in enumerate(slots) if slot.get("day") == old[0]["day"] and slot.get("start") == old[0]["start"]), None)
+        if index is None:
+            read.problems.append("„Welche wöchentliche Zeit ändert sich?“: Diese Zeit steht nicht beim Angebot. Bitte schreiben Sie sie so, wie sie auf der Angebotsseite steht.")
+            return
+        if new:
+            slots[index] = {**slots[index], **new[0]}
+        else:
+            del slots[index]
+    else:
+        slots.append(new[0])
+
+
+def _second_language(read: _Reader, document: dict[str, Any], settings: Settings) -> None:
+    title, summary = read.text("title_translation"), read.text("summary_translation")
+    if not title and not summary:
+        return
+    names = {language.name: language.code for language in settings.languages if language.code != settings.default_language}
+    code = read.choice("second_language", names)
+    if code is None:
+        if not read.answers.get("second_language", "").strip():
+            read.problems.append("„Zweite Sprache“ fehlt: In welcher Sprache sind Titel und Kurzbeschreibung?")
+        return
+    if title:
+        document.setdefault("title", {})[code] = title
+    if summary:
+        document.setdefault("summary", {})[code] = summary
 
 
 def _edited_value(read: _Reader, form_field: FormField, catalogue: Catalogue, german: str) -> Any:
@@ -340,7 +485,12 @@ def comment_text(conversion: Conversion, settings: Settings) -> str:
         return f"Danke! Aus Ihren Angaben ist der Vorschlag `{conversion.path}` entstanden. Die {settings.office or 'Bildungskoordination'} prüft ihn und veröffentlicht ihn."
     lines = ["Danke für Ihre Angaben! Bevor daraus ein Eintrag im Katalog werden kann, fehlt noch etwas:", ""]
     lines += [f"- {problem}" for problem in conversion.problems[:20]]
-    lines += ["", "Bitte bearbeiten Sie das Formular oben (⋯ → Bearbeiten). Danach versuchen wir es noch einmal."]
+    office = settings.office or "Bildungskoordination"
+    lines += ["", (
+        "Bitte bearbeiten Sie das Formular oben (⋯ → Bearbeiten) und korrigieren Sie alle Punkte auf einmal. "
+        f"Die {office} sieht Ihre Änderung, setzt die Markierung „{CONVERT_LABEL}“ wieder, und dann versuchen wir es noch einmal. "
+        "Sie müssen dafür nichts weiter tun."
+    )]
     return "\n".join(lines) + "\n"
 
 

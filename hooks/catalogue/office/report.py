@@ -30,7 +30,8 @@ from catalogue.data.translation_status import (
 )
 
 ENDING_WITHIN_DAYS = 30
-CSV_COLUMNS = ("section", "language", "kind", "id", "file", "provider", "status", "date", "words", "phone", "email")
+CSV_COLUMNS = ("section", "language", "kind", "id", "title", "file", "provider", "status", "date", "words", "phone", "email")
+"""The CSV's columns; their headings and values are in the office's language (data/messages.py `report.csv.*`)."""
 
 
 @dataclass(frozen=True)
@@ -215,8 +216,10 @@ class _ReportWriter:
 # -- CSV ---------------------------------------------------------------------------------------------------------
 
 
-def report_csv(report: OfficeReport) -> str:
-    """One row per finding, columns CSV_COLUMNS (RFC 4180, CRLF line ends, UTF-8):
+def report_csv(report: OfficeReport, messages: Messages) -> str:
+    """One row per finding, columns CSV_COLUMNS with headings and values in `messages`' language (RFC 4180, CRLF
+    line ends, UTF-8 with BOM, as spreadsheet programs expect); the title is the record's default-language title
+    (a provider's name):
 
     section 'stale' | 'ending' | 'not_yet_valid' (date: last check, end, start), 'need_open' | 'need_unmet' (an open
     need, date: reported), 'waiting_list' (an offer, date: capacity.as_of) or 'translation' (one row per record
@@ -224,13 +227,19 @@ def report_csv(report: OfficeReport) -> str:
     'translation', as in the summary."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    say = messages.phrase
+    writer.writerow([say(f"report.csv.{column}") for column in CSV_COLUMNS])
     actors = report.publication.catalogue.actors
     default = report.settings.default_language
 
+    def title(record: Record) -> str:
+        texts = getattr(record, "title", None) or getattr(record, "name", None) or {}
+        return str(texts.get(default, "")) if hasattr(texts, "get") else ""
+
     def offer_row(section: str, offer: Offer, day: date | None) -> Sequence[object]:
         actor = actors[offer.actor]
-        return (section, "", "offer", offer.id, offer.source, actor.id, offer.status, day.isoformat() if day else "", "",
+        return (say(f"report.csv.section.{section}"), "", say("report.csv.kind.offer"), offer.id, title(offer), offer.source,
+                actor.id, say(f"report.csv.status.{offer.status}"), day.isoformat() if day else "", "",
                 actor.contact.phone or "", actor.contact.email or "")
 
     for group in report.stale:
@@ -251,12 +260,12 @@ def report_csv(report: OfficeReport) -> str:
         for kind in RECORD_KINDS:
             for record in records_of_kind(catalogue, kind, report.publication.offers):
                 writer.writerow((
-                    "translation", language, kind, record.id, record.source,
-                    _provider_id(record),
-                    translation_status(record.translation, language), "",
+                    say("report.csv.section.translation"), language, say(f"report.csv.kind.{kind}"), record.id, title(record),
+                    record.source, _provider_id(record),
+                    say(f"report.column.{translation_status(record.translation, language)}"), "",
                     words_to_translate(record.translation, language, default), "", "",
                 ))
-    return out.getvalue()
+    return "\ufeff" + out.getvalue()
 
 
 def _provider_id(record: Record) -> str:

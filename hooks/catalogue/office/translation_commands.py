@@ -29,7 +29,7 @@ from .machine_translation import (
     within_budget,
 )
 from .translation_exchange import FORMATS, ExchangeFileError, export_exchange, exchange_bytes, read_exchange
-from .translation_import import plan_import, write_texts
+from .translation_import import plan_import, refused_texts, write_texts
 
 EXIT_DONE = 0
 EXIT_REFUSED = 1
@@ -99,21 +99,26 @@ def _import(file: Path, catalogue: Catalogue, settings: Settings, messages: Mess
     try:
         exchange = read_exchange(file)
     except ExchangeFileError as error:
-        print(messages.phrase("translations.unreadable", file=file, detail=error), file=stderr)
+        print(messages.phrase("translations.unreadable", file=file, detail=messages.phrase(error.key, **error.values)), file=stderr)
         return EXIT_REFUSED
     plan = plan_import(exchange, catalogue, settings, messages)
     if plan.problems:
-        print(messages.phrase("translations.refused", file=file, count=len(plan.problems)), file=stderr)
+        print(messages.phrase("translations.refused", file=file, count=messages.counted("count.problems", len(plan.problems))), file=stderr)
         for problem in plan.problems:
             print(f"  - {problem}", file=stderr)
         return EXIT_REFUSED
     if not plan.texts:
-        print(messages.phrase("translations.nothing", file=file), file=stdout)
+        has_targets = any(unit.target.strip() for unit in exchange.units)
+        print(messages.phrase("translations.unchanged" if has_targets else "translations.nothing", file=file), file=stdout)
         return EXIT_DONE
     written = write_texts(plan.texts, plan.language, settings, settings.default_language, machine=False)
+    if not written.files:
+        print(messages.phrase("translations.unchanged", file=file), file=stdout)
+        return EXIT_DONE
     print(messages.phrase(
-        "translations.imported", count=written.texts, files=len(written.files), language=plan.language,
-        complete=written.complete,
+        "translations.imported", count=messages.counted("count.texts", written.texts),
+        files=messages.counted("count.files", len(written.files)), language=plan.language,
+        complete=messages.counted("count.entries", written.complete),
     ), file=stdout)
     return EXIT_DONE
 
@@ -134,6 +139,12 @@ def _machine(
         texts = machine_translate(provider, drafts, settings.default_language, language) if drafts else []
     except ProviderError as error:
         print(messages.phrase("machine.failed", provider=provider.name, detail=error), file=stderr)
+        return EXIT_REFUSED
+    problems = refused_texts(texts, messages)
+    if problems:
+        print(messages.phrase("machine.refused", provider=provider.name, count=messages.counted("count.problems", len(problems))), file=stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=stderr)
         return EXIT_REFUSED
     written = write_texts(texts, language, settings, settings.default_language, machine=True)
     print(messages.phrase(

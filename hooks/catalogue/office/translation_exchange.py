@@ -5,7 +5,8 @@ Why two XLIFF versions: XLIFF 1.2 (OASIS, 2008) is the version Weblate (through 
 Studio have read for longest and best; Weblate's XLIFF 2.0 support is young and bilingual only. DeepL's document
 translation reads only XLIFF 2.1. Both files carry the same units: one `file` per data file (its path in `original`),
 one unit per text, the unit id the text's path in the record (`description`, `schedule.note`,
-`locations.0.accessibility`; an XML NMTOKEN, as XLIFF 2 requires). A note on every unit holds the fingerprint of the
+`locations.1.accessibility`: list positions counted from 1, as `make check` counts them in `locations[1]`; an XML
+NMTOKEN, as XLIFF 2 requires; `resname`/`name` and the CSV's `field` column give check's own `locations[1]…`). A note on every unit holds the fingerprint of the
 record's German text at the time of the export (catalogue.data.fingerprint), so the import can tell whether the
 German text changed in between. Units whose target was already there (outdated or machine-translated texts) carry
 it as the target with state `needs-review-translation` (1.2) or `initial` (2.1). The import takes a target when it
@@ -15,18 +16,27 @@ fill targets without touching states). A file sent back unchanged changes nothin
 
 CSV (RFC 4180, UTF-8 with BOM so that spreadsheet programs read the script right) has the columns
 `id, file, field, fingerprint, status, <de>, current <lang>, <lang>`: the translator fills the last column only.
+Text cells carry the open data's formula guard (data/spreadsheet.py); the import takes it off.
+The import reads what German Excel saves: `;` or `,` between cells, UTF-8 with or without BOM, and Windows-1252
+("CSV (Trennzeichen-getrennt)") when the target language is written in Latin letters; any other encoding is
+refused with the steps to save as "CSV UTF-8". Files over MAX_CSV_BYTES, cells over MAX_CSV_CELL characters and
+a unit given twice are refused.
 """
 from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Mapping, Sequence
 
+from babel import Locale, UnknownLocaleError
 from lxml import etree
 
 from catalogue.data.model import Catalogue
+from catalogue.data.spreadsheet import spreadsheet_safe, without_guard
+from catalogue.data.strict_yaml import field_name as check_field_name
 from catalogue.data.translation_status import (
     RECORD_KINDS,
     Record,
@@ -48,10 +58,22 @@ _SKIPPED_STATES_12 = frozenset({
 })
 _CONFIRMED_STATES_2 = frozenset({"translated", "reviewed", "final"})
 _CSV_FIXED = ("id", "file", "field", "fingerprint", "status")
+MAX_CSV_BYTES = 20 * 1024 * 1024
+"""A translator's CSV of the largest catalogue (10,000 offers, 11 languages) stays far below this."""
+MAX_CSV_CELL = 25_000
+"""The longest text the schema allows is 20,000 characters (common.schema.json `markdown`)."""
 
 
 class ExchangeFileError(ValueError):
-    """The file is not one this module wrote, or it was damaged on the way; the message says what is wrong."""
+    """The file is not one this module wrote, or it was damaged on the way.
+
+    `key` names the phrase in data/messages.py (`exchange.*`) and `values` fill it, so that the command tells the
+    office in its language what is wrong; str() gives the key and values for logs."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(f"{key} {values}")
+        self.key = key
+        self.values = values
 
 
 @dataclass(frozen=True)
@@ -93,11 +115,21 @@ class Exchange:
 
 
 def field_name(path: Sequence[str | int]) -> str:
-    return ".".join(str(part) for part in path)
+    """The text's place in the record as `make check` names it, list positions counted from 1 as people count:
+    'locations[1].accessibility' (strict_yaml.field_name)."""
+    return check_field_name(tuple(path))
 
 
-def field_path(name: str) -> tuple[str | int, ...]:
-    return tuple(int(part) if part.isdigit() else part for part in name.split("."))
+def xliff_id(field: str) -> str:
+    """The field as an XLIFF unit id, an XML NMTOKEN (no brackets): 'locations[1].accessibility' ->
+    'locations.1.accessibility', the same position counted from 1."""
+    return re.sub(r"\[(\d+)\]", r".\1", field)
+
+
+def field_from_xliff_id(unit_id: str) -> str:
+    """The inverse of xliff_id(): 'locations.1.accessibility' -> 'locations[1].accessibility'."""
+    name = re.sub(r"\.(\d+)(?=\.|$)", r"[\1]", unit_id)
+    return name
 
 
 NoteMaker = Callable[[str, str], Sequence[str]]
@@ -145,7 +177,7 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
         )
         body = etree.SubElement(file_element, f"{{{XLIFF12_NS}}}body")
         for unit in units:
-            element = etree.SubElement(body, f"{{{XLIFF12_NS}}}trans-unit", id=unit.field, resname=unit.field)
+            element = etree.SubElement(body, f"{{{XLIFF12_NS}}}trans-unit", id=xliff_id(unit.field), resname=unit.field)
             element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             etree.SubElement(element, f"{{{XLIFF12_NS}}}source").text = unit.source
             if unit.target:
@@ -167,7 +199,7 @@ def xliff2_bytes(exchange: Exchange) -> bytes:
     for number, (file, units) in enumerate(exchange.files().items(), start=1):
         file_element = etree.SubElement(root, f"{{{XLIFF2_NS}}}file", id=f"f{number}", original=file)
         for unit in units:
-            element = etree.SubElement(file_element, f"{{{XLIFF2_NS}}}unit", id=unit.field, name=unit.field)
+            element = etree.SubElement(file_element, f"{{{XLIFF2_NS}}}unit", id=xliff_id(unit.field), name=unit.field)
             notes = etree.SubElement(element, f"{{{XLIFF2_NS}}}notes")
             etree.SubElement(notes, f"{{{XLIFF2_NS}}}note", category=FINGERPRINT_NOTE).text = unit.fingerprint
             etree.SubElement(notes, f"{{{XLIFF2_NS}}}note", category="status").text = str(unit.status)
@@ -190,7 +222,7 @@ def csv_text(exchange: Exchange) -> str:
     language = exchange.target_language
     writer.writerow((*_CSV_FIXED, exchange.source_language, f"current {language}", language))
     for unit in exchange.units:
-        writer.writerow((unit.id, unit.file, unit.field, unit.fingerprint, unit.status, unit.source, unit.target, ""))
+        writer.writerow((unit.id, unit.file, unit.field, unit.fingerprint, unit.status, spreadsheet_safe(unit.source), spreadsheet_safe(unit.target), ""))
     return "\ufeff" + out.getvalue()
 
 
@@ -210,15 +242,44 @@ def exchange_bytes(exchange: Exchange, file_format: str) -> bytes:
 def read_exchange(path: Path) -> Exchange:
     """An exchange file as a translator or a tool sent it back. Raises ExchangeFileError on anything else."""
     try:
+        if path.stat().st_size > MAX_CSV_BYTES:
+            raise ExchangeFileError("exchange.too_big", megabytes=MAX_CSV_BYTES // (1024 * 1024))
         content = path.read_bytes()
     except OSError as error:
-        raise ExchangeFileError(str(error)) from None
+        raise ExchangeFileError("exchange.unreadable", detail=error.strerror or "") from None
     if content.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
         return _read_xliff(content)
+    return _read_csv(_csv_text(content))
+
+
+def _latin_script(language: str) -> bool:
+    """Whether the language's own name (CLDR, through Babel) fits into Windows-1252, i.e. Excel's "CSV
+    (Trennzeichen-getrennt)" can hold its texts."""
     try:
-        return _read_csv(content.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        raise ExchangeFileError(f"not UTF-8 ({error.reason} at byte {error.start})") from None
+        name = Locale.parse(language).get_display_name(language) or ""
+    except (ValueError, UnknownLocaleError):
+        return False
+    try:
+        name.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return bool(name)
+
+
+def _csv_text(content: bytes) -> str:
+    """The CSV as text: UTF-8 (with or without BOM), else Windows-1252 when the target language fits into it."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    first_line = content.split(b"\n", 1)[0].decode("latin-1").strip()
+    target = first_line.replace(";", ",").split(",")[-1].strip().strip('"')
+    if _latin_script(target):
+        try:
+            return content.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    raise ExchangeFileError("exchange.not_utf8")
 
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -228,14 +289,14 @@ def _read_xliff(content: bytes) -> Exchange:
     try:
         root = etree.fromstring(content, parser=_PARSER)
     except etree.XMLSyntaxError as error:
-        raise ExchangeFileError(f"broken XML: {error}") from None
+        raise ExchangeFileError("exchange.broken_xml", line=error.lineno or 1) from None
     if root.getroottree().docinfo.doctype:
-        raise ExchangeFileError("the file declares a DOCTYPE with entities, which XLIFF files never need")
+        raise ExchangeFileError("exchange.doctype")
     if root.tag == f"{{{XLIFF12_NS}}}xliff":
         return _read_xliff12(root)
     if root.tag == f"{{{XLIFF2_NS}}}xliff":
         return _read_xliff2(root)
-    raise ExchangeFileError(f"the root element is {root.tag}, not an XLIFF 1.2 or 2.x <xliff>")
+    raise ExchangeFileError("exchange.not_xliff")
 
 
 def _text(element: etree._Element | None) -> str:
@@ -254,7 +315,7 @@ def _read_xliff12(root: etree._Element) -> Exchange:
             notes = {note.get("from", ""): _text(note) for note in element.iterfind("x:note", ns)}
             state = target.get("state", "") if target is not None else ""
             units.append(ExchangeUnit(
-                file=original, field=element.get("id", ""), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
+                file=original, field=field_from_xliff_id(element.get("id", "")), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
                 source=_text(element.find("x:source", ns)), target=_text(target), status=notes.get("status", ""),
                 confirmed=target is not None and state not in _SKIPPED_STATES_12,
             ))
@@ -273,7 +334,7 @@ def _read_xliff2(root: etree._Element) -> Exchange:
             source = "".join(_text(segment.find("x:source", ns)) for segment in segments)
             target = "".join(_text(segment.find("x:target", ns)) for segment in segments)
             units.append(ExchangeUnit(
-                file=original, field=element.get("id", ""), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
+                file=original, field=field_from_xliff_id(element.get("id", "")), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
                 source=source, target=target, status=notes.get("status", ""),
                 confirmed=bool(segments) and all(segment.get("state", "initial") in _CONFIRMED_STATES_2 for segment in segments),
             ))
@@ -282,26 +343,38 @@ def _read_xliff2(root: etree._Element) -> Exchange:
 
 def _one_language_pair(pairs: set[tuple[str, str]]) -> tuple[str, str]:
     if len(pairs) > 1:
-        raise ExchangeFileError("the file mixes language pairs: " + ", ".join(f"{a}->{b}" for a, b in sorted(pairs)))
+        raise ExchangeFileError("exchange.mixed_languages", pairs=", ".join(f"{a} → {b}" for a, b in sorted(pairs)))
     return next(iter(pairs), ("", ""))
 
 
 def _read_csv(text: str) -> Exchange:
-    rows = list(csv.reader(io.StringIO(text)))
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:
+        raise ExchangeFileError("exchange.csv_broken") from None
     if not rows or tuple(rows[0][: len(_CSV_FIXED)]) != _CSV_FIXED or len(rows[0]) != len(_CSV_FIXED) + 3:
-        raise ExchangeFileError(f"the first row must be {', '.join(_CSV_FIXED)}, <source>, current <target>, <target>")
+        raise ExchangeFileError("exchange.csv_header")
     header = rows[0]
     source_language, target_language = header[len(_CSV_FIXED)], header[-1]
     units: list[ExchangeUnit] = []
+    seen: dict[str, int] = {}
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
-            raise ExchangeFileError(f"row {number} has {len(row)} cells, the header {len(header)}")
+            raise ExchangeFileError("exchange.csv_cells", row=number, cells=len(row), expected=len(header))
+        if any(len(cell) > MAX_CSV_CELL for cell in row):
+            raise ExchangeFileError("exchange.csv_cell_too_long", row=number, limit=MAX_CSV_CELL)
         values: Mapping[str, str] = dict(zip(_CSV_FIXED, row))
+        unit_id = f"{values['file']}#{values['field']}"
+        if unit_id in seen:
+            raise ExchangeFileError("exchange.csv_duplicate", row=number, first=seen[unit_id])
+        seen[unit_id] = number
         units.append(ExchangeUnit(
-            file=values["file"], field=values["field"], fingerprint=values["fingerprint"], source=row[len(_CSV_FIXED)],
-            target=row[-1], status=values["status"], confirmed=True,
+            file=values["file"], field=values["field"], fingerprint=values["fingerprint"],
+            source=without_guard(row[len(_CSV_FIXED)]), target=without_guard(row[-1]), status=values["status"], confirmed=True,
         ))
     return Exchange(source_language, target_language, tuple(units))
 

@@ -3,7 +3,8 @@ then writes only the translated texts and the translation bookkeeping, with the 
 
 Refused, with the unit named: a file or text the catalogue does not have; a language pair other than the site's
 source language into one of its other languages; a unit whose German text (its own, or the record's fingerprint)
-changed since the export; a text longer than the schema allows. After the import a record whose texts are all translated gets
+changed since the export; a text longer than the schema allows; a text the loader refuses (office/text_rules.py:
+control and direction characters, HTML, links other than http(s), mailto and tel, markup in plain text). After the import a record whose texts are all translated gets
 `translation_sources.<language>` set to its German text's fingerprint, and a person's translation of every text of a
 machine-translated record takes the language off `machine_translated`.
 """
@@ -19,6 +20,7 @@ from catalogue.data.settings import Settings
 from catalogue.data.schema_check import schema_set
 from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
+from .text_rules import text_refusals
 from .translation_exchange import Exchange, field_name
 from .yaml_round_trip import FileEdit, record_translation, set_text
 
@@ -91,12 +93,36 @@ def plan_import(exchange: Exchange, catalogue: Catalogue, settings: Settings, me
         if len(unit.target) > longest:
             plan.problems.append(messages.phrase("translations.too_long", unit=unit.id, length=len(unit.target), limit=longest))
             continue
+        refusals = text_refusals(unit.target, markdown=text_unit.markdown)
+        if refusals:
+            plan.problems.extend(
+                messages.phrase("translations.refused_text", unit=unit.id, reason=messages.phrase(f"translations.reason.{reason}", found=found))
+                for reason, found in refusals
+            )
+            continue
         current_target = text_unit.texts.get(language)
         if unit.target == current_target and not unit.confirmed:
             continue  # handed out for review and sent back untouched
         if unit.target != current_target or translation_status(record.translation, language) != "current":
             plan.texts.append(NewText(record, text_unit.path, unit.target))
     return plan
+
+
+def refused_texts(texts: Iterable[NewText], messages: Messages) -> list[str]:
+    """Why `make check` would refuse each of the texts (length, characters, markup, links), one line per problem;
+    empty when all can be written. For machine drafts, which never pass a translator's eye before the data."""
+    problems: list[str] = []
+    for text in texts:
+        unit = next(item for item in text.record.translation.units if tuple(item.path) == tuple(text.path))
+        name = f"{text.record.source}#{field_name(text.path)}"
+        longest = text_length_limit(unit.markdown)
+        if len(text.text) > longest:
+            problems.append(messages.phrase("translations.too_long", unit=name, length=len(text.text), limit=longest))
+        problems.extend(
+            messages.phrase("translations.refused_text", unit=name, reason=messages.phrase(f"translations.reason.{reason}", found=found))
+            for reason, found in text_refusals(text.text, markdown=unit.markdown)
+        )
+    return problems
 
 
 def write_texts(
@@ -110,11 +136,13 @@ def write_texts(
     for text in texts:
         by_file.setdefault(text.record.source, []).append(text)
     new_contents: dict[Path, str] = {}
+    unchanged: set[str] = set()  # files the write would leave as they are (a file imported a second time)
     complete = 0
     for source, file_texts in by_file.items():
         record = file_texts[0].record
         path = settings.root / source
-        edit = FileEdit(path.read_text(encoding="utf-8"))
+        original = path.read_text(encoding="utf-8")
+        edit = FileEdit(original)
         document = edit.document
         units = {tuple(unit.path): unit for unit in record.translation.units}
         for text in file_texts:
@@ -130,8 +158,12 @@ def write_texts(
             document, language, record.translation.fingerprint if records_fingerprint else None,
             machine=True if machine else (False if everything_redone else None),
         )
-        new_contents[path] = edit.text()
+        if edit.text() != original:
+            new_contents[path] = edit.text()
+        else:
+            unchanged.add(source)
     for path, content in new_contents.items():
         path.write_text(content, encoding="utf-8", newline="")
-    return WriteResult(files=tuple(sorted(by_file)), texts=sum(len(items) for items in by_file.values()), complete=complete)
+    changed = {source: items for source, items in by_file.items() if source not in unchanged}
+    return WriteResult(files=tuple(sorted(changed)), texts=sum(len(items) for items in changed.values()), complete=complete)
 
