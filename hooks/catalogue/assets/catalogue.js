@@ -21,12 +21,13 @@
     ["\u0629", "\u0647"], // ة teh marbuta -> ه
     ["\u06d5", "\u0647"], // ە ae (the base of ۀ) -> ه
     ["\u0640", ""], // tatweel
+    ["\u0621", ""], // ء hamza standing alone
   ]);
   for (let digit = 0; digit < 10; digit += 1) {
     LETTER_FOLDS.set(String.fromCharCode(0x0660 + digit), String(digit)); // Arabic-Indic digits
     LETTER_FOLDS.set(String.fromCharCode(0x06f0 + digit), String(digit)); // Persian digits
   }
-  const FOLDED_OR_DROPPED = /[\p{Mn}\p{Me}\p{Cf}ßςıґ\u064a\u0649\u0643\u0671\u0629\u06d5\u0640\u0660-\u0669\u06f0-\u06f9]/gu;
+  const FOLDED_OR_DROPPED = /[\p{Mn}\p{Me}\p{Cf}ßςıґ\u064a\u0649\u0643\u0671\u0629\u06d5\u0640\u0621\u0660-\u0669\u06f0-\u06f9]/gu;
   const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/gu;
 
   function normalise(text) {
@@ -53,6 +54,8 @@
     "а я у ю і ї е є о и ь").split(" ").sort((a, b) => b.length - a.length);
   const UKRAINIAN_REFLEXIVE = ["ся", "сь"];
   const MINIMUM_STEM = 3;
+  const ARABIC_HAMZA_ALEFS = /[أإآٱ]/g;
+  const ARABIC_ARTICLES = ["وال", "فال", "بال", "کال", "لل", "ال"]; // as a folded word begins (ك folds to ک)
   const length = (text) => Array.from(text).length;
 
   function words(text) {
@@ -119,6 +122,8 @@
       candidates.push(first.slice(1));
     }
     if (language === "ar") {
+      const bare = first.replace(ARABIC_HAMZA_ALEFS, "ا");
+      if (bare !== first) candidates.push(bare);
       candidates.slice().forEach((candidate) => {
         if (candidate.endsWith("ه")) candidates.push(candidate.slice(0, -1) + "ة");
       });
@@ -128,6 +133,13 @@
       if (!found.includes(term)) found.push(term);
     });
     candidates.forEach((candidate) => add(stem(candidate)));
+    if (language === "ar") {
+      normalise(first).split(" ").filter(Boolean).forEach((whole) => {
+        add(whole);
+        const article = ARABIC_ARTICLES.find((prefix) => whole.startsWith(prefix) && length(whole) - length(prefix) >= 3);
+        if (article) add(whole.slice(article.length));
+      });
+    }
     if (query) add(stem(stem(word)));
     return found;
   }
