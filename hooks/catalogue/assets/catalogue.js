@@ -168,6 +168,8 @@
   // ---- The search engine over search/<lang>/ (see hooks/catalogue/site/search_index.py).
   const PREFIX_WEIGHT = 0.5; // a term the query word only begins counts half a whole one
   const SHARD_KEY_LENGTH = 2; // query words up to this length match whole terms only
+  const COMMON_SHARE = 0.5; // a query word in more than this share of all documents is common ...
+  const COMMON_WEIGHT = 0.05; // ... and adds this much of its score, beside the words that decide
 
   function shardFile(key) {
     return Array.from(key).map((character) => character.codePointAt(0).toString(16)).join("-") + ".json";
@@ -216,8 +218,10 @@
     }
 
     // document -> best score of one query word over its alternatives and the index terms they match
+    // (`held`: how many documents hold a matched term, counting those a long list's head leaves out)
     function matchWord(alternatives, loaded) {
       const best = new Map();
+      let held = 0;
       loaded.forEach((postingsByTerm) => {
         Object.keys(postingsByTerm).forEach((term) => {
           let weight = 0;
@@ -227,6 +231,7 @@
           });
           if (!weight) return;
           const postings = postingsByTerm[term];
+          held = Math.max(held, postings[0] < 0 ? -postings[0] : postings.length / 2);
           let document = 0;
           for (let at = postings[0] < 0 ? 1 : 0; at < postings.length; at += 2) { // -n: the best of n documents
             document += postings[at];
@@ -235,19 +240,28 @@
           }
         });
       });
-      return best;
+      return { best, held: Math.max(held, best.size) };
     }
 
-    function combine(perWord) {
+    // A document matches every word of the query but the common ones (held by more than COMMON_SHARE of all
+    // documents), which neither filter nor decide the order: they add COMMON_WEIGHT of their score. A query of
+    // common words only ranks by them.
+    function combine(perWord, documents) {
       const hits = [];
       if (!perWord.length) return hits;
-      perWord[0].forEach((score, document) => {
+      const common = perWord.map((word) => word.held > COMMON_SHARE * documents);
+      const deciding = common.every(Boolean) ? perWord : perWord.filter((_, at) => !common[at]);
+      const adding = common.every(Boolean) ? [] : perWord.filter((_, at) => common[at]);
+      deciding[0].best.forEach((score, document) => {
         let total = score;
-        for (let word = 1; word < perWord.length; word += 1) {
-          const other = perWord[word].get(document);
+        for (let word = 1; word < deciding.length; word += 1) {
+          const other = deciding[word].best.get(document);
           if (other === undefined) return;
           total += other;
         }
+        adding.forEach((word) => {
+          total += COMMON_WEIGHT * (word.best.get(document) || 0);
+        });
         hits.push({ doc: document, score: total });
       });
       hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -264,7 +278,7 @@
           const keys = new Set();
           alternatives.forEach((alternative) => keysOf(data, alternative).forEach((key) => keys.add(key)));
           return Promise.all(Array.from(keys).map((key) => load(data, key, whole))).then((loaded) => matchWord(alternatives, loaded));
-        })).then(combine);
+        })).then((perWord) => combine(perWord, data.o + data.e.length));
         const more = queryTerms.some((alternatives) => alternatives.some((alternative) =>
           deeperKeys(data, alternative).length || firstKeys(data, alternative).some((key) => (data.m || []).includes(key))));
         return rank(firstKeys, false).then((hits) => ({
@@ -290,7 +304,7 @@
           Promise.all(keys.map((key) => load(data, key, true))),
           Promise.all(keys.map((key) => fetchJson(base + "w-" + shardFile(key) + "?v=" + data.h))),
         ]).then(([loaded, written]) => {
-          if (matchWord(alternatives, loaded).size) return [];
+          if (matchWord(alternatives, loaded).best.size) return [];
           const close = [];
           loaded.forEach((postingsByTerm, at) => Object.keys(postingsByTerm).forEach((term) => {
             const distance = Math.min(...alternatives.map((alternative) => editDistance(term, alternative)));
