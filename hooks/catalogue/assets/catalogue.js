@@ -168,6 +168,7 @@
   // ---- The search engine over search/<lang>/ (see hooks/catalogue/site/search_index.py).
   const PREFIX_WEIGHT = 0.5; // a term the query word only begins counts half a whole one
   const SHARD_KEY_LENGTH = 2; // query words up to this length match whole terms only
+  const LONG_WORD = 6; // a suggestion may be two letters from a query word where both are this long
   const COMMON_SHARE = 0.5; // a query word in more than this share of all documents is common ...
   const COMMON_WEIGHT = 0.05; // ... and adds this much of its score, beside the words that decide
 
@@ -296,7 +297,10 @@
       return Array.from(keys);
     }
 
-    // Words the index knows that are one or two letters from a query word that matches nothing, most used first.
+    // Words the index knows that are close to a query word that matches nothing, most used first: in the folded
+    // form, with the same first letter, and two letters away where both are at least LONG_WORD letters long, else
+    // one letter typed for another. A short stem with a letter more or less is often another word (معادلة:
+    // المعدل, معاش, معا): nothing is suggested rather than that.
     function suggest(query) {
       return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) => {
         const keys = keysOf(data, alternatives);
@@ -307,9 +311,9 @@
           if (matchWord(alternatives, loaded).best.size) return [];
           const close = [];
           loaded.forEach((postingsByTerm, at) => Object.keys(postingsByTerm).forEach((term) => {
-            const distance = Math.min(...alternatives.map((alternative) => editDistance(term, alternative)));
+            const distance = Math.min(...alternatives.map((alternative) => suggestionDistance(term, alternative)));
             const word = term in written[at] ? written[at][term] : term; // "" where no text writes the term
-            if (word && distance <= (length(alternatives[0]) >= 5 ? 2 : 1)) {
+            if (word && distance !== Infinity) {
               const postings = postingsByTerm[term];
               close.push({ word, distance, uses: postings[0] < 0 ? -postings[0] : postings.length / 2 });
             }
@@ -321,6 +325,14 @@
     }
 
     return { search, ready, suggest };
+  }
+
+  // The edit distance of two terms where a suggestion may bridge it (see `suggest`), else Infinity.
+  function suggestionDistance(term, alternative) {
+    if (term[0] !== alternative[0]) return Infinity;
+    const distance = editDistance(term, alternative);
+    if (Math.min(length(term), length(alternative)) >= LONG_WORD) return distance <= 2 ? distance : Infinity;
+    return distance <= 1 && length(term) === length(alternative) ? distance : Infinity;
   }
 
   function editDistance(first, second) {
