@@ -184,15 +184,25 @@
     function ready() {
       if (!head) {
         head = Promise.all([fetchJson(base + "index.json"), loadStemmer()]).then(([data]) => data);
+        head.catch(() => {
+          head = null; // tried again at the next search
+        });
       }
       return head;
     }
 
-    function shard(data, key) {
-      if (!shards.has(key)) {
-        shards.set(key, fetchJson(base + shardFile(key) + "?v=" + data.h));
+    // A file fetched once; one that could not be fetched (offline, and not saved) is tried again next time.
+    function once(files, url) {
+      if (!files.has(url)) {
+        const loading = fetchJson(url);
+        loading.catch(() => files.delete(url));
+        files.set(url, loading);
       }
-      return shards.get(key);
+      return files.get(url);
+    }
+
+    function shard(data, key) {
+      return once(shards, base + shardFile(key) + "?v=" + data.h);
     }
 
     // The shards that hold the terms an alternative can match: first the one it falls in (with its shorter keys),
@@ -212,10 +222,8 @@
     // A shard, or with `whole` its long terms' whole posting lists in place of their best ones.
     function load(data, key, whole) {
       if (!whole || !(data.m || []).includes(key)) return shard(data, key);
-      if (!rests.has(key)) {
-        rests.set(key, fetchJson(base + "m-" + shardFile(key) + "?v=" + data.h));
-      }
-      return Promise.all([shard(data, key), rests.get(key)]).then(([first, rest]) => Object.assign({}, first, rest));
+      return Promise.all([shard(data, key), once(rests, base + "m-" + shardFile(key) + "?v=" + data.h)])
+        .then(([first, rest]) => Object.assign({}, first, rest));
     }
 
     // document -> best score of one query word over its alternatives and the index terms they match
@@ -270,23 +278,30 @@
     }
 
     // {head, hits: [{doc, score}] of the documents that match every word of the query, best first, then in index
-    // order; more: null, or the promise of the same over the deeper shards and whole posting lists}. The first
-    // answer needs one shard per query word, whatever the catalogue's size.
+    // order; missing: whether a file the query needs could not be fetched (offline, and not saved), so that the
+    // hits come from the files there are; more: null, or the promise of the same over the deeper shards and whole
+    // posting lists}. The first answer needs one shard per query word, whatever the catalogue's size.
     function search(query) {
       return ready().then((data) => {
         const queryTerms = terms(query, language, true);
+        let missing = false;
+        const loadOrNothing = (key, whole) => load(data, key, whole).catch(() => {
+          missing = true;
+          return {};
+        });
         const rank = (keysOf, whole) => Promise.all(queryTerms.map((alternatives) => {
           const keys = new Set();
           alternatives.forEach((alternative) => keysOf(data, alternative).forEach((key) => keys.add(key)));
-          return Promise.all(Array.from(keys).map((key) => load(data, key, whole))).then((loaded) => matchWord(alternatives, loaded));
+          return Promise.all(Array.from(keys).map((key) => loadOrNothing(key, whole))).then((loaded) => matchWord(alternatives, loaded));
         })).then((perWord) => combine(perWord, data.o + data.e.length));
         const more = queryTerms.some((alternatives) => alternatives.some((alternative) =>
           deeperKeys(data, alternative).length || firstKeys(data, alternative).some((key) => (data.m || []).includes(key))));
         return rank(firstKeys, false).then((hits) => ({
           head: data,
           hits,
+          missing,
           more: more ? new Promise((resolve) => setTimeout(resolve, 0)) // after the first answer is shown
-            .then(() => rank(keysFor, true)).then((allHits) => ({ head: data, hits: allHits, more: null })) : null,
+            .then(() => rank(keysFor, true)).then((allHits) => ({ head: data, hits: allHits, missing, more: null })) : null,
         }));
       });
     }
@@ -365,6 +380,7 @@
   const emptyNotice = document.getElementById("cat-empty");
   const noMatch = document.getElementById("cat-no-match");
   const suggestion = document.getElementById("cat-suggest");
+  const offlineNotice = document.getElementById("cat-search-offline");
   const firstOffers = document.getElementById("cat-first");
   const FIELDS = ["q", "c", "age", "l", "d", "m", "g", "t", "free"];
   const FACET_FIELDS = ["c", "l", "d", "m", "g", "t"]; // facet file <field>-<value>; "free" is a file of its own
@@ -645,7 +661,13 @@
     if (others.length || otherResults) showOtherResults(others);
   }
 
+  // Says the reader is offline and the results come from the saved pages, where a file a search needs was not saved.
+  function showOffline(missing) {
+    if (offlineNotice) offlineNotice.hidden = !missing;
+  }
+
   function showFirstOffers() {
+    showOffline(false);
     shown = { documents: [], count: 0 };
     found.hidden = true;
     found.textContent = "";
@@ -686,15 +708,18 @@
           return { url: new URL(url, root).href, title, lang: lang || "" };
         });
       };
+      showOffline(Boolean(outcome && outcome.missing));
       return present(query, ranked(outcome), others(outcome)).then(() => {
         if (!outcome || !outcome.more) return null;
         return outcome.more.then((whole) => {
-          if (current === generation) return present(query, ranked(whole), others(whole));
-          return null;
+          if (current !== generation) return null;
+          showOffline(whole.missing);
+          return present(query, ranked(whole), others(whole));
         });
       });
     }).catch(() => {
       if (current !== generation) return;
+      showOffline(!navigator.onLine);
       shown = { documents: [], count: 0 };
       found.textContent = "";
       found.hidden = false;
