@@ -116,14 +116,15 @@
 
   function wordTerms(word, language, query) {
     const stem = stemmerOf(language);
-    const first = language === "ar" ? word.replace(/ی/g, "ي").replace(/ک/g, "ك") : word;
+    const first = language === "ar" ? word.replace(/ی/g, "ي").replace(/ک/g, "ك").replace(ARABIC_HAMZA_ALEFS, "ا") : word;
     const candidates = [first];
     if (language === "ar" && (first[0] === "و" || first[0] === "ف") && first.slice(1).startsWith("ال") && length(first) >= 6) {
       candidates.push(first.slice(1));
     }
     if (language === "ar") {
-      const bare = first.replace(ARABIC_HAMZA_ALEFS, "ا");
-      if (bare !== first) candidates.push(bare);
+      candidates.slice().forEach((candidate) => {
+        if (candidate.startsWith("ال") && length(candidate) - 2 >= 3) candidates.push(candidate.slice(2));
+      });
       candidates.slice().forEach((candidate) => {
         if (candidate.endsWith("ه")) candidates.push(candidate.slice(0, -1) + "ة");
       });

@@ -14,10 +14,12 @@ PyStemmer where installed); tests/test_search_terms.py keeps the two identical. 
 4. Arabic: Persian ی and ک become Arabic ي and ك before stemming (a Persian keyboard's Arabic); a word that
    starts with the one-letter conjunction و or ف before the article ("والمدرسة", which Snowball's Arabic
    stemmer leaves whole) also yields the stem of the rest; a word ending in ه, the informal
-   spelling of ة ("المدرسه"), also yields the stem of the word written with ة (both hand-written). A word with a
-   hamza on its alef (أ إ آ ٱ) also yields the stem of the word written with a bare alef, as phones type it: the
-   stemmer reads "ألماني" and "الماني" differently (the second as the article and "ماني"). Snowball's Arabic
-   stemmer cuts short words unevenly ("اللغة" -> "اللغ", "لغة" -> "لغه"), so every word also yields itself whole,
+   spelling of ة ("المدرسه"), also yields the stem of the word written with ة (both hand-written). An alef with a
+   hamza or madda (أ إ آ ٱ) is read as the bare alef phones type before stemming: Snowball stems "ألماني" to "الم"
+   but "الماني" to "مان", as it does "ألمانية" and "المانية". Snowball's Arabic
+   stemmer cuts short words unevenly ("اللغة" -> "اللغ", "لغة" -> "لغه") and leaves the article on some
+   ("الالمانية" -> "المان", "المانية" -> "مان"), so a word that begins with ال also yields the stem of the word
+   without it, and every word also yields itself whole,
    folded, and where it begins with ال (alone or after و ف ب ك, or as لل) also without it: an ال that may or may
    not be the article is tried both ways, in the index and in the query alike.
 5. `text_normalise.normalise` folds each stem, so letter variants, diacritics and digits match as before.
@@ -180,13 +182,12 @@ class Analyser:
         return cached
 
     def _arabic_terms(self, word: str) -> tuple[str, ...]:
-        candidates = [word.translate(_ARABIC_LETTERS)]
+        candidates = [word.translate(_ARABIC_LETTERS).translate(_ARABIC_BARE_ALEF)]
         first = candidates[0]
         if first[:1] in _ARABIC_CONJUNCTIONS and first[1:].startswith(_ARABIC_ARTICLE) and len(first) >= 6:
             candidates.append(first[1:])
-        bare = first.translate(_ARABIC_BARE_ALEF)
-        if bare != first:
-            candidates.append(bare)
+        candidates += [candidate[len(_ARABIC_ARTICLE):] for candidate in candidates
+                       if candidate.startswith(_ARABIC_ARTICLE) and len(candidate) - len(_ARABIC_ARTICLE) >= _ARABIC_MINIMUM_REST]
         candidates += [candidate[:-1] + _TEH_MARBUTA for candidate in candidates if candidate.endswith(_HEH)]
         found: dict[str, None] = {}
         for candidate in candidates:
