@@ -54,7 +54,7 @@ FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0,
 """A hit in the title counts twice one in the summary, four times one in the description, eight times a fact
 (provider, languages); a term of the offer's taxonomy or filters (stage of life and topic, target group, district,
 entitlement, free, format, German level), in the reader's language whatever languages the offer is written in,
-counts three times a fact."""
+and its title in the default language where the reader's shows another, counts three times a fact."""
 PART_WEIGHT = 0.4
 """A part of a German compound counts as 0.4 of the word itself."""
 SYNONYM_WEIGHT = 0.8
@@ -157,11 +157,14 @@ def _offer_document(offer: Offer, publication: Publication, reader: ReaderLangua
     terms += [str(reader.t(key)) for labels in FILTER_LABELS for key in labels(offer)]
     if offer.german_level in GERMAN_LEVELS[1:]:
         terms.append(offer.german_level)
+    title = localiser.pick(offer.title)
+    if title.language != localiser.fallback and localiser.fallback in offer.title:
+        terms.append(offer.title[localiser.fallback])  # the German words newcomers hear at offices: Kita, Jobcenter
     description = localiser.pick(offer.description).text
     if offer.eligibility:
         description += " \n " + localiser.pick(offer.eligibility).text
     return SearchDocument((
-        localiser.pick(offer.title).text,
+        title.text,
         localiser.pick(offer.summary).text,
         _MARKDOWN_NOISE.sub(" ", description),
         " \n ".join(facts),
