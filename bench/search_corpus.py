@@ -4,6 +4,10 @@
     tests/search/queries/<lang>.yml   - {q: "the query as typed", top3: [offer id, ...]}   every offer named is in the top 3
                                       - {q: "...", facet: free}   every one of the top 3 has this facet value
                                                                   (names as catalogue_listing.py: free, c-seniors ...)
+                                      - {q: "...", among: [offer id, ...]}  every one of the top 3 is one of these (the
+                                                                  offers for whom the query asks, such as those open
+                                                                  whatever one's residence status)
+                                      - {q: ..., age: 17, top3: [...]}   with the age filter set, as the page filters
                                       - {q: ..., top3: [...], open: true}   a known miss, still counted
 
 Precision@3 of a query is the share of what it names that is in its top 3 (of the offers named, at most three; or of
@@ -52,6 +56,10 @@ class Case:
     """Offer ids that must all be among the first three."""
     facet: str = ""
     """A facet name every one of the first three must have."""
+    among: tuple[str, ...] = ()
+    """Offer ids every one of the first three must be one of."""
+    age: int | None = None
+    """The age filter's value: only offers whose age range holds it are shown."""
     line: int = 0
     open: bool = False
     """A known miss (`open: true`): reported, and expected to fail in tests/test_search_corpus.py."""
@@ -78,9 +86,11 @@ def read_corpus(language: str) -> list[Case]:
     entries: list[dict[str, Any]] = yaml.safe_load("\n".join(lines)) or []
     at = [number for number, text in enumerate(lines, 1) if text.lstrip().startswith("- ")]
     for entry, line in zip(entries, at):
-        case = Case(str(entry["q"]), tuple(entry.get("top3", ())), str(entry.get("facet", "")), line, bool(entry.get("open", False)))
-        if not case.top3 and not case.facet:
-            raise ValueError(f"{path.name}:{line}: a query names the offers expected in its top 3 (top3: [...]) or a facet (facet: free)")
+        case = Case(str(entry["q"]), tuple(entry.get("top3", ())), str(entry.get("facet", "")), tuple(entry.get("among", ())),
+                    entry.get("age"), line, bool(entry.get("open", False)))
+        if not case.top3 and not case.facet and not case.among:
+            raise ValueError(f"{path.name}:{line}: a query names the offers expected in its top 3 (top3: [...]), a facet (facet: free) "
+                             "or the offers its top 3 are among (among: [...])")
         cases.append(case)
     return cases
 
@@ -95,7 +105,7 @@ def sample_town() -> tuple[LoadResult, Publication]:
 
 def write_town_index(language: str, folder: Path) -> tuple[list[str], dict[str, set[str]]]:
     """Builds the sample town's index of one language into `folder` as the site build does; returns the offer ids
-    in document order and each offer's facet names."""
+    in document order and each offer's facet names (with "age-<n>" for every age from 0 to 99 its range holds)."""
     loaded, publication = sample_town()
     settings = read_settings(REPO_ROOT / "mkdocs.yml")
     reader = ReaderLanguage(settings, language, labels=loaded.labels.get(language, {}), fallback_labels=loaded.labels.get(settings.default_language, {}))
@@ -106,7 +116,12 @@ def write_town_index(language: str, folder: Path) -> tuple[list[str], dict[str, 
     for name, content in files.items():
         (folder / name).write_bytes(content)
     offers = offers_by_document(publication)
-    return [offer.id for offer in offers], {offer.id: set(facet_values(offer, publication)) for offer in offers}
+    return [offer.id for offer in offers], {offer.id: {*facet_values(offer, publication), *_ages(offer.age_min, offer.age_max)} for offer in offers}
+
+
+def _ages(minimum: int | None, maximum: int | None) -> set[str]:
+    """As the page's age filter (catalogue.js, `allowed`): an offer without a bound has none on that side."""
+    return {f"age-{age}" for age in range(100) if (minimum is None or age >= minimum) and (maximum is None or age <= maximum)}
 
 
 def run_engine(folder: Path, language: str, queries: Sequence[str]) -> list[dict[str, Any]]:
@@ -126,6 +141,8 @@ def precision_at_3(case: Case, found: Sequence[str], facets: dict[str, set[str]]
     first = list(found[:TOP])
     if case.facet:
         return sum(case.facet in facets[offer] for offer in first) / TOP
+    if case.among:
+        return sum(offer in case.among for offer in first) / TOP
     named = case.top3[:TOP]
     return sum(offer in first for offer in named) / len(named)
 
@@ -137,7 +154,7 @@ def run_corpus(language: str) -> list[Outcome]:
         answers = run_engine(Path(folder), language, [case.query for case in cases])
     outcomes = []
     for case, answer in zip(cases, answers):
-        found = tuple(ids[doc] for doc, _ in answer["hits"] if doc < answer["offers"])
+        found = tuple(ids[doc] for doc, _ in answer["hits"] if doc < answer["offers"] and (case.age is None or f"age-{case.age}" in facets[ids[doc]]))
         outcomes.append(Outcome(case, found, precision_at_3(case, found, facets)))
     return outcomes
 
@@ -152,7 +169,7 @@ def main() -> int:
         print(f"{language}: precision@3 {mean_precision(outcomes):.2f} over {len(outcomes)} queries")
         for outcome in outcomes:
             if outcome.precision < 1:
-                print(f"   {outcome.precision:.2f}  {outcome.case.query!r} -> {list(outcome.found[:TOP])}  wanted {list(outcome.case.top3) or outcome.case.facet}")
+                print(f"   {outcome.precision:.2f}  {outcome.case.query!r} -> {list(outcome.found[:TOP])}  wanted {list(outcome.case.top3) or outcome.case.facet or 'among'}")
     return 0
 
 

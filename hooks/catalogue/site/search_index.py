@@ -50,11 +50,11 @@ from .search_terms import Analyser, analyser
 
 INDEX_FORMAT = 2
 FIELDS = ("title", "summary", "description", "facts", "terms")
-FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0, "terms": 3.0}
+FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0, "terms": 4.0}
 """A hit in the title counts twice one in the summary, four times one in the description, eight times a fact
 (provider, languages); a term of the offer's taxonomy or filters (stage of life and topic, target group, district,
 entitlement, free, format, German level), in the reader's language whatever languages the offer is written in,
-and its title in the default language where the reader's shows another, counts three times a fact."""
+and its title in the default language where the reader's shows another, counts as much as the summary."""
 PART_WEIGHT = 0.4
 """A part of a German compound counts as 0.4 of the word itself."""
 SYNONYM_WEIGHT = 0.8
