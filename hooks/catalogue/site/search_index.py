@@ -250,11 +250,16 @@ def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synon
                     best = written.get(term)
                     if best is None or (0, member_words[0]) > best:
                         written[term] = (0, member_words[0])
-    group_terms = {term for group in groups for member in group for term in member}
+    groups_of: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for member in group:
+            for term in member:
+                groups_of[term].add(index)
     for frequencies, related in zip(counts.frequencies, counts.related):
-        if not group_terms.isdisjoint(frequencies):
-            for group in groups:
-                _add_synonyms(frequencies, related, group)
+        held = groups_of.keys() & frequencies.keys()
+        if held:
+            for index in sorted(set().union(*map(groups_of.__getitem__, held))):  # in file order, as without the index
+                _add_synonyms(frequencies, related, groups[index])
     return counts
 
 
