@@ -170,8 +170,8 @@
   const PREFIX_WEIGHT = 0.5; // a term the query word only begins counts half a whole one
   const SHARD_KEY_LENGTH = 2; // query words up to this length match whole terms only
   const LONG_WORD = 6; // a suggestion may be two letters from a query word where both are this long
-  const COMMON_SHARE = 0.5; // a query word in more than this share of all documents is common ...
-  const COMMON_WEIGHT = 0.05; // ... and adds this much of its score, beside the words that decide
+  const COMMON_SHARE = 0.5;
+  const COMMON_WEIGHT = 0.05; // the share of its score a common word adds
 
   function shardFile(key) {
     return Array.from(key).map((character) => character.codePointAt(0).toString(16)).join("-") + ".json";
@@ -253,9 +253,8 @@
       return { best, held: Math.max(held, best.size) };
     }
 
-    // A document matches every word of the query but the common ones (held by more than COMMON_SHARE of all
-    // documents), which neither filter nor decide the order: they add COMMON_WEIGHT of their score. A query of
-    // common words only ranks by them.
+    // A document matches every query word but the common ones (in more than COMMON_SHARE of all documents), which
+    // neither filter nor decide the order; a query of common words only ranks by them.
     function combine(perWord, documents) {
       const hits = [];
       if (!perWord.length) return hits;
@@ -313,10 +312,9 @@
       return Array.from(keys);
     }
 
-    // Words the index knows that are close to a query word that matches nothing, most used first: in the folded
-    // form, with the same first letter, and two letters away where both are at least LONG_WORD letters long, else
-    // one letter typed for another. A short stem with a letter more or less is often another word (معادلة:
-    // المعدل, معاش, معا): nothing is suggested rather than that.
+    // Words the index knows close to a query word that matches nothing, most used first: the same first letter,
+    // two letters apart where both have LONG_WORD letters, else one letter typed for another or two neighbours
+    // swapped. A short stem a letter longer or shorter is often another word (معادلة: المعدل, معاش): none then.
     function suggest(query) {
       return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) => {
         const keys = keysOf(data, alternatives);
@@ -343,12 +341,19 @@
     return { search, ready, suggest };
   }
 
-  // The edit distance of two terms where a suggestion may bridge it (see `suggest`), else Infinity.
+  // The edit distance of two terms where a suggestion may bridge it, else Infinity.
   function suggestionDistance(term, alternative) {
     if (term[0] !== alternative[0]) return Infinity;
     const distance = editDistance(term, alternative);
     if (Math.min(length(term), length(alternative)) >= LONG_WORD) return distance <= 2 ? distance : Infinity;
-    return distance <= 1 && length(term) === length(alternative) ? distance : Infinity;
+    if (length(term) !== length(alternative)) return Infinity;
+    return distance <= 1 || swapped(Array.from(term), Array.from(alternative)) ? 1 : Infinity;
+  }
+
+  // Whether two words of one length differ only by two neighbouring letters typed the other way round.
+  function swapped(a, b) {
+    const differ = a.map((letter, at) => letter !== b[at] ? at : -1).filter((at) => at >= 0);
+    return differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]];
   }
 
   function editDistance(first, second) {
@@ -662,7 +667,7 @@
     if (others.length || otherResults) showOtherResults(others);
   }
 
-  // Says the reader is offline and the results come from the saved pages, where a file a search needs was not saved.
+  // Offline, where a file a search needs was not saved: the results come from the saved pages.
   function showOffline(missing) {
     if (offlineNotice) offlineNotice.hidden = !missing;
   }
@@ -682,6 +687,7 @@
   function update() {
     const state = readState();
     writeQueryString(state);
+    showHints(state.q);
     const query = normalise(state.q) ? state.q : "";
     const filtering = FIELDS.some((name) => name !== "q" && state[name]);
     const current = generation += 1;
@@ -727,6 +733,72 @@
       if (firstOffers) firstOffers.hidden = true;
       finish(query, 0, []); // the index could not be loaded: say nothing was found, with the office's phone
     });
+  }
+
+  // ---- A query word that names a filter value (a stage of life, a district, a language, "free" ...) offers that
+  // filter as one button; tapping it sets the filter and takes the word out of the query.
+  const hints = document.getElementById("cat-filter-hints");
+  const HINT_MIN_LENGTH = 4; // shorter words ("und", "для") name no filter
+  const MAX_HINTS = 3;
+  let filterValues = null;
+  function filterValuesOnce() {
+    if (filterValues) return filterValues;
+    const values = [];
+    const add = (control, value, text, words) => {
+      const labelled = new Set([].concat(...terms(words, language, false)));
+      if (labelled.size) values.push({ control, value, text, labelled });
+    };
+    FACET_FIELDS.forEach((name) => {
+      const control = controls.namedItem(name);
+      if (!control || control.tagName !== "SELECT") return;
+      const label = document.querySelector('label[for="' + control.id + '"]');
+      Array.from(control.options).filter((option) => option.value).forEach((option) => {
+        add(control, option.value, (label ? label.textContent + ": " : "") + option.textContent, option.textContent);
+      });
+    });
+    const free = controls.namedItem("free");
+    if (free) {
+      const label = document.querySelector('label[for="' + free.id + '"]');
+      const text = label ? label.textContent : "";
+      add(free, "1", text, text + " " + (free.dataset.words || ""));
+    }
+    if (!form.dataset.stemmer || typeof window.catalogueStem === "function") filterValues = values; // stemmed as queries are
+    return values;
+  }
+
+  function showHints(query) {
+    if (!hints) return;
+    (engine ? engine.ready().catch(() => null) : Promise.resolve()).then(() => {
+      if (readState().q === query) offerFilters(query);
+    });
+  }
+
+  function offerFilters(query) {
+    hints.textContent = "";
+    const queryWords = textWords(query, language).map((word) => ({ word, alternatives: wordTerms(word, language, true) }))
+      .filter((entry) => length(entry.word) >= HINT_MIN_LENGTH);
+    const offered = [];
+    filterValuesOnce().forEach((filter) => {
+      const set = filter.control.type === "checkbox" ? filter.control.checked : filter.control.value === filter.value;
+      const naming = queryWords.filter((entry) => entry.alternatives.some((term) => filter.labelled.has(term)));
+      if (!set && naming.length && offered.length < MAX_HINTS) offered.push({ filter, naming });
+    });
+    offered.forEach(({ filter, naming }) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "cat-button cat-hint";
+      button.textContent = filter.text;
+      button.addEventListener("click", () => {
+        if (filter.control.type === "checkbox") filter.control.checked = true;
+        else filter.control.value = filter.value;
+        const named = new Set(naming.map((entry) => entry.word));
+        queryField.value = textWords(queryField.value, language).filter((word) => !named.has(word)).join(" ");
+        update();
+        queryField.focus();
+      });
+      hints.appendChild(button);
+    });
+    hints.hidden = offered.length === 0;
   }
 
   // ---- Wiring.
