@@ -9,7 +9,8 @@ language, the hardest case for a split index: their shards hold the longest post
 catalogue.js, the language's stemmer, the index head, every shard the query needs and the card of the first result
 (the best-scored offer of the query's terms; each card is a file of its own, and the script shows each as it
 arrives); the page's own HTML is reported apart (its body as the catalogue renders it, without Material's frame). Build time is given as wall-clock
-and as this process's CPU time, which other work on a shared machine disturbs less.
+and as this process's CPU time, which other work on a shared machine disturbs less. Last, the precision@3 of the
+query corpus in each language (bench/search_corpus.py) over the sample town's own index.
 """
 from __future__ import annotations
 
@@ -132,6 +133,18 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def corpus_table() -> str:
+    """Precision@3 of the query corpus per language, and its known misses."""
+    from search_corpus import corpus_languages, mean_precision, run_corpus
+
+    lines = ["| language | queries | precision@3 | known misses |", "| --- | ---: | ---: | ---: |"]
+    for language in corpus_languages():
+        outcomes = run_corpus(language)
+        misses = sum(outcome.precision < 1 for outcome in outcomes)
+        lines.append(f"| {language} | {len(outcomes)} | {mean_precision(outcomes):.2f} | {misses} |")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
@@ -142,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     languages = [code.strip() for code in arguments.languages.split(",") if code.strip()]
     rows = [row for size in arguments.sizes.split(",") if size.strip() for row in measure(int(size), languages, arguments.seed)]
     print(table(rows))
+    print()
+    print(corpus_table())
     if arguments.json:
         arguments.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -146,3 +146,36 @@ def test_a_term_in_many_documents_answers_first_with_its_best_and_then_with_all(
     titled = {number for number in range(many) if number % 7 == 0}
     assert {doc for doc, _ in outcome["first"][: len(titled)]} == titled  # the titles' offers are in the first answer, first
     assert not any(url.startswith("m-") for url in outcome["fetched"])
+
+
+def test_a_word_in_almost_every_offer_neither_filters_nor_decides_the_order(tmp_path: Path) -> None:
+    """"Deutsch" is among every offer's facts but one's; with "schwimmen" it keeps no swimming course out and
+    puts none first: the swimming courses come first in the order "schwimmen" alone gives them."""
+    offers = tuple(
+        SearchDocument((f"Treffpunkt {number}", "Ein Abend für alle.", "", "Deutsch")) for number in range(10)
+    ) + (
+        SearchDocument(("Schwimmen für Frauen", "Schwimmen lernen.", "", "Türkisch")),
+        SearchDocument(("Yoga", "Schwimmen danach.", "", "Deutsch")),
+    )
+    files = search_index_files(CatalogueEntries("de", offers, ()), ())
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    both, alone = run_engine(tmp_path, "de", ["deutsch schwimmen", "schwimmen"])
+    assert [doc for doc, _ in both["hits"]] == [doc for doc, _ in alone["hits"]] == [10, 11]
+
+
+def test_did_you_mean_offers_only_words_close_to_the_query_and_nothing_unrelated(tmp_path: Path) -> None:
+    """The issue's case: for "معادلة" (recognition of a degree) the catalogue's words المعدَّل, معًا and معاش are one
+    or two letters away but mean something else; a typo of a word the catalogue holds is still corrected."""
+    offers = (
+        SearchDocument(("المعدَّل المطلوب", "نتعلم معًا.", "", "")),
+        SearchDocument(("معاش التقاعد", "", "", "")),
+        SearchDocument(("دورة السباحة", "", "", "")),
+    )
+    files = search_index_files(CatalogueEntries("ar", offers, ()), ())
+    files["stemmer.js"] = stemmer_script("ar") or b""
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    unrelated, typo = run_engine(tmp_path, "ar", ["معادلة", "سباخة"])
+    assert unrelated["hits"] == [] and unrelated["suggestions"] == []
+    assert typo["suggestions"] == ["السباحة"]

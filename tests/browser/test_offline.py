@@ -155,6 +155,29 @@ def test_search_works_offline_for_a_language_whose_index_was_saved(offline_conte
     assert index and all(status == 200 and from_worker for _, status, from_worker in index), index
 
 
+@pytest.mark.parametrize("language", ["fa", "de"])
+def test_a_search_offline_says_so_in_the_readers_language_where_it_needs_a_file_never_saved(
+    offline_context: BrowserContext, site_server: SiteServer, language: str,
+) -> None:
+    page = offline_context.new_page()
+    page.goto(site_server.url(language_path(language, "catalogue/")))
+    wait_for_worker(page)
+    searched, never = {"fa": ("آلمانی", "مدرسه"), "de": ("deutsch", "schule")}[language]
+    view = CatalogueView(page).settled().search(searched)
+    assert view.visible_offer_ids()
+    notice = page.locator("#cat-search-offline")
+    assert notice.is_hidden(), "online, every file a search needs arrives"
+
+    offline_context.set_offline(True)
+    page.reload()
+    CatalogueView(page).settled().search(never)  # a word whose part of the index was never fetched
+    notice.wait_for(state="visible")
+    assert notice.inner_text().strip() == label(language, "search.offline")
+    view = CatalogueView(page).search(searched)  # its part was saved: found as online, no notice
+    notice.wait_for(state="hidden")
+    assert view.visible_offer_ids()
+
+
 @pytest.mark.parametrize(("line", "fast"), [("2G", False), ("3G", False), ("4G", True)])
 def test_a_slow_line_saves_only_the_frame_and_the_pages_read(playwright_driver: Playwright, site_server: SiteServer, line: str, fast: bool) -> None:
     options = launch_options()

@@ -150,3 +150,21 @@ def test_german_in_ukrainian_brings_a_german_course_first_although_every_offer_l
     phone.visit(language_path("uk", "catalogue/"))
     found = _shown(CatalogueView(phone.page).settled().search("німецька"))
     assert found and found[0] in courses, found
+
+
+@pytest.mark.parametrize(("language", "word"), [("de", "kostenlos"), ("ar", "مجاني")])
+def test_a_word_that_names_a_filter_offers_it_in_one_tap(phone: Tab, language: str, word: str) -> None:
+    free = {offer.id for offer in PUBLISHED if offer.costs.free_for_some}
+    phone.visit(language_path(language, "catalogue/"))
+    catalogue = CatalogueView(phone.page).settled().search(word)
+    hint = phone.page.locator("#cat-filter-hints button")
+    hint.first.wait_for(state="visible")
+    assert hint.count() == 1
+    assert hint.inner_text().strip() == (phone.page.locator('label[for="cat-free"]').text_content() or "").strip()
+    hint.tap()
+    catalogue.settled()
+    assert catalogue.control_values()["free"] is True and catalogue.control_values()["q"] == ""
+    assert "free=1" in phone.page.url
+    assert catalogue.count() == len(free)
+    assert catalogue.visible_offer_ids() <= free
+    assert phone.page.locator("#cat-filter-hints").is_hidden()

@@ -21,12 +21,13 @@
     ["\u0629", "\u0647"], // ة teh marbuta -> ه
     ["\u06d5", "\u0647"], // ە ae (the base of ۀ) -> ه
     ["\u0640", ""], // tatweel
+    ["\u0621", ""], // ء hamza standing alone
   ]);
   for (let digit = 0; digit < 10; digit += 1) {
     LETTER_FOLDS.set(String.fromCharCode(0x0660 + digit), String(digit)); // Arabic-Indic digits
     LETTER_FOLDS.set(String.fromCharCode(0x06f0 + digit), String(digit)); // Persian digits
   }
-  const FOLDED_OR_DROPPED = /[\p{Mn}\p{Me}\p{Cf}ßςıґ\u064a\u0649\u0643\u0671\u0629\u06d5\u0640\u0660-\u0669\u06f0-\u06f9]/gu;
+  const FOLDED_OR_DROPPED = /[\p{Mn}\p{Me}\p{Cf}ßςıґ\u064a\u0649\u0643\u0671\u0629\u06d5\u0640\u0621\u0660-\u0669\u06f0-\u06f9]/gu;
   const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/gu;
 
   function normalise(text) {
@@ -53,6 +54,8 @@
     "а я у ю і ї е є о и ь").split(" ").sort((a, b) => b.length - a.length);
   const UKRAINIAN_REFLEXIVE = ["ся", "сь"];
   const MINIMUM_STEM = 3;
+  const ARABIC_HAMZA_ALEFS = /[أإآٱ]/g;
+  const ARABIC_ARTICLES = ["وال", "فال", "بال", "کال", "لل", "ال"]; // as a folded word begins (ك folds to ک)
   const length = (text) => Array.from(text).length;
 
   function words(text) {
@@ -113,12 +116,15 @@
 
   function wordTerms(word, language, query) {
     const stem = stemmerOf(language);
-    const first = language === "ar" ? word.replace(/ی/g, "ي").replace(/ک/g, "ك") : word;
+    const first = language === "ar" ? word.replace(/ی/g, "ي").replace(/ک/g, "ك").replace(ARABIC_HAMZA_ALEFS, "ا") : word;
     const candidates = [first];
     if (language === "ar" && (first[0] === "و" || first[0] === "ف") && first.slice(1).startsWith("ال") && length(first) >= 6) {
       candidates.push(first.slice(1));
     }
     if (language === "ar") {
+      candidates.slice().forEach((candidate) => {
+        if (candidate.startsWith("ال") && length(candidate) - 2 >= 3) candidates.push(candidate.slice(2));
+      });
       candidates.slice().forEach((candidate) => {
         if (candidate.endsWith("ه")) candidates.push(candidate.slice(0, -1) + "ة");
       });
@@ -128,6 +134,13 @@
       if (!found.includes(term)) found.push(term);
     });
     candidates.forEach((candidate) => add(stem(candidate)));
+    if (language === "ar") {
+      normalise(first).split(" ").filter(Boolean).forEach((whole) => {
+        add(whole);
+        const article = ARABIC_ARTICLES.find((prefix) => whole.startsWith(prefix) && length(whole) - length(prefix) >= 3);
+        if (article) add(whole.slice(article.length));
+      });
+    }
     if (query) add(stem(stem(word)));
     return found;
   }
@@ -156,6 +169,9 @@
   // ---- The search engine over search/<lang>/ (see hooks/catalogue/site/search_index.py).
   const PREFIX_WEIGHT = 0.5; // a term the query word only begins counts half a whole one
   const SHARD_KEY_LENGTH = 2; // query words up to this length match whole terms only
+  const LONG_WORD = 6; // a suggestion may be two letters from a query word where both are this long
+  const COMMON_SHARE = 0.5;
+  const COMMON_WEIGHT = 0.05; // the share of its score a common word adds
 
   function shardFile(key) {
     return Array.from(key).map((character) => character.codePointAt(0).toString(16)).join("-") + ".json";
@@ -169,15 +185,25 @@
     function ready() {
       if (!head) {
         head = Promise.all([fetchJson(base + "index.json"), loadStemmer()]).then(([data]) => data);
+        head.catch(() => {
+          head = null; // tried again at the next search
+        });
       }
       return head;
     }
 
-    function shard(data, key) {
-      if (!shards.has(key)) {
-        shards.set(key, fetchJson(base + shardFile(key) + "?v=" + data.h));
+    // A file fetched once; one that could not be fetched (offline, and not saved) is tried again next time.
+    function once(files, url) {
+      if (!files.has(url)) {
+        const loading = fetchJson(url);
+        loading.catch(() => files.delete(url));
+        files.set(url, loading);
       }
-      return shards.get(key);
+      return files.get(url);
+    }
+
+    function shard(data, key) {
+      return once(shards, base + shardFile(key) + "?v=" + data.h);
     }
 
     // The shards that hold the terms an alternative can match: first the one it falls in (with its shorter keys),
@@ -197,15 +223,15 @@
     // A shard, or with `whole` its long terms' whole posting lists in place of their best ones.
     function load(data, key, whole) {
       if (!whole || !(data.m || []).includes(key)) return shard(data, key);
-      if (!rests.has(key)) {
-        rests.set(key, fetchJson(base + "m-" + shardFile(key) + "?v=" + data.h));
-      }
-      return Promise.all([shard(data, key), rests.get(key)]).then(([first, rest]) => Object.assign({}, first, rest));
+      return Promise.all([shard(data, key), once(rests, base + "m-" + shardFile(key) + "?v=" + data.h)])
+        .then(([first, rest]) => Object.assign({}, first, rest));
     }
 
     // document -> best score of one query word over its alternatives and the index terms they match
+    // (`held`: how many documents hold a matched term, counting those a long list's head leaves out)
     function matchWord(alternatives, loaded) {
       const best = new Map();
+      let held = 0;
       loaded.forEach((postingsByTerm) => {
         Object.keys(postingsByTerm).forEach((term) => {
           let weight = 0;
@@ -215,6 +241,7 @@
           });
           if (!weight) return;
           const postings = postingsByTerm[term];
+          held = Math.max(held, postings[0] < 0 ? -postings[0] : postings.length / 2);
           let document = 0;
           for (let at = postings[0] < 0 ? 1 : 0; at < postings.length; at += 2) { // -n: the best of n documents
             document += postings[at];
@@ -223,19 +250,27 @@
           }
         });
       });
-      return best;
+      return { best, held: Math.max(held, best.size) };
     }
 
-    function combine(perWord) {
+    // A document matches every query word but the common ones (in more than COMMON_SHARE of all documents), which
+    // neither filter nor decide the order; a query of common words only ranks by them.
+    function combine(perWord, documents) {
       const hits = [];
       if (!perWord.length) return hits;
-      perWord[0].forEach((score, document) => {
+      const common = perWord.map((word) => word.held > COMMON_SHARE * documents);
+      const deciding = common.every(Boolean) ? perWord : perWord.filter((_, at) => !common[at]);
+      const adding = common.every(Boolean) ? [] : perWord.filter((_, at) => common[at]);
+      deciding[0].best.forEach((score, document) => {
         let total = score;
-        for (let word = 1; word < perWord.length; word += 1) {
-          const other = perWord[word].get(document);
+        for (let word = 1; word < deciding.length; word += 1) {
+          const other = deciding[word].best.get(document);
           if (other === undefined) return;
           total += other;
         }
+        adding.forEach((word) => {
+          total += COMMON_WEIGHT * (word.best.get(document) || 0);
+        });
         hits.push({ doc: document, score: total });
       });
       hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
@@ -243,23 +278,30 @@
     }
 
     // {head, hits: [{doc, score}] of the documents that match every word of the query, best first, then in index
-    // order; more: null, or the promise of the same over the deeper shards and whole posting lists}. The first
-    // answer needs one shard per query word, whatever the catalogue's size.
+    // order; missing: whether a file the query needs could not be fetched (offline, and not saved), so that the
+    // hits come from the files there are; more: null, or the promise of the same over the deeper shards and whole
+    // posting lists}. The first answer needs one shard per query word, whatever the catalogue's size.
     function search(query) {
       return ready().then((data) => {
         const queryTerms = terms(query, language, true);
+        let missing = false;
+        const loadOrNothing = (key, whole) => load(data, key, whole).catch(() => {
+          missing = true;
+          return {};
+        });
         const rank = (keysOf, whole) => Promise.all(queryTerms.map((alternatives) => {
           const keys = new Set();
           alternatives.forEach((alternative) => keysOf(data, alternative).forEach((key) => keys.add(key)));
-          return Promise.all(Array.from(keys).map((key) => load(data, key, whole))).then((loaded) => matchWord(alternatives, loaded));
-        })).then(combine);
+          return Promise.all(Array.from(keys).map((key) => loadOrNothing(key, whole))).then((loaded) => matchWord(alternatives, loaded));
+        })).then((perWord) => combine(perWord, data.o + data.e.length));
         const more = queryTerms.some((alternatives) => alternatives.some((alternative) =>
           deeperKeys(data, alternative).length || firstKeys(data, alternative).some((key) => (data.m || []).includes(key))));
         return rank(firstKeys, false).then((hits) => ({
           head: data,
           hits,
+          missing,
           more: more ? new Promise((resolve) => setTimeout(resolve, 0)) // after the first answer is shown
-            .then(() => rank(keysFor, true)).then((allHits) => ({ head: data, hits: allHits, more: null })) : null,
+            .then(() => rank(keysFor, true)).then((allHits) => ({ head: data, hits: allHits, missing, more: null })) : null,
         }));
       });
     }
@@ -270,7 +312,9 @@
       return Array.from(keys);
     }
 
-    // Words the index knows that are one or two letters from a query word that matches nothing, most used first.
+    // Words the index knows close to a query word that matches nothing, most used first: the same first letter,
+    // two letters apart where both have LONG_WORD letters, else one letter typed for another or two neighbours
+    // swapped. A short stem a letter longer or shorter is often another word (معادلة: المعدل, معاش): none then.
     function suggest(query) {
       return ready().then((data) => Promise.all(terms(query, language, true).map((alternatives) => {
         const keys = keysOf(data, alternatives);
@@ -278,12 +322,12 @@
           Promise.all(keys.map((key) => load(data, key, true))),
           Promise.all(keys.map((key) => fetchJson(base + "w-" + shardFile(key) + "?v=" + data.h))),
         ]).then(([loaded, written]) => {
-          if (matchWord(alternatives, loaded).size) return [];
+          if (matchWord(alternatives, loaded).best.size) return [];
           const close = [];
           loaded.forEach((postingsByTerm, at) => Object.keys(postingsByTerm).forEach((term) => {
-            const distance = Math.min(...alternatives.map((alternative) => editDistance(term, alternative)));
+            const distance = Math.min(...alternatives.map((alternative) => suggestionDistance(term, alternative)));
             const word = term in written[at] ? written[at][term] : term; // "" where no text writes the term
-            if (word && distance <= (length(alternatives[0]) >= 5 ? 2 : 1)) {
+            if (word && distance !== Infinity) {
               const postings = postingsByTerm[term];
               close.push({ word, distance, uses: postings[0] < 0 ? -postings[0] : postings.length / 2 });
             }
@@ -295,6 +339,21 @@
     }
 
     return { search, ready, suggest };
+  }
+
+  // The edit distance of two terms where a suggestion may bridge it, else Infinity.
+  function suggestionDistance(term, alternative) {
+    if (term[0] !== alternative[0]) return Infinity;
+    const distance = editDistance(term, alternative);
+    if (Math.min(length(term), length(alternative)) >= LONG_WORD) return distance <= 2 ? distance : Infinity;
+    if (length(term) !== length(alternative)) return Infinity;
+    return distance <= 1 || swapped(Array.from(term), Array.from(alternative)) ? 1 : Infinity;
+  }
+
+  // Whether two words of one length differ only by two neighbouring letters typed the other way round.
+  function swapped(a, b) {
+    const differ = a.map((letter, at) => letter !== b[at] ? at : -1).filter((at) => at >= 0);
+    return differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]];
   }
 
   function editDistance(first, second) {
@@ -327,6 +386,7 @@
   const emptyNotice = document.getElementById("cat-empty");
   const noMatch = document.getElementById("cat-no-match");
   const suggestion = document.getElementById("cat-suggest");
+  const offlineNotice = document.getElementById("cat-search-offline");
   const firstOffers = document.getElementById("cat-first");
   const FIELDS = ["q", "c", "age", "l", "d", "m", "g", "t", "free"];
   const FACET_FIELDS = ["c", "l", "d", "m", "g", "t"]; // facet file <field>-<value>; "free" is a file of its own
@@ -636,7 +696,13 @@
     if (others.length || otherResults) showOtherResults(others);
   }
 
+  // Offline, where a file a search needs was not saved: the results come from the saved pages.
+  function showOffline(missing) {
+    if (offlineNotice) offlineNotice.hidden = !missing;
+  }
+
   function showFirstOffers() {
+    showOffline(false);
     shown = { documents: [], count: 0 };
     found.hidden = true;
     found.textContent = "";
@@ -650,6 +716,7 @@
   function update() {
     const state = readState();
     writeQueryString(state);
+    showHints(state.q);
     const query = normalise(state.q) ? state.q : "";
     const filtering = FIELDS.some((name) => name !== "q" && state[name]);
     const current = generation += 1;
@@ -677,21 +744,90 @@
           return { url: new URL(url, root).href, title, lang: lang || "" };
         });
       };
+      showOffline(Boolean(outcome && outcome.missing));
       return present(query, ranked(outcome), others(outcome)).then(() => {
         if (!outcome || !outcome.more) return null;
         return outcome.more.then((whole) => {
-          if (current === generation) return present(query, ranked(whole), others(whole));
-          return null;
+          if (current !== generation) return null;
+          showOffline(whole.missing);
+          return present(query, ranked(whole), others(whole));
         });
       });
     }).catch(() => {
       if (current !== generation) return;
+      showOffline(!navigator.onLine);
       shown = { documents: [], count: 0 };
       found.textContent = "";
       found.hidden = false;
       if (firstOffers) firstOffers.hidden = true;
       finish(query, 0, []); // the index could not be loaded: say nothing was found, with the office's phone
     });
+  }
+
+  // ---- A query word that names a filter value (a stage of life, a district, a language, "free" ...) offers that
+  // filter as one button; tapping it sets the filter and takes the word out of the query.
+  const hints = document.getElementById("cat-filter-hints");
+  const HINT_MIN_LENGTH = 4; // shorter words ("und", "для") name no filter
+  const MAX_HINTS = 3;
+  let filterValues = null;
+  function filterValuesOnce() {
+    if (filterValues) return filterValues;
+    const values = [];
+    const add = (control, value, text, words) => {
+      const labelled = new Set([].concat(...terms(words, language, false)));
+      if (labelled.size) values.push({ control, value, text, labelled });
+    };
+    FACET_FIELDS.forEach((name) => {
+      const control = controls.namedItem(name);
+      if (!control || control.tagName !== "SELECT") return;
+      const label = document.querySelector('label[for="' + control.id + '"]');
+      Array.from(control.options).filter((option) => option.value).forEach((option) => {
+        add(control, option.value, (label ? label.textContent + ": " : "") + option.textContent, option.textContent);
+      });
+    });
+    const free = controls.namedItem("free");
+    if (free) {
+      const label = document.querySelector('label[for="' + free.id + '"]');
+      const text = label ? label.textContent : "";
+      add(free, "1", text, text + " " + (free.dataset.words || ""));
+    }
+    if (!form.dataset.stemmer || typeof window.catalogueStem === "function") filterValues = values; // stemmed as queries are
+    return values;
+  }
+
+  function showHints(query) {
+    if (!hints) return;
+    (engine ? engine.ready().catch(() => null) : Promise.resolve()).then(() => {
+      if (readState().q === query) offerFilters(query);
+    });
+  }
+
+  function offerFilters(query) {
+    hints.textContent = "";
+    const queryWords = textWords(query, language).map((word) => ({ word, alternatives: wordTerms(word, language, true) }))
+      .filter((entry) => length(entry.word) >= HINT_MIN_LENGTH);
+    const offered = [];
+    filterValuesOnce().forEach((filter) => {
+      const set = filter.control.type === "checkbox" ? filter.control.checked : filter.control.value === filter.value;
+      const naming = queryWords.filter((entry) => entry.alternatives.some((term) => filter.labelled.has(term)));
+      if (!set && naming.length && offered.length < MAX_HINTS) offered.push({ filter, naming });
+    });
+    offered.forEach(({ filter, naming }) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "cat-button cat-hint";
+      button.textContent = filter.text;
+      button.addEventListener("click", () => {
+        if (filter.control.type === "checkbox") filter.control.checked = true;
+        else filter.control.value = filter.value;
+        const named = new Set(naming.map((entry) => entry.word));
+        queryField.value = textWords(queryField.value, language).filter((word) => !named.has(word)).join(" ");
+        update();
+        queryField.focus();
+      });
+      hints.appendChild(button);
+    });
+    hints.hidden = offered.length === 0;
   }
 
   // ---- Wiring.

@@ -38,20 +38,23 @@ import re
 from collections import Counter, defaultdict
 from itertools import chain
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping, Sequence, TypeVar
+from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
-from catalogue.data.model import NewsItem, Offer, Taxonomy
+from catalogue.data.model import NewsItem, Offer, Term
 from catalogue.data.publication import Publication
 from catalogue.language.localise import Localiser
 from catalogue.language.reader_language import ReaderLanguage
 
+from .catalogue_listing import GERMAN_LEVELS, MODES_INCLUDING_HYBRID, offer_districts
 from .search_terms import Analyser, analyser
 
 INDEX_FORMAT = 2
-FIELDS = ("title", "summary", "description", "facts")
-FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0}
+FIELDS = ("title", "summary", "description", "facts", "terms")
+FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0, "terms": 4.0}
 """A hit in the title counts twice one in the summary, four times one in the description, eight times a fact
-(provider, districts, categories, target groups, languages)."""
+(provider, languages); a term of the offer's taxonomy or filters (stage of life and topic, target group, district,
+entitlement, free, format, German level), in the reader's language whatever languages the offer is written in,
+and its title in the default language where the reader's shows another, counts as much as the summary."""
 PART_WEIGHT = 0.4
 """A part of a German compound counts as 0.4 of the word itself."""
 SYNONYM_WEIGHT = 0.8
@@ -94,10 +97,17 @@ class SearchDocument:
 
     fields: tuple[str, str, str, str]
     """title, summary, description, facts: plain text in the reader's language (or its fallback)."""
+    terms: str = ""
+    """The names of the offer's taxonomy terms and filter values in the reader's language."""
     url: str = ""
     title: str = ""
     language: str = ""
     """The language the entry is shown in where it is not the reader's, else ''."""
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The text of each of FIELDS."""
+        return (*self.fields, self.terms)
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,20 @@ Synonyms = Sequence[Sequence[str]]
 """Groups of words or phrases that mean the same to readers of one language."""
 
 
+TAXONOMY_GROUPS: tuple[Callable[[Offer, Publication], Iterable[Term]], ...] = (
+    lambda offer, publication: map(publication.catalogue.taxonomy.category, offer.categories),
+    lambda offer, publication: map(publication.catalogue.taxonomy.target_group, offer.target_groups),
+    lambda offer, publication: map(publication.catalogue.taxonomy.district, offer_districts(offer, publication)),
+    lambda offer, publication: map(publication.catalogue.taxonomy.entitlement, offer.costs.free_with),
+)
+"""The taxonomy terms an offer is indexed under, one line per group, by their label in the reader's language."""
+FILTER_LABELS: tuple[Callable[[Offer], Iterable[str]], ...] = (
+    lambda offer: ["offer.free"] if offer.costs.free_for_some else [],
+    lambda offer: [f"mode.{mode}" for mode in (offer.mode, *(MODES_INCLUDING_HYBRID if offer.mode == "hybrid" else ()))],
+)
+"""The interface labels (labels/<lang>.yml keys) of the filter values an offer has, one line per filter."""
+
+
 def catalogue_entries(publication: Publication, reader: ReaderLanguage) -> CatalogueEntries:
     localiser = reader.localiser
     language_names = {code: reader.language_name(code) for offer in publication.offers for code in offer.languages}
@@ -120,33 +144,31 @@ def catalogue_entries(publication: Publication, reader: ReaderLanguage) -> Catal
     news = sorted(publication.catalogue.news, key=lambda item: item.id)
     return CatalogueEntries(
         reader.code,
-        tuple(_offer_document(offer, publication, localiser, language_names) for offer in offers),
+        tuple(_offer_document(offer, publication, reader, language_names) for offer in offers),
         tuple(_news_document(item, localiser) for item in news),
     )
 
 
-def _offer_document(offer: Offer, publication: Publication, localiser: Localiser, language_names: Mapping[str, str]) -> SearchDocument:
-    taxonomy = publication.catalogue.taxonomy
+def _offer_document(offer: Offer, publication: Publication, reader: ReaderLanguage, language_names: Mapping[str, str]) -> SearchDocument:
+    localiser = reader.localiser
     actor = publication.catalogue.actors[offer.actor]
-    districts = sorted({actor.location(location_id).district for location_id in offer.locations})
-    facts = [
-        localiser.name(actor.name).text,
-        *(localiser.name(taxonomy.district(district).label).text for district in districts),
-        *_term_labels(localiser, taxonomy, offer),
-        *(language_names[code] for code in offer.languages),
-    ]
+    facts = [localiser.name(actor.name).text, *(language_names[code] for code in offer.languages)]
+    terms = [localiser.name(term.label).text for group in TAXONOMY_GROUPS for term in group(offer, publication)]
+    terms += [str(reader.t(key)) for labels in FILTER_LABELS for key in labels(offer)]
+    if offer.german_level in GERMAN_LEVELS[1:]:
+        terms.append(offer.german_level)
+    title = localiser.pick(offer.title)
+    if title.language != localiser.fallback and localiser.fallback in offer.title:
+        terms.append(offer.title[localiser.fallback])  # the German words newcomers hear at offices: Kita, Jobcenter
+    description = localiser.pick(offer.description).text
+    if offer.eligibility:
+        description += " \n " + localiser.pick(offer.eligibility).text
     return SearchDocument((
-        localiser.pick(offer.title).text,
+        title.text,
         localiser.pick(offer.summary).text,
-        _MARKDOWN_NOISE.sub(" ", localiser.pick(offer.description).text),
+        _MARKDOWN_NOISE.sub(" ", description),
         " \n ".join(facts),
-    ))
-
-
-def _term_labels(localiser: Localiser, taxonomy: Taxonomy, offer: Offer) -> list[str]:
-    terms = [taxonomy.category(term_id) for term_id in offer.categories]
-    terms += [taxonomy.target_group(term_id) for term_id in offer.target_groups]
-    return [localiser.text(term.label) for term in terms]
+    ), terms=" \n ".join(terms))
 
 
 def _news_document(item: NewsItem, localiser: Localiser) -> SearchDocument:
@@ -202,7 +224,7 @@ class _TermsOf(dict[str, tuple[str, ...]]):
 def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synonyms) -> _Counts:
     counts = _Counts(len(documents))
     terms_of = _TermsOf(words)
-    field_words = [words.text_words(document.fields[field_index]) for field_index in range(len(FIELDS)) for document in documents]
+    field_words = [words.text_words(document.texts[field_index]) for field_index in range(len(FIELDS)) for document in documents]
     for text_words in field_words:
         counts.frequencies.append(Counter(chain.from_iterable(map(terms_of.__getitem__, text_words))))
         counts.related.append({})
@@ -228,11 +250,16 @@ def _count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synon
                     best = written.get(term)
                     if best is None or (0, member_words[0]) > best:
                         written[term] = (0, member_words[0])
-    group_terms = {term for group in groups for member in group for term in member}
+    groups_of: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for member in group:
+            for term in member:
+                groups_of[term].add(index)
     for frequencies, related in zip(counts.frequencies, counts.related):
-        if not group_terms.isdisjoint(frequencies):
-            for group in groups:
-                _add_synonyms(frequencies, related, group)
+        held = groups_of.keys() & frequencies.keys()
+        if held:
+            for index in sorted(set().union(*map(groups_of.__getitem__, held))):  # in file order, as without the index
+                _add_synonyms(frequencies, related, groups[index])
     return counts
 
 

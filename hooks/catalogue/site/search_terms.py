@@ -14,7 +14,14 @@ PyStemmer where installed); tests/test_search_terms.py keeps the two identical. 
 4. Arabic: Persian ی and ک become Arabic ي and ك before stemming (a Persian keyboard's Arabic); a word that
    starts with the one-letter conjunction و or ف before the article ("والمدرسة", which Snowball's Arabic
    stemmer leaves whole) also yields the stem of the rest; a word ending in ه, the informal
-   spelling of ة ("المدرسه"), also yields the stem of the word written with ة (both hand-written).
+   spelling of ة ("المدرسه"), also yields the stem of the word written with ة (both hand-written). An alef with a
+   hamza or madda (أ إ آ ٱ) is read as the bare alef phones type before stemming: Snowball stems "ألماني" to "الم"
+   but "الماني" to "مان", as it does "ألمانية" and "المانية". Snowball's Arabic
+   stemmer cuts short words unevenly ("اللغة" -> "اللغ", "لغة" -> "لغه") and leaves the article on some
+   ("الالمانية" -> "المان", "المانية" -> "مان"), so a word that begins with ال also yields the stem of the word
+   without it, and every word also yields itself whole,
+   folded, and where it begins with ال (alone or after و ف ب ك, or as لل) also without it: an ال that may or may
+   not be the article is tried both ways, in the index and in the query alike.
 5. `text_normalise.normalise` folds each stem, so letter variants, diacritics and digits match as before.
 
 A word may so give more than one term (alternatives); the index holds all of them and a query word matches
@@ -45,6 +52,10 @@ _HEH = "ه"
 _ARABIC_LETTERS = str.maketrans({"ی": "ي", "ک": "ك"})
 """Persian yeh and keheh, as a Persian keyboard types Arabic words, to the letters the Arabic stemmer reads."""
 _TEH_MARBUTA = "ة"
+_ARABIC_BARE_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_ARABIC_ARTICLES = ("وال", "فال", "بال", "کال", "لل", "ال")
+"""The article as it begins a folded word (ك is folded to ک), alone or after a one-letter conjunction or preposition."""
+_ARABIC_MINIMUM_REST = 3
 _UKRAINIAN_ENDINGS = tuple(sorted(
     "ього ьому ими іми ями ами ові еві ого ому ої ою ею єю ій ий их іх ах ях ам ям ів їв ом ем ти ть а я у ю і ї е є о и ь".split(),
     key=len, reverse=True,
@@ -171,15 +182,22 @@ class Analyser:
         return cached
 
     def _arabic_terms(self, word: str) -> tuple[str, ...]:
-        candidates = [word.translate(_ARABIC_LETTERS)]
+        candidates = [word.translate(_ARABIC_LETTERS).translate(_ARABIC_BARE_ALEF)]
         first = candidates[0]
         if first[:1] in _ARABIC_CONJUNCTIONS and first[1:].startswith(_ARABIC_ARTICLE) and len(first) >= 6:
             candidates.append(first[1:])
+        candidates += [candidate[len(_ARABIC_ARTICLE):] for candidate in candidates
+                       if candidate.startswith(_ARABIC_ARTICLE) and len(candidate) - len(_ARABIC_ARTICLE) >= _ARABIC_MINIMUM_REST]
         candidates += [candidate[:-1] + _TEH_MARBUTA for candidate in candidates if candidate.endswith(_HEH)]
         found: dict[str, None] = {}
         for candidate in candidates:
             for term in normalise(self._stem(candidate)).split():
                 found.setdefault(term)
+        for whole in normalise(first).split():
+            found.setdefault(whole)
+            rest = _without_arabic_article(whole)
+            if rest:
+                found.setdefault(rest)
         return tuple(found)
 
     def _restemmed(self, word: str) -> list[str]:
@@ -201,6 +219,14 @@ class Analyser:
     def terms(self, text: str, query: bool = False) -> list[list[str]]:
         """For each word of the text, in order, its terms (a word that folds to nothing is left out)."""
         return [terms for terms in (list(self.word_terms(word, query)) for word in self.text_words(text)) if terms]
+
+
+def _without_arabic_article(folded: str) -> str:
+    """A folded word without the ال it begins with, or "" where it begins with none or too little would be left."""
+    for article in _ARABIC_ARTICLES:
+        if folded.startswith(article) and len(folded) - len(article) >= _ARABIC_MINIMUM_REST:
+            return folded[len(article):]
+    return ""
 
 
 @lru_cache(maxsize=None)

@@ -15,8 +15,10 @@ the two identical. In order:
    - ZWNJ (U+200C, the Persian half-space in "می‌خواهم" or "کتاب‌ها") becomes a space, so its parts are words
      of their own: a query for "کتاب" finds "کتاب‌ها";
    - single letters fold: ß -> ss, ς -> σ, ı -> i, ґ -> г, the Arabic and Persian forms of one letter to the
-     Persian one (ي ى -> ی, ك -> ک), ٱ -> ا, ة -> ه, ە -> ه; tatweel is dropped; Arabic-Indic and Persian
-     digits become ASCII digits.
+     Persian one (ي ى -> ی, ك -> ک), ٱ -> ا, ة -> ه, ە -> ه; tatweel and the hamza standing alone (ء, which
+     phones and informal writing leave out: "شي" for "شيء", "اعضا" for "أعضاء") are dropped; Arabic-Indic and
+     Persian digits become ASCII digits. The hamza on a seat leaves its seat (ؤ -> و, ئ -> ی, as above), the
+     letter written when the hamza is left out ("سوال", "رييس").
 5. NFC, then every run of characters that are not letters, marks or digits becomes one space.
 
 Cyrillic: ё -> е because Russian print mostly writes е for ё, and ґ -> г because Ukrainian texts and keyboards
@@ -45,6 +47,7 @@ _LETTER_FOLDS: dict[int, str] = {
     0x0629: "\u0647",  # ة teh marbuta -> ه
     0x06D5: "\u0647",  # ە ae (the base of ۀ) -> ه
     0x0640: "",  # tatweel
+    0x0621: "",  # ء hamza standing alone
 }
 _LETTER_FOLDS.update({0x0660 + value: str(value) for value in range(10)})  # Arabic-Indic digits
 _LETTER_FOLDS.update({0x06F0 + value: str(value) for value in range(10)})  # Persian digits
