@@ -3,8 +3,8 @@
 The editor keeps the signed-in GitHub token in its origin's localStorage, and the token can write to the town's
 repository; so the page may talk only to its own origin, GitHub's API and the town's sign-in helper
 (`extra.catalogue.editor.base_url`), and to decap-server on this machine, which Decap contacts only when the editor
-itself is opened on localhost (`make editor`). Scripts come only from the site, plus the one inline line that tells
-Decap to wait for the catalogue's setup, allowed by its hash. Decap needs 'unsafe-eval': it checks its configuration
+itself is opened on localhost (`make editor`). Scripts come only from the site, none inline (the line that tells
+Decap to wait for the catalogue's setup is a file of its own). Decap needs 'unsafe-eval': it checks its configuration
 with ajv, which compiles the check into a function at run time (without it the editor stops on a blank page); this
 lets the site's own scripts turn text into code, not run a script from anywhere else. Styles need 'unsafe-inline':
 Decap builds its styles at run time (emotion) and the page carries its own small <style>.
@@ -24,8 +24,6 @@ from catalogue.data.settings import Settings
 from .editor_backend import DECAP_DEFAULT_PORT
 from .editor_config import EditorSettings
 
-MANUAL_INIT_SCRIPT = "window.CMS_MANUAL_INIT = true;"
-"""The page's one inline script: Decap starts only when editor.js has registered the catalogue's formats."""
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
 """The signed-in account's picture in Decap's top bar."""
@@ -54,7 +52,7 @@ def content_security_policy(settings: Settings) -> str:
     connect = " ".join(source for source in ("'self'", GITHUB_API, helper, LOCAL_BACKEND) if source)
     directives = (
         "default-src 'self'",
-        f"script-src 'self' {script_hash(MANUAL_INIT_SCRIPT)} 'unsafe-eval'",
+        "script-src 'self' 'unsafe-eval'",
         "style-src 'self' 'unsafe-inline'",
         f"img-src 'self' data: blob: {GITHUB_AVATARS}",
         "font-src 'self' data:",
