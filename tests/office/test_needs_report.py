@@ -45,10 +45,10 @@ def test_needs_no_offer_meets_and_offers_with_waiting_lists_are_listed(office_si
 
 
 def test_csv_has_a_row_per_open_need_and_waiting_list(office_site: Path) -> None:
-    rows = list(csv.DictReader(io.StringIO(report(add_needs(office_site), "--format", "csv"))))
-    needs = {row["id"]: row["section"] for row in rows if row["kind"] == "need"}
-    assert needs == {"2026-07-freizeit-kinder": "need_open", "2026-09-deutsch-nord": "need_open", "2026-10-schule-nord": "need_unmet"}
-    assert [(row["id"], row["date"]) for row in rows if row["section"] == "waiting_list"] == [("deutsch-a1", "2026-11-01")]
+    rows = list(csv.DictReader(io.StringIO(report(add_needs(office_site), "--format", "csv").lstrip("\ufeff"))))
+    needs = {row["Kennung"]: row["Abschnitt"] for row in rows if row["Art"] == "Bedarf"}
+    assert needs == {"2026-07-freizeit-kinder": "offener Bedarf", "2026-09-deutsch-nord": "offener Bedarf", "2026-10-schule-nord": "Bedarf ohne Angebot"}
+    assert [(row["Kennung"], row["Datum"]) for row in rows if row["Abschnitt"] == "Warteliste"] == [("deutsch-a1", "2026-11-01")]
 
 
 def test_the_council_summary_fits_one_screen_and_hides_small_numbers(office_site: Path) -> None:

@@ -248,7 +248,8 @@ def report_csv(report: OfficeReport, messages: Messages) -> str:
     writer.writerows(offer_row("not_yet_valid", offer, offer.valid_from) for offer in report.not_yet_valid)
     unmet = {item.need.id for item in report.needs.unmet}
     writer.writerows(
-        ("need_unmet" if item.need.id in unmet else "need_open", "", "need", item.need.id, item.need.file, "", item.need.status,
+        (say("report.csv.section." + ("need_unmet" if item.need.id in unmet else "need_open")), "", say("report.csv.kind.need"),
+         item.need.id, item.need.title, item.need.file, "", say(f"report.csv.status.{item.need.status}"),
          item.need.reported.isoformat(), "", "", "")
         for item in report.needs.open
     )
