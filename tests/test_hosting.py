@@ -123,7 +123,10 @@ def test_files_named_by_their_hash_are_kept_for_a_year_and_others_for_a_day(ngin
     hashed = next((sample_site.root / "assets" / "stylesheets").glob("main.*.min.css"))
     _, headers, _ = _get(f"{nginx}/assets/stylesheets/{hashed.name}")
     assert headers["cache-control"] == "public, max-age=31536000, immutable"
-    _, headers, _ = _get(f"{nginx}/assets/catalogue/catalogue.css")
+    for script in ("catalogue.css", "catalogue.js", "share.js"):
+        _, headers, _ = _get(f"{nginx}/assets/catalogue/{script}")
+        assert headers["cache-control"] == "no-cache", "the catalogue's scripts keep their names: asked again like the pages"
+    _, headers, _ = _get(f"{nginx}/assets/logo.png")
     assert headers["cache-control"] == "public, max-age=86400"
 
 
