@@ -31,7 +31,7 @@ TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 DANGEROUS_LINK_SCHEMES = frozenset({"javascript", "data", "vbscript"})
-_TERM_GROUPS = ("categories", "target_groups", "districts", "entitlements")
+_TERM_GROUPS = ("categories", "target_groups", "districts", "entitlements", "eligibility")
 _CLOSE_MATCH_CUTOFF = 0.6
 
 _FENCED_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
@@ -275,6 +275,8 @@ class _Checker:
                 yield from self.term(file, (group, index), group)
         for index, _term in enumerate(data.get("costs", {}).get("free_with", [])):
             yield from self.term(file, ("costs", "free_with", index), "entitlements")
+        for index, _term in enumerate(data.get("eligible", [])):
+            yield from self.term(file, ("eligible", index), "eligibility")
         yield from self.offer_locations(file, self.valid_actors.get(actor_id))
         yield from self.offer_orders(file)
         yield from self.stale(file)
@@ -535,7 +537,7 @@ class _Checker:
         taxonomy = next((file for file in self.by_kind["taxonomy"] if file.valid), None)
         if taxonomy is None:
             return
-        terms = [term for group in ("categories", "target_groups") for term in taxonomy.data[group]]
+        terms = [term for group in ("categories", "target_groups", "eligibility") for term in taxonomy.data.get(group, [])]
         for language in self.settings.language_codes:
             if language == self.default_language:
                 continue

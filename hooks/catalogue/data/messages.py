@@ -926,6 +926,7 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "group.target_groups": {"en": "target groups", "de": "den Zielgruppen"},
     "group.districts": {"en": "districts", "de": "den Stadtteilen"},
     "group.entitlements": {"en": "entitlements", "de": "den Berechtigungen und Gutscheinen"},
+    "group.eligibility": {"en": "eligibility terms (who may take part)", "de": "den Teilnahmebedingungen (eligibility)"},
     "list.and": {"en": "and", "de": "und"},
     "list.or": {"en": "or", "de": "oder"},
     "list.more": {"en": "{count} more", "de": "{count} weitere"},

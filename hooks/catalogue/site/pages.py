@@ -68,6 +68,7 @@ def template_environment() -> Environment:
     environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
     environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(taxonomy.district(district_id).label)
     environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(taxonomy.target_group(group_id).label)
+    environment.filters["eligibility_name"] = lambda term_id, reader, taxonomy: reader.inline(taxonomy.eligibility_term(term_id).label)
     environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
     environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     environment.filters["direction"] = direction_of
@@ -313,6 +314,7 @@ class PageRenderer:
             "german_levels": [level for level in GERMAN_LEVELS if f"g-{level}" in counts],
             "times_of_day": [time for time in TIMES_OF_DAY if f"t-{time}" in counts],
             "entitlements": entitlements,
+            "eligibility_terms": [term for term in taxonomy.eligibility if f"e-{term.id}" in counts],
             "listing_version": self.listing_version,
             "page_size": LISTING_PAGE_SIZE,
         }

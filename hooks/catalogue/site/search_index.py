@@ -51,7 +51,7 @@ INDEX_FORMAT = 2
 FIELDS = ("title", "summary", "description", "facts")
 FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0}
 """A hit in the title counts twice one in the summary, four times one in the description, eight times a fact
-(provider, districts, categories, target groups, languages)."""
+(provider, districts, categories, target groups, who may take part, languages)."""
 PART_WEIGHT = 0.4
 """A part of a German compound counts as 0.4 of the word itself."""
 SYNONYM_WEIGHT = 0.8
@@ -146,6 +146,7 @@ def _offer_document(offer: Offer, publication: Publication, localiser: Localiser
 def _term_labels(localiser: Localiser, taxonomy: Taxonomy, offer: Offer) -> list[str]:
     terms = [taxonomy.category(term_id) for term_id in offer.categories]
     terms += [taxonomy.target_group(term_id) for term_id in offer.target_groups]
+    terms += [taxonomy.eligibility_term(term_id) for term_id in offer.eligible]
     return [localiser.text(term.label) for term in terms]
 
 
