@@ -38,6 +38,11 @@ class FallbackTracker:
     entries: int = 0
     languages: set[str] = field(default_factory=set)
     """The languages those texts are shown in (the default language, or one of the reader's fallback chain)."""
+    parts: dict[str, None] = field(default_factory=dict)
+    """The label keys naming the parts of the page whose texts fell back ('offer.hours', 'offer.accessibility'), in
+    the order the page shows them; the page's notice names them."""
+    unnamed: int = 0
+    """Fallbacks whose part the template did not name: the notice can only say 'this text'."""
 
 
 @dataclass
@@ -127,12 +132,31 @@ class ReaderLanguage:
             return Markup("<bdi>{}</bdi>").format(text)
         return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(language, direction_of(language), text)
 
-    def pick(self, texts: Texts) -> LocalText:
+    def pick(self, texts: Texts, part: str = "") -> LocalText:
+        """The text in the reader's language or its fallback, counted for the page's notice under `part`: the label
+        key of the part of the page it belongs to ('offer.hours'), or '' where the template names none."""
         picked = self.localiser.pick(texts)
         if picked.is_fallback:
             self.fallbacks.count += 1
             self.fallbacks.languages.add(picked.language)
+            if part:
+                self.fallbacks.parts[part] = None
+            else:
+                self.fallbacks.unnamed += 1
         return picked
+
+    def parts_note(self, machine: bool = False) -> Markup:
+        """One sentence naming what of the page is not in the reader's language and the language it is shown in
+        ('Not translated yet, so shown in German: Calling hours and Accessibility.'); with `machine`, the same sentence
+        also says the rest is an unchecked machine translation. Empty where nothing named fell back."""
+        parts = list(self.fallbacks.parts)
+        if not parts:
+            return self.t("machine.notice") if machine else Markup("")
+        order = self.settings.fallback_chain(self.code)
+        shown = sorted(self.fallbacks.languages, key=lambda code: (order.index(code) if code in order else len(order), code))
+        names = self.join(self.language_name(code) for code in shown)
+        listed = self.join(self.t(part) for part in parts)
+        return self.t("machine.notice_parts" if machine else "fallback.parts", language=names, parts=listed)
 
     def fallback_note(self, key: str, languages: Iterable[str]) -> Markup:
         """A notice about texts shown in another language: `key` ('fallback.notice', 'card.fallback' …) where they are
@@ -143,16 +167,17 @@ class ReaderLanguage:
             return self.t(key)
         return self.t(f"{key}_in", language=self.join(self.language_name(code) for code in shown))
 
-    def text(self, texts: Texts) -> Markup:
-        """Inline text; a fallback is marked with its real language and isolated from the page's direction."""
-        picked = self.pick(texts)
+    def text(self, texts: Texts, part: str = "") -> Markup:
+        """Inline text; a fallback is marked with its real language and isolated from the page's direction. `part`:
+        see pick()."""
+        picked = self.pick(texts, part)
         if not picked.is_fallback:
             return escape(picked.text)
         return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
 
-    def inline(self, texts: Texts) -> Markup:
+    def inline(self, texts: Texts, part: str = "") -> Markup:
         """Like text(), for a text inside a sentence or a list: always isolated (a fallback is isolated by its dir)."""
-        picked = self.pick(texts)
+        picked = self.pick(texts, part)
         if not picked.is_fallback:
             return Markup("<bdi>{}</bdi>").format(picked.text)
         return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
@@ -165,8 +190,8 @@ class ReaderLanguage:
         picked = self.localiser.name(texts)
         return self.isolated(picked.text, picked.language)
 
-    def markdown(self, texts: Texts) -> Markup:
-        picked = self.pick(texts)
+    def markdown(self, texts: Texts, part: str = "") -> Markup:
+        picked = self.pick(texts, part)
         rendered = markdown_to_html(picked.text)
         html = Markup(isolate_number_runs(rendered) if direction_of(self.code) == "rtl" else rendered)
         if not picked.is_fallback:

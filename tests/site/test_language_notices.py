@@ -1,0 +1,69 @@
+"""A page's one notice about its language says exactly which of its parts are not in the reader's language, and in
+which language they are shown; a page whose texts are all translated says nothing of the kind."""
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from catalogue.language.reader_language import ReaderLanguage
+
+from .conftest import LANGUAGES, BuiltSite
+from .sample_data import DEFAULT, LOADED, PUBLICATION, PUBLISHED, SETTINGS, prefix
+
+LANGUAGE_NOTICE = "article > .cat-notice[role=note]:not(.cat-notice--stale):not(.cat-notice--paused)"
+
+
+def reader(language: str) -> ReaderLanguage:
+    return ReaderLanguage(SETTINGS, language, LOADED.labels[language], LOADED.labels[DEFAULT],
+                          chain_labels={code: LOADED.labels[code] for code in SETTINGS.fallback_chain(language)})
+
+
+def own_fallbacks(article: Tag) -> list[Tag]:
+    """The texts of the page itself (not of the offer cards it lists) shown in another language."""
+    return [element for element in article.select(".cat-fallback") if element.find_parent(class_="cat-card") is None]
+
+
+def page_parts(page: str, site: BuiltSite) -> tuple[Tag, list[Tag]]:
+    article = BeautifulSoup(site.page(page), "html.parser").select_one("article")
+    return article, article.select(LANGUAGE_NOTICE)
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != DEFAULT])
+@pytest.mark.parametrize("offer", PUBLISHED, ids=lambda offer: offer.id)
+def test_an_offer_page_names_what_is_not_translated_in_one_notice(sample_site: BuiltSite, offer, language: str) -> None:
+    article, notices = page_parts(f"{prefix(language)}offers/{offer.id}/index.html", sample_site)
+    words = reader(language)
+    fallbacks = own_fallbacks(article)
+    assert len(notices) <= 1, [notice.get_text() for notice in notices]
+    machine = language in offer.translation.machine
+    if not fallbacks:
+        assert not notices or (machine and notices[0].get_text() == words.t("machine.notice"))
+        return
+    text = notices[0].get_text()
+    for shown in {element["lang"] for element in fallbacks}:
+        assert words.language_name(shown) in text
+    assert str(words.t("fallback.notice")) not in text, "no whole-page 'not translated' where parts are named"
+    if language in offer.title:
+        assert str(words.t("fallback.part_title")) not in text, "the notice names the title only where it is not translated"
+
+
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != DEFAULT])
+def test_an_offer_with_a_translated_text_and_german_hours_names_only_the_hours(sample_site: BuiltSite, language: str) -> None:
+    words = reader(language)
+    for offer in PUBLISHED:
+        if not all(language in texts for texts in (offer.title, offer.summary, offer.description)):
+            continue
+        article, notices = page_parts(f"{prefix(language)}offers/{offer.id}/index.html", sample_site)
+        if notices and own_fallbacks(article):
+            text = notices[0].get_text()
+            assert str(words.t("fallback.part_title")) not in text and str(words.t("fallback.part_text")) not in text
+
+
+def test_the_fixture_town_has_an_offer_whose_only_german_part_is_a_side_text() -> None:
+    """So that the tests above see a translated page with a German calling-hours or access line."""
+    actors = PUBLICATION.catalogue.actors
+    assert any(
+        "en" in offer.title and "en" in offer.description
+        and any(texts and "en" not in texts for texts in (actors[offer.actor].contact.hours, offer.eligibility))
+        for offer in PUBLISHED
+    )
