@@ -39,6 +39,13 @@ def test_the_office_and_the_legal_date_are_read_from_the_settings() -> None:
     assert office.legal_date == date(2027, 1, 15)
 
 
+def test_the_offices_name_per_language_shows_in_the_readers_language_or_marked_as_german() -> None:
+    town = settings(town="Musterstadt", office={"name": {"de": "Bildungsbüro", "ar": "مكتب التعليم"}})
+    assert (town.office, town.office_in("ar"), town.office_in("ps")) == ("Bildungsbüro", "مكتب التعليم", "Bildungsbüro")
+    assert str(ReaderLanguage(town, "ar", labels={}).office) == "<bdi>مكتب التعليم</bdi>"
+    assert str(ReaderLanguage(town, "ps", labels={}).office) == '<bdi lang="de" dir="ltr">Bildungsbüro</bdi>'
+
+
 def reader(code: str) -> ReaderLanguage:
     town = settings(town={"de": "Musterstadt", "ar": "موسترشتات"}, office={"name": "Bildungsbüro", "phone": "+49 (30) 1234-56"},
                     legal_date="2027-01-15")

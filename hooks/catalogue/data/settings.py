@@ -36,6 +36,8 @@ class Settings:
     coordinators: tuple[str, ...] = ()
     town_names: Mapping[str, str] = field(default_factory=dict)
     """The town's name per language (`extra.catalogue.town` as a map); `town` is the default language's."""
+    office_names: Mapping[str, str] = field(default_factory=dict)
+    """The office's name per language (`extra.catalogue.office.name` as a map); `office` is the default language's."""
     office_address: str = ""
     office_phone: str = ""
     office_email: str = ""
@@ -51,6 +53,15 @@ class Settings:
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
         return self.town_names.get(code) or self.town
+
+    def office_language(self, code: str) -> str:
+        """The language the office's name is shown in to readers of `code`: theirs where the settings name it, else
+        the default language."""
+        return code if self.office_names.get(code) else self.default_language
+
+    def office_in(self, code: str) -> str:
+        """The office's name as readers of a language read it, else as the default language writes it."""
+        return self.office_names.get(code) or self.office
     docs_dir: Path | None = None
     """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
 
@@ -108,6 +119,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
     town_names = _texts(catalogue.get("town"), default)
     office = catalogue.get("office")
     office = office if isinstance(office, dict) else {"name": office or ""}
+    office_names = _texts(office.get("name"), default)
     legal_date = catalogue.get("legal_date")
     return Settings(
         root=root,
@@ -116,7 +128,8 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         site_name=site_name,
         town=town_names.get(default, ""),
         town_names=town_names,
-        office=str(office.get("name") or ""),
+        office=office_names.get(default, ""),
+        office_names=office_names,
         office_address=str(office.get("address") or ""),
         office_phone=str(office.get("phone") or ""),
         office_email=str(office.get("email") or ""),

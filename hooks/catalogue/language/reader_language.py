@@ -83,6 +83,11 @@ class ReaderLanguage:
         """The town's name as this language writes it (`extra.catalogue.town`), else the default language's."""
         return self.settings.town_in(self.code)
 
+    @property
+    def office(self) -> Markup:
+        """The office's name in the reader's language where the settings give it, else in the default language,
+        marked with that language and isolated."""
+        return self.isolated(self.settings.office_in(self.code), self.settings.office_language(self.code))
 
     def t(self, key: str, **values: object) -> Markup:
         """An interface text with its {placeholders} filled; values that are Markup keep their tags."""

@@ -69,7 +69,12 @@ class SiteChrome:
 
     @property
     def office(self) -> str:
-        return self.settings.office
+        return self.settings.office_in(self.reader.code)
+
+    @property
+    def office_language(self) -> str:
+        """The language the office's name is written in for this reader (`Settings.office_language`)."""
+        return self.settings.office_language(self.reader.code)
 
     @property
     def town(self) -> str:
