@@ -67,3 +67,20 @@ def test_the_fixture_town_has_an_offer_whose_only_german_part_is_a_side_text() -
         and any(texts and "en" not in texts for texts in (actors[offer.actor].contact.hours, offer.eligibility))
         for offer in PUBLISHED
     )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_language_menu_names_each_language_in_its_own_words_and_the_pages(sample_site: BuiltSite, language: str) -> None:
+    """'ትግርኛ · Tigrinisch' on a German page, so that a helper finds the family's language."""
+    menu = BeautifulSoup(sample_site.page(f"{prefix(language)}index.html"), "html.parser").select("header .cat-languages__list a")
+    words = reader(language)
+    assert {link["hreflang"] for link in menu} == set(LANGUAGES)
+    for link in menu:
+        code = link["hreflang"]
+        endonym = link.select_one(".cat-languages__endonym")
+        assert endonym["lang"] == code and endonym.get_text() == SETTINGS.language(code).name
+        name = link.select_one(".cat-languages__name")
+        if code == language:
+            assert name is None and link["aria-current"] == "true"
+        else:
+            assert name.get_text(strip=True) == "· " + words.language_name(code) != "· " + endonym.get_text()

@@ -67,6 +67,11 @@ class SiteChrome:
     def footer_links(self) -> tuple[tuple[str, str], ...]:
         return tuple((key, self._prefix + path) for key, path in _FOOTER_LINKS)
 
+    def language_name(self, code: str) -> str:
+        """A language's name in the page's language (CLDR via Babel), for the language menu beside its endonym, so
+        that a helper finds the family's language: 'Tigrinisch' on a German page."""
+        return self.reader.language_name(code)
+
     @property
     def office(self) -> str:
         return self.settings.office_in(self.reader.code)
