@@ -111,7 +111,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
     publication = publish(loaded.catalogue, today)
     for line in hidden_report(publication):
         log.info(line)
-    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms)
+    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 

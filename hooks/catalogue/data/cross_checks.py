@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator, Mapping
 
+from babel.dates import tokenize_pattern
+
 from catalogue.data.fingerprint import default_text_fingerprint
 from catalogue.data.glossary import Glossary, glossary_from_data
 from catalogue.data.messages import Messages, quote
@@ -500,6 +502,7 @@ class _Checker:
                 continue
             if not file.valid:
                 continue
+            yield from self.label_formats(file)
             needs_theme = (
                 self.context.material_languages is not None and language not in self.context.material_languages
             )
@@ -516,6 +519,25 @@ class _Checker:
                 if english is not None:
                     yield from self.texts_left(file, english, default_file)
         yield from self.taxonomy_languages()
+
+    def label_formats(self, file: DataFile) -> Iterator[Problem]:
+        """A labels file's `formats:` date patterns must be CLDR patterns with day, month and year, the full one
+        with the weekday and the other without (catalogue.language.formatting.FormatOverrides)."""
+        formats = file.data.get("formats") or {}
+        for name, with_weekday in (("date", False), ("full_date", True)):
+            pattern = formats.get(name)
+            if pattern is None:
+                continue
+            try:
+                fields = {letter for letter, _ in _pattern_fields(pattern)}
+            except (ValueError, KeyError):
+                fields = set()
+            if {"d", "M", "y"} <= fields and ("E" in fields) is with_weekday and fields <= {"d", "M", "y", "E"}:
+                continue
+            yield self.problem(
+                file, "labels.format_pattern", file.document.value_position(("formats", name)),
+                field=name, value=quote(pattern), weekday=self.messages.phrase("format.with_weekday" if with_weekday else "format.without_weekday"),
+            )
 
     def texts_left(self, file: DataFile, source: DataFile, other: DataFile | None) -> Iterator[Problem]:
         """A labels file copied from another language's and not yet translated keeps that language's texts: say so
@@ -740,3 +762,8 @@ def months_before(day: date, months: int) -> date:
         except ValueError:
             continue
     return date(year, month, 1)
+
+
+def _pattern_fields(pattern: str) -> list[tuple[str, int]]:
+    """The fields of a CLDR date pattern ('d MMMM y' -> d, M, y), quoted literals left out (Babel's parser)."""
+    return [(field[1][0], field[1][1]) for field in tokenize_pattern(pattern) if field[0] == "field"]

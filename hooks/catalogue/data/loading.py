@@ -53,6 +53,8 @@ class LoadResult:
     """The town's data files read, relative to the site's root (the product's own files are read too, not listed)."""
     synonyms: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     """Language code -> the groups of data/synonyms/<code>.yml: words and phrases that mean the same to readers."""
+    formats: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Language code -> the `formats:` of data/labels/<code>.yml (weekday and month names, clock, date, digits)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -115,6 +117,9 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         labels=site_labels,
         theme_labels=theme_labels,
         directions=directions,
+        formats=MappingProxyType({
+            file.stem: MappingProxyType(dict(file.data["formats"])) for file in files if file.kind == "labels" and file.valid and file.data.get("formats")
+        }),
         files=tuple(item.path for item in found if not item.product),
         synonyms=MappingProxyType({
             file.stem: tuple(tuple(group) for group in file.data["groups"]) for file in files if file.kind == "synonyms" and file.valid

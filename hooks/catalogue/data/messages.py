@@ -701,6 +701,16 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "legen Sie {file} an: kopieren Sie {default_file} und übersetzen Sie sie",
         ),
     },
+    "labels.format_pattern": {
+        "en": (
+            "`formats.{field}` is {value}, which is no date pattern with day, month and year {weekday}",
+            "write it in CLDR's letters: d day, M or MM month number, MMMM month name, y year, EEEE weekday, e.g. 'd MMMM y' or 'dd.MM.y' for `date` and 'EEEE, d MMMM y' for `full_date`",
+        ),
+        "de": (
+            "`formats.{field}` ist {value}: kein Datumsmuster mit Tag, Monat und Jahr {weekday}",
+            "schreiben Sie es mit den Buchstaben von CLDR: d Tag, M oder MM Monatszahl, MMMM Monatsname, y Jahr, EEEE Wochentag, z. B. 'd MMMM y' oder 'dd.MM.y' für `date` und 'EEEE, d MMMM y' für `full_date`",
+        ),
+    },
     "labels.missing_keys": {
         "en": (
             "`site` lacks entries of {default_file} ({count}): {keys}",
@@ -922,6 +932,8 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "value.map": {"en": "a group of fields", "de": "eine Gruppe von Feldern"},
     "value.nothing": {"en": "empty", "de": "leer"},
     "hint.did_you_mean": {"en": "did you mean {suggestion}? ", "de": "meinten Sie {suggestion}? "},
+    "format.with_weekday": {"en": "and the weekday (EEEE)", "de": "und Wochentag (EEEE)"},
+    "format.without_weekday": {"en": "without the weekday", "de": "ohne Wochentag"},
     "group.categories": {"en": "categories", "de": "den Kategorien"},
     "group.target_groups": {"en": "target groups", "de": "den Zielgruppen"},
     "group.districts": {"en": "districts", "de": "den Stadtteilen"},

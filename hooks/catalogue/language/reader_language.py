@@ -13,7 +13,7 @@ from catalogue.data.model import Offer, Texts
 from catalogue.data.plural_rules import plural_categories
 from catalogue.data.settings import Settings
 
-from .formatting import LocaleFormatter, cldr_locale, plural_category
+from .formatting import FormatOverrides, LocaleFormatter, cldr_locale, plural_category
 from .localise import Localiser, LocalText
 from .markdown_text import isolate_number_runs, markdown_to_html
 
@@ -54,6 +54,8 @@ class ReaderLanguage:
     fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
     chain_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """The labels of the languages of the reader's fallback chain before the default language (`Settings.fallback_chain`)."""
+    formats: Mapping[str, object] = field(default_factory=dict)
+    """The `formats:` of the language's labels file: what its readers write otherwise than CLDR (FormatOverrides)."""
 
     @cached_property
     def chain(self) -> tuple[str, ...]:
@@ -72,7 +74,7 @@ class ReaderLanguage:
 
     @cached_property
     def formatter(self) -> LocaleFormatter:
-        return LocaleFormatter(self.code)
+        return LocaleFormatter(self.code, FormatOverrides.from_document(self.formats))
 
     @cached_property
     def prefix(self) -> str:
