@@ -111,7 +111,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
     publication = publish(loaded.catalogue, today)
     for line in hidden_report(publication):
         log.info(line)
-    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats)
+    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats, previews=loaded.unreviewed)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 
@@ -273,7 +273,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info(f"{output.language}: wrote {written} catalogue files")
     if _build.written_languages == set(_build.settings.language_codes):
         _build.pool.close()
-        write_site_wide_outputs(_build.publication, _build.settings, [_build.outputs[code] for code in _build.settings.language_codes], site_root, _build.job.history)
+        write_site_wide_outputs(_build.publication, _build.settings, [_build.outputs[code] for code in _build.settings.language_codes], site_root, _build.job.history,
+                                 _build.job.previews if _build.settings.hide_preview_languages else frozenset())
         _write_editor(_build, site_root)
 
 

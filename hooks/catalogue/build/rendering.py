@@ -34,6 +34,8 @@ class RenderJob:
     """Language code -> groups of words that mean the same (data/synonyms/<code>.yml), for the search index."""
     formats: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
     """Language code -> the `formats:` of its labels file (catalogue.language.formatting.FormatOverrides)."""
+    previews: frozenset[str] = frozenset()
+    """Languages no native reader has reviewed yet (LoadResult.unreviewed); the default language never is one."""
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(
@@ -43,6 +45,7 @@ class RenderJob:
             fallback_labels=self.labels.get(self.settings.default_language, {}),
             chain_labels={code: self.labels.get(code, {}) for code in self.settings.fallback_chain(language)},
             formats=self.formats.get(language, {}),
+            preview_languages=self.previews - {self.settings.default_language},
         )
 
     def renderer(self, language: str) -> PageRenderer:

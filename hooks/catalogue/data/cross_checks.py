@@ -524,18 +524,19 @@ class _Checker:
         """A labels file's `formats:` date patterns must be CLDR patterns with day, month and year, the full one
         with the weekday and the other without (catalogue.language.formatting.FormatOverrides)."""
         formats = file.data.get("formats") or {}
+        if not {"date", "full_date"} & set(formats):
+            return
         for name, with_weekday in (("date", False), ("full_date", True)):
-            pattern = formats.get(name)
-            if pattern is None:
-                continue
+            pattern = formats.get(name, "")
             try:
                 fields = {letter for letter, _ in _pattern_fields(pattern)}
             except (ValueError, KeyError):
                 fields = set()
             if {"d", "M", "y"} <= fields and ("E" in fields) is with_weekday and fields <= {"d", "M", "y", "E"}:
                 continue
+            where = ("formats", name) if name in formats else ("formats",)
             yield self.problem(
-                file, "labels.format_pattern", file.document.value_position(("formats", name)),
+                file, "labels.format_pattern", file.document.value_position(where) if name in formats else file.document.key_position(where),
                 field=name, value=quote(pattern), weekday=self.messages.phrase("format.with_weekday" if with_weekday else "format.without_weekday"),
             )
 

@@ -55,6 +55,9 @@ class ReaderLanguage:
     chain_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """The labels of the languages of the reader's fallback chain before the default language (`Settings.fallback_chain`)."""
     formats: Mapping[str, object] = field(default_factory=dict)
+    preview_languages: frozenset[str] = frozenset()
+    """The site's languages whose words no native reader has reviewed yet: marked as a preview in the menu and on
+    their pages (labels file `reviewed:` empty)."""
     """The `formats:` of the language's labels file: what its readers write otherwise than CLDR (FormatOverrides)."""
 
     @cached_property
@@ -181,6 +184,18 @@ class ReaderLanguage:
         if not picked.is_fallback:
             return escape(picked.text)
         return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
+
+    def named(self, texts: Texts) -> Markup:
+        """Like text(), for an entry of a list (a news headline): a fallback also names its language in brackets after
+        it ('Auftakt (Deutsch)'), since the list has no notice of its own."""
+        picked = self.localiser.pick(texts)
+        if not picked.is_fallback:
+            return escape(picked.text)
+        self.fallbacks.entries += 1
+        self.fallbacks.languages.add(picked.language)
+        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span> <span class="cat-muted">({})</span>').format(
+            picked.language, direction_of(picked.language), picked.text, self.language_name(picked.language)
+        )
 
     def inline(self, texts: Texts, part: str = "") -> Markup:
         """Like text(), for a text inside a sentence or a list: always isolated (a fallback is isolated by its dir)."""
