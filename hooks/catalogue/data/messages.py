@@ -1004,6 +1004,16 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.not_yet_valid": {"en": "Offers not yet valid: {count}", "de": "Angebote, die noch nicht gelten: {count}"},
     "report.not_yet_valid_line": {"en": "valid from {date}", "de": "gilt ab {date}"},
     "report.translations": {"en": "Translations", "de": "Übersetzungen"},
+    "report.languages": {"en": "Languages: coverage and review", "de": "Sprachen: Abdeckung und Prüfung"},
+    "report.coverage_line": {
+        "en": "{covered} of {total} offers ({percent} %) with title, summary and who may take part in the language",
+        "de": "{covered} von {total} Angeboten ({percent} %) mit Titel, Kurzbeschreibung und Teilnahmebedingungen in der Sprache",
+    },
+    "report.to_review": {"en": "to review: no native reader has checked its words", "de": "zu prüfen: noch keine Muttersprachlerin und kein Muttersprachler hat die Wörter geprüft"},
+    "report.languages_note": {
+        "en": "To review: have a native reader go through the review checklist in the README and write their name into `reviewed:` of the language's labels file; until then the site marks the language as a preview.",
+        "de": "Zu prüfen: Eine Person mit dieser Muttersprache geht die Prüfliste im README durch und trägt ihren Namen unter `reviewed:` in die Wörterdatei der Sprache ein; bis dahin zeigt die Website die Sprache als Vorschau.",
+    },
     "report.translations_note": {
         "en": "Offers count the published ones. Words: German words still to translate or to check again.",
         "de": "Bei Angeboten zählen die veröffentlichten. Wörter: deutsche Wörter, die noch zu übersetzen oder erneut zu prüfen sind.",
