@@ -47,6 +47,9 @@ class Settings:
     """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
     fallbacks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """`extra.catalogue.fallbacks`: language -> the languages its readers read next, in order, before the default."""
+    sign_language: Mapping[str, str] = field(default_factory=dict)
+    """`extra.catalogue.sign_language`: the start page's video in German Sign Language (BITV 2.0 § 4): `video` and
+    `captions` (WebVTT) below the site's root, `size` and `duration` as readers should read them; empty: no video."""
     hide_preview_languages: bool = False
     """`extra.catalogue.preview_languages: hide`: languages no native reader has reviewed yet stay out of the language
     menu and the sitemap (their pages are still built); `show` (the default) lists them, marked as a preview."""
@@ -132,6 +135,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         town=town_names.get(default, ""),
         town_names=town_names,
         office=office_names.get(default, ""),
+        sign_language={str(key): str(value) for key, value in (catalogue.get("sign_language") or {}).items()},
         hide_preview_languages=catalogue.get("preview_languages") == "hide",
         office_names=office_names,
         office_address=str(office.get("address") or ""),
