@@ -120,7 +120,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
             "extra.catalogue.legal_date is empty: the Impressum, privacy and accessibility pages say that their texts "
             "have not been legally reviewed. Set it (YYYY-MM-DD) in mkdocs.yml once the town's lawyer has read them."
         )
-    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms)
+    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats, previews=loaded.unreviewed)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 
@@ -321,7 +321,8 @@ class CataloguePlugin(BasePlugin):
         log.info(f"{output.language}: wrote {written} catalogue files")
         if self._build.written_languages == set(self._build.settings.language_codes):
             self._build.pool.close()
-            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history)
+            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history,
+                                    self._build.job.previews if self._build.settings.hide_preview_languages else frozenset())
             _write_editor(self._build, site_root)
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:

@@ -196,6 +196,14 @@ def test_sitemap_is_a_urlset_with_one_url_per_path_and_language(sitemap: tuple[b
     assert root.find(f".//{SITEMAP}lastmod") is None
 
 
+def test_a_town_that_hides_preview_languages_leaves_them_out_of_the_sitemap() -> None:
+    hidden = frozenset(code for code in LANGUAGES if code != SETTINGS.default_language)
+    root = ET.fromstring(sitemap_xml(SETTINGS, PATHS, left_out=hidden))
+    locs = [url.findtext(SITEMAP + "loc") or "" for url in root.findall(SITEMAP + "url")]
+    assert sorted(locs) == sorted(base_url(SETTINGS.default_language) + path for path in PATHS)
+    assert all(set(alternates_of(url)) == {SETTINGS.default_language, "x-default"} for url in root.findall(SITEMAP + "url"))
+
+
 def test_sitemap_urls_are_absolute_and_on_the_site(sitemap: tuple[bytes, ET.Element]) -> None:
     _, root = sitemap
     site = urlsplit(SETTINGS.site_url)

@@ -20,7 +20,10 @@ REPO = Path(__file__).resolve().parents[1]
 TREE = Path(__file__).parent / "data" / "valid" / "tree"
 TODAY = date(2026, 11, 26)
 UNTRANSLATED = "fussball-kinder"
-LABELS = {"fallback.notice": "OWN TEXT IN GERMAN", "fallback.notice_some": "SOME ENTRIES IN GERMAN"}
+LABELS = {
+    "fallback.notice": "OWN TEXT IN GERMAN", "fallback.notice_some": "SOME ENTRIES IN GERMAN",
+    "fallback.parts": "IN {language}: {parts}", "fallback.part_title": "TITLE",
+}
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +52,9 @@ def notice(page: RenderedPage) -> str | None:
     return found.get_text(strip=True) if found else None
 
 
-def test_an_untranslated_offer_says_its_own_text_is_german(site) -> None:
+def test_an_untranslated_offer_says_which_of_its_texts_is_german(site) -> None:
     english = pages(site, "en")
-    assert notice(english[f"offers/{UNTRANSLATED}/index.html"]) == LABELS["fallback.notice"]
+    assert notice(english[f"offers/{UNTRANSLATED}/index.html"]) == "IN German: TITLE"
     assert notice(english["offers/deutsch-a1/index.html"]) is None
 
 

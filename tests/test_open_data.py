@@ -131,7 +131,7 @@ def test_json_taxonomy_carries_every_label(document: dict[str, Any]) -> None:
     taxonomy = PUBLICATION.catalogue.taxonomy
     for key, terms in (
         ("categories", taxonomy.categories), ("target_groups", taxonomy.target_groups), ("districts", taxonomy.districts),
-        ("entitlements", taxonomy.entitlements),
+        ("entitlements", taxonomy.entitlements), ("eligibility", taxonomy.eligibility),
     ):
         assert document["taxonomy"][key] == [{"id": term.id, "label": dict(term.label)} for term in terms]
 
@@ -145,6 +145,7 @@ def test_json_offer_matches_the_data(document: dict[str, Any], offer_id: str) ->
     assert item["status"] == offer.status
     assert item["categories"] == list(offer.categories)
     assert item["target_groups"] == list(offer.target_groups)
+    assert item["eligible"] == list(offer.eligible)
     assert (item["age_min"], item["age_max"]) == (offer.age_min, offer.age_max)
     assert item["languages"] == list(offer.languages)
     assert item["german_level"] == offer.german_level
@@ -253,6 +254,7 @@ def test_csv_row_matches_the_data(rows: list[dict[str, str]], offer_id: str) -> 
     assert row["actor_name"] == german(actor.name)
     assert row["categories"].split("; ") == [german(taxonomy.category(term).label) for term in offer.categories]
     assert row["target_groups"] == "; ".join(german(taxonomy.target_group(term).label) for term in offer.target_groups)
+    assert row["eligible"] == "; ".join(german(taxonomy.eligibility_term(term).label) for term in offer.eligible)
     assert row["age_min"] == ("" if offer.age_min is None else str(offer.age_min))
     assert row["age_max"] == ("" if offer.age_max is None else str(offer.age_max))
     assert row["languages"] == "; ".join(offer.languages)

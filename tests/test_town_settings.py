@@ -39,6 +39,18 @@ def test_the_office_and_the_legal_date_are_read_from_the_settings() -> None:
     assert office.legal_date == date(2027, 1, 15)
 
 
+def test_the_offices_name_per_language_shows_in_the_readers_language_or_marked_as_german() -> None:
+    town = settings(town="Musterstadt", office={"name": {"de": "Bildungsbüro", "ar": "مكتب التعليم"}})
+    assert (town.office, town.office_in("ar"), town.office_in("ps")) == ("Bildungsbüro", "مكتب التعليم", "Bildungsbüro")
+    assert str(ReaderLanguage(town, "ar", labels={}).office) == "<bdi>مكتب التعليم</bdi>"
+    assert str(ReaderLanguage(town, "ps", labels={}).office) == '<bdi lang="de" dir="ltr">Bildungsbüro</bdi>'
+
+
+def test_a_town_may_keep_preview_languages_out_of_the_menu() -> None:
+    assert settings(town="Musterstadt", preview_languages="hide").hide_preview_languages
+    assert not settings(town="Musterstadt").hide_preview_languages
+
+
 def reader(code: str) -> ReaderLanguage:
     town = settings(town={"de": "Musterstadt", "ar": "موسترشتات"}, office={"name": "Bildungsbüro", "phone": "+49 (30) 1234-56"},
                     legal_date="2027-01-15")
@@ -70,3 +82,15 @@ def test_placeholders_speak_the_readers_language() -> None:
 def test_filling_placeholders_reports_what_no_setting_provides(text: str, filled: str, unknown: tuple[str, ...]) -> None:
     result = fill_placeholders(text, placeholder_values(reader("de")))
     assert (result.text, result.unknown) == (filled, unknown)
+
+
+@pytest.mark.parametrize("hide", [False, True])
+def test_the_menu_lists_a_preview_language_unless_the_town_hides_it(hide: bool) -> None:
+    from catalogue.site.site_chrome import SiteChrome
+
+    town = settings(town="Musterstadt", preview_languages="hide" if hide else "show")
+    german = SiteChrome(ReaderLanguage(town, "de", labels={}, preview_languages=frozenset({"ps"})))
+    pashto = SiteChrome(ReaderLanguage(town, "ps", labels={}, preview_languages=frozenset({"ps"})))
+    assert german.in_menu("ar") and german.in_menu("de")
+    assert german.in_menu("ps") is not hide
+    assert pashto.in_menu("ps") and pashto.preview and not german.preview

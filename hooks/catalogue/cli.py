@@ -568,7 +568,7 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
     if result.catalogue is None:
         print(messages.phrase("cli.data_errors"), file=stdout)
         return EXIT_INVALID
-    report = office_report(publish(result.catalogue, today), settings)
+    report = office_report(publish(result.catalogue, today), settings, unreviewed=result.unreviewed)
     if arguments.format == "csv":
         text = report_csv(report, messages)
     elif arguments.format == "markdown":

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser
 from catalogue.data.model import Offer
 from catalogue.site.catalogue_listing import LISTING_PAGE_SIZE
 
+from tests.site.conftest import LANGUAGES as FIXTURE_LANGUAGES
 from tests.site.sample_data import PUBLICATION, PUBLISHED, title_in
 from tests.site.test_catalogue_pages import lets_through
 from tests.towns import BuiltSite
@@ -86,7 +87,7 @@ def test_a_filter_shows_a_page_of_offers_fetching_only_their_cards(larger_phone:
     assert len([url for url in tab.watch.requests if CARD_REQUEST.search(url)]) == 2 * LISTING_PAGE_SIZE
 
 
-FILTERS = [("g", "A1", "g-A1"), ("g", "none", "g-none"), ("t", "evening", "t-evening"), ("t", "weekend", "t-weekend"), ("free", "1", "free")]
+FILTERS = [("g", "A1", "g-A1"), ("g", "none", "g-none"), ("t", "evening", "t-evening"), ("t", "weekend", "t-weekend"), ("free", "1", "free"), ("e", "bamf-admission", "e-bamf-admission")]
 
 
 def _expected(facet: str) -> frozenset[str]:
@@ -107,6 +108,18 @@ def test_each_new_filter_keeps_the_offers_it_names(phone: Tab, language: str, fi
         control.select_option(value)
     assert view.settled().visible_offer_ids() == expected
     assert view.count() == len(expected)
+
+
+@pytest.mark.parametrize("language", FIXTURE_LANGUAGES)
+def test_who_may_take_part_filters_in_every_language(phone: Tab, language: str) -> None:
+    expected = _expected("e-buergergeld")
+    phone.visit(language_path(language, "catalogue/") + "?e=buergergeld")
+    view = CatalogueView(phone.page).settled().open_filters()
+    assert view.visible_offer_ids() == expected
+    chosen = phone.page.locator("#cat-e option:checked")
+    assert chosen.get_attribute("value") == "buergergeld" and chosen.inner_text().strip()
+    for offer_id in expected:
+        assert phone.page.locator(f'#cat-ranked li.cat-card[data-id="{offer_id}"] .cat-card__eligible').is_visible()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -96,7 +96,7 @@ CHAIN_CASES = [
 
 _FALLBACK_TITLE = """() => {
   const element = document.querySelector('h1 .cat-fallback');
-  const notice = document.querySelector('article .cat-notice[role=note]');
+  const notice = document.querySelector('article .cat-notice[role=note]:not(.cat-notice--preview)');
   return element && {lang: element.lang, direction: getComputedStyle(element).direction, text: element.textContent,
                      notice: notice && notice.textContent};
 }"""

@@ -109,3 +109,23 @@ def test_the_months_come_from_the_sites_settings(office_site: Path, months: int,
     config.write_text(config.read_text(encoding="utf-8").replace("stale_after_months: 12", f"stale_after_months: {months}"), encoding="utf-8")
     rows = csv_rows(office_site)
     assert sum(row["section"] == "stale" for row in rows) == stale
+
+
+def test_the_report_gives_each_languages_coverage_and_what_to_review(office_site: Path) -> None:
+    from catalogue.data.language_coverage import covered_in
+    from catalogue.data.loading import load_catalogue
+    from catalogue.data.publication import publish
+    from catalogue.data.settings import read_settings
+    from datetime import date
+
+    text = report(office_site, "--format", "markdown", "--lang", "en")
+    section = text.split("## Languages: coverage and review\n", 1)[1]
+    settings = read_settings(office_site / "mkdocs.yml")
+    loaded = load_catalogue(settings, today=date.fromisoformat(TODAY))
+    offers = publish(loaded.catalogue, date.fromisoformat(TODAY)).offers
+    for language in settings.language_codes[1:]:
+        covered = sum(covered_in(offer, language) for offer in offers)
+        line = next(line for line in section.splitlines() if line.startswith(f"- {language}: "))
+        assert line.startswith(f"- {language}: {covered} of {len(offers)} offers ({covered * 100 // len(offers)} %)")
+        assert line.endswith("no native reader has checked its words") is (language in loaded.unreviewed)
+    assert "- de: " not in section

@@ -96,6 +96,8 @@ def lets_through(facet: str, offer: Offer) -> bool:
         return offer.german_level is not None and GERMAN_LEVELS.index(offer.german_level) <= GERMAN_LEVELS.index(value)
     if field == "t":
         return value in times_of_day(offer.schedule)
+    if field == "e":
+        return value in offer.eligible
     raise AssertionError(f"unknown facet {facet}")
 
 
@@ -120,7 +122,7 @@ def test_each_facet_list_holds_exactly_the_offers_its_filter_lets_through(facet:
 
 def test_the_tests_town_has_offers_for_every_new_filter() -> None:
     """So that the facet test above checks each rule on offers that hold it and offers that do not."""
-    assert {"free", "g-B1", "t-evening", "t-weekend", "t-morning"} <= set(FACETS)
+    assert {"free", "g-B1", "t-evening", "t-weekend", "t-morning", "e-any-status", "e-bamf-admission", "e-buergergeld"} <= set(FACETS)
     assert any(offer.costs.free_with and not offer.costs.free for offer in PUBLISHED)
 
 

@@ -388,8 +388,8 @@
   const suggestion = document.getElementById("cat-suggest");
   const offlineNotice = document.getElementById("cat-search-offline");
   const firstOffers = document.getElementById("cat-first");
-  const FIELDS = ["q", "c", "age", "l", "d", "m", "g", "t", "free"];
-  const FACET_FIELDS = ["c", "l", "d", "m", "g", "t"]; // facet file <field>-<value>; "free" is a file of its own
+  const FIELDS = ["q", "c", "age", "l", "d", "m", "g", "t", "e", "free"];
+  const FACET_FIELDS = ["c", "l", "d", "m", "g", "t", "e"]; // facet file <field>-<value>; "free" is a file of its own
   const TYPING_DELAY_MS = 120;
   const PAGE_SIZE = Number(form.dataset.pageSize) || 20;
   const OFFERS = Number(form.dataset.offers) || 0;

@@ -32,6 +32,10 @@ class RenderJob:
     """Offers added and ended per quarter (catalogue.data.history); None when the build has no full git history."""
     synonyms: Mapping[str, Sequence[Sequence[str]]] = field(default_factory=dict)
     """Language code -> groups of words that mean the same (data/synonyms/<code>.yml), for the search index."""
+    formats: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    """Language code -> the `formats:` of its labels file (catalogue.language.formatting.FormatOverrides)."""
+    previews: frozenset[str] = frozenset()
+    """Languages no native reader has reviewed yet (LoadResult.unreviewed); the default language never is one."""
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(
@@ -40,6 +44,8 @@ class RenderJob:
             labels=self.labels.get(language, {}),
             fallback_labels=self.labels.get(self.settings.default_language, {}),
             chain_labels={code: self.labels.get(code, {}) for code in self.settings.fallback_chain(language)},
+            formats=self.formats.get(language, {}),
+            preview_languages=self.previews - {self.settings.default_language},
         )
 
     def renderer(self, language: str) -> PageRenderer:

@@ -102,8 +102,9 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
 
 def write_site_wide_outputs(
     publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput], site_root: Path,
-    history: Sequence[QuarterCount] | None = None,
+    history: Sequence[QuarterCount] | None = None, left_out: frozenset[str] = frozenset(),
 ) -> None:
+    """The site's files shared by every language; `left_out`: languages kept out of the sitemap."""
     data_root = site_root / OPEN_DATA_FOLDER
     numbers = figures(publication, settings.language_codes)
     for name, text in figures_csv_files(numbers, publication, settings.default_language, history).items():
@@ -122,7 +123,7 @@ def write_site_wide_outputs(
     open_files[CATALOG_FILE] = dcat_catalog(settings, publication.today, _catalogued_files(settings, open_files), readers)
     _write_all((data_root / name, content) for name, content in open_files.items())
     shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
-    _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths))
+    _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths, left_out))
     stale_sitemap = site_root / "sitemap.xml.gz"
     if stale_sitemap.exists():
         stale_sitemap.unlink()

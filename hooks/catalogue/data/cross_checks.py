@@ -19,6 +19,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from babel import Locale
 from babel.core import get_global
+from babel.dates import tokenize_pattern
 
 from catalogue.data.fingerprint import default_text_fingerprint
 from catalogue.data.glossary import Glossary, glossary_from_data
@@ -36,7 +37,7 @@ TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
 
 SAFE_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 DANGEROUS_LINK_SCHEMES = frozenset({"javascript", "data", "vbscript"})
-_TERM_GROUPS = ("categories", "target_groups", "districts", "entitlements")
+_TERM_GROUPS = ("categories", "target_groups", "districts", "entitlements", "eligibility")
 _CLOSE_MATCH_CUTOFF = 0.6
 
 _FENCED_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?(?:^ {0,3}\1|\Z)", re.MULTILINE | re.DOTALL)
@@ -287,6 +288,8 @@ class _Checker:
                 yield from self.term(file, (group, index), group)
         for index, _term in enumerate(data.get("costs", {}).get("free_with", [])):
             yield from self.term(file, ("costs", "free_with", index), "entitlements")
+        for index, _term in enumerate(data.get("eligible", [])):
+            yield from self.term(file, ("eligible", index), "eligibility")
         yield from self.offer_locations(file, self.valid_actors.get(actor_id))
         yield from self.offer_orders(file)
         yield from self.offer_languages(file)
@@ -562,6 +565,7 @@ class _Checker:
                 continue
             if not file.valid:
                 continue
+            yield from self.label_formats(file)
             needs_theme = (
                 self.context.material_languages is not None and language not in self.context.material_languages
             )
@@ -578,6 +582,26 @@ class _Checker:
                 if english is not None:
                     yield from self.texts_left(file, english, default_file)
         yield from self.taxonomy_languages()
+
+    def label_formats(self, file: DataFile) -> Iterator[Problem]:
+        """A labels file's `formats:` date patterns must be CLDR patterns with day, month and year, the full one
+        with the weekday and the other without (catalogue.language.formatting.FormatOverrides)."""
+        formats = file.data.get("formats") or {}
+        if not {"date", "full_date"} & set(formats):
+            return
+        for name, with_weekday in (("date", False), ("full_date", True)):
+            pattern = formats.get(name, "")
+            try:
+                fields = {letter for letter, _ in _pattern_fields(pattern)}
+            except (ValueError, KeyError):
+                fields = set()
+            if {"d", "M", "y"} <= fields and ("E" in fields) is with_weekday and fields <= {"d", "M", "y", "E"}:
+                continue
+            where = ("formats", name) if name in formats else ("formats",)
+            yield self.problem(
+                file, "labels.format_pattern", file.document.value_position(where) if name in formats else file.document.key_position(where),
+                field=name, value=quote(pattern), weekday=self.messages.phrase("format.with_weekday" if with_weekday else "format.without_weekday"),
+            )
 
     def texts_left(self, file: DataFile, source: DataFile, other: DataFile | None) -> Iterator[Problem]:
         """A labels file copied from another language's and not yet translated keeps that language's texts: say so
@@ -599,7 +623,7 @@ class _Checker:
         taxonomy = next((file for file in self.by_kind["taxonomy"] if file.valid), None)
         if taxonomy is None:
             return
-        terms = [term for group in ("categories", "target_groups") for term in taxonomy.data[group]]
+        terms = [term for group in ("categories", "target_groups", "eligibility") for term in taxonomy.data.get(group, [])]
         for language in self.settings.language_codes:
             if language == self.default_language:
                 continue
@@ -811,3 +835,8 @@ def months_before(day: date, months: int) -> date:
         except ValueError:
             continue
     return date(year, month, 1)
+
+
+def _pattern_fields(pattern: str) -> list[tuple[str, int]]:
+    """The fields of a CLDR date pattern ('d MMMM y' -> d, M, y), quoted literals left out (Babel's parser)."""
+    return [(field[1][0], field[1][1]) for field in tokenize_pattern(pattern) if field[0] == "field"]

@@ -20,7 +20,7 @@ from catalogue.data.cross_checks import DataFile
 from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument
 
 _LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
-TERM_GROUPS = ("categories", "target_groups", "entitlements")
+TERM_GROUPS = ("categories", "target_groups", "entitlements", "eligibility")
 """Taxonomy groups the product ships and a town may extend; `districts` belong to the town alone."""
 
 

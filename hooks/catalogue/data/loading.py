@@ -55,6 +55,10 @@ class LoadResult:
     """The town's data files read, relative to the site's root (the product's own files are read too, not listed)."""
     synonyms: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     """Language code -> the groups of data/synonyms/<code>.yml: words and phrases that mean the same to readers."""
+    formats: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    unreviewed: frozenset[str] = frozenset()
+    """Languages whose labels file names no native reviewer yet (`reviewed.by` empty): shown as a preview."""
+    """Language code -> the `formats:` of data/labels/<code>.yml (weekday and month names, clock, date, digits)."""
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -118,6 +122,12 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         labels=site_labels,
         theme_labels=theme_labels,
         directions=directions,
+        formats=MappingProxyType({
+            file.stem: MappingProxyType(dict(file.data["formats"])) for file in files if file.kind == "labels" and file.valid and file.data.get("formats")
+        }),
+        unreviewed=frozenset(
+            file.stem for file in files if file.kind == "labels" and file.valid and not (file.data.get("reviewed") or {}).get("by")
+        ),
         files=tuple(item.path for item in found if not item.product),
         synonyms=MappingProxyType({
             file.stem: tuple(tuple(group) for group in file.data["groups"]) for file in files if file.kind == "synonyms" and file.valid

@@ -769,6 +769,16 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "legen Sie {file} an: kopieren Sie {default_file} und übersetzen Sie sie",
         ),
     },
+    "labels.format_pattern": {
+        "en": (
+            "`formats.{field}` is {value}, which is no date pattern with day, month and year {weekday}",
+            "write it in CLDR's letters: d day, M or MM month number, MMMM month name, y year, EEEE weekday, e.g. 'd MMMM y' or 'dd.MM.y' for `date` and 'EEEE, d MMMM y' for `full_date`",
+        ),
+        "de": (
+            "`formats.{field}` ist {value}: kein Datumsmuster mit Tag, Monat und Jahr {weekday}",
+            "schreiben Sie es mit den Buchstaben von CLDR: d Tag, M oder MM Monatszahl, MMMM Monatsname, y Jahr, EEEE Wochentag, z. B. 'd MMMM y' oder 'dd.MM.y' für `date` und 'EEEE, d MMMM y' für `full_date`",
+        ),
+    },
     "labels.missing_keys": {
         "en": (
             "`site` lacks entries of {default_file} ({count}): {keys}",
@@ -1014,10 +1024,13 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "value.map": {"en": "a group of fields", "de": "eine Gruppe von Feldern"},
     "value.nothing": {"en": "empty", "de": "leer"},
     "hint.did_you_mean": {"en": "did you mean {suggestion}? ", "de": "meinten Sie {suggestion}? "},
+    "format.with_weekday": {"en": "and the weekday (EEEE)", "de": "und Wochentag (EEEE)"},
+    "format.without_weekday": {"en": "without the weekday", "de": "ohne Wochentag"},
     "group.categories": {"en": "categories", "de": "den Kategorien"},
     "group.target_groups": {"en": "target groups", "de": "den Zielgruppen"},
     "group.districts": {"en": "districts", "de": "den Stadtteilen"},
     "group.entitlements": {"en": "entitlements", "de": "den Berechtigungen und Gutscheinen"},
+    "group.eligibility": {"en": "eligibility terms (who may take part)", "de": "den Teilnahmebedingungen (eligibility)"},
     "list.and": {"en": "and", "de": "und"},
     "list.or": {"en": "or", "de": "oder"},
     "list.more": {"en": "{count} more", "de": "{count} weitere"},
@@ -1134,6 +1147,16 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.not_yet_valid": {"en": "Offers not yet valid: {count}", "de": "Angebote, die noch nicht gelten: {count}"},
     "report.not_yet_valid_line": {"en": "valid from {date}", "de": "gilt ab {date}"},
     "report.translations": {"en": "Translations", "de": "Übersetzungen"},
+    "report.languages": {"en": "Languages: coverage and review", "de": "Sprachen: Abdeckung und Prüfung"},
+    "report.coverage_line": {
+        "en": "{covered} of {total} offers ({percent} %) with title, summary and who may take part in the language",
+        "de": "{covered} von {total} Angeboten ({percent} %) mit Titel, Kurzbeschreibung und Teilnahmebedingungen in der Sprache",
+    },
+    "report.to_review": {"en": "to review: no native reader has checked its words", "de": "zu prüfen: noch keine Muttersprachlerin und kein Muttersprachler hat die Wörter geprüft"},
+    "report.languages_note": {
+        "en": "To review: have a native reader go through the review checklist in the README and write their name into `reviewed:` of the language's labels file; until then the site marks the language as a preview.",
+        "de": "Zu prüfen: Eine Person mit dieser Muttersprache geht die Prüfliste im README durch und trägt ihren Namen unter `reviewed:` in die Wörterdatei der Sprache ein; bis dahin zeigt die Website die Sprache als Vorschau.",
+    },
     "report.translations_note": {
         "en": "Offers count the published ones. Words: German words still to translate or to check again.",
         "de": "Bei Angeboten zählen die veröffentlichten. Wörter: deutsche Wörter, die noch zu übersetzen oder erneut zu prüfen sind.",

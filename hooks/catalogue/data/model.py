@@ -75,6 +75,8 @@ class Taxonomy:
     districts: tuple[Term, ...]
     entitlements: tuple[Term, ...] = ()
     """Vouchers and entitlements with which an offer can cost nothing (`Costs.free_with`)."""
+    eligibility: tuple[Term, ...] = ()
+    """Who may take part, as conditions a reader can check without the free text (`Offer.eligible`)."""
 
     def category(self, term_id: str) -> Term:
         return next(term for term in self.categories if term.id == term_id)
@@ -87,6 +89,9 @@ class Taxonomy:
 
     def entitlement(self, term_id: str) -> Term:
         return next(term for term in self.entitlements if term.id == term_id)
+
+    def eligibility_term(self, term_id: str) -> Term:
+        return next(term for term in self.eligibility if term.id == term_id)
 
 
 @dataclass(frozen=True)
@@ -221,6 +226,8 @@ class Offer:
     registration: Registration | None = None
     contact: Contact = field(default_factory=Contact)
     eligibility: Texts = field(default_factory=_no_texts)
+    eligible: tuple[str, ...] = ()
+    """Ids of the taxonomy's eligibility terms: every condition of taking part, in the order the office wrote them."""
     website: str | None = None
     valid_from: date | None = None
     valid_until: date | None = None
@@ -313,6 +320,7 @@ def taxonomy_from_document(document: Mapping[str, Any]) -> Taxonomy:
         target_groups=tuple(term_from_document(term) for term in document["target_groups"]),
         districts=tuple(term_from_document(term) for term in document["districts"]),
         entitlements=tuple(term_from_document(term) for term in document.get("entitlements", [])),
+        eligibility=tuple(term_from_document(term) for term in document.get("eligibility", [])),
     )
 
 
@@ -412,6 +420,7 @@ def offer_from_document(
         ),
         contact=contact_from_document(document.get("contact")),
         eligibility=_texts(document.get("eligibility")),
+        eligible=tuple(document.get("eligible", [])),
         website=document.get("website"),
         valid_from=_date(document.get("valid_from")),
         valid_until=_date(document.get("valid_until")),

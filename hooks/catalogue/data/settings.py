@@ -40,6 +40,8 @@ class Settings:
     """`extra.catalogue.technical_owners`: GitHub accounts that review code and configuration (office/codeowners.py)."""
     town_names: Mapping[str, str] = field(default_factory=dict)
     """The town's name per language (`extra.catalogue.town` as a map); `town` is the default language's."""
+    office_names: Mapping[str, str] = field(default_factory=dict)
+    """The office's name per language (`extra.catalogue.office.name` as a map); `office` is the default language's."""
     office_address: str = ""
     office_phone: str = ""
     office_email: str = ""
@@ -49,6 +51,12 @@ class Settings:
     """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
     fallbacks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """`extra.catalogue.fallbacks`: language -> the languages its readers read next, in order, before the default."""
+    sign_language: Mapping[str, str] = field(default_factory=dict)
+    """`extra.catalogue.sign_language`: the start page's video in German Sign Language (BITV 2.0 § 4): `video` and
+    `captions` (WebVTT) below the site's root, `size` and `duration` as readers should read them; empty: no video."""
+    hide_preview_languages: bool = False
+    """`extra.catalogue.preview_languages: hide`: languages no native reader has reviewed yet stay out of the language
+    menu and the sitemap (their pages are still built); `show` (the default) lists them, marked as a preview."""
     offline: bool = True
     """`extra.catalogue.offline`: false publishes a worker that removes the offline copy from readers' browsers."""
     geocoding_key: str = ""
@@ -66,6 +74,15 @@ class Settings:
     def town_in(self, code: str) -> str:
         """The town's name as readers of a language write it, else as the default language writes it."""
         return self.town_names.get(code) or self.town
+
+    def office_language(self, code: str) -> str:
+        """The language the office's name is shown in to readers of `code`: theirs where the settings name it, else
+        the default language."""
+        return code if self.office_names.get(code) else self.default_language
+
+    def office_in(self, code: str) -> str:
+        """The office's name as readers of a language read it, else as the default language writes it."""
+        return self.office_names.get(code) or self.office
     docs_dir: Path | None = None
     """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
     history_since: date | None = None
@@ -130,6 +147,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
     town_names = _texts(catalogue.get("town"), default)
     office = catalogue.get("office")
     office = office if isinstance(office, dict) else {"name": office or ""}
+    office_names = _texts(office.get("name"), default)
     legal_date = catalogue.get("legal_date")
     return Settings(
         root=root,
@@ -138,7 +156,10 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         site_name=site_name,
         town=town_names.get(default, ""),
         town_names=town_names,
-        office=str(office.get("name") or ""),
+        office=office_names.get(default, ""),
+        sign_language={str(key): str(value) for key, value in (catalogue.get("sign_language") or {}).items()},
+        hide_preview_languages=catalogue.get("preview_languages") == "hide",
+        office_names=office_names,
         office_address=str(office.get("address") or ""),
         office_phone=str(office.get("phone") or ""),
         office_email=str(office.get("email") or ""),

@@ -22,8 +22,8 @@ from catalogue.language.localise import Localiser
 from .calendar_files import calendar_of, session_events
 
 CSV_COLUMNS = (
-    "id", "title", "summary", "actor_id", "actor_name", "categories", "target_groups", "age_min", "age_max",
-    "languages", "german_level", "mode", "free", "free_with", "amount_eur", "per", "districts", "postcodes", "addresses",
+    "id", "title", "summary", "actor_id", "actor_name", "categories", "target_groups", "eligible", "age_min",
+    "age_max", "languages", "german_level", "mode", "free", "free_with", "amount_eur", "per", "districts", "postcodes", "addresses",
     "phone", "email", "registration_required", "registration_deadline", "valid_from", "valid_until",
     "last_verified", "url",
 )
@@ -102,6 +102,7 @@ def _offer_document(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Se
         "actor": {"id": actor.id, "name": _texts(actor.name), "type": actor.type, "website": actor.website},
         "categories": list(offer.categories),
         "target_groups": list(offer.target_groups),
+        "eligible": list(offer.eligible),
         "age_min": offer.age_min,
         "age_max": offer.age_max,
         "languages": list(offer.languages),
@@ -154,6 +155,7 @@ def offers_document(publication: Publication, settings: Settings) -> dict[str, A
             "target_groups": [_term(term) for term in taxonomy.target_groups],
             "districts": [_term(term) for term in taxonomy.districts],
             "entitlements": [_term(term) for term in taxonomy.entitlements],
+            "eligibility": [_term(term) for term in taxonomy.eligibility],
         },
         "offers": [
             _offer_document(offer, catalogue.actors[offer.actor], taxonomy, settings)
@@ -220,6 +222,7 @@ def offer_row(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Settings
         "actor_name": localiser.text(actor.name),
         "categories": _joined([localiser.text(taxonomy.category(term).label) for term in offer.categories]),
         "target_groups": _joined([localiser.text(taxonomy.target_group(term).label) for term in offer.target_groups]),
+        "eligible": _joined([localiser.text(taxonomy.eligibility_term(term).label) for term in offer.eligible]),
         "age_min": _number(offer.age_min),
         "age_max": _number(offer.age_max),
         "languages": _joined(list(offer.languages)),

@@ -30,16 +30,18 @@ def _checked(path: str) -> str:
     return path
 
 
-def sitemap_xml(settings: Settings, paths: Sequence[str]) -> bytes:
-    """One <url> per path and language; `paths` are pages that exist in every language, e.g. '', 'catalogue/'."""
+def sitemap_xml(settings: Settings, paths: Sequence[str], left_out: frozenset[str] = frozenset()) -> bytes:
+    """One <url> per path and language; `paths` are pages that exist in every language, e.g. '', 'catalogue/';
+    `left_out`: languages kept out of the sitemap (preview languages where the town hides them)."""
     # Sitemap elements are written unqualified below a default namespace declaration: ElementTree's
     # default_namespace option refuses the unqualified attributes (rel, hreflang, href) of the xhtml links.
     urlset = ET.Element("urlset", {"xmlns": SITEMAP_NAMESPACE})
     urlset.text = "\n"
     for path in dict.fromkeys(_checked(path) for path in paths):
-        alternates = [(code, page_url(settings, code, path)) for code in settings.language_codes]
+        codes = [code for code in settings.language_codes if code not in left_out or code == settings.default_language]
+        alternates = [(code, page_url(settings, code, path)) for code in codes]
         alternates.append((X_DEFAULT, page_url(settings, settings.default_language, path)))
-        for code in settings.language_codes:
+        for code in codes:
             url = ET.SubElement(urlset, "url")
             url.tail = "\n"
             ET.SubElement(url, "loc").text = page_url(settings, code, path)

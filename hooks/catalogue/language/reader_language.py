@@ -13,7 +13,7 @@ from catalogue.data.model import Offer, Texts
 from catalogue.data.plural_rules import plural_categories
 from catalogue.data.settings import Settings
 
-from .formatting import LocaleFormatter, cldr_locale, plural_category
+from .formatting import FormatOverrides, LocaleFormatter, cldr_locale, plural_category
 from .localise import Localiser, LocalText
 from .markdown_text import isolate_number_runs, markdown_to_html
 
@@ -38,6 +38,11 @@ class FallbackTracker:
     entries: int = 0
     languages: set[str] = field(default_factory=set)
     """The languages those texts are shown in (the default language, or one of the reader's fallback chain)."""
+    parts: dict[str, None] = field(default_factory=dict)
+    """The label keys naming the parts of the page whose texts fell back ('offer.hours', 'offer.accessibility'), in
+    the order the page shows them; the page's notice names them."""
+    unnamed: int = 0
+    """Fallbacks whose part the template did not name: the notice can only say 'this text'."""
 
 
 @dataclass
@@ -49,6 +54,11 @@ class ReaderLanguage:
     fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
     chain_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """The labels of the languages of the reader's fallback chain before the default language (`Settings.fallback_chain`)."""
+    formats: Mapping[str, object] = field(default_factory=dict)
+    preview_languages: frozenset[str] = frozenset()
+    """The site's languages whose words no native reader has reviewed yet: marked as a preview in the menu and on
+    their pages (labels file `reviewed:` empty)."""
+    """The `formats:` of the language's labels file: what its readers write otherwise than CLDR (FormatOverrides)."""
 
     @cached_property
     def chain(self) -> tuple[str, ...]:
@@ -67,7 +77,7 @@ class ReaderLanguage:
 
     @cached_property
     def formatter(self) -> LocaleFormatter:
-        return LocaleFormatter(self.code)
+        return LocaleFormatter(self.code, FormatOverrides.from_document(self.formats))
 
     @cached_property
     def prefix(self) -> str:
@@ -78,6 +88,11 @@ class ReaderLanguage:
         """The town's name as this language writes it (`extra.catalogue.town`), else the default language's."""
         return self.settings.town_in(self.code)
 
+    @property
+    def office(self) -> Markup:
+        """The office's name in the reader's language where the settings give it, else in the default language,
+        marked with that language and isolated."""
+        return self.isolated(self.settings.office_in(self.code), self.settings.office_language(self.code))
 
     def t(self, key: str, **values: object) -> Markup:
         """An interface text with its {placeholders} filled; values that are Markup keep their tags."""
@@ -127,12 +142,31 @@ class ReaderLanguage:
             return Markup("<bdi>{}</bdi>").format(text)
         return Markup('<bdi lang="{}" dir="{}">{}</bdi>').format(language, direction_of(language), text)
 
-    def pick(self, texts: Texts) -> LocalText:
+    def pick(self, texts: Texts, part: str = "") -> LocalText:
+        """The text in the reader's language or its fallback, counted for the page's notice under `part`: the label
+        key of the part of the page it belongs to ('offer.hours'), or '' where the template names none."""
         picked = self.localiser.pick(texts)
         if picked.is_fallback:
             self.fallbacks.count += 1
             self.fallbacks.languages.add(picked.language)
+            if part:
+                self.fallbacks.parts[part] = None
+            else:
+                self.fallbacks.unnamed += 1
         return picked
+
+    def parts_note(self, machine: bool = False) -> Markup:
+        """One sentence naming what of the page is not in the reader's language and the language it is shown in
+        ('Not translated yet, so shown in German: Calling hours and Accessibility.'); with `machine`, the same sentence
+        also says the rest is an unchecked machine translation. Empty where nothing named fell back."""
+        parts = list(self.fallbacks.parts)
+        if not parts:
+            return self.t("machine.notice") if machine else Markup("")
+        order = self.settings.fallback_chain(self.code)
+        shown = sorted(self.fallbacks.languages, key=lambda code: (order.index(code) if code in order else len(order), code))
+        names = self.join(self.language_name(code) for code in shown)
+        listed = self.join(self.t(part) for part in parts)
+        return self.t("machine.notice_parts" if machine else "fallback.parts", language=names, parts=listed)
 
     def fallback_note(self, key: str, languages: Iterable[str]) -> Markup:
         """A notice about texts shown in another language: `key` ('fallback.notice', 'card.fallback' …) where they are
@@ -143,16 +177,29 @@ class ReaderLanguage:
             return self.t(key)
         return self.t(f"{key}_in", language=self.join(self.language_name(code) for code in shown))
 
-    def text(self, texts: Texts) -> Markup:
-        """Inline text; a fallback is marked with its real language and isolated from the page's direction."""
-        picked = self.pick(texts)
+    def text(self, texts: Texts, part: str = "") -> Markup:
+        """Inline text; a fallback is marked with its real language and isolated from the page's direction. `part`:
+        see pick()."""
+        picked = self.pick(texts, part)
         if not picked.is_fallback:
             return escape(picked.text)
         return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
 
-    def inline(self, texts: Texts) -> Markup:
+    def named(self, texts: Texts) -> Markup:
+        """Like text(), for an entry of a list (a news headline): a fallback also names its language in brackets after
+        it ('Auftakt (Deutsch)'), since the list has no notice of its own."""
+        picked = self.localiser.pick(texts)
+        if not picked.is_fallback:
+            return escape(picked.text)
+        self.fallbacks.entries += 1
+        self.fallbacks.languages.add(picked.language)
+        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span> <span class="cat-muted">({})</span>').format(
+            picked.language, direction_of(picked.language), picked.text, self.language_name(picked.language)
+        )
+
+    def inline(self, texts: Texts, part: str = "") -> Markup:
         """Like text(), for a text inside a sentence or a list: always isolated (a fallback is isolated by its dir)."""
-        picked = self.pick(texts)
+        picked = self.pick(texts, part)
         if not picked.is_fallback:
             return Markup("<bdi>{}</bdi>").format(picked.text)
         return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
@@ -165,8 +212,8 @@ class ReaderLanguage:
         picked = self.localiser.name(texts)
         return self.isolated(picked.text, picked.language)
 
-    def markdown(self, texts: Texts) -> Markup:
-        picked = self.pick(texts)
+    def markdown(self, texts: Texts, part: str = "") -> Markup:
+        picked = self.pick(texts, part)
         rendered = markdown_to_html(picked.text)
         html = Markup(isolate_number_runs(rendered) if direction_of(self.code) == "rtl" else rendered)
         if not picked.is_fallback:

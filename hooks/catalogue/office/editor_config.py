@@ -67,6 +67,7 @@ FIELD_LABELS: Mapping[str, str] = {
     "role": "Wen man erreicht",
     "hours": "Erreichbar",
     "eligibility": "Wer teilnehmen kann",
+    "eligible": "Teilnahmebedingungen (Aufenthaltsstatus, Leistungen, Schule)",
     "website": "Website",
     "valid_from": "Gültig ab",
     "valid_until": "Gültig bis",
@@ -123,6 +124,7 @@ _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _TAXONOMY_REFERENCES: Mapping[str, str] = {
     "categories": "categories", "target_groups": "target_groups", "district": "districts", "free_with": "entitlements",
     "topic": "categories", "stage": "categories", "target_group": "target_groups",
+    "eligible": "eligibility",
 }
 """Property name -> the data/taxonomy.yml list its ids come from."""
 _SKIPPED = frozenset({"translation_sources", "machine_translated"})
@@ -146,6 +148,7 @@ FIELD_HINTS: Mapping[str, str] = {
     "reductions": "Wer weniger oder nichts bezahlt, z. B. mit Bildungsgutschein oder Sozialpass.",
     "free_with": "Nur wenn das Angebot nicht für alle kostenlos ist: mit welchen Gutscheinen oder Berechtigungen es nichts kostet.",
     "eligibility": "Wer teilnehmen kann, in einfachen Worten. Der Aufenthaltsstatus ist keine Bedingung, außer ein Gesetz verlangt es.",
+    "eligible": "Jede Bedingung, die für die Teilnahme gilt, aus der Liste: so sehen Leserinnen und Leser in jeder Sprache, ob der Aufenthaltsstatus zählt, auch wenn der Text oben nicht übersetzt ist.",
     "by": "Wer die Angaben geprüft hat, z. B. „VHS, Fachbereich Deutsch“.",
     "maintainers": "GitHub-Namen der Personen, die die Angebote dieses Anbieters ändern dürfen.",
     "location": "Ein Ort, an dem Angebote stattfinden.",

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Iterable, Sequence
 
 from catalogue.data.cross_checks import months_before
+from catalogue.data.language_coverage import LanguageCoverage, language_coverage
 from catalogue.data.messages import Messages
 from catalogue.data.model import Actor, NewsItem, Offer
 from catalogue.data.publication import Publication, hiding_reason
@@ -55,6 +56,10 @@ class OfficeReport:
     translations: tuple[StatusCount, ...]
     needs: NeedsReport
     """Open and unmet needs, offers with waiting lists (catalogue.office.needs_report)."""
+    coverage: tuple[LanguageCoverage, ...] = ()
+    """Each language but the default one: the published offers whose title, summary and eligibility are in it."""
+    unreviewed: frozenset[str] = frozenset()
+    """Languages whose labels file names no native reviewer yet: to review."""
 
     @property
     def today(self) -> date:
@@ -65,7 +70,10 @@ class OfficeReport:
         return sum(len(group.offers) for group in self.stale)
 
 
-def office_report(publication: Publication, settings: Settings, ending_within_days: int = ENDING_WITHIN_DAYS) -> OfficeReport:
+def office_report(
+    publication: Publication, settings: Settings, ending_within_days: int = ENDING_WITHIN_DAYS,
+    unreviewed: frozenset[str] = frozenset(),
+) -> OfficeReport:
     """The report for the publication's day. Ended offers (status or valid_until passed) are left out of every part."""
     today = publication.today
     catalogue = publication.catalogue
@@ -89,7 +97,9 @@ def office_report(publication: Publication, settings: Settings, ending_within_da
         key=lambda offer: (offer.valid_from, offer.id),
     ))
     translations = tuple(status_counts(catalogue, settings.language_codes, settings.default_language, publication.offers))
-    return OfficeReport(publication, settings, stale, ending, not_yet_valid, translations, needs_report(publication))
+    others = [code for code in settings.language_codes if code != settings.default_language]
+    coverage = language_coverage(publication.offers, others)
+    return OfficeReport(publication, settings, stale, ending, not_yet_valid, translations, needs_report(publication), coverage, unreviewed - {settings.default_language})
 
 
 def _is_running(offer: Offer, today: date) -> bool:
@@ -169,7 +179,15 @@ class _ReportWriter:
         lines.append(self.heading(2, say("report.translations")))
         lines.append("")
         lines += self.translation_table()
-        lines += ["", say("report.translations_note")]
+        lines += ["", say("report.translations_note"), ""]
+        lines.append(self.heading(2, say("report.languages")))
+        lines.append("")
+        lines += [
+            f"- {entry.language}: {say('report.coverage_line', covered=entry.covered, total=entry.total, percent=entry.percent)}"
+            + (f" – {say('report.to_review')}" if entry.language in report.unreviewed else "")
+            for entry in report.coverage
+        ]
+        lines += ["", say("report.languages_note")]
         return "\n".join(lines) + "\n"
 
     def heading(self, level: int, text: str) -> str:

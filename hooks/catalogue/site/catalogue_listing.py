@@ -9,7 +9,8 @@ list of offers per filter value, so the page itself holds only its first cards h
 
 Offers are numbered as in the search index (search_index.py): the published offers in the order of their ids, so a
 search hit's document number is its card's. Facet names are `<filter>-<value>` with the filter's name in the
-catalogue's address (c: stage of life, d: district, l: language, m: format, g: German, t: time of day) and `free`.
+catalogue's address (c: stage of life, d: district, l: language, m: format, g: German, t: time of day, e: who may take
+part) and `free`.
 Where a filter means more than equality the lists say so: `m-in_person` and `m-online` hold the hybrid offers too;
 `g-B1` holds every offer that needs at most B1 (none, A1, A2, B1), so a reader names the German they have; `free`
 holds the offers free for everyone and those free with an entitlement (`costs.free_with`).
@@ -70,6 +71,7 @@ def facet_values(offer: Offer, publication: Publication) -> list[str]:
     if offer.german_level in GERMAN_LEVELS:
         names += [f"g-{level}" for level in GERMAN_LEVELS[GERMAN_LEVELS.index(offer.german_level):]]
     names += [f"t-{time}" for time in times_of_day(offer.schedule)]
+    names += [f"e-{term}" for term in offer.eligible]
     if offer.costs.free_for_some:
         names.append("free")
     return list(dict.fromkeys(names))

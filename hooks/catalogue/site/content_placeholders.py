@@ -43,7 +43,7 @@ def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
         "site_name": settings.language(reader.code).site_name,
         "site_url": settings.site_url,
         "site_host": urlsplit(settings.site_url).netloc,
-        "office": settings.office,
+        "office": settings.office_in(reader.code),
         "office_address": settings.office_address,
         "office_phone": settings.office_phone,
         "office_phone_tel": re.sub(r"[^\d+]", "", settings.office_phone),

@@ -72,7 +72,8 @@ def template_environment() -> Environment:
     environment.filters["long_date"] = lambda day, reader: reader.formatter.long_date(day)
     environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
     environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(taxonomy.district(district_id).label)
-    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(taxonomy.target_group(group_id).label)
+    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(taxonomy.target_group(group_id).label, "offer.target_groups")
+    environment.filters["eligibility_name"] = lambda term_id, reader, taxonomy: reader.inline(taxonomy.eligibility_term(term_id).label, "offer.eligibility")
     environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
     environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     environment.filters["direction"] = direction_of
@@ -140,11 +141,12 @@ class PageRenderer:
 
     def _render(
         self, template: str, path: str, title: str, description: str, head: str = "", lists_entries: bool = False,
-        words: ReaderLanguage | None = None, **values: object,
+        words: ReaderLanguage | None = None, machine: bool = False, **values: object,
     ) -> RenderedPage:
         """One page below the reader's language root. `lists_entries`: the page's data texts are all entries of a
         list (providers, news), none its own. `words` speaks for the page when it is not the reader's own (a page
-        whose words the language lacks), while links keep counting from the reader's folder."""
+        whose words the language lacks), while links keep counting from the reader's folder. `machine`: the page's texts
+        in the reader's language are an unchecked machine translation (`machine_translated`)."""
         view = words or self.reader
         view.fallbacks = FallbackTracker()
         root = "../" * path.count("/")
@@ -159,19 +161,27 @@ class PageRenderer:
             settings=self.reader.settings,
             **values,
         )
-        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, self.fallback_notice(view, lists_entries)), head)
+        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, self.fallback_notice(view, lists_entries, machine)), head)
 
     @staticmethod
-    def fallback_notice(view: ReaderLanguage, lists_entries: bool) -> str:
-        """'This text is shown in German' where the page's own text fell back; 'some entries are shown in German'
-        where only entries of its lists did."""
+    def fallback_notice(view: ReaderLanguage, lists_entries: bool, machine: bool = False) -> str:
+        """The page's one notice about its language: which of its parts are shown in German where the template named
+        them ('Not yet translated, so shown in German: Calling hours.'), in one sentence with the machine-translation
+        note where the page has one; 'this text is shown in German' where a text fell back that no part names;
+        'some entries are shown in German' where only entries of its lists did. A machine note is left out beside
+        'this text is shown in German', which would contradict it."""
         fallbacks = view.fallbacks
         own = 0 if lists_entries else fallbacks.count
         entries = fallbacks.entries + (fallbacks.count if lists_entries else 0)
-        if not own and not entries:
+        if own and fallbacks.unnamed:
+            note, kind = view.fallback_note("fallback.notice", fallbacks.languages), ""
+        elif own or machine:
+            note, kind = view.parts_note(machine), " cat-notice--machine" if machine else ""
+        elif entries:
+            note, kind = view.fallback_note("fallback.notice_some", fallbacks.languages), ""
+        else:
             return ""
-        key = "fallback.notice" if own else "fallback.notice_some"
-        return f'<p class="cat-notice" role="note">{Markup.escape(view.fallback_note(key, fallbacks.languages))}</p>'
+        return f'<p class="cat-notice{kind}" role="note">{Markup.escape(note)}</p>'
 
     def offer_page(self, offer: Offer) -> RenderedPage:
         actor = self.publication.catalogue.actors[offer.actor]
@@ -186,6 +196,7 @@ class PageRenderer:
             head=head,
             offer=offer,
             actor=actor,
+            machine=self.reader.code in offer.translation.machine,
             share_url=url,
             share=share_links(self.reader.plain(offer.title), self.reader.plain(offer.summary), url),
             german=self.german_words,
@@ -232,6 +243,7 @@ class PageRenderer:
             description=self.reader.t(f"actor_type.{actor.type}"),
             actor=actor,
             offers=self.publication.offers_of_actor(actor.id),
+            machine=self.reader.code in actor.translation.machine,
         )
 
     def actors_page(self) -> RenderedPage:
@@ -350,6 +362,7 @@ class PageRenderer:
             "german_levels": [level for level in GERMAN_LEVELS if f"g-{level}" in counts],
             "times_of_day": [time for time in TIMES_OF_DAY if f"t-{time}" in counts],
             "entitlements": entitlements,
+            "eligibility_terms": [term for term in taxonomy.eligibility if f"e-{term.id}" in counts],
             "listing_version": self.listing_version,
             "page_size": LISTING_PAGE_SIZE,
         }
@@ -387,6 +400,7 @@ class PageRenderer:
             description=self.reader.plain(item.summary) if item.summary else self.reader.t("news.intro"),
             head=self.feed_link(depth=2),
             item=item,
+            machine=self.reader.code in item.translation.machine,
             archived=item in archived_news(self.publication.catalogue.news, self.publication.today),
         )
 

@@ -53,7 +53,7 @@ FIELDS = ("title", "summary", "description", "facts", "terms")
 FIELD_WEIGHTS = {"title": 8.0, "summary": 4.0, "description": 2.0, "facts": 1.0, "terms": 4.0}
 """A hit in the title counts twice one in the summary, four times one in the description, eight times a fact
 (provider, languages); a term of the offer's taxonomy or filters (stage of life and topic, target group, district,
-entitlement, free, format, German level), in the reader's language whatever languages the offer is written in,
+entitlement, who may take part, free, format, German level), in the reader's language whatever languages the offer is written in,
 and its title in the default language where the reader's shows another, counts as much as the summary."""
 PART_WEIGHT = 0.4
 """A part of a German compound counts as 0.4 of the word itself."""
@@ -128,6 +128,7 @@ TAXONOMY_GROUPS: tuple[Callable[[Offer, Publication], Iterable[Term]], ...] = (
     lambda offer, publication: map(publication.catalogue.taxonomy.target_group, offer.target_groups),
     lambda offer, publication: map(publication.catalogue.taxonomy.district, offer_districts(offer, publication)),
     lambda offer, publication: map(publication.catalogue.taxonomy.entitlement, offer.costs.free_with),
+    lambda offer, publication: map(publication.catalogue.taxonomy.eligibility_term, offer.eligible),
 )
 """The taxonomy terms an offer is indexed under, one line per group, by their label in the reader's language."""
 FILTER_LABELS: tuple[Callable[[Offer], Iterable[str]], ...] = (

@@ -69,8 +69,35 @@ class SiteChrome:
         return tuple((key, self._prefix + path) for key, path in _FOOTER_LINKS)
 
     @property
+    def preview(self) -> bool:
+        """The page's language is a preview: no native reader has reviewed its words yet."""
+        return self.reader.code in self.reader.preview_languages
+
+    def is_preview(self, code: str) -> bool:
+        return code in self.reader.preview_languages
+
+    def in_menu(self, code: str) -> bool:
+        """Whether the language menu lists a language: a preview language only where the town shows them (and
+        always on its own pages)."""
+        return code == self.reader.code or not (self.settings.hide_preview_languages and self.is_preview(code))
+
+    def t_default(self, key: str) -> Markup:
+        """An interface text in the default language (German), e.g. beside the reader's in the preview notice."""
+        return ReaderLanguage(self.settings, self.settings.default_language, self.reader.fallback_labels).t(key)
+
+    def language_name(self, code: str) -> str:
+        """A language's name in the page's language (CLDR via Babel), for the language menu beside its endonym, so
+        that a helper finds the family's language: 'Tigrinisch' on a German page."""
+        return self.reader.language_name(code)
+
+    @property
     def office(self) -> str:
-        return self.settings.office
+        return self.settings.office_in(self.reader.code)
+
+    @property
+    def office_language(self) -> str:
+        """The language the office's name is written in for this reader (`Settings.office_language`)."""
+        return self.settings.office_language(self.reader.code)
 
     @property
     def town(self) -> str:
