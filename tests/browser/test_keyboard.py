@@ -8,7 +8,7 @@ from .catalogue_view import CatalogueView
 from .keyboard import focus_is_in, focused, tab_through_filters, tab_to
 from .site_pages import SitePage, language_path, pages
 
-FILTER_CONTROLS = ["cat-fold-button", "cat-c", "cat-age", "cat-l", "cat-d", "cat-m", "cat-g", "cat-t", "cat-free", "reset", "cat-q"]
+FILTER_CONTROLS = ["cat-fold-button", "cat-c", "cat-age", "cat-l", "cat-d", "cat-m", "cat-g", "cat-e", "cat-t", "cat-free", "reset", "cat-q"]
 """The form's controls in reading order: the button that unfolds the filters, the filters, 'reset' (the button that
 clears them) and the search field."""
 KEYBOARD_LANGUAGES = ("de", "ar")

@@ -797,6 +797,11 @@
 
   function showHints(query) {
     if (!hints) return;
+    if (!query.trim()) { // nothing typed: nothing to offer, and no reason to fetch the index
+      hints.textContent = "";
+      hints.hidden = true;
+      return;
+    }
     (engine ? engine.ready().catch(() => null) : Promise.resolve()).then(() => {
       if (readState().q === query) offerFilters(query);
     });
