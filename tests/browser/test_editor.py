@@ -157,7 +157,7 @@ def test_the_office_records_a_need_in_its_own_collection(desktop_editor: EditorT
     page.fill("[id^='people-field-']", "12")
     _choose(page, "source", "Anfragen über die Website")
     page.fill("[id^='reported_by-field-']", "Bildungskoordination, E-Mails über die Website")
-    page.locator("[id^='reported-field-']").fill("2026-11-20")
+    page.locator("[id^='reported-field-']").fill("20.11.2026")
     _choose(page, "status", "Offen")
     _publish(page)
 

@@ -22,7 +22,7 @@ from .editor_words import EDITOR_PHRASES
 DECAP_SCRIPT = VENDOR_DIR / "decap-cms.js"
 YAML_LIBRARY = VENDOR_DIR / "yaml"
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
-DATE_FIELDS = ("date", "valid_from", "valid_until", "deadline")
+DATE_FIELDS = ("date", "valid_from", "valid_until", "deadline", "reported", "end_date", "as_of")
 """Properties holding one date (common.schema.json#/$defs/date); `exceptions` holds a list of them."""
 LOADING_MESSAGE = "Der Editor wird geladen … Das kann bei langsamer Verbindung eine Minute dauern."
 _MANUAL_START = b"window.CMS_MANUAL_INIT = true;\n"
