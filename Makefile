@@ -23,8 +23,9 @@ $(SITE_READY): requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-$(DEV_READY): requirements.txt requirements-dev.txt | $(BIN)/python
+$(DEV_READY): requirements.txt requirements-dev.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@ $(SITE_READY)
 
 $(NODE_READY): package.json package-lock.json
