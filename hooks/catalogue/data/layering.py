@@ -19,7 +19,8 @@ from typing import Any, Iterable, Mapping
 from catalogue.data.cross_checks import DataFile
 from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument
 
-_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
+"""A language code as text maps use it: two or three letters, optionally a region (fa-AF)."""
 TERM_GROUPS = ("categories", "target_groups", "entitlements", "eligibility")
 """Taxonomy groups the product ships and a town may extend; `districts` belong to the town alone."""
 
@@ -105,7 +106,7 @@ def _shift(positions: Mapping[JsonPath, Position], group: str, by: int) -> dict[
 def _only_languages(node: Any, codes: frozenset[str]) -> Any:
     """node with every text map ({de: …, ar: …}) cut down to the given languages."""
     if isinstance(node, dict):
-        if node and all(isinstance(key, str) and _LANGUAGE_CODE.match(key) and isinstance(value, str) for key, value in node.items()):
+        if node and all(isinstance(key, str) and LANGUAGE_CODE.match(key) and isinstance(value, str) for key, value in node.items()):
             return {key: value for key, value in node.items() if key in codes}
         return {key: _only_languages(value, codes) for key, value in node.items()}
     if isinstance(node, list):

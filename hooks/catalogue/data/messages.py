@@ -1089,6 +1089,14 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "kind.actor": {"en": "a provider (actor)", "de": "ein Anbieter"},
     "kind.news": {"en": "a news item", "de": "eine Nachricht"},
     "kind.need": {"en": "a need", "de": "ein Bedarf"},
+    # catalogue language add|remove (office/site_languages.py)
+    "language_command.unknown": {
+        "de": "Für {code} bringt das Produkt keine Wörter mit (es kennt {known}). Legen Sie zuerst data/labels/{code}.yml mit allen Wörtern an.",
+        "en": "The product has no words for {code} (it has {known}). Add data/labels/{code}.yml with every word first.",
+    },
+    "language_command.present": {"de": "{code} ist schon eine Sprache der Website.", "en": "{code} is already one of the site's languages."},
+    "language_command.absent": {"de": "{code} ist keine Sprache der Website ({known}).", "en": "{code} is not one of the site's languages ({known})."},
+    "language_command.default": {"de": "{code} ist die Standardsprache; sie bleibt.", "en": "{code} is the default language; it stays."},
     "cli.unexpected": {
         "en": "Unexpected error ({detail}). This is a fault in the catalogue's program, not in your data: please report it with the command you ran.",
         "de": "Unerwarteter Fehler ({detail}). Das ist ein Fehler im Programm des Katalogs, nicht in Ihren Daten: bitte melden Sie ihn mit dem Befehl, den Sie ausgeführt haben.",

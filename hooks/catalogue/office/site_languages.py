@@ -5,7 +5,6 @@ YAML writer, which keeps comments, order and quoting; nothing else in them chang
 """
 from __future__ import annotations
 
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,21 +12,11 @@ from typing import Any
 
 import yaml
 
+from catalogue.data.layering import LANGUAGE_CODE
+from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.settings import read_settings
 from catalogue.office.new_town import FALLBACKS, PRODUCT_LANGUAGES, TEMPLATE_DIR
 from catalogue.office.yaml_round_trip import dump_document, load_document
-
-_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")
-_WORDS = {
-    "unknown": {
-        "de": "Für {code} bringt das Produkt keine Wörter mit (es kennt {known}). Legen Sie zuerst data/labels/{code}.yml mit allen Wörtern an.",
-        "en": "The product has no words for {code} (it has {known}). Add data/labels/{code}.yml with every word first.",
-    },
-    "present": {"de": "{code} ist schon eine Sprache der Website.", "en": "{code} is already one of the site's languages."},
-    "absent": {"de": "{code} ist keine Sprache der Website ({known}).", "en": "{code} is not one of the site's languages ({known})."},
-    "default": {"de": "{code} ist die Standardsprache; sie bleibt.", "en": "{code} is the default language; it stays."},
-}
-
 
 class LanguageRefused(ValueError):
     """The change cannot be made; the message says why and what to do, in the office's language."""
@@ -41,7 +30,7 @@ class LanguageChange:
 
 
 def _say(key: str, language: str, **values: str) -> str:
-    return _WORDS[key]["de" if language == "de" else "en"].format(**values)
+    return Messages(message_language_for(None, language)).phrase(f"language_command.{key}", **values)
 
 
 def _i18n(config: Any) -> Any:
@@ -137,7 +126,7 @@ def _drop_language(node: Any, code: str, default: str) -> bool:
     changed = False
     if isinstance(node, dict):
         keys = list(node)
-        if default in node and code in node and all(isinstance(key, str) and _LANGUAGE_CODE.match(key) for key in keys):
+        if default in node and code in node and all(isinstance(key, str) and LANGUAGE_CODE.match(key) for key in keys):
             del node[code]
             return True
         for key in keys:
