@@ -20,10 +20,13 @@ def product_version() -> str:
     return tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
 
 
+LEAKING_VARIABLES = ("PYTHONPATH", "VIRTUAL_ENV", "PYTEST_CURRENT_TEST", "MAKEFLAGS", "MAKELEVEL", "MFLAGS")
+
+
 def offline_environment(*find_links: Path) -> dict[str, str]:
     """The environment a town's commands run in here: pip takes packages from local folders only, and nothing of
     the product's checkout or test run leaks in."""
-    environment = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTEST_CURRENT_TEST")}
+    environment = {key: value for key, value in os.environ.items() if key not in LEAKING_VARIABLES}
     environment.update(PIP_NO_INDEX="1", PIP_FIND_LINKS=" ".join(str(path) for path in find_links), PIP_DISABLE_PIP_VERSION_CHECK="1",
                        NO_MKDOCS_2_WARNING="1")
     return environment
