@@ -32,6 +32,9 @@ FIXTURE_CONFIG = FIXTURE_TOWN / "mkdocs.yml"
 FIXTURE_DATA = FIXTURE_TOWN / "data"
 BUILD_DATE = "2026-11-26"
 TOWN_VARIABLE = "CATALOGUE_TOWN"
+SWEEP_VARIABLE = "CATALOGUE_TEST_LANGUAGES"
+"""`all` (the default: every language the town has), `representative` (pull requests: four languages that stand for
+the others) or a comma-separated list of codes: the languages the per-language sweeps run in."""
 """Names the folder of the town whose site the town checks test (default: the repository itself)."""
 
 TOWN_SETTINGS_KEYS = ("site_name", "site_description", "site_url", "copyright")
@@ -54,6 +57,39 @@ def town_under_test() -> Path:
 
 def town_settings(town: Path) -> Settings:
     return read_settings(town / "mkdocs.yml")
+
+
+def representative_languages(settings: Settings) -> tuple[str, ...]:
+    """The languages that stand for the others: the default, the first right-to-left one, the first that falls
+    back to another language before the default, and the first Material for MkDocs has no interface words for
+    (each only where the town has one; in the town's order)."""
+    from catalogue.language.reader_language import direction_of
+    from catalogue.site.material_language import material_has_language
+
+    codes = settings.language_codes
+    others = [code for code in codes if code != settings.default_language]
+    chosen = {settings.default_language}
+    for fits in (
+        lambda code: direction_of(code) == "rtl",
+        lambda code: len(settings.fallback_chain(code)) > 1,
+        lambda code: not material_has_language(code),
+    ):
+        chosen.update(next(([code] for code in others if fits(code) and code not in chosen), []))
+    return tuple(code for code in codes if code in chosen)
+
+
+def swept_languages(settings: Settings) -> tuple[str, ...]:
+    """The languages the per-language sweeps run in, as $CATALOGUE_TEST_LANGUAGES says (see SWEEP_VARIABLE)."""
+    wanted = os.environ.get(SWEEP_VARIABLE, "all").strip()
+    if wanted in ("", "all"):
+        return settings.language_codes
+    if wanted == "representative":
+        return representative_languages(settings)
+    codes = tuple(code.strip() for code in wanted.split(",") if code.strip())
+    unknown = [code for code in codes if code not in settings.language_codes]
+    if unknown:
+        raise ValueError(f"{SWEEP_VARIABLE}={wanted}: the town has no language {', '.join(unknown)}")
+    return codes
 
 
 def site_config(town: Path, *, site_dir: Path, data_dir: Path | None = None) -> dict[str, Any]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tests.site.sample_data import SETTINGS
+from tests.towns import swept_languages
 
 DEFAULT_LANGUAGE = SETTINGS.default_language
-LANGUAGES = SETTINGS.language_codes
+LANGUAGES = swept_languages(SETTINGS)
 CHECKED_LANGUAGES = ("de", "ar", "ti")
 """German, a right-to-left language, and a language that falls back (to English, then German) for many texts."""
 

@@ -15,6 +15,7 @@ from .browser_setup import PHONE
 from .browser_tab import Tab
 from .site_pages import PAGE_PATHS, language_path
 from .static_server import SiteServer
+from .text_layout import what_a_person_would_see_wrong
 
 LANGUAGES = ("de", "ar")
 SCHEMES = ("light", "dark")
@@ -86,5 +87,6 @@ def test_colour_scheme_screenshot(scheme_phone: tuple[str, Tab], screenshot_dir:
     scheme, tab = scheme_phone
     tab.visit(language_path(language, PAGE_PATHS[kind]))
     path = screenshot_dir / f"phone-{scheme}-{language}-{kind}.png"
+    assert not (wrong := what_a_person_would_see_wrong(tab.page)), "\n".join(wrong[:15])
     tab.page.screenshot(path=str(path), full_page=True, scale="css")
     assert struct.unpack(">I", path.read_bytes()[16:20])[0] == PHONE["viewport"]["width"], "the page is wider than the phone"

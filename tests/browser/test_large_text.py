@@ -18,7 +18,7 @@ from .browser_setup import PHONE
 from .browser_tab import Tab
 from .site_pages import NOT_FOUND, PAGE_PATHS, SitePage, language_path, pages
 from .static_server import SiteServer
-from .text_layout import layout_problems, root_font_size, set_browser_font_size, set_phone_text_size
+from .text_layout import layout_problems, root_font_size, set_browser_font_size, set_phone_text_size, what_a_person_would_see_wrong
 
 LARGE = 2.0
 """200 %: the size WCAG 1.4.4 asks a page to take without loss of content or function."""
@@ -147,5 +147,6 @@ def test_tile_labels_keep_whole_words_at_every_text_size(chromium: Browser, site
 def test_large_text_screenshot(large_text_phone: Tab, screenshot_dir: Path, language: str, kind: str) -> None:
     large_text_phone.visit(language_path(language, PAGE_PATHS[kind]))
     path = screenshot_dir / f"phone-200-percent-text-{language}-{kind}.png"
+    assert not (wrong := what_a_person_would_see_wrong(large_text_phone.page)), "\n".join(wrong[:15])
     large_text_phone.page.screenshot(path=str(path), full_page=True, scale="css")
     assert struct.unpack(">I", path.read_bytes()[16:20])[0] == PHONE["viewport"]["width"], "the page is wider than the phone"

@@ -16,6 +16,7 @@ from tests.site.sample_data import DEFAULT, PUBLICATION, SETTINGS, TODAY
 from .browser_setup import PHONE
 from .browser_tab import Tab
 from .site_pages import language_path
+from .text_layout import what_a_person_would_see_wrong
 
 FIRST_SCREEN = PHONE["viewport"]["height"]
 PHONE_WIDTH = PHONE["viewport"]["width"]
@@ -130,5 +131,5 @@ def test_screenshot(phone: Tab, screenshot_dir: Path, language: str, kind: str, 
     """For people to look at: the pages these promises are about, full length, at 360 px."""
     phone.visit(language_path(language, path), expected_status=status)
     target = screenshot_dir / f"phone-{kind}-{language}.png"
+    assert not (wrong := what_a_person_would_see_wrong(phone.page)), "\n".join(wrong[:15])
     phone.page.screenshot(path=str(target), full_page=True, scale="css")
-    assert target.stat().st_size > 0

@@ -13,6 +13,7 @@ from .browser_setup import PHONE
 from .browser_tab import Tab
 from .catalogue_view import CatalogueView
 from .site_pages import PAGE_PATHS, language_path
+from .text_layout import what_a_person_would_see_wrong
 
 FIRST_SCREEN = PHONE["viewport"]["height"]
 PHONE_LANGUAGES = ("ar", "en")
@@ -270,5 +271,5 @@ def test_first_screen_screenshot(phone: Tab, screenshot_dir: Path, language: str
     else:
         assert phone.page.locator(".cat-actions").is_visible()
     path = screenshot_dir / f"phone-first-screen-{language}-{kind}.png"
+    assert not (wrong := what_a_person_would_see_wrong(phone.page)), "\n".join(wrong[:15])
     phone.page.screenshot(path=str(path), scale="css")
-    assert path.stat().st_size > 0

@@ -10,6 +10,7 @@ import pytest
 from .browser_setup import PHONE
 from .browser_tab import Tab
 from .site_pages import MAIN_KINDS, SitePage, pages
+from .text_layout import what_a_person_would_see_wrong
 
 
 def _png_width(path: Path) -> int:
@@ -22,5 +23,6 @@ def _png_width(path: Path) -> int:
 def test_phone_screenshot(phone: Tab, screenshot_dir: Path, site_page: SitePage) -> None:
     phone.visit(site_page.path)
     path = screenshot_dir / f"phone-{site_page.language}-{site_page.kind}.png"
+    assert not (wrong := what_a_person_would_see_wrong(phone.page)), "\n".join(wrong[:15])
     phone.page.screenshot(path=str(path), full_page=True, scale="css")
     assert _png_width(path) == PHONE["viewport"]["width"]

@@ -20,6 +20,7 @@ from .browser_setup import PHONE
 from .browser_tab import Tab
 from .site_pages import language_path
 from .static_server import SiteServer
+from .text_layout import what_a_person_would_see_wrong
 
 FIRST_SCREEN = PHONE["viewport"]["height"]
 PHONE_LANGUAGES = ("ar", "en")
@@ -155,7 +156,7 @@ def test_print_preview_screenshot(chromium: Browser, site_server: SiteServer, bu
         assert not tab.page.locator(".md-header").is_visible() and not tab.page.locator(".cat-sharing").is_visible()
         assert tab.page.locator(".cat-print__qr svg").is_visible()
         path = screenshot_dir / f"print-preview-{language}-{paper}.png"
+        assert not (wrong := what_a_person_would_see_wrong(tab.page)), "\n".join(wrong[:15])
         tab.page.screenshot(path=str(path), full_page=True)
-        assert path.stat().st_size > 0
     finally:
         context.close()

@@ -110,6 +110,8 @@ _LAYOUT_PROBLEMS = r"""() => {
     for (let e = element; e && e !== document.body; e = e.parentElement) {
       const s = style(e);
       if (s.overflowX === 'auto' || s.overflowX === 'scroll') break;
+      // A name cut with an ellipsis on purpose, whose link or box carries the whole of it as its title, is not lost.
+      if (s.textOverflow === 'ellipsis' && e.closest('[title]')) break;
       if ((s.overflowX === 'hidden' || s.overflowX === 'clip') && e.scrollWidth > e.clientWidth + 1) {
         clipped.add(`${describe(e)} "${e.textContent.trim().slice(0, 40)}" (${e.scrollWidth} px of text in ${e.clientWidth} px)`);
         break;
@@ -174,3 +176,19 @@ def layout_problems(page: Page) -> dict[str, Any]:
     fine), text cut off by a box that hides its overflow, boxes whose content runs out of them, and lines of text that
     lie over one another."""
     return page.evaluate(_LAYOUT_PROBLEMS)
+
+
+def what_a_person_would_see_wrong(page: Page) -> list[str]:
+    """What a person looking at a screenshot of the page would call wrong, one line each (empty when nothing): no
+    visible main heading with text, a page wider than the screen, words broken inside, text cut off, content running
+    out of its box, text over text."""
+    heading = page.locator("h1:visible").first
+    found = layout_problems(page)
+    return [
+        *([] if heading.count() and heading.inner_text().strip() else ["no visible main heading with text"]),
+        *([f"the page is {found['page_width']} px wide on a {found['viewport_width']} px screen"] if found["page_width"] > found["viewport_width"] else []),
+        *(f"word broken inside: {entry}" for entry in found["broken_words"]),
+        *(f"text cut off: {entry}" for entry in found["clipped"]),
+        *(f"runs out of its box: {entry}" for entry in found["spilling"]),
+        *(f"text over text: {entry}" for entry in found["overlapping"]),
+    ]

@@ -1,38 +1,56 @@
 """The town checks pass on towns other than the shipped sample: a minimal town (one actor, one offer, German only)
-and a generated one with a new right-to-left language. Each is written, checked with `catalogue check`, and the
-town checks (test_town_site.py) are run on it as its CI would run them, with CATALOGUE_TOWN naming its folder."""
+and a generated one with a new right-to-left language. Each is written, checked with `catalogue check`, built, and
+put through the checks its own CI runs (`catalogue verify`'s site checks), in this test process."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import io
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
 import pytest
 
-from tests.towns import REPO, TOWN_VARIABLE, write_minimal_town, write_synthetic_town
+from catalogue.cli import EXIT_VALID, main
+from catalogue.data.loading import load_catalogue
+from catalogue.data.problems import format_problem
+from catalogue.data.publication import Publication, publish
+from catalogue.data.settings import Settings
+from catalogue.office.town_checks import TOWN_CHECKS, TownCheck
+
+from tests.towns import BuiltSite, build_site, town_settings, write_minimal_town, write_synthetic_town
 
 TOWNS: dict[str, Callable[[Path], Path]] = {"minimal": write_minimal_town, "synthetic": write_synthetic_town}
 
 
-def _run(arguments: list[str], cwd: Path, **environment: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, *arguments], cwd=cwd, capture_output=True, text=True, timeout=300,
-        env={**os.environ, "PYTHONPATH": f"{REPO / 'hooks'}{os.pathsep}{REPO}", "NO_MKDOCS_2_WARNING": "1", **environment},
-    )
+@dataclass(frozen=True)
+class OtherTown:
+    folder: Path
+    settings: Settings
+    publication: Publication
+    site: BuiltSite
 
 
-@pytest.mark.parametrize("kind", sorted(TOWNS))
-def test_a_town_of_its_own_passes_check_and_the_town_checks(tmp_path: Path, kind: str) -> None:
-    town = TOWNS[kind](tmp_path / kind)
-    checked = _run(["-m", "catalogue", "check"], town)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "Fehler: 0" in checked.stdout.splitlines()[-1]
+@pytest.fixture(scope="module", params=sorted(TOWNS))
+def other_town(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> OtherTown:
+    kind: str = request.param
+    folder = TOWNS[kind](tmp_path_factory.mktemp(kind) / kind)
+    settings = town_settings(folder)
+    today = date.today()
+    loaded = load_catalogue(settings, today=today)
+    assert loaded.catalogue is not None and not loaded.errors, "\n".join(format_problem(problem) for problem in loaded.errors)
+    site = build_site(folder.parent, folder, build_date=today.isoformat())
+    return OtherTown(folder, settings, publish(loaded.catalogue, today), site)
 
-    tested = _run(
-        ["-m", "pytest", "-q", "-p", "no:cacheprovider", str(REPO / "tests/site/test_town_site.py")], REPO,
-        **{TOWN_VARIABLE: str(town)},
-    )
-    assert tested.returncode == 0, tested.stdout[-4000:] + tested.stderr[-2000:]
-    assert " passed" in tested.stdout.splitlines()[-1], tested.stdout.splitlines()[-1]
+
+def test_the_other_town_passes_check(other_town: OtherTown, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(other_town.folder)
+    out = io.StringIO()
+    assert main(["check"], stdout=out) == EXIT_VALID, out.getvalue()
+    assert "Fehler: 0" in out.getvalue().strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("check", TOWN_CHECKS, ids=lambda check: check.run.__name__)
+def test_the_other_towns_site_passes_each_town_check(other_town: OtherTown, check: TownCheck) -> None:
+    wrong = check.run(other_town.settings, other_town.publication, other_town.site.root)
+    assert not wrong, f"{check.name}\n{len(wrong)} wrong, the first: " + "\n".join(wrong[:20])
