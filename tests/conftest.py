@@ -58,10 +58,11 @@ TIERS = {"browser": "browser", "town": "town", "site": "build"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each test gets one tier marker: `unit` (no site build, no browser: `make test-fast`), `build`, `browser` or
-    `town` (a town from the product's wheel)."""
+    """Each test gets one tier marker: `unit` (no site build, no browser, no thousand-offer run: `make test-fast`),
+    `build` (a site build, or a run marked `scale`), `browser` or `town` (a town from the product's wheel)."""
     tests = Path(__file__).resolve().parent
     for item in items:
         folder = Path(str(item.path)).resolve().relative_to(tests).parts[0]
-        tier = TIERS.get(folder) or ("build" if BUILD_FIXTURES & set(getattr(item, "fixturenames", ())) else "unit")
+        builds = BUILD_FIXTURES & set(getattr(item, "fixturenames", ())) or item.get_closest_marker("scale") or item.get_closest_marker("build")
+        tier = TIERS.get(folder) or ("build" if builds else "unit")
         item.add_marker(tier)

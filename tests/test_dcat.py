@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
 from catalogue.data.settings import SettingsError, settings_from_config
 from catalogue.exports.dcat import DataFile, dcat_catalog, licence_uri
 import rdflib.namespace as vocabulary
@@ -15,12 +14,12 @@ from bs4 import BeautifulSoup
 from rdflib import Graph, Literal, Namespace, URIRef
 
 from tests.test_open_data import PUBLICATION, SETTINGS, TODAY
-from tests.towns import BuiltSite
+from tests.towns import FIXTURE_CONFIG, BuiltSite, loaded_town
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 FILE_TYPE = "http://publications.europa.eu/resource/authority/file-type/"
-JOB = RenderJob(PUBLICATION, SETTINGS, load_catalogue(SETTINGS, today=TODAY).labels)
+JOB = RenderJob(PUBLICATION, SETTINGS, loaded_town(FIXTURE_CONFIG, TODAY).labels)
 READERS = [JOB.reader(code) for code in SETTINGS.language_codes]
 FILES = [
     DataFile("data/offers.json", "JSON", "application/json", "opendata.json", 1234),

@@ -12,7 +12,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
 from catalogue.data.model import Offer
 from catalogue.data.settings import TOWN_TIME_ZONE
 from catalogue.exports.hsds import hsds_files, hsds_organizations, hsds_services, record_id
@@ -25,10 +24,11 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from tests.test_open_data import HIDDEN_IDS, PUBLICATION, PUBLISHED_IDS, SETTINGS, TODAY
+from tests.towns import FIXTURE_CONFIG, loaded_town
 
 SCHEMAS = Path(__file__).resolve().parent / "fixtures" / "hsds-3.0"
 BASE = "https://hsds.schemas.invalid/"
-LOADED = load_catalogue(SETTINGS, today=TODAY)
+LOADED = loaded_town(FIXTURE_CONFIG, TODAY)
 JOB = RenderJob(PUBLICATION, SETTINGS, LOADED.labels)
 LANGUAGES = list(SETTINGS.language_codes)
 DEFAULT = SETTINGS.default_language

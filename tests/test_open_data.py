@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from catalogue.data.loading import load_catalogue
 from catalogue.data.model import Catalogue, Offer, Texts
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
@@ -33,7 +32,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from tests.towns import FIXTURE_CONFIG
+from tests.towns import FIXTURE_CONFIG, loaded_town
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 26)
@@ -42,8 +41,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 HIDDEN_TITLE = "Nicht veröffentlichtes Testangebot"
 
 
-def shipped_catalogue(settings: Settings) -> Catalogue:
-    loaded = load_catalogue(settings, today=TODAY)
+def shipped_catalogue() -> Catalogue:
+    loaded = loaded_town(FIXTURE_CONFIG, TODAY)
     if loaded.catalogue is None:
         raise RuntimeError("the shipped data does not load: " + "; ".join(f"{error.path}:{error.line}: {error.message}" for error in loaded.errors))
     return loaded.catalogue
@@ -62,7 +61,7 @@ def with_hidden_offers(catalogue: Catalogue) -> Catalogue:
 
 
 SETTINGS = read_settings(FIXTURE_CONFIG)
-PUBLICATION = publish(with_hidden_offers(shipped_catalogue(SETTINGS)), TODAY)
+PUBLICATION = publish(with_hidden_offers(shipped_catalogue()), TODAY)
 DEFAULT = SETTINGS.default_language
 PUBLISHED_IDS = sorted(offer.id for offer in PUBLICATION.offers)
 HIDDEN_IDS = sorted(item.offer.id for item in PUBLICATION.hidden)

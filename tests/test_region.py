@@ -8,7 +8,6 @@ import json
 import shutil
 from contextlib import ExitStack
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -236,6 +235,7 @@ def test_the_same_offer_in_two_towns_is_reported_and_kept_twice(region: dict[str
     assert err.count("possible duplicate") == 1
 
 
+@pytest.mark.build
 def test_the_region_builds_like_any_town_with_its_towns_as_a_filter(region: dict[str, Any], first_harvest: tuple[int, str, str], tmp_path: Path) -> None:
     site = build_site(tmp_path, region["folder"], build_date=TODAY.isoformat())
     town = region["towns"][0]

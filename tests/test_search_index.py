@@ -150,6 +150,7 @@ def synthetic_publication(offers: int, languages: list[str]) -> Publication:
     return publish(synthetic.catalogue(), REFERENCE_DATE)
 
 
+@pytest.mark.scale
 def test_no_shard_of_a_thousand_arabic_offers_outgrows_its_target_unless_one_term_fills_it(settings: Settings, loaded: LoadResult) -> None:
     publication = synthetic_publication(1000, ["de", "ar"])
     files = build_search_index(publication, reader(settings, loaded, "ar"), CONTENT)

@@ -6,7 +6,6 @@ import json
 import shutil
 import subprocess
 import unicodedata
-from pathlib import Path
 
 import pytest
 from catalogue.site.text_normalise import normalise, tokens

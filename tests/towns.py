@@ -12,17 +12,20 @@ one (with the repository's content/assets/ when it has none), else from the repo
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Sequence
 
 import yaml
 
 from bench.site_config import catalogue_config, i18n_options, read_mkdocs_config, write_mkdocs_config
+from catalogue.data.loading import LoadResult, load_catalogue
 from catalogue.data.settings import Settings, read_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -53,6 +56,12 @@ def town_under_test() -> Path:
     """The folder of the town the town checks run on: $CATALOGUE_TOWN, else the repository."""
     given = os.environ.get(TOWN_VARIABLE)
     return Path(given).resolve() if given else REPO
+
+
+@functools.cache
+def loaded_town(mkdocs_yml: Path, today: date) -> LoadResult:
+    """The town that mkdocs_yml configures, loaded as on `today`, once per test run (the result is immutable)."""
+    return load_catalogue(read_settings(mkdocs_yml), today=today)
 
 
 def town_settings(town: Path) -> Settings:

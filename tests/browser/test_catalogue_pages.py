@@ -12,7 +12,7 @@ from catalogue.data.model import Offer
 from catalogue.site.catalogue_listing import LISTING_PAGE_SIZE
 
 from tests.site.conftest import LANGUAGES as FIXTURE_LANGUAGES
-from tests.site.sample_data import PUBLICATION, PUBLISHED, title_in
+from tests.site.sample_data import PUBLISHED, title_in
 from tests.site.test_catalogue_pages import lets_through
 from tests.towns import BuiltSite
 

@@ -11,7 +11,7 @@ import pytest
 from catalogue.language.localise import Localiser
 from catalogue.site.search_terms import analyser
 
-from tests.site.sample_data import DEFAULT, PUBLISHED, SETTINGS
+from tests.site.sample_data import PUBLISHED, SETTINGS
 
 from .browser_tab import Tab
 from .catalogue_view import CatalogueView

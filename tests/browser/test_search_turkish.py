@@ -14,10 +14,9 @@ import yaml
 from playwright.sync_api import Browser
 
 from catalogue.data.package_files import DEFAULTS_DIR
-from tests.towns import FIXTURE_DATA, FIXTURE_TOWN, REPO, BuiltSite, build_site, only_languages, town_settings
+from tests.towns import FIXTURE_DATA, FIXTURE_TOWN, BuiltSite, build_site, only_languages, town_settings
 
 from .browser_setup import PHONE
-from .browser_tab import Tab
 from .catalogue_view import CatalogueView
 from .conftest import _tab
 from .static_server import SiteServer

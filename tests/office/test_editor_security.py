@@ -3,7 +3,6 @@ origin's localStorage, so the page may send data only to itself, GitHub's API an
 from __future__ import annotations
 
 import html.parser
-from pathlib import Path
 
 import pytest
 

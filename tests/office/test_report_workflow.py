@@ -48,6 +48,7 @@ def test_no_expression_is_pasted_into_a_shell_script(workflow: dict) -> None:  #
             assert "${{" not in step.get("run", ""), step.get("name")
 
 
+@pytest.mark.scale
 def test_the_issue_text_fits_github_for_1000_stale_offers(workflow: dict, tmp_path: Path) -> None:
     (job,) = workflow["jobs"].values()
     script = next(step["run"] for step in job["steps"] if "FORMAT=markdown" in step.get("run", ""))

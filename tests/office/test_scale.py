@@ -17,6 +17,8 @@ from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
 from .conftest import copy_labels_for_more_plural_forms, run
 from .deepl_stand_in import KEY, deepl_stand_in
 
+pytestmark = pytest.mark.scale
+
 
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from catalogue.data.loading import load_catalogue
 from catalogue.data.model import Offer
 from catalogue.data.publication import publish
 from catalogue.language.localise import Localiser
 
-from tests.towns import BUILD_DATE, FIXTURE_TOWN, town_settings
+from tests.towns import BUILD_DATE, FIXTURE_CONFIG, FIXTURE_TOWN, loaded_town, town_settings
 
 SETTINGS = town_settings(FIXTURE_TOWN)
 TODAY = date.fromisoformat(BUILD_DATE)
-LOADED = load_catalogue(SETTINGS, today=TODAY)
+LOADED = loaded_town(FIXTURE_CONFIG, TODAY)
 assert LOADED.catalogue is not None, "the fixture town's data must load without errors"
 PUBLICATION = publish(LOADED.catalogue, TODAY)
 PUBLISHED = PUBLICATION.offers

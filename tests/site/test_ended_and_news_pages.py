@@ -132,4 +132,4 @@ def test_the_404_pages_links_start_at_the_sites_base_path(site_url: str, base: s
     readers = [ReaderLanguage(settings, code, labels=LOADED.labels[code], fallback_labels=LOADED.labels[DEFAULT]) for code in LANGUAGES]
     page = BeautifulSoup(str(not_found_body(readers)), "html.parser")
     assert page.select_one("#cat-not-found")["data-base"] == base
-    assert {link["href"] for link in page.select(f'[lang="ar"] a.cat-button')} == {f"{base}ar/", f"{base}ar/catalogue/"}
+    assert {link["href"] for link in page.select('[lang="ar"] a.cat-button')} == {f"{base}ar/", f"{base}ar/catalogue/"}
