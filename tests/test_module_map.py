@@ -1,5 +1,6 @@
 """The module map (docs/developers/modules.md) is what `make module-map` writes from the tree as it is now: a module
 added, moved or described anew fails here until the map is written again."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,10 +37,13 @@ def test_the_map_lists_a_new_module_by_its_first_sentence(tmp_path: Path) -> Non
     assert "vendor" not in text.split("\n## ", 1)[1]
 
 
-@pytest.mark.parametrize(("source", "summary"), [
-    ("/*\n * The worker. It keeps pages.\n */\n", "The worker."),
-    ("// One line\n// goes on. Second.\ncode()\n", "One line goes on."),
-    ("(function () {})();\n", ""),
-])
+@pytest.mark.parametrize(
+    ("source", "summary"),
+    [
+        ("/*\n * The worker. It keeps pages.\n */\n", "The worker."),
+        ("// One line\n// goes on. Second.\ncode()\n", "One line goes on."),
+        ("(function () {})();\n", ""),
+    ],
+)
 def test_a_scripts_opening_comment_gives_its_summary(source: str, summary: str) -> None:
     assert module_map.front_end_summary(source) == summary
