@@ -87,6 +87,11 @@ test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 test-fast: $(DEV_READY) $(VENDOR_READY)
 	$(BIN)/python -m pytest -m unit -q
 
+## module-map: docs/developers/modules.md from the package's docstrings (tests/test_module_map.py holds it current)
+.PHONY: module-map
+module-map: | $(BIN)/python
+	$(BIN)/python tests/tools/module_map.py
+
 ## bench: build synthetic catalogues of several sizes and print a table
 bench: $(DEV_READY) $(VENDOR_READY)
 	$(BIN)/python bench/bench.py
