@@ -14,7 +14,11 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
-WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+TOWN_WORKFLOWS = REPO / "hooks" / "catalogue" / "town" / "github" / "workflows"
+"""The workflows `new-town` writes into a town's repository."""
+WORKFLOW_FOLDERS = (REPO / ".github" / "workflows", TOWN_WORKFLOWS)
+WORKFLOWS = sorted(file for folder in WORKFLOW_FOLDERS for file in folder.glob("*.yml"))
+ISSUE_WORKFLOWS = [folder / "issue-to-pull-request.yml" for folder in WORKFLOW_FOLDERS]
 PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+\s*$")
 
 
@@ -22,14 +26,14 @@ def _workflow(file: Path) -> dict[Any, Any]:
     return yaml.safe_load(file.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("file", WORKFLOWS, ids=lambda file: file.name)
+@pytest.mark.parametrize("file", WORKFLOWS, ids=lambda file: ("town/" if file.parent == TOWN_WORKFLOWS else "") + file.name)
 def test_every_action_is_pinned_to_a_commit_with_its_version_named(file: Path) -> None:
     uses = [line for line in file.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(-\s+)?uses:", line)]
     assert uses, "a workflow without actions needs no pinning test"
     assert [line for line in uses if not PINNED.match(line)] == []
 
 
-@pytest.mark.parametrize("file", WORKFLOWS, ids=lambda file: file.name)
+@pytest.mark.parametrize("file", WORKFLOWS, ids=lambda file: ("town/" if file.parent == TOWN_WORKFLOWS else "") + file.name)
 def test_the_workflow_grants_nothing_and_each_job_asks_for_its_own_permissions(file: Path) -> None:
     workflow = _workflow(file)
     assert workflow["permissions"] == {}
@@ -57,19 +61,21 @@ def test_the_pull_request_check_keeps_the_built_site_for_preview() -> None:
     assert [step["with"]["path"] for step in uploads] == ["site"]
 
 
-def test_untrusted_issue_text_never_appears_inside_a_command() -> None:
-    text = (REPO / ".github" / "workflows" / "issue-to-pull-request.yml").read_text(encoding="utf-8")
-    for job in _workflow(REPO / ".github" / "workflows" / "issue-to-pull-request.yml")["jobs"].values():
+@pytest.mark.parametrize("workflow", ISSUE_WORKFLOWS, ids=["product", "town"])
+def test_untrusted_issue_text_never_appears_inside_a_command(workflow: Path) -> None:
+    text = workflow.read_text(encoding="utf-8")
+    for job in _workflow(workflow)["jobs"].values():
         for step in job["steps"]:
             assert "github.event.issue" not in step.get("run", ""), step.get("name")
     assert "ISSUE_BODY: ${{ github.event.issue.body }}" in text
 
 
+@pytest.mark.parametrize("folder", WORKFLOW_FOLDERS, ids=["product", "town"])
 @pytest.mark.parametrize("persona", ["regular", "pedantic"])
-def test_zizmor_finds_nothing(persona: str) -> None:
+def test_zizmor_finds_nothing(persona: str, folder: Path) -> None:
     zizmor = Path(sys.executable).with_name("zizmor")
     finished = subprocess.run(
-        [str(zizmor), "--offline", "--no-progress", f"--persona={persona}", str(REPO / ".github" / "workflows")],
+        [str(zizmor), "--offline", "--no-progress", f"--persona={persona}", *(str(file) for file in sorted(folder.glob("*.yml")))],
         capture_output=True, text=True, timeout=120,
     )
     assert finished.returncode == 0, finished.stdout + finished.stderr
@@ -88,13 +94,14 @@ ISSUE_WORKFLOW = REPO / ".github" / "workflows" / "issue-to-pull-request.yml"
 HOOKS_OFF = "git -c core.hooksPath=/dev/null"
 
 
-def _jobs_with(text: str) -> dict[str, dict[str, Any]]:
-    return {name: job for name, job in _workflow(ISSUE_WORKFLOW)["jobs"].items() if text in yaml.safe_dump(job)}
+def _jobs_with(workflow: Path, text: str) -> dict[str, dict[str, Any]]:
+    return {name: job for name, job in _workflow(workflow)["jobs"].items() if text in yaml.safe_dump(job)}
 
 
-def test_the_issue_text_is_read_in_a_job_without_any_permission_that_hands_its_file_on() -> None:
+@pytest.mark.parametrize("workflow", ISSUE_WORKFLOWS, ids=["product", "town"])
+def test_the_issue_text_is_read_in_a_job_without_any_permission_that_hands_its_file_on(workflow: Path) -> None:
     """A planted hook or a poisoned install in the job that reads the untrusted issue finds no token to steal."""
-    readers = _jobs_with("github.event.issue.body")
+    readers = _jobs_with(workflow, "github.event.issue.body")
     assert len(readers) == 1
     job = next(iter(readers.values()))
     assert job["permissions"] == {}
@@ -103,8 +110,9 @@ def test_the_issue_text_is_read_in_a_job_without_any_permission_that_hands_its_f
     assert len(uploads) == 1 and uploads[0]["with"].get("if-no-files-found") == "error"
 
 
-def test_the_job_that_writes_runs_no_code_of_the_repository_and_no_git_hook() -> None:
-    writers = [job for job in _workflow(ISSUE_WORKFLOW)["jobs"].values() if "write" in job["permissions"].values()]
+@pytest.mark.parametrize("workflow", ISSUE_WORKFLOWS, ids=["product", "town"])
+def test_the_job_that_writes_runs_no_code_of_the_repository_and_no_git_hook(workflow: Path) -> None:
+    writers = [job for job in _workflow(workflow)["jobs"].values() if "write" in job["permissions"].values()]
     assert len(writers) == 1
     steps = writers[0]["steps"]
     scripts = "\n".join(step.get("run", "") for step in steps)
@@ -116,7 +124,7 @@ def test_the_job_that_writes_runs_no_code_of_the_repository_and_no_git_hook() ->
     assert not re.search(r"(&&|\|\||;|\$\()\s*git\s", scripts), "a git call in the middle of a line escapes the check above"
 
 
-@pytest.mark.parametrize("file", WORKFLOWS, ids=lambda file: file.name)
+@pytest.mark.parametrize("file", WORKFLOWS, ids=lambda file: ("town/" if file.parent == TOWN_WORKFLOWS else "") + file.name)
 def test_no_workflow_force_pushes_or_hides_a_failure(file: Path) -> None:
     text = file.read_text(encoding="utf-8")
     assert not re.search(r"git[^\n]*\spush[^\n]*\s(--force|-f\b|\+)", text)

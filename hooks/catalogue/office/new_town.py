@@ -27,13 +27,17 @@ FALLBACKS = {"ti": ("en",), "fa": ("en",), "ps": ("fa", "en"), "so": ("en",)}
 """Which language readers of a language read next, before German (README, "Fallback chains")."""
 PRODUCT_FILES = {
     "Makefile": "Makefile",
-    "README.md": "README.md",
     "gitignore": ".gitignore",
     "github/workflows/check.yml": ".github/workflows/check.yml",
     "github/workflows/publish.yml": ".github/workflows/publish.yml",
+    "github/workflows/issue-to-pull-request.yml": ".github/workflows/issue-to-pull-request.yml",
+    "github/workflows/report.yml": ".github/workflows/report.yml",
 }
 """Files of the template (left) and where a town keeps them (right). Files under data/ and content/ are copied as
-they are; the Makefile, the README and the workflows belong to the product and `catalogue upgrade` rewrites them."""
+they are; the Makefile and the workflows belong to the product and `catalogue upgrade` rewrites them."""
+TOWN_TEXTS = {"README.md": "README.md", "CONTRIBUTING.md": "CONTRIBUTING.md", "CONTRIBUTING.en.md": "CONTRIBUTING.en.md"}
+"""Texts of the template that name the town (string.Template placeholders $town, $office, $site_name,
+$admin_address): written once by `new-town` with the town's values, then the town's own."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,16 @@ class Outcome:
     """Settings the town has not given yet, as `extra.catalogue.…` paths."""
 
 
+def town_text(source: str, town: NewTown) -> str:
+    """A text of the template (a key of TOWN_TEXTS) with the town's name, office, site name and the address of its
+    web editor filled in."""
+    values = {
+        "town": town.name, "office": town.office, "site_name": _site_names(town)["de"],
+        "admin_address": _site_url(town) + "admin/",
+    }
+    return Template((TEMPLATE_DIR / source).read_text(encoding="utf-8")).safe_substitute(values)
+
+
 def write_new_town(target: Path, town: NewTown, *, product_version: str) -> Outcome:
     """Writes a new town's repository into target (which must not exist or be empty); `first_commit` commits it.
 
@@ -97,10 +111,11 @@ def write_new_town(target: Path, town: NewTown, *, product_version: str) -> Outc
         file.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         written.append(path)
 
-    values = {"town": town.name, "office": town.office, "site_name": _site_names(town)["de"]}
+    for source, destination in TOWN_TEXTS.items():
+        write(destination, town_text(source, town))
     for source, destination in PRODUCT_FILES.items():
-        text = (TEMPLATE_DIR / source).read_text(encoding="utf-8")
-        write(destination, Template(text).safe_substitute(values) if source == "README.md" else text)
+        if source not in TOWN_TEXTS:
+            write(destination, (TEMPLATE_DIR / source).read_text(encoding="utf-8"))
     write("requirements.txt", requirements_text(town.product or f"bildungskatalog[verify]=={product_version}"))
     write("mkdocs.yml", mkdocs_yml(town))
     write("data/taxonomy.yml", _taxonomy(town))
@@ -125,6 +140,10 @@ def requirements_text(product: str) -> str:
         "# `make upgrade` (it installs it and applies what the new version needs); read its CHANGELOG first.\n"
         f"{product}\n"
     )
+
+
+def _site_url(town: NewTown) -> str:
+    return (town.site_url or f"https://bildung.{town.slug}.example.org/").rstrip("/") + "/"
 
 
 def _site_names(town: NewTown) -> dict[str, str]:
@@ -152,7 +171,7 @@ def mkdocs_yml(town: NewTown) -> str:
         "# bildungskatalog, pinned in requirements.txt) brings the theme, the pages' script and styles, and the build.\n",
         _dump({"site_name": site_names["de"],
                "site_description": f"Kurse, Beratung und Freizeitangebote für Neuzugewanderte in {town.name} – von der Kita bis ins Rentenalter.",
-               "site_url": town.site_url or f"https://bildung.{town.slug}.example.org/",
+               "site_url": _site_url(town),
                "docs_dir": "content", "use_directory_urls": True}),
         "\n# The town's logo and favicon: put PNG files into content/assets/ and name them here (theme.logo, theme.favicon).\n",
         _dump({"theme": {"name": "material", "language": "de"}}),

@@ -72,7 +72,7 @@ def upgrade_town(root: Path) -> Upgraded:
         config_file.write_text(dump_document(config), encoding="utf-8")
         written.append("mkdocs.yml")
     wanted: dict[str, bytes] = {
-        **{destination: (TEMPLATE_DIR / source).read_bytes() for source, destination in PRODUCT_FILES.items() if source != "README.md"},
+        **{destination: (TEMPLATE_DIR / source).read_bytes() for source, destination in PRODUCT_FILES.items()},
         **{f"schemas/{schema.name}": schema.read_bytes() for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))},
     }
     for path, content in wanted.items():
