@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .model import EDUCATION_AREAS, Offer
+from .model import Offer
 from .publication import Publication
+from .schema_enums import EDUCATION_AREAS
 from .translation_status import translation_status
 
 NO_DISTRICT = "-"

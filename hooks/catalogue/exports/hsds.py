@@ -25,8 +25,8 @@ from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Schedule, Taxonomy, Term, Texts
 from catalogue.data.publication import Publication
+from catalogue.data.schema_enums import RRULE_WEEKDAYS, WEEKDAYS
 from catalogue.data.settings import TOWN_TIME_ZONE, Settings
-from catalogue.language.formatting import WEEKDAYS
 
 from .open_data import attribution, offer_location_ids, offer_url
 
@@ -36,7 +36,6 @@ INDEX_FILE = "index.json"
 SERVICES_FILE = "services.json"
 ORGANIZATIONS_FILE = "organizations.json"
 
-_RRULE_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 _STATUS = {"active": "active", "paused": "temporarily closed", "ended": "inactive"}
 
 # Amtlicher Regionalschlüssel: its first two digits name the Land (Statistisches Bundesamt, Gemeindeverzeichnis).
@@ -194,7 +193,7 @@ class _Writer:
                 "wkst": "MO",
                 "freq": "WEEKLY",
                 "interval": 1,
-                "byday": ",".join(_RRULE_DAYS[day] for day in sorted(set(days), key=WEEKDAYS.index)),
+                "byday": ",".join(RRULE_WEEKDAYS[day] for day in sorted(set(days), key=WEEKDAYS.index)),
                 "opens_at": start,
                 "closes_at": end,
                 "description": self.text(schedule.note, offer.translation.machine),
@@ -214,7 +213,7 @@ class _Writer:
                 "dtstart": session.date.isoformat(),
                 "count": 1,
                 "freq": "WEEKLY",
-                "byday": _RRULE_DAYS[WEEKDAYS[session.date.weekday()]],
+                "byday": RRULE_WEEKDAYS[WEEKDAYS[session.date.weekday()]],
                 "opens_at": _with_offset(session.date, session.start),
                 "closes_at": _with_offset(session.date, session.end) if session.end else None,
             })

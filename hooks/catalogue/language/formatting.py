@@ -28,7 +28,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time, get_day_names
 from babel.numbers import format_currency, format_decimal
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from catalogue.data.schema_enums import WEEKDAYS
 
 # English readers here live in Germany: day-month order and a 24-hour clock read more naturally than en_US.
 _CLDR_LOCALE_OF_LANGUAGE = {"en": "en_GB"}

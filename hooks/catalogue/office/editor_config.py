@@ -8,12 +8,14 @@ with the taxonomy's German labels; an id of another file a relation; a date a te
 and its hint the property's (or its definition's) `x-hint-de`, both in the schema beside the property. The form can
 therefore never lag behind a schema: a property without a German label fails the tests.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 import yaml
 from babel.dates import get_day_names
@@ -21,11 +23,18 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from catalogue.data.model import Taxonomy, Term
+from catalogue.data.schema_enums import WEEKDAYS
 from catalogue.data.settings import Settings
 
 EDITOR_FOLDER = "admin"
 CONFIG_PATH = f"{EDITOR_FOLDER}/config.yml"
-EDITED_SCHEMAS = ("offer.schema.json", "actor.schema.json", "news.schema.json", "need.schema.json", "common.schema.json")
+EDITED_SCHEMAS = (
+    "offer.schema.json",
+    "actor.schema.json",
+    "news.schema.json",
+    "need.schema.json",
+    "common.schema.json",
+)
 """The schemas of the records the editor edits, and the definitions they share."""
 
 LABEL = "x-label-de"
@@ -37,21 +46,37 @@ written for developers, while the editor speaks to the actors."""
 
 _ENUM_LABELS: Mapping[str, Mapping[str, str]] = {
     "status": {
-        "active": "Aktiv (wird gezeigt)", "paused": "Pausiert", "ended": "Beendet (wird nicht gezeigt)",
-        "open": "Offen", "addressed": "Gedeckt (mit Datum)",
+        "active": "Aktiv (wird gezeigt)",
+        "paused": "Pausiert",
+        "ended": "Beendet (wird nicht gezeigt)",
+        "open": "Offen",
+        "addressed": "Gedeckt (mit Datum)",
     },
     "source": {
-        "waiting_list": "Warteliste", "counselling": "Beratungsstatistik", "survey": "Befragung",
-        "network_meeting": "Netzwerktreffen", "site_requests": "Anfragen über die Website", "other": "Sonstiges",
+        "waiting_list": "Warteliste",
+        "counselling": "Beratungsstatistik",
+        "survey": "Befragung",
+        "network_meeting": "Netzwerktreffen",
+        "site_requests": "Anfragen über die Website",
+        "other": "Sonstiges",
     },
 }
-_ENUM_LABEL_KEYS: Mapping[str, str] = {"mode": "mode.{}", "per": "per.{}", "type": "actor_type.{}", "german_level": "offer.german_level_{}"}
+_ENUM_LABEL_KEYS: Mapping[str, str] = {
+    "mode": "mode.{}",
+    "per": "per.{}",
+    "type": "actor_type.{}",
+    "german_level": "offer.german_level_{}",
+}
 """Enums whose German words the site already has in data/labels/<default>.yml."""
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 _TAXONOMY_REFERENCES: Mapping[str, str] = {
-    "categories": "categories", "target_groups": "target_groups", "district": "districts", "free_with": "entitlements",
-    "topic": "categories", "stage": "categories", "target_group": "target_groups",
+    "categories": "categories",
+    "target_groups": "target_groups",
+    "district": "districts",
+    "free_with": "entitlements",
+    "topic": "categories",
+    "stage": "categories",
+    "target_group": "target_groups",
     "eligible": "eligibility",
 }
 """Property name -> the data/taxonomy.yml list its ids come from."""
@@ -64,7 +89,11 @@ _DATE = {"widget": "string", "pattern": [_DATE_PATTERN, "Bitte als TT.MM.JJJJ, z
 _TIME = {"widget": "string", "pattern": [_TIME_PATTERN, "Bitte als SS:MM mit 24 Stunden, z. B. 09:30 oder 18:00."]}
 """A time is typed as the schema stores it (24 hours, no time zone: the town's own time)."""
 _LIST_SINGULAR: Mapping[str, str] = {
-    "weekly": "wöchentliche Zeit", "sessions": "Termin", "exceptions": "Ausfalltag", "locations": "Ort", "contact": "Kontakt",
+    "weekly": "wöchentliche Zeit",
+    "sessions": "Termin",
+    "exceptions": "Ausfalltag",
+    "locations": "Ort",
+    "contact": "Kontakt",
 }
 _LIST_SUMMARIES: Mapping[str, str] = {
     "weekly": "{{fields.day}} {{fields.start}}–{{fields.end}}",
@@ -104,16 +133,21 @@ class _Schemas:
     def __init__(self, folder: Path) -> None:
         self.files = schema_files(folder)
         self.registry: Registry[Any] = Registry().with_resources(
-            (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012)) for schema in self.files.values()
+            (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012))
+            for schema in self.files.values()
         )
 
-    def resolve(self, node: Mapping[str, Any], current: str) -> tuple[str | None, Mapping[str, Any], str, Mapping[str, Any]]:
+    def resolve(
+        self, node: Mapping[str, Any], current: str
+    ) -> tuple[str | None, Mapping[str, Any], str, Mapping[str, Any]]:
         """(definition name or None, the schema with the reference followed and the node's own keywords on top, the
         file it lives in, the definition alone). Raises referencing's Unresolvable for a reference to nothing."""
         reference = node.get("$ref")
         if not reference:
             return None, node, current, {}
-        target: Mapping[str, Any] = self.registry.resolver(base_uri=self.files[current]["$id"]).lookup(reference).contents
+        target: Mapping[str, Any] = (
+            self.registry.resolver(base_uri=self.files[current]["$id"]).lookup(reference).contents
+        )
         file = reference.partition("#")[0] or current
         merged = {**target, **{key: value for key, value in node.items() if key != "$ref"}}
         return reference.rsplit("/", 1)[-1], merged, file, target
@@ -140,7 +174,9 @@ class _FieldBuilder:
     def field(self, name: str, node: Mapping[str, Any], file: str, *, required: bool) -> dict[str, Any]:
         definition, schema, file, target = self.schemas.resolve(node, file)
         field: dict[str, Any] = {"name": name, "label": node.get(LABEL, name)}
-        described = node.get("description") or (schema.get("description") if definition not in {"text", "markdown"} else None)
+        described = node.get("description") or (
+            schema.get("description") if definition not in {"text", "markdown"} else None
+        )
         if described:
             field["hint"] = schema.get(HINT, described)
         if not required:
@@ -149,7 +185,13 @@ class _FieldBuilder:
         return field
 
     def _widget(
-        self, name: str, definition: str | None, schema: Mapping[str, Any], file: str, target: Mapping[str, Any], required: bool
+        self,
+        name: str,
+        definition: str | None,
+        schema: Mapping[str, Any],
+        file: str,
+        target: Mapping[str, Any],
+        required: bool,
     ) -> dict[str, Any]:
         if definition in {"text", "markdown"}:
             return self._language_map(markdown=definition == "markdown", required=required)
@@ -160,12 +202,19 @@ class _FieldBuilder:
         if name in _TAXONOMY_REFERENCES:
             terms: tuple[Term, ...] = getattr(self.taxonomy, _TAXONOMY_REFERENCES[name])
             multiple = schema.get("type") == "array"
-            return {"widget": "select", "multiple": multiple, "options": [{"label": self._german(term.label), "value": term.id} for term in terms]}
+            return {
+                "widget": "select",
+                "multiple": multiple,
+                "options": [{"label": self._german(term.label), "value": term.id} for term in terms],
+            }
         reference = self._reference(name)
         if reference is not None:
             return {**reference, "multiple": schema.get("type") == "array"}
         if "enum" in schema:
-            return {"widget": "select", "options": [{"label": self._enum_label(name, value), "value": value} for value in schema["enum"]]}
+            return {
+                "widget": "select",
+                "options": [{"label": self._enum_label(name, value), "value": value} for value in schema["enum"]],
+            }
         kind = schema.get("type")
         if kind == "object":
             return {"widget": "object", "collapsed": False, "fields": self.fields(schema, file, enforce=required)}
@@ -182,7 +231,9 @@ class _FieldBuilder:
                 picker = dict(_DATE if item_definition == "date" else _TIME)
                 item_label = item_target.get(LABEL, name)
                 return {
-                    "widget": "list", "default": [], "label_singular": _LIST_SINGULAR.get(name, item_label),
+                    "widget": "list",
+                    "default": [],
+                    "label_singular": _LIST_SINGULAR.get(name, item_label),
                     "field": {"name": name, "label": item_label, **picker},
                 }
             widget: dict[str, Any] = {"widget": "list"}
@@ -192,7 +243,10 @@ class _FieldBuilder:
         if kind in {"integer", "number"}:
             widget = {"widget": "number", "value_type": "int" if kind == "integer" else "float"}
             widget.update({key: schema[key] for key in ("minimum", "maximum") if key in schema})
-            return {("min" if key == "minimum" else "max" if key == "maximum" else key): value for key, value in widget.items()}
+            return {
+                ("min" if key == "minimum" else "max" if key == "maximum" else key): value
+                for key, value in widget.items()
+            }
         if kind == "boolean":
             return {"widget": "boolean", "default": False} if required else {"widget": "boolean"}
         widget = {"widget": "string"}
@@ -216,19 +270,37 @@ class _FieldBuilder:
     def _reference(self, name: str) -> dict[str, Any] | None:
         german_name = f"name.{self.default}"
         if name == "actor":
-            return {"widget": "relation", "collection": "actors", "value_field": "id", "search_fields": [german_name, "id"], "display_fields": [german_name]}
+            return {
+                "widget": "relation",
+                "collection": "actors",
+                "value_field": "id",
+                "search_fields": [german_name, "id"],
+                "display_fields": [german_name],
+            }
         if name in {"locations", "location"}:
-            return {"widget": "relation", "collection": "actors", "value_field": "locations.*.id", "search_fields": [f"locations.*.{german_name}", "locations.*.id", "locations.*.district"], "display_fields": [f"locations.*.{german_name}", "locations.*.district"]}
+            return {
+                "widget": "relation",
+                "collection": "actors",
+                "value_field": "locations.*.id",
+                "search_fields": [f"locations.*.{german_name}", "locations.*.id", "locations.*.district"],
+                "display_fields": [f"locations.*.{german_name}", "locations.*.district"],
+            }
         if name == "offers":
             title = f"title.{self.default}"
-            return {"widget": "relation", "collection": "offers", "value_field": "id", "search_fields": [title, "id"], "display_fields": [title]}
+            return {
+                "widget": "relation",
+                "collection": "offers",
+                "value_field": "id",
+                "search_fields": [title, "id"],
+                "display_fields": [title],
+            }
         return None
 
     def _enum_label(self, name: str, value: str) -> str:
         if value in _ENUM_LABELS.get(name, {}):
             return _ENUM_LABELS[name][value]
-        if name == "day" and value in _WEEKDAYS:
-            return str(get_day_names("wide", locale=self.default)[_WEEKDAYS.index(value)])
+        if name == "day" and value in WEEKDAYS:
+            return str(get_day_names("wide", locale=self.default)[WEEKDAYS.index(value)])
         key = _ENUM_LABEL_KEYS.get(name, "").format(value)
         return self.labels.get(key, value)
 
@@ -236,7 +308,9 @@ class _FieldBuilder:
         return texts.get(self.default) or next(iter(texts.values()), "")
 
 
-def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy, labels: Mapping[str, str], schema_folder: Path) -> dict[str, Any]:
+def editor_config(
+    settings: Settings, editor: EditorSettings, taxonomy: Taxonomy, labels: Mapping[str, str], schema_folder: Path
+) -> dict[str, Any]:
     """Decap CMS's configuration as a mapping (https://decapcms.org/docs/configuration-options/).
 
     `labels` is the default language's `site` map of data/labels/<code>.yml; `schema_folder` holds *.schema.json.
@@ -296,7 +370,9 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
                 "identifier_field": "id",
                 "slug": "{{id}}",
                 "summary": "{{name." + settings.default_language + "}}",
-                "sortable_fields": [{"field": f"name.{settings.default_language}", "label": actor["properties"]["name"][LABEL]}],
+                "sortable_fields": [
+                    {"field": f"name.{settings.default_language}", "label": actor["properties"]["name"][LABEL]}
+                ],
                 "delete": False,
                 "fields": builder.fields(actor, "actor.schema.json"),
             },
@@ -319,7 +395,8 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
                 "label": "Bedarfe",
                 "label_singular": "Bedarf",
                 "description": (
-                    "Nur für die Bildungskoordination: was Neuzugewanderte suchen und nicht finden, für die Zahlen an den Rat. "
+                    "Nur für die Bildungskoordination: was Neuzugewanderte suchen und nicht finden, "
+                    "für die Zahlen an den Rat. "
                     "Änderungen an diesem Ordner prüft und übernimmt allein die Bildungskoordination (CODEOWNERS)."
                 ),
                 "folder": f"{data}/needs",
@@ -330,7 +407,10 @@ def editor_config(settings: Settings, editor: EditorSettings, taxonomy: Taxonomy
                 "identifier_field": "id",
                 "slug": "{{id}}",
                 "summary": "{{reported}} – {{title}} ({{status}})",
-                "sortable_fields": [{"field": "reported", "label": "Gemeldet am"}, {"field": "title", "label": "Titel"}],
+                "sortable_fields": [
+                    {"field": "reported", "label": "Gemeldet am"},
+                    {"field": "title", "label": "Titel"},
+                ],
                 "fields": builder.fields(need, "need.schema.json"),
             },
         ],
@@ -349,14 +429,17 @@ def editor_config_text(config: Mapping[str, Any]) -> str:
     """The configuration as YAML, with a header saying where it comes from."""
     header = (
         "# Written by `python -m catalogue editor-config` from schemas/*.schema.json, data/taxonomy.yml,\n"
-        "# data/labels/ and mkdocs.yml (extra.catalogue.editor). Do not edit by hand: change those files and run it again.\n"
+        "# data/labels/ and mkdocs.yml (extra.catalogue.editor). "
+        "Do not edit by hand: change those files and run it again.\n"
     )
     return header + yaml.safe_dump(dict(config), allow_unicode=True, sort_keys=False, width=120)
 
 
 def schema_files(schema_folder: Path) -> dict[str, dict[str, Any]]:
     """Every `*.schema.json` of the folder, by file name, as parsed JSON."""
-    return {file.name: json.loads(file.read_text(encoding="utf-8")) for file in sorted(schema_folder.glob("*.schema.json"))}
+    return {
+        file.name: json.loads(file.read_text(encoding="utf-8")) for file in sorted(schema_folder.glob("*.schema.json"))
+    }
 
 
 def schema_properties(schema_folder: Path) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
@@ -395,7 +478,9 @@ def missing_german_words(schema_folder: Path) -> list[str]:
         if LABEL not in node:
             missing.append(f"{file}: {name} ({LABEL})")
         definition, schema, _, _ = schemas.resolve(node, file)
-        described = node.get("description") or (schema.get("description") if definition not in {"text", "markdown"} else None)
+        described = node.get("description") or (
+            schema.get("description") if definition not in {"text", "markdown"} else None
+        )
         if described and HINT not in schema and name not in _SKIPPED:
             missing.append(f"{file}: {name} ({HINT})")
     return missing

@@ -11,6 +11,7 @@ from typing import Any, Mapping, Sequence
 import yaml
 
 from catalogue.data.model import Catalogue
+from catalogue.data.schema_enums import GERMAN_LEVELS
 from catalogue.data.settings import Settings
 
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/offer.yml"
@@ -30,7 +31,7 @@ CHANGE_END = "Angebot beenden"
 YES, NO = "Ja", "Nein"
 MODES = {"Vor Ort": "in_person", "Online": "online", "Vor Ort und online": "hybrid"}
 PER = {"pro Kurs": "course", "pro Termin": "session", "pro Unterrichtseinheit (45 Minuten)": "lesson_unit", "pro Monat": "month", "pro Jahr": "year"}
-LEVELS = {"Keine Deutschkenntnisse nötig": "none", **{level: level for level in ("A1", "A2", "B1", "B2", "C1", "C2")}}
+LEVELS = {"Keine Deutschkenntnisse nötig": "none", **{level: level for level in GERMAN_LEVELS if level != "none"}}
 
 
 @dataclass(frozen=True)

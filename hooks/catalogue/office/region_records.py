@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from catalogue.data.schema_enums import GERMAN_LEVELS, MODES, RRULE_WEEKDAYS
+
 from .region_harvest import TownCopy
 
 TEXT_MAX = 400
 ID_MAX = 80
-WEEKDAYS = {"MO": "mon", "TU": "tue", "WE": "wed", "TH": "thu", "FR": "fri", "SA": "sat", "SU": "sun"}
-MODES = ("in_person", "online", "hybrid")
-GERMAN_LEVELS = ("none", "A1", "A2", "B1", "B2", "C1", "C2")
+_DAY_OF_RRULE_CODE = {code: day for day, code in RRULE_WEEKDAYS.items()}
 DEFAULT_ACTOR_TYPE = "association"
 _PAGE_ID = re.compile(r"/(offers|actors)/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d")
@@ -127,8 +127,8 @@ def _schedule(service: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
             sessions.append(session)
         elif schedule.get("freq") == "WEEKLY" and schedule.get("byday") and end:
             for day in str(schedule["byday"]).split(","):
-                if day.strip() in WEEKDAYS:
-                    weekly.append({"day": WEEKDAYS[day.strip()], "start": start, "end": end})
+                if day.strip() in _DAY_OF_RRULE_CODE:
+                    weekly.append({"day": _DAY_OF_RRULE_CODE[day.strip()], "start": start, "end": end})
             for match in _EXDATE.finditer(str(schedule.get("notes") or "")):
                 exceptions.update(f"{day[:4]}-{day[4:6]}-{day[6:8]}" for day in match.group(1).split(",") if len(day) == 8)
         else:

@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from catalogue.data.need_figures import WHOLE_TOWN, NeedFigures, NeedMatrix, shown_people
 from catalogue.data.publication import Publication
-from catalogue.language.reader_language import ReaderLanguage
+from catalogue.language.reader_language import ReaderLanguage, direction_of
 
-from .figures_page import RIGHT_TO_LEFT, key_label
+from .figures_page import key_label
 from .svg_chart import bar_chart, paired_bar_chart
 
 
@@ -83,7 +83,7 @@ def needs_view(figures: NeedFigures, publication: Publication, reader: ReaderLan
     waiting = tuple(
         WaitingView(key_label(reader, publication, "categories", row.topic), row.offers, row.people) for row in figures.waiting_lists
     )
-    right_to_left = reader.code in RIGHT_TO_LEFT
+    right_to_left = direction_of(reader.code) == "rtl"
     return NeedsView(
         figures=figures,
         matrices=(

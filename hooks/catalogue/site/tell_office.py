@@ -13,6 +13,7 @@ from typing import Sequence
 from urllib.parse import quote
 
 from catalogue.data.model import Taxonomy
+from catalogue.data.schema_enums import MODES
 from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import ReaderLanguage
 
@@ -74,7 +75,7 @@ def filter_names(words: ReaderLanguage, taxonomy: Taxonomy, offer_languages: Seq
         "age": {"label": text("filter.age"), "values": {}},
         "l": {"label": text("filter.language"), "values": {code: words.language_name(code) for code in offer_languages}},
         "d": {"label": text("filter.district"), "values": {term.id: words.plain(term.label) for term in taxonomy.districts}},
-        "m": {"label": text("filter.mode"), "values": {mode: text(f"mode.{mode}") for mode in ("in_person", "online", "hybrid")}},
+        "m": {"label": text("filter.mode"), "values": {mode: text(f"mode.{mode}") for mode in MODES}},
         "g": {"label": text("filter.german"), "values": {"none": text("filter.german_none")}},
         "t": {"label": text("filter.time"), "values": {time: text(f"time.{time}") for time in TIMES_OF_DAY}},
         "free": {"label": text("filter.free"), "values": {}},
