@@ -3,7 +3,8 @@ text readable. WCAG 2.1 success criterion 1.4.3 asks for a contrast of at least 
 background; `primary`, `primary_dark`, `accent` and `link` carry white text or stand on white."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 COLOUR_KEYS = ("primary", "primary_light", "primary_dark", "accent", "link")
 MINIMUM_CONTRAST = 4.5

@@ -1,10 +1,11 @@
 """Typed, immutable records of the catalogue, built from documents that passed validation."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 Texts = Mapping[str, str]
 """One human-readable text in several languages: language code -> text."""

@@ -1,10 +1,11 @@
 """The catalogue's settings, read from the site's mkdocs.yml without importing mkdocs."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml

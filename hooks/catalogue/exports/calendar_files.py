@@ -10,9 +10,9 @@ every file back with icalendar's parser.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from catalogue.data.model import Actor, Offer, WeeklySlot

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping, Sequence
 
 from catalogue.data.settings import GEOCODING_KEY_KINDS, Settings, SettingsError
 
@@ -170,4 +170,5 @@ def dcat_catalog(settings: Settings, today: date, files: Sequence[DataFile], wor
         _add(distribution, "dct:modified", modified, datatype=date_type)
 
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"

@@ -20,8 +20,9 @@ from __future__ import annotations
 import html
 import json
 import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
-from typing import Any, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Schedule, Taxonomy, Term, Texts
 from catalogue.data.publication import Publication
@@ -238,7 +239,7 @@ class _Writer:
         per entitlement with which the offer costs nothing."""
         costs = offer.costs
         common = {"valid_from": _iso(offer.valid_from), "valid_to": _iso(offer.valid_until), "currency": "EUR"}
-        options = []
+        options: list[dict[str, Any]] = []
         if costs.free:
             options.append({"id": self.id("cost_option", offer.id, "free"), **common, "option": self.label("offer.free"), "amount": 0})
         elif costs.amount is not None:

@@ -8,7 +8,8 @@ its singular and plural forms.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 EDITOR_PHRASES: Mapping[str, Any] = {
     "auth": {

@@ -5,8 +5,9 @@ GitHub issue forms: https://docs.github.com/en/communities/using-templates-to-en
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import yaml
 

@@ -161,7 +161,8 @@ def fitted(kind: str, document: dict[str, Any], records: TownRecords) -> dict[st
         if error is None:
             return document
         path = list(error.absolute_path)
-        if not path or (len(path) == 1 and path[0] in (validator.schema.get("required") or [])):
+        required = validator.schema.get("required") if isinstance(validator.schema, Mapping) else None
+        if not path or (len(path) == 1 and path[0] in (required or [])):
             records.skipped.append((str(document.get("id")), error.message))
             return None
         parent: Any = document

@@ -12,8 +12,9 @@ default-language one (HSDS texts have no language; the town fills a missing one 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from catalogue.data.schema_enums import GERMAN_LEVELS, MODES, RRULE_WEEKDAYS
 

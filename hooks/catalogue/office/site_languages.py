@@ -18,6 +18,7 @@ from catalogue.data.settings import read_settings
 from catalogue.office.new_town import FALLBACKS, PRODUCT_LANGUAGES, TEMPLATE_DIR
 from catalogue.office.yaml_round_trip import dump_document, load_document
 
+
 class LanguageRefused(ValueError):
     """The change cannot be made; the message says why and what to do, in the office's language."""
 

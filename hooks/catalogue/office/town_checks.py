@@ -8,9 +8,9 @@ request to another origin) are in `town_browser_checks`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 from urllib.parse import unquote, urldefrag, urlsplit
 
 from catalogue.data.ended_offers import ended_offers

@@ -10,14 +10,14 @@ machine-translated record takes the language off `machine_translated`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from catalogue.data.messages import Messages
 from catalogue.data.model import Catalogue
-from catalogue.data.settings import Settings
 from catalogue.data.schema_check import schema_set
+from catalogue.data.settings import Settings
 from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
 from .text_rules import text_refusals

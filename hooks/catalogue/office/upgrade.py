@@ -8,9 +8,9 @@ names, per version, what a town sees change.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -33,7 +33,7 @@ class SettingsChange:
 
 def _technical_owners(config: CommentedMap) -> bool:
     catalogue = (config.get("extra") or {}).get("catalogue")
-    if not isinstance(catalogue, dict) or "technical_owners" in catalogue:
+    if not isinstance(catalogue, CommentedMap) or "technical_owners" in catalogue:
         return False
     catalogue["technical_owners"] = []
     catalogue.yaml_set_comment_before_after_key(

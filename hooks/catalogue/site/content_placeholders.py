@@ -4,8 +4,8 @@ the licence, the languages and the date of the legal texts live in one place."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 from urllib.parse import urlsplit
 
 from babel.lists import format_list

@@ -87,7 +87,7 @@ def matrix_views(figures: Figures, publication: Publication, reader: ReaderLangu
             name=name,
             title=reader.t(f"figures.{name}"),
             columns=tuple(key_label(reader, publication, column_chart, key) for key in table.columns),
-            rows=tuple((key_label(reader, publication, "categories", key), cells) for key, cells in zip(table.rows, table.cells)),
+            rows=tuple((key_label(reader, publication, "categories", key), cells) for key, cells in zip(table.rows, table.cells, strict=True)),
             gaps=table.gaps(),
         ))
     return views

@@ -54,7 +54,7 @@ def _matrix_view(reader: ReaderLanguage, publication: Publication, name: str, ma
         return str(reader.t("figures.whole_town")) if key == WHOLE_TOWN else key_label(reader, publication, column_chart, key)
 
     rows = []
-    for key, cells in zip(matrix.rows, matrix.cells):
+    for key, cells in zip(matrix.rows, matrix.cells, strict=True):
         shown = tuple(
             (reader.number(cell.offers), shown_people(cell.people) if cell.needs else "–", bool(cell.needs) and cell.offers == 0)
             for cell in cells

@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from catalogue.data.settings import Settings

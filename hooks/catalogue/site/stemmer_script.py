@@ -8,7 +8,7 @@ leaves `stemmer` at `window.catalogueStem`, so the catalogue page needs no modul
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from catalogue.data.package_files import VENDOR_DIR
 
@@ -18,7 +18,7 @@ STEMMER_PACKAGE = VENDOR_DIR / "stemmers"
 _EXPORTS = ("export function stemmer(", "export const language=")
 
 
-@lru_cache(maxsize=None)
+@cache
 def stemmer_script(language: str) -> bytes | None:
     """The script for a language Snowball stems; None for the others.
 

@@ -6,7 +6,7 @@ Colours come from the page's style sheet (classes cat-bar, cat-bar__label, cat-b
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
@@ -58,7 +58,7 @@ def paired_bar_chart(rows: Sequence[tuple[str, Bar, Bar]], *, right_to_left: boo
     for index, (label, *values) in enumerate(rows):
         top = index * pitch
         parts.append(f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" text-anchor="{anchor}">{escape(label)}</text>')
-        for offset, ((value, text), extra) in enumerate(zip(values, ("", " cat-bar--second"))):
+        for offset, ((value, text), extra) in enumerate(zip(values, ("", " cat-bar--second"), strict=True)):
             length = round((WIDTH - VALUE_ROOM) * value / largest, 1)
             y = top + 18 + offset * (BAR + 2)
             bar_x = WIDTH - length if right_to_left else 0

@@ -8,8 +8,8 @@ nothing is found; TellTexts are the templates it reads from the page's data attr
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from urllib.parse import quote
 
 from catalogue.data.model import Taxonomy
@@ -51,8 +51,8 @@ def tell_texts(words: ReaderLanguage, page_language: str) -> TellTexts:
 def mail_parts(texts: Sequence[TellTexts], searched: Sequence[str]) -> tuple[str, str]:
     """Subject and body: each language's subject joined by ' / ', each language's block below the other, the
     default language's first. `searched[i]` is what was searched, in the words of `texts[i]`; no filters are set."""
-    subjects = list(dict.fromkeys(text.subject.format_map({"searched": what}) for text, what in zip(texts, searched)))
-    bodies = [text.body(what, "") for text, what in zip(texts, searched)]
+    subjects = list(dict.fromkeys(text.subject.format_map({"searched": what}) for text, what in zip(texts, searched, strict=True)))
+    bodies = [text.body(what, "") for text, what in zip(texts, searched, strict=True)]
     return " / ".join(subjects), "\n---\n".join(dict.fromkeys(bodies))
 
 
