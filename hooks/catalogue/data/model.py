@@ -184,7 +184,8 @@ CAPACITY_SHOWN_MONTHS = 3
 
 @dataclass(frozen=True)
 class Capacity:
-    """How full an offer is on one day (`capacity`; HSDS 3.1 service_capacity): places in all and free, people waiting."""
+    """How full an offer is on one day (`capacity`; HSDS 3.1 service_capacity): places in all and free, people
+    waiting."""
 
     as_of: date
     seats: int | None = None

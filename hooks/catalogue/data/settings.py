@@ -64,9 +64,11 @@ class Settings:
     """`extra.catalogue.geocoding.key`: the town's official key (Amtlicher Gemeindeschlüssel, 8 digits, or
     Regionalschlüssel, 12 digits) for the open-data catalogue's dcatde:politicalGeocodingURI; '' where none is set."""
     geocoding_level: str = ""
-    """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g. municipality."""
+    """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g.
+    municipality."""
     region_towns: tuple[str, ...] = ()
-    """`extra.catalogue.region.towns`: the site addresses of the towns a regional catalogue harvests (`catalogue region`)."""
+    """`extra.catalogue.region.towns`: the site addresses of the towns a regional catalogue harvests (`catalogue
+    region`)."""
     open_needs: bool = False
     """`extra.catalogue.open_needs`: true publishes the office's needs as data/needs.json and data/needs.csv. Off by
     default: needs may be sensitive (a small group in a small district can be recognised), so a town switches it on

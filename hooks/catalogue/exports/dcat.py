@@ -2,9 +2,9 @@
 harvest them: one dcat:Catalog with one dcat:Dataset, the catalogue of offers, and one dcat:Distribution per file.
 
 What DCAT-AP.de asks for and where it comes from: dct:publisher (the office, `extra.catalogue.office`),
-dcat:contactPoint (a vCard with the office's e-mail address and the site's address), each distribution's dct:license as a URI of the
-dcat-ap.de licence vocabulary (mapped from `extra.catalogue.licence`) with dcatde:licenseAttributionByText, dct:format
-from the EU file-type vocabulary, and dcatde:politicalGeocodingURI and dcatde:politicalGeocodingLevelURI from
+dcat:contactPoint (a vCard with the office's e-mail address and the site's address), each distribution's dct:license as
+a URI of the dcat-ap.de licence vocabulary (mapped from `extra.catalogue.licence`) with dcatde:licenseAttributionByText,
+dct:format from the EU file-type vocabulary, and dcatde:politicalGeocodingURI and dcatde:politicalGeocodingLevelURI from
 `extra.catalogue.geocoding`. The same inputs give byte-identical files.
 """
 from __future__ import annotations

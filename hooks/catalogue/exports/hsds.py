@@ -126,8 +126,8 @@ class _Writer:
         ]
 
     def codes(self, owner_kind: str, owner: str, taxonomy: str, codes: Iterable[str]) -> list[dict[str, Any]]:
-        """Attributes whose terms are the catalogue's own codes (mode, costs, German level, registration, actor type), so
-        that a reader of the HSDS (the regional catalogue, `catalogue region`) gets the record back as it was."""
+        """Attributes whose terms are the catalogue's own codes (mode, costs, German level, registration, actor type),
+        so that a reader of the HSDS (the regional catalogue, `catalogue region`) gets the record back as it was."""
         return self.attributes(owner_kind, owner, taxonomy, [Term(id=code, label={self.language: code}) for code in codes])
 
     # --- organizations and locations ------------------------------------------------------------------------

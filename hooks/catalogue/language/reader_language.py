@@ -53,7 +53,8 @@ class ReaderLanguage:
     fallback_labels: Mapping[str, str] = field(default_factory=dict)
     fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
     chain_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    """The labels of the languages of the reader's fallback chain before the default language (`Settings.fallback_chain`)."""
+    """The labels of the languages of the reader's fallback chain before the default language
+    (`Settings.fallback_chain`)."""
     formats: Mapping[str, object] = field(default_factory=dict)
     preview_languages: frozenset[str] = frozenset()
     """The site's languages whose words no native reader has reviewed yet: marked as a preview in the menu and on

@@ -1,5 +1,6 @@
 """The web editor's own words in plain German: overrides of Decap CMS's German locale (decap-cms-locales `de`),
-registered by editor.js with `CMS.registerLocale` over Decap's phrases (https://decapcms.org/docs/configuration-options/#locale).
+registered by editor.js with `CMS.registerLocale` over Decap's phrases
+(https://decapcms.org/docs/configuration-options/#locale).
 
 Decap's German mixes English ("Login"), technical words ("Inhaltstypen", "Beitrag", "Medien") and wrong grammar
 ("Zurück zu allen Angebote"). The catalogue's actors are volunteers: each phrase here says what happens, in the

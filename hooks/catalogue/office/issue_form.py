@@ -1,7 +1,8 @@
 """The issue form "Neues oder geändertes Angebot" (`.github/ISSUE_TEMPLATE/offer.yml`), generated from the offer
 schema, the taxonomy, the actors and mkdocs.yml, so that its fields always match what the converter reads.
 
-GitHub issue forms: https://docs.github.com/en/communities/using-templates-to-encourage-useful-issues-and-pull-requests/syntax-for-githubs-form-schema
+GitHub issue forms:
+https://docs.github.com/en/communities/using-templates-to-encourage-useful-issues-and-pull-requests/syntax-for-githubs-form-schema
 """
 from __future__ import annotations
 

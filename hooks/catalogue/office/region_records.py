@@ -6,8 +6,9 @@ every place gets the town as its district, so the region's district filter is a 
 (FREQ=WEEKLY with BYDAY) become weekly times, schedules with COUNT=1 dated sessions, an EXDATE in `notes` the
 exception days; the catalogue's own codes (categories, target groups, mode, costs, German level, registration, actor
 type) come from the records' attributes. Each offer's `website` is its page
-in the town's catalogue, and its `last_verified.by` the source as the town's licence asks to be named. A text is taken in a language where the town's file in that language differs from its
-default-language one (HSDS texts have no language; the town fills a missing one with the default-language text).
+in the town's catalogue, and its `last_verified.by` the source as the town's licence asks to be named. A text is taken
+in a language where the town's file in that language differs from its default-language one (HSDS texts have no language;
+the town fills a missing one with the default-language text).
 """
 from __future__ import annotations
 
@@ -53,7 +54,8 @@ def slug(text: str, limit: int = 40) -> str:
 
 
 def record_slug(town_id: str, record: Mapping[str, Any], address_key: str) -> str:
-    """`<town>-<id>`: the id in the record's page address (…/offers/<id>/), else the name's slug and the HSDS id's start."""
+    """`<town>-<id>`: the id in the record's page address (…/offers/<id>/), else the name's slug and the HSDS id's
+    start."""
     found = _PAGE_ID.search(str(record.get(address_key) or ""))
     own = found.group(2) if found else f"{slug(str(record.get('name') or ''))}-{str(record['id'])[:8]}"
     return f"{town_id}-{own}"[:ID_MAX].strip("-")

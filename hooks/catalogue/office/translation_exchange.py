@@ -6,13 +6,13 @@ Studio have read for longest and best; Weblate's XLIFF 2.0 support is young and 
 translation reads only XLIFF 2.1. Both files carry the same units: one `file` per data file (its path in `original`),
 one unit per text, the unit id the text's path in the record (`description`, `schedule.note`,
 `locations.1.accessibility`: list positions counted from 1, as `make check` counts them in `locations[1]`; an XML
-NMTOKEN, as XLIFF 2 requires; `resname`/`name` and the CSV's `field` column give check's own `locations[1]…`). A note on every unit holds the fingerprint of the
-record's German text at the time of the export (catalogue.data.fingerprint), so the import can tell whether the
-German text changed in between. Units whose target was already there (outdated or machine-translated texts) carry
-it as the target with state `needs-review-translation` (1.2) or `initial` (2.1). The import takes a target when it
-is not empty and either its state says a person confirmed it (1.2: no `needs-…`/`new` state; 2.1: `translated`,
-`reviewed` or `final`) or it differs from the text the data holds now (tools such as DeepL's document translation
-fill targets without touching states). A file sent back unchanged changes nothing.
+NMTOKEN, as XLIFF 2 requires; `resname`/`name` and the CSV's `field` column give check's own `locations[1]…`). A note on
+every unit holds the fingerprint of the record's German text at the time of the export (catalogue.data.fingerprint), so
+the import can tell whether the German text changed in between. Units whose target was already there (outdated or
+machine-translated texts) carry it as the target with state `needs-review-translation` (1.2) or `initial` (2.1). The
+import takes a target when it is not empty and either its state says a person confirmed it (1.2: no `needs-…`/`new`
+state; 2.1: `translated`, `reviewed` or `final`) or it differs from the text the data holds now (tools such as DeepL's
+document translation fill targets without touching states). A file sent back unchanged changes nothing.
 
 CSV (RFC 4180, UTF-8 with BOM so that spreadsheet programs read the script right) has the columns
 `id, file, field, fingerprint, status, <de>, current <lang>, <lang>`: the translator fills the last column only.

@@ -22,8 +22,8 @@ _EXPORTS = ("export function stemmer(", "export const language=")
 def stemmer_script(language: str) -> bytes | None:
     """The script for a language Snowball stems; None for the others.
 
-    Raises FileNotFoundError naming `make vendor` when the package carries no stemmers, and ValueError where the package's
-    file no longer has the shape this function rewrites (a new release)."""
+    Raises FileNotFoundError naming `make vendor` when the package carries no stemmers, and ValueError where the
+    package's file no longer has the shape this function rewrites (a new release)."""
     if language not in SNOWBALL_ALGORITHMS:
         return None
     source = STEMMER_PACKAGE / f"{language}.js"
