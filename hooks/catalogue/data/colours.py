@@ -29,7 +29,7 @@ def colour_problems(colours: Mapping[str, Any]) -> list[str]:
             problems.append(f"extra.catalogue.colours.{key} must be written #rrggbb, e.g. \"#0b5563\", not {value!r}")
         elif key in _AGAINST_WHITE and contrast_with_white(value) < MINIMUM_CONTRAST:
             problems.append(
-                f"extra.catalogue.colours.{key} {value} has a contrast of {contrast_with_white(value):.1f}:1 with white; "
+                f"extra.catalogue.colours.{key} {value} has a contrast " f"of {contrast_with_white(value):.1f}:1 with white; "
                 f"text needs at least {MINIMUM_CONTRAST}:1 (WCAG 2.1, 1.4.3): choose a darker colour"
             )
     return problems

@@ -213,7 +213,7 @@ def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tu
             raise SettingsError(f"{where}: '{code}' must be given a list of language codes, e.g. '{code}: [en, {default}]'")
         for entry in entries:
             if entry not in codes:
-                raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names '{entry}', which is not one of the site's languages ({known})")
+                raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names '{entry}', " f"which is not one of the site's languages ({known})")
         if code in entries:
             raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' is a cycle – a language cannot fall back to itself")
         if len(set(entries)) != len(entries):

@@ -50,7 +50,7 @@ def codeowners_text(catalogue: Catalogue, settings: Settings) -> str:
     technical = " ".join(f"@{handle}" for handle in technical_owners(settings)[0])
     lines = [
         "# Written by `python -m catalogue codeowners` from data/actors/*.yml (maintainers) and mkdocs.yml",
-        "# (extra.catalogue.coordinators, extra.catalogue.technical_owners). Do not edit by hand: change those files and",
+        "# (extra.catalogue.coordinators, extra.catalogue.technical_owners). " "Do not edit by hand: change those files and",
         "# run the command again. Code and configuration need a reviewer who reads code (README, \"Code ownership\").",
         "",
     ]

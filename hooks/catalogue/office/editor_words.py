@@ -60,7 +60,7 @@ EDITOR_PHRASES: Mapping[str, Any] = {
             "onLeavePage": "Die Änderungen sind noch nicht gespeichert. Seite trotzdem verlassen?",
             "onPublishing": "Jetzt veröffentlichen?",
             "loadingEntry": "Eintrag wird geladen …",
-            "confirmLoadBackup": "Hier gibt es noch ungespeicherte Änderungen von vorhin. Sollen sie wieder eingesetzt werden?",
+            "confirmLoadBackup": "Hier gibt es noch ungespeicherte Änderungen von " "vorhin. Sollen sie wieder eingesetzt werden?",
         },
         "editorToolbar": {
             "publishing": "Wird veröffentlicht …",

@@ -32,7 +32,8 @@ HOW_TO_GET_CHROMIUM = (
     "or run `.venv/bin/python -m playwright install --with-deps chromium`, or set CHROMIUM=/path/to/chromium."
 )
 _RUN_AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-  .then(result => result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"""
+  .then(result => result.violations.map(
+    v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"""
 
 
 class BrowserUnavailable(RuntimeError):

@@ -42,7 +42,7 @@ def offer_pages(settings: Settings, publication: Publication, site: Path) -> lis
         found = sorted(path.name for path in folder.iterdir() if (path / "index.html").is_file()) if folder.is_dir() else []
         if found != wanted:
             missing, extra = sorted(set(wanted) - set(found)), sorted(set(found) - set(wanted))
-            wrong.append(f"{language}: offers without a page: {', '.join(missing) or 'none'}; pages without an offer: {', '.join(extra) or 'none'}")
+            wrong.append(f"{language}: offers without a page: {', '.join(missing) or 'none'}; " f"pages without an offer: {', '.join(extra) or 'none'}")
     return wrong
 
 

@@ -28,7 +28,7 @@ def stemmer_script(language: str) -> bytes | None:
         return None
     source = STEMMER_PACKAGE / f"{language}.js"
     if not source.is_file():
-        raise FileNotFoundError(f"{source} is missing: the package was built without its browser files: run `make vendor` (package.json pins @orama/stemmers)")
+        raise FileNotFoundError(f"{source} is missing: the package was built without its browser " "files: run `make vendor` (package.json pins @orama/stemmers)")
     module = source.read_text(encoding="utf-8")
     if any(module.count(export) != 1 for export in _EXPORTS) or "import " in module:
         raise ValueError(f"{source}: not the module shape this build expects (one exported stemmer function)")
