@@ -15,7 +15,7 @@ from catalogue.cli import EXIT_INVALID, EXIT_VALID, generated_editor_config, mai
 from catalogue.data.loading import load_catalogue
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.settings import read_settings
-from catalogue.office.editor_config import CONFIG_PATH, HINT, LABEL, missing_german_words, schema_files, schema_properties
+from catalogue.office.editor_config import CONFIG_PATH, ENUM_LABELS, HINT, LABEL, missing_german_words, schema_files, schema_properties
 from tests.towns import town_under_test
 
 REPO = Path(__file__).resolve().parents[1]
@@ -131,6 +131,15 @@ def test_offers_are_saved_in_their_actors_folder(config: dict[str, Any]) -> None
 
 def test_every_schema_description_has_a_german_hint() -> None:
     assert [missing for missing in missing_german_words(SCHEMA_DIR) if missing.endswith(f"({HINT})")] == []
+
+
+def test_every_choice_of_a_select_has_german_words() -> None:
+    assert [missing for missing in missing_german_words(SCHEMA_DIR) if missing.endswith(f"({ENUM_LABELS})")] == []
+
+
+def test_a_need_source_choice_says_where_in_german(config: dict[str, Any]) -> None:
+    source = _field(_collection(config, "needs")["fields"], "source")
+    assert {"label": "Anfragen über die Website", "value": "site_requests"} in source["options"]
 
 
 def test_the_form_speaks_german_to_the_actor_and_never_shows_the_schemas_english(config: dict[str, Any]) -> None:

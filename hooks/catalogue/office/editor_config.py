@@ -43,24 +43,10 @@ HINT = "x-hint-de"
 """The German hint under a field: on a property, or on a shared definition (`common.schema.json#/$defs/date`) for
 every property that uses it. A property with a `description` shows one; the schemas' descriptions are English,
 written for developers, while the editor speaks to the actors."""
+ENUM_LABELS = "x-enum-labels-de"
+"""The German words of an enum's values in the form's select (value -> label), beside the enum in its schema; values
+without one take the site's own words (_ENUM_LABEL_KEYS) or, for weekdays, CLDR's."""
 
-_ENUM_LABELS: Mapping[str, Mapping[str, str]] = {
-    "status": {
-        "active": "Aktiv (wird gezeigt)",
-        "paused": "Pausiert",
-        "ended": "Beendet (wird nicht gezeigt)",
-        "open": "Offen",
-        "addressed": "Gedeckt (mit Datum)",
-    },
-    "source": {
-        "waiting_list": "Warteliste",
-        "counselling": "Beratungsstatistik",
-        "survey": "Befragung",
-        "network_meeting": "Netzwerktreffen",
-        "site_requests": "Anfragen über die Website",
-        "other": "Sonstiges",
-    },
-}
 _ENUM_LABEL_KEYS: Mapping[str, str] = {
     "mode": "mode.{}",
     "per": "per.{}",
@@ -213,7 +199,10 @@ class _FieldBuilder:
         if "enum" in schema:
             return {
                 "widget": "select",
-                "options": [{"label": self._enum_label(name, value), "value": value} for value in schema["enum"]],
+                "options": [
+                    {"label": self._enum_label(name, value, schema.get(ENUM_LABELS, {})), "value": value}
+                    for value in schema["enum"]
+                ],
             }
         kind = schema.get("type")
         if kind == "object":
@@ -296,9 +285,9 @@ class _FieldBuilder:
             }
         return None
 
-    def _enum_label(self, name: str, value: str) -> str:
-        if value in _ENUM_LABELS.get(name, {}):
-            return _ENUM_LABELS[name][value]
+    def _enum_label(self, name: str, value: str, german: Mapping[str, str]) -> str:
+        if value in german:
+            return german[value]
         if name == "day" and value in WEEKDAYS:
             return str(get_day_names("wide", locale=self.default)[WEEKDAYS.index(value)])
         key = _ENUM_LABEL_KEYS.get(name, "").format(value)
@@ -469,8 +458,9 @@ def field_labels(schema_folder: Path) -> dict[str, str]:
 
 
 def missing_german_words(schema_folder: Path) -> list[str]:
-    """Every property without a German label, and every property the form describes without a German hint, as
-    "file: name (x-label-de|x-hint-de)"; empty when the form speaks German throughout. A property's hint can also sit
+    """Every property without a German label, every property the form describes without a German hint, and every enum
+    value without German words, as "file: name (x-label-de|x-hint-de|x-enum-labels-de)"; empty when the form speaks
+    German throughout. A property's hint can also sit
     on the shared definition it refers to; the translation bookkeeping the form does not show needs no hint."""
     schemas = _Schemas(schema_folder)
     missing: list[str] = []
@@ -483,4 +473,7 @@ def missing_german_words(schema_folder: Path) -> list[str]:
         )
         if described and HINT not in schema and name not in _SKIPPED:
             missing.append(f"{file}: {name} ({HINT})")
+        own_words = name in _ENUM_LABEL_KEYS or name == "day"
+        if "enum" in schema and not own_words and set(schema["enum"]) - set(schema.get(ENUM_LABELS, {})):
+            missing.append(f"{file}: {name} ({ENUM_LABELS})")
     return missing
