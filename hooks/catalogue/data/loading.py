@@ -4,16 +4,14 @@ other, and builds the typed records - or says, all at once, everything that is w
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Iterator, Mapping
 
 from catalogue.data.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
 from catalogue.data.glossary import glossary_from_data, page_wrong_forms
-from catalogue.data.layering import layered
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.model import (
     Catalogue,
@@ -24,6 +22,7 @@ from catalogue.data.model import (
     offer_from_document,
     taxonomy_from_document,
 )
+from catalogue.data.layering import layered
 from catalogue.data.package_files import DEFAULTS_DIR, product_path
 from catalogue.data.problems import Problem, problem_sort_key
 from catalogue.data.repository_files import check_repository_files, is_linked
