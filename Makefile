@@ -13,7 +13,7 @@ VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: lint test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,8 +83,14 @@ test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
 
-## test-fast: the tests that need no site build and no browser (the inner loop)
-test-fast: $(DEV_READY) $(VENDOR_READY)
+## lint: ruff's lint rules and formatting, and mypy's type check, on the package (settings in pyproject.toml)
+lint: $(DEV_READY)
+	$(BIN)/ruff check hooks
+	$(BIN)/ruff format --check hooks
+	$(BIN)/mypy
+
+## test-fast: the lint and type gate, then the tests that need no site build and no browser (the inner loop)
+test-fast: lint $(DEV_READY) $(VENDOR_READY)
 	$(BIN)/python -m pytest -m unit -q
 
 ## module-map: docs/developers/modules.md from the package's docstrings (tests/test_module_map.py holds it current)

@@ -15,7 +15,7 @@ from catalogue.cli import EXIT_INVALID, EXIT_VALID, generated_editor_config, mai
 from catalogue.data.loading import load_catalogue
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.settings import read_settings
-from catalogue.office.editor_config import CONFIG_PATH, FIELD_HINTS, FIELD_LABELS, FILE_FIELDS, described_names, schema_property_names
+from catalogue.office.editor_config import CONFIG_PATH, ENUM_LABELS, HINT, LABEL, missing_german_words, schema_files, schema_properties
 from tests.towns import town_under_test
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,7 +45,15 @@ def _all_fields(fields: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 
 
 def test_every_schema_property_has_a_german_label() -> None:
-    assert schema_property_names(SCHEMA_DIR) - FIELD_LABELS.keys() == set()
+    assert [missing for missing in missing_german_words(SCHEMA_DIR) if missing.endswith(f"({LABEL})")] == []
+
+
+def test_a_property_without_german_words_is_named_with_its_file(tmp_path: Path) -> None:
+    for source in SCHEMA_DIR.glob("*.schema.json"):
+        shutil.copy(source, tmp_path / source.name)
+    need = tmp_path / "need.schema.json"
+    need.write_text(need.read_text(encoding="utf-8").replace(f', "{LABEL}": "Geschätzte Zahl der Personen", "{HINT}": "Wie viele Personen es ungefähr betrifft."', ""), encoding="utf-8")
+    assert missing_german_words(tmp_path) == [f"need.schema.json: people ({LABEL})", f"need.schema.json: people ({HINT})"]
 
 
 @pytest.mark.parametrize(("collection", "schema"), [("offers", "offer"), ("actors", "actor"), ("news", "news")])
@@ -122,14 +130,32 @@ def test_offers_are_saved_in_their_actors_folder(config: dict[str, Any]) -> None
 
 
 def test_every_schema_description_has_a_german_hint() -> None:
-    assert described_names(SCHEMA_DIR) - FIELD_HINTS.keys() == set()
+    assert [missing for missing in missing_german_words(SCHEMA_DIR) if missing.endswith(f"({HINT})")] == []
+
+
+def test_every_choice_of_a_select_has_german_words() -> None:
+    assert [missing for missing in missing_german_words(SCHEMA_DIR) if missing.endswith(f"({ENUM_LABELS})")] == []
+
+
+def test_a_need_source_choice_says_where_in_german(config: dict[str, Any]) -> None:
+    source = _field(_collection(config, "needs")["fields"], "source")
+    assert {"label": "Anfragen über die Website", "value": "site_requests"} in source["options"]
 
 
 def test_the_form_speaks_german_to_the_actor_and_never_shows_the_schemas_english(config: dict[str, Any]) -> None:
     status = _field(_collection(config, "offers")["fields"], "status")
     assert status["hint"].startswith("aktiv: wird gezeigt")
     hints = [entry["hint"] for collection in config["collections"] for entry in _all_fields(collection["fields"]) if "hint" in entry]
-    assert hints and set(hints) <= set(FIELD_HINTS.values()) | {hint for _, hint in FILE_FIELDS.values()}
+    german = {node[HINT] for _, _, node in schema_properties(SCHEMA_DIR) if HINT in node} | {
+        definition[HINT] for schema in schema_files(SCHEMA_DIR).values() for definition in schema.get("$defs", {}).values() if HINT in definition
+    }
+    assert hints and set(hints) <= german
+
+
+def test_a_need_labels_its_fields_in_its_own_words_where_they_mean_something_else(config: dict[str, Any]) -> None:
+    need, offer = _collection(config, "needs")["fields"], _collection(config, "offers")["fields"]
+    assert (_field(need, "title")["label"], _field(offer, "title")["label"]) == ("Was fehlt", "Titel")
+    assert _field(need, "district")["hint"] == "Leer lassen, wenn der Bedarf die ganze Stadt betrifft."
 
 
 def test_the_office_keeps_needs_in_its_own_collection_with_the_taxonomy_as_choices(config: dict[str, Any]) -> None:

@@ -3,7 +3,8 @@ text readable. WCAG 2.1 success criterion 1.4.3 asks for a contrast of at least 
 background; `primary`, `primary_dark`, `accent` and `link` carry white text or stand on white."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 COLOUR_KEYS = ("primary", "primary_light", "primary_dark", "accent", "link")
 MINIMUM_CONTRAST = 4.5
@@ -28,7 +29,7 @@ def colour_problems(colours: Mapping[str, Any]) -> list[str]:
             problems.append(f"extra.catalogue.colours.{key} must be written #rrggbb, e.g. \"#0b5563\", not {value!r}")
         elif key in _AGAINST_WHITE and contrast_with_white(value) < MINIMUM_CONTRAST:
             problems.append(
-                f"extra.catalogue.colours.{key} {value} has a contrast of {contrast_with_white(value):.1f}:1 with white; "
+                f"extra.catalogue.colours.{key} {value} has a contrast " f"of {contrast_with_white(value):.1f}:1 with white; "
                 f"text needs at least {MINIMUM_CONTRAST}:1 (WCAG 2.1, 1.4.3): choose a darker colour"
             )
     return problems

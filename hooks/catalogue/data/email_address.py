@@ -21,7 +21,8 @@ def is_email_address(address: str) -> bool:
 @lru_cache(maxsize=4096)
 def mailto_href(address: str) -> str:
     """A mailto: URI (RFC 6068) for a valid address: the domain in its ASCII form (IDNA A-labels), the local part as
-    written, percent-encoded where it is not ASCII. `kurse@bürgerstiftung.example` -> `mailto:kurse@xn--brgerstiftung-…`."""
+    written, percent-encoded where it is not ASCII. `kurse@bürgerstiftung.example` ->
+    `mailto:kurse@xn--brgerstiftung-…`."""
     checked = validate_email(address, check_deliverability=False)
     local = address.rpartition("@")[0]
     return "mailto:" + quote(local, safe="!$'*+-.^_`{|}~&=") + "@" + checked.ascii_domain

@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any, Iterator, Mapping
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:-[A-Z]{2})?\Z")
 FINGERPRINT_LENGTH = 8
@@ -51,7 +52,7 @@ def _default_texts(
     elif isinstance(value, Mapping):
         for key, item in value.items():
             if key not in _NOT_HASHED_KEYS:
-                yield from _default_texts(item, path + (key,), default_language)
+                yield from _default_texts(item, (*path, key), default_language)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _default_texts(item, path + (index,), default_language)
+            yield from _default_texts(item, (*path, index), default_language)

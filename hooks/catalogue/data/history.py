@@ -2,8 +2,9 @@
 
 Added: the commit that first added an offer file. Ended: the commit that deleted it, or, for an offer still in the
 data, its `valid_until` once that day has passed. Events before `extra.catalogue.history_since` (a town that began
-as a copy of another's repository sets the day it took over) are not counted. A build without the full history - no git, not a repository, or a shallow
-clone such as GitHub's default checkout - gets None, and the page says so instead of showing made-up numbers.
+as a copy of another's repository sets the day it took over) are not counted. A build without the full history - no git,
+not a repository, or a shallow clone such as GitHub's default checkout - gets None, and the page says so instead of
+showing made-up numbers.
 """
 from __future__ import annotations
 

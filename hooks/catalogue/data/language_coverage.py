@@ -3,8 +3,8 @@ title, summary and who-may-take-part are in the language (the taxonomy's eligibi
 language, so an offer with `eligible` answers the last in every one)."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from catalogue.data.model import Offer
 

@@ -1,10 +1,11 @@
 """Typed, immutable records of the catalogue, built from documents that passed validation."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 Texts = Mapping[str, str]
 """One human-readable text in several languages: language code -> text."""
@@ -24,14 +25,6 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-EDUCATION_AREAS = (
-    "early_childhood", "general_schooling", "vocational_training", "higher_education", "continuing_education",
-    "non_formal_learning", "guidance",
-)
-"""The education areas of municipal education monitoring (Anwendungsleitfaden zum kommunalen Bildungsmonitoring),
-in the order a council report lists them."""
-
-
 @dataclass(frozen=True)
 class Term:
     id: str
@@ -39,7 +32,7 @@ class Term:
     description: Texts = field(default_factory=_no_texts)
     icon: str | None = None
     education_area: str | None = None
-    """For categories: one of EDUCATION_AREAS, so that figures read like a council report."""
+    """For categories: one of schema_enums.EDUCATION_AREAS, so that figures read like a council report."""
 
 
 @dataclass(frozen=True)
@@ -191,7 +184,8 @@ CAPACITY_SHOWN_MONTHS = 3
 
 @dataclass(frozen=True)
 class Capacity:
-    """How full an offer is on one day (`capacity`; HSDS 3.1 service_capacity): places in all and free, people waiting."""
+    """How full an offer is on one day (`capacity`; HSDS 3.1 service_capacity): places in all and free, people
+    waiting."""
 
     as_of: date
     seats: int | None = None
@@ -253,10 +247,6 @@ class NewsItem:
     offers: tuple[str, ...] = ()
     source: str = ""
     translation: TranslationRecord = NO_TRANSLATION_RECORD
-
-
-NEED_SOURCES = ("waiting_list", "counselling", "survey", "network_meeting", "site_requests", "other")
-"""Where the office saw a need (`source` of data/needs/*.yml), in the order the report lists them."""
 
 
 @dataclass(frozen=True)

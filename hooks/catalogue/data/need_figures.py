@@ -14,9 +14,9 @@ Counting rules (the page and the CSV downloads say them too):
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
 
 from .capacity import shown_capacity
 from .history import quarter_of

@@ -6,10 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
-"""The `catalogue` package folder (hooks/catalogue/ in the product's repository, site-packages/catalogue/ when installed)."""
+"""The `catalogue` package folder (hooks/catalogue/ in the product's repository, site-packages/catalogue/ when
+installed)."""
 SCHEMA_DIR = PACKAGE_DIR / "schemas"
 DEFAULTS_DIR = PACKAGE_DIR / "defaults"
-"""The product's data every town starts from: taxonomy.yml, labels/<code>.yml, glossary/<code>.yml, synonyms/<code>.yml."""
+"""The product's data every town starts from: taxonomy.yml, labels/<code>.yml, glossary/<code>.yml,
+synonyms/<code>.yml."""
 THEME_DIR = PACKAGE_DIR / "theme"
 """Template overrides for Material for MkDocs (what a site's `theme.custom_dir` would hold)."""
 ASSETS_DIR = PACKAGE_DIR / "assets"

@@ -55,6 +55,12 @@ _RAW_TOKEN = re.compile(r"[^\s,\]\}#]+")
 _CLOSE_MATCH_CUTOFF = 0.7
 
 
+def _is_annotation(keyword: str) -> bool:
+    """Keywords that say something about a field and check nothing: the standard ones, and `x-` extensions such as
+    the web editor's German `x-label-de` and `x-hint-de`."""
+    return keyword in _ANNOTATIONS or keyword.startswith("x-")
+
+
 @dataclass(frozen=True)
 class TextField:
     path: JsonPath
@@ -131,7 +137,7 @@ def _inline_references(node: Any, resolver: Resolver[Any], inlined: dict[int, An
     if isinstance(node.get("$ref"), str):
         resolved = resolver.lookup(node["$ref"])
         target = _inline_references(resolved.contents, resolved.resolver, inlined)
-        siblings = {key: value for key, value in node.items() if key != "$ref" and key not in _ANNOTATIONS}
+        siblings = {key: value for key, value in node.items() if key != "$ref" and not _is_annotation(key)}
         if not siblings:
             return target
         return {"allOf": [target], **_inline_references(siblings, resolver, inlined)}
@@ -178,7 +184,7 @@ def _fast_check(
 
     try:
         for keyword, value in schema.items():
-            if keyword in _IGNORED_KEYWORDS:
+            if keyword in _IGNORED_KEYWORDS or _is_annotation(keyword):
                 continue
             checks.append(_keyword_check(keyword, value, schema, sub, format_checker))
     except LookupError:

@@ -1,10 +1,11 @@
 """The catalogue's settings, read from the site's mkdocs.yml without importing mkdocs."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -63,9 +64,11 @@ class Settings:
     """`extra.catalogue.geocoding.key`: the town's official key (Amtlicher Gemeindeschlüssel, 8 digits, or
     Regionalschlüssel, 12 digits) for the open-data catalogue's dcatde:politicalGeocodingURI; '' where none is set."""
     geocoding_level: str = ""
-    """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g. municipality."""
+    """`extra.catalogue.geocoding.level`: a level of dcat-ap.de's politicalGeocoding/Level vocabulary, e.g.
+    municipality."""
     region_towns: tuple[str, ...] = ()
-    """`extra.catalogue.region.towns`: the site addresses of the towns a regional catalogue harvests (`catalogue region`)."""
+    """`extra.catalogue.region.towns`: the site addresses of the towns a regional catalogue harvests (`catalogue
+    region`)."""
     open_needs: bool = False
     """`extra.catalogue.open_needs`: true publishes the office's needs as data/needs.json and data/needs.csv. Off by
     default: needs may be sensitive (a small group in a small district can be recognised), so a town switches it on
@@ -210,7 +213,7 @@ def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tu
             raise SettingsError(f"{where}: '{code}' must be given a list of language codes, e.g. '{code}: [en, {default}]'")
         for entry in entries:
             if entry not in codes:
-                raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names '{entry}', which is not one of the site's languages ({known})")
+                raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names '{entry}', " f"which is not one of the site's languages ({known})")
         if code in entries:
             raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' is a cycle – a language cannot fall back to itself")
         if len(set(entries)) != len(entries):

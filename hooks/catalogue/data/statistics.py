@@ -10,11 +10,12 @@ adults, adults, 65 and over); an offer counts in every band its ages overlap, an
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
-from .model import EDUCATION_AREAS, Offer
+from .model import Offer
 from .publication import Publication
+from .schema_enums import EDUCATION_AREAS
 from .translation_status import translation_status
 
 NO_DISTRICT = "-"
@@ -116,8 +117,8 @@ def figures(publication: Publication, languages: Sequence[str]) -> Figures:
         by_offer_language=_counts(offer_languages, (offer.languages for offer in offers)),
         by_costs=_counts(["free", "paid"], (["free" if offer.costs.free else "paid"] for offer in offers)),
         by_mode=_counts(list(MODES), ([offer.mode] for offer in offers)),
-        category_by_district=_matrix(categories, districts, zip((offer.categories for offer in offers), district_lists)),
-        category_by_age_band=_matrix(categories, bands, zip((offer.categories for offer in offers), band_lists)),
+        category_by_district=_matrix(categories, districts, zip((offer.categories for offer in offers), district_lists, strict=True)),
+        category_by_age_band=_matrix(categories, bands, zip((offer.categories for offer in offers), band_lists, strict=True)),
         readable=tuple(
             Count(language, sum(translation_status(offer.translation, language) != "missing" for offer in offers))
             for language in languages

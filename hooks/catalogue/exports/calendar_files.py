@@ -10,14 +10,14 @@ every file back with icalendar's parser.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Iterable, Iterator
 from zoneinfo import ZoneInfo
 
 from catalogue.data.model import Actor, Offer, WeeklySlot
+from catalogue.data.schema_enums import RRULE_WEEKDAYS, WEEKDAYS
 from catalogue.data.settings import TOWN_TIME_ZONE
-from catalogue.language.formatting import WEEKDAYS
 from catalogue.language.localise import Localiser
 
 _UTC = ZoneInfo("UTC")
@@ -60,9 +60,6 @@ class CalendarEvent:
     """The value of an RRULE, for a recurring event."""
     exceptions: tuple[datetime, ...] = ()
     """Starts of recurrences that do not take place (EXDATE)."""
-
-
-_RRULE_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 
 
 def _moment(day: date, clock: str) -> datetime:
@@ -118,7 +115,7 @@ def _weekly_events(
         day = first_day + timedelta(days=offset)
         if offer.valid_until is not None and day > offer.valid_until:
             continue
-        by_day = ",".join(_RRULE_DAYS[WEEKDAYS[weekday]] for weekday in weekdays)
+        by_day = ",".join(RRULE_WEEKDAYS[WEEKDAYS[weekday]] for weekday in weekdays)
         rule = "FREQ=WEEKLY;BYDAY=" + by_day
         if offer.valid_until is not None:
             # RFC 5545 3.3.10: with a local DTSTART and a time zone, UNTIL is given in UTC.

@@ -2,18 +2,18 @@
 harvest them: one dcat:Catalog with one dcat:Dataset, the catalogue of offers, and one dcat:Distribution per file.
 
 What DCAT-AP.de asks for and where it comes from: dct:publisher (the office, `extra.catalogue.office`),
-dcat:contactPoint (a vCard with the office's e-mail address and the site's address), each distribution's dct:license as a URI of the
-dcat-ap.de licence vocabulary (mapped from `extra.catalogue.licence`) with dcatde:licenseAttributionByText, dct:format
-from the EU file-type vocabulary, and dcatde:politicalGeocodingURI and dcatde:politicalGeocodingLevelURI from
+dcat:contactPoint (a vCard with the office's e-mail address and the site's address), each distribution's dct:license as
+a URI of the dcat-ap.de licence vocabulary (mapped from `extra.catalogue.licence`) with dcatde:licenseAttributionByText,
+dct:format from the EU file-type vocabulary, and dcatde:politicalGeocodingURI and dcatde:politicalGeocodingLevelURI from
 `extra.catalogue.geocoding`. The same inputs give byte-identical files.
 """
 from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Mapping, Sequence
 
 from catalogue.data.settings import GEOCODING_KEY_KINDS, Settings, SettingsError
 
@@ -170,4 +170,5 @@ def dcat_catalog(settings: Settings, today: date, files: Sequence[DataFile], wor
         _add(distribution, "dct:modified", modified, datatype=date_type)
 
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"

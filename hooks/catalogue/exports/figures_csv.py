@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from catalogue.data.history import QuarterCount
 from catalogue.data.need_figures import NeedFigures, shown_people
@@ -43,7 +43,7 @@ def figures_csv_files(
         ])
     for name in MATRICES:
         table = matrix(figures, name)
-        files[f"{name}.csv"] = _csv([("category", *table.columns), *((row, *cells) for row, cells in zip(table.rows, table.cells))])
+        files[f"{name}.csv"] = _csv([("category", *table.columns), *((row, *cells) for row, cells in zip(table.rows, table.cells, strict=True))])
     if history is not None:
         files["quarters.csv"] = _csv([("quarter", "added", "ended"), *((row.quarter, row.added, row.ended) for row in history)])
     return files
@@ -62,7 +62,8 @@ def need_csv_files(numbers: NeedFigures, publication: Publication, language: str
             ("category", "column", "offers", "open_needs", "people"),
             *(
                 (row, column, cell.offers, cell.needs, shown_people(cell.people) if cell.needs else 0)
-                for row, cells in zip(table.rows, table.cells) for column, cell in zip(table.columns, cells)
+                for row, cells in zip(table.rows, table.cells, strict=True)
+                for column, cell in zip(table.columns, cells, strict=True)
             ),
         ])
     files["needs_gaps.csv"] = _csv([

@@ -20,13 +20,14 @@ from __future__ import annotations
 import html
 import json
 import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
-from typing import Any, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Protocol
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Schedule, Taxonomy, Term, Texts
 from catalogue.data.publication import Publication
+from catalogue.data.schema_enums import RRULE_WEEKDAYS, WEEKDAYS
 from catalogue.data.settings import TOWN_TIME_ZONE, Settings
-from catalogue.language.formatting import WEEKDAYS
 
 from .open_data import attribution, offer_location_ids, offer_url
 
@@ -36,7 +37,6 @@ INDEX_FILE = "index.json"
 SERVICES_FILE = "services.json"
 ORGANIZATIONS_FILE = "organizations.json"
 
-_RRULE_DAYS = dict(zip(WEEKDAYS, ("MO", "TU", "WE", "TH", "FR", "SA", "SU")))
 _STATUS = {"active": "active", "paused": "temporarily closed", "ended": "inactive"}
 
 # Amtlicher Regionalschlüssel: its first two digits name the Land (Statistisches Bundesamt, Gemeindeverzeichnis).
@@ -126,8 +126,8 @@ class _Writer:
         ]
 
     def codes(self, owner_kind: str, owner: str, taxonomy: str, codes: Iterable[str]) -> list[dict[str, Any]]:
-        """Attributes whose terms are the catalogue's own codes (mode, costs, German level, registration, actor type), so
-        that a reader of the HSDS (the regional catalogue, `catalogue region`) gets the record back as it was."""
+        """Attributes whose terms are the catalogue's own codes (mode, costs, German level, registration, actor type),
+        so that a reader of the HSDS (the regional catalogue, `catalogue region`) gets the record back as it was."""
         return self.attributes(owner_kind, owner, taxonomy, [Term(id=code, label={self.language: code}) for code in codes])
 
     # --- organizations and locations ------------------------------------------------------------------------
@@ -194,7 +194,7 @@ class _Writer:
                 "wkst": "MO",
                 "freq": "WEEKLY",
                 "interval": 1,
-                "byday": ",".join(_RRULE_DAYS[day] for day in sorted(set(days), key=WEEKDAYS.index)),
+                "byday": ",".join(RRULE_WEEKDAYS[day] for day in sorted(set(days), key=WEEKDAYS.index)),
                 "opens_at": start,
                 "closes_at": end,
                 "description": self.text(schedule.note, offer.translation.machine),
@@ -214,7 +214,7 @@ class _Writer:
                 "dtstart": session.date.isoformat(),
                 "count": 1,
                 "freq": "WEEKLY",
-                "byday": _RRULE_DAYS[WEEKDAYS[session.date.weekday()]],
+                "byday": RRULE_WEEKDAYS[WEEKDAYS[session.date.weekday()]],
                 "opens_at": _with_offset(session.date, session.start),
                 "closes_at": _with_offset(session.date, session.end) if session.end else None,
             })
@@ -239,7 +239,7 @@ class _Writer:
         per entitlement with which the offer costs nothing."""
         costs = offer.costs
         common = {"valid_from": _iso(offer.valid_from), "valid_to": _iso(offer.valid_until), "currency": "EUR"}
-        options = []
+        options: list[dict[str, Any]] = []
         if costs.free:
             options.append({"id": self.id("cost_option", offer.id, "free"), **common, "option": self.label("offer.free"), "amount": 0})
         elif costs.amount is not None:

@@ -10,8 +10,9 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Taxonomy, Term, Texts
 from catalogue.data.publication import Publication

@@ -45,7 +45,7 @@ def needs_json(publication: Publication, settings: Settings) -> bytes:
         "publisher": attribution(settings),
         "license": settings.licence_url,
         "date": publication.today.isoformat(),
-        "note": "Needs recorded by the coordination office; estimates, not a survey. People under 5 are given as '< 5'.",
+        "note": "Needs recorded by the coordination office; estimates, " "not a survey. People under 5 are given as '< 5'.",
         "needs": [need_record(need) for need in _published_needs(publication)],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")

@@ -8,7 +8,7 @@ about 6,000 pages.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from typing import Sequence
+from collections.abc import Sequence
 from urllib.parse import quote
 
 from catalogue.data.settings import Settings

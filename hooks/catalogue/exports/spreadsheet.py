@@ -10,12 +10,13 @@ import io
 import re
 import zipfile
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from catalogue.data.publication import Publication
 from catalogue.data.settings import Settings
@@ -46,7 +47,7 @@ def offers_xlsx(publication: Publication, settings: Settings) -> bytes:
     """One sheet, one row per published offer, the columns of offers.csv; a second sheet names the licence."""
     catalogue = publication.catalogue
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = cast(Worksheet, workbook.active)  # a new workbook has one sheet, a worksheet, and it is the active one
     sheet.title = "Angebote"
     sheet.append(list(CSV_COLUMNS))
     for header in sheet[1]:
@@ -56,7 +57,7 @@ def offers_xlsx(publication: Publication, settings: Settings) -> bytes:
         row = offer_row(offer, catalogue.actors[offer.actor], catalogue.taxonomy, settings)
         cells = []
         for index, column in enumerate(CSV_COLUMNS):
-            cell = Cell(sheet, value=_typed(column, row[column]))
+            cell = Cell(sheet, row=sheet.max_row + 1, column=index + 1, value=_typed(column, row[column]))
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text, even when it starts with =
             elif isinstance(cell.value, date):

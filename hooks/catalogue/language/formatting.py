@@ -18,17 +18,18 @@ Rules, each for every language alike:
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, time
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, format_time, get_day_names
 from babel.numbers import format_currency, format_decimal
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+from catalogue.data.schema_enums import WEEKDAYS
 
 # English readers here live in Germany: day-month order and a 24-hour clock read more naturally than en_US.
 _CLDR_LOCALE_OF_LANGUAGE = {"en": "en_GB"}
@@ -142,7 +143,7 @@ class LocaleFormatter:
     def weekday(self, day: str) -> str:
         if self.overrides.weekdays:
             return self.overrides.weekdays[WEEKDAYS.index(day)]
-        return get_day_names("wide", locale=cldr_locale(self.language))[WEEKDAYS.index(day)]
+        return str(get_day_names("wide", locale=cldr_locale(self.language))[WEEKDAYS.index(day)])
 
     def price(self, amount: float) -> str:
         """An amount in euros; cents only where there are any ('10 €', '2,29 €')."""

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Iterable, Mapping
 
 from babel import Locale, UnknownLocaleError
 from markupsafe import Markup, escape
@@ -53,7 +53,8 @@ class ReaderLanguage:
     fallback_labels: Mapping[str, str] = field(default_factory=dict)
     fallbacks: FallbackTracker = field(default_factory=FallbackTracker)
     chain_labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    """The labels of the languages of the reader's fallback chain before the default language (`Settings.fallback_chain`)."""
+    """The labels of the languages of the reader's fallback chain before the default language
+    (`Settings.fallback_chain`)."""
     formats: Mapping[str, object] = field(default_factory=dict)
     preview_languages: frozenset[str] = frozenset()
     """The site's languages whose words no native reader has reviewed yet: marked as a preview in the menu and on
@@ -302,11 +303,11 @@ def format_list_in(items: list[str], language: str) -> str:
     if len(items) == 1:
         return items[0]
     if len(items) == 2:
-        return patterns["2"].format(*items)
+        return str(patterns["2"].format(*items))
     text = patterns["start"].format(items[0], items[1])
     for item in items[2:-1]:
         text = patterns["middle"].format(text, item)
-    return patterns["end"].format(text, items[-1])
+    return str(patterns["end"].format(text, items[-1]))
 
 
 @lru_cache(maxsize=4096)

@@ -44,12 +44,13 @@ def technical_owners(settings: Settings) -> tuple[tuple[str, ...], bool]:
 
 def codeowners_text(catalogue: Catalogue, settings: Settings) -> str:
     """The whole CODEOWNERS file: `*` for the coordinators, code and configuration for the technical owners (or the
-    coordinators, see technical_owners), each actor's file and offers folder for its maintainers and the coordinators."""
+    coordinators, see technical_owners), each actor's file and offers folder for its maintainers and the
+    coordinators."""
     office = " ".join(f"@{handle}" for handle in settings.coordinators)
     technical = " ".join(f"@{handle}" for handle in technical_owners(settings)[0])
     lines = [
         "# Written by `python -m catalogue codeowners` from data/actors/*.yml (maintainers) and mkdocs.yml",
-        "# (extra.catalogue.coordinators, extra.catalogue.technical_owners). Do not edit by hand: change those files and",
+        "# (extra.catalogue.coordinators, extra.catalogue.technical_owners). " "Do not edit by hand: change those files and",
         "# run the command again. Code and configuration need a reviewer who reads code (README, \"Code ownership\").",
         "",
     ]

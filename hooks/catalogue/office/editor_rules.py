@@ -1,6 +1,6 @@
 """The rules of `make check` the web editor runs before it saves (editor.js `checkRecord`), handed to the browser
 as data: the same regular expressions as data/cross_checks.py (translated to JavaScript syntax), the schema's
-lengths and time pattern, and messages that name the form's labels (office/editor_config.py FIELD_LABELS).
+lengths and time pattern, and messages that name the form's labels (the schemas' `x-label-de`).
 
 One source for both: a rule changed in cross_checks.py or a schema changes what the editor refuses.
 """
@@ -16,7 +16,7 @@ from catalogue.data.cross_checks import (
     LONGEST_OVERNIGHT_MINUTES, SAFE_LINK_SCHEMES,
 )
 
-from .editor_config import FIELD_LABELS
+from .editor_config import field_labels
 
 EDITOR_CHECK_MESSAGES: Mapping[str, str] = {
     "intro": "Bitte zuerst korrigieren:",
@@ -103,6 +103,6 @@ def editor_rules(schema_folder: Path) -> dict[str, Any]:
         "markdownFields": markdown,
         "safeSchemes": sorted(SAFE_LINK_SCHEMES),
         "longestOvernight": LONGEST_OVERNIGHT_MINUTES,
-        "labels": dict(FIELD_LABELS),
+        "labels": field_labels(schema_folder),
         "messages": dict(EDITOR_CHECK_MESSAGES),
     }

@@ -67,5 +67,6 @@ def content_security_policy(settings: Settings) -> str:
 
 
 def header_policy(settings: Settings) -> str:
-    """The policy for the server's Content-Security-Policy header of /admin/: the page's, plus frame-ancestors 'none'."""
+    """The policy for the server's Content-Security-Policy header of /admin/: the page's, plus frame-ancestors
+    'none'."""
     return content_security_policy(settings) + "; frame-ancestors 'none'"

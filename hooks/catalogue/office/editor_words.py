@@ -1,5 +1,6 @@
 """The web editor's own words in plain German: overrides of Decap CMS's German locale (decap-cms-locales `de`),
-registered by editor.js with `CMS.registerLocale` over Decap's phrases (https://decapcms.org/docs/configuration-options/#locale).
+registered by editor.js with `CMS.registerLocale` over Decap's phrases
+(https://decapcms.org/docs/configuration-options/#locale).
 
 Decap's German mixes English ("Login"), technical words ("Inhaltstypen", "Beitrag", "Medien") and wrong grammar
 ("Zurück zu allen Angebote"). The catalogue's actors are volunteers: each phrase here says what happens, in the
@@ -8,7 +9,8 @@ its singular and plural forms.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 EDITOR_PHRASES: Mapping[str, Any] = {
     "auth": {
@@ -58,7 +60,7 @@ EDITOR_PHRASES: Mapping[str, Any] = {
             "onLeavePage": "Die Änderungen sind noch nicht gespeichert. Seite trotzdem verlassen?",
             "onPublishing": "Jetzt veröffentlichen?",
             "loadingEntry": "Eintrag wird geladen …",
-            "confirmLoadBackup": "Hier gibt es noch ungespeicherte Änderungen von vorhin. Sollen sie wieder eingesetzt werden?",
+            "confirmLoadBackup": "Hier gibt es noch ungespeicherte Änderungen von " "vorhin. Sollen sie wieder eingesetzt werden?",
         },
         "editorToolbar": {
             "publishing": "Wird veröffentlicht …",

@@ -1,16 +1,19 @@
 """The issue form "Neues oder geändertes Angebot" (`.github/ISSUE_TEMPLATE/offer.yml`), generated from the offer
 schema, the taxonomy, the actors and mkdocs.yml, so that its fields always match what the converter reads.
 
-GitHub issue forms: https://docs.github.com/en/communities/using-templates-to-encourage-useful-issues-and-pull-requests/syntax-for-githubs-form-schema
+GitHub issue forms:
+https://docs.github.com/en/communities/using-templates-to-encourage-useful-issues-and-pull-requests/syntax-for-githubs-form-schema
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import yaml
 
 from catalogue.data.model import Catalogue
+from catalogue.data.schema_enums import GERMAN_LEVELS
 from catalogue.data.settings import Settings
 
 ISSUE_FORM_PATH = ".github/ISSUE_TEMPLATE/offer.yml"
@@ -30,7 +33,7 @@ CHANGE_END = "Angebot beenden"
 YES, NO = "Ja", "Nein"
 MODES = {"Vor Ort": "in_person", "Online": "online", "Vor Ort und online": "hybrid"}
 PER = {"pro Kurs": "course", "pro Termin": "session", "pro Unterrichtseinheit (45 Minuten)": "lesson_unit", "pro Monat": "month", "pro Jahr": "year"}
-LEVELS = {"Keine Deutschkenntnisse nötig": "none", **{level: level for level in ("A1", "A2", "B1", "B2", "C1", "C2")}}
+LEVELS = {"Keine Deutschkenntnisse nötig": "none", **{level: level for level in GERMAN_LEVELS if level != "none"}}
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,8 @@ def change_form_fields(catalogue: Catalogue, settings: Settings) -> list[FormFie
         FormField("age_max", "Alter bis (Jahre, nur die Zahl)", "input", "age_max"),
         FormField("german_level", "Nötige Deutschkenntnisse", "dropdown", "german_level", options=tuple(LEVELS)),
         FormField("mode", "Vor Ort oder online", "dropdown", "mode", options=tuple(MODES)),
-        FormField("locations", "Orte (ersetzen die bisherigen; der Stadtteil steht dabei)", "dropdown", "locations", description="Der Stadtteil des Orts bestimmt, wo Leser das Angebot finden. Fehlt ein Ort, schreiben Sie uns bitte.", options=tuple(location_choices(catalogue, settings)), multiple=True),
-        FormField("weekly_old", "Welche wöchentliche Zeit ändert sich?", "input", "schedule.weekly", description="So, wie sie jetzt auf der Seite steht, z. B. „Donnerstag 16:00-17:30“. Leer lassen, wenn eine Zeit dazukommt.", placeholder="Donnerstag 16:00-17:30"),
+        FormField("locations", "Orte (ersetzen die bisherigen; der Stadtteil steht dabei)", "dropdown", "locations", description="Der Stadtteil des Orts bestimmt, wo Leser das Angebot " "finden. Fehlt ein Ort, schreiben Sie uns bitte.", options=tuple(location_choices(catalogue, settings)), multiple=True),
+        FormField("weekly_old", "Welche wöchentliche Zeit ändert sich?", "input", "schedule.weekly", description="So, wie sie jetzt auf der Seite steht, z. B. „Donnerstag " "16:00-17:30“. Leer lassen, wenn eine Zeit dazukommt.", placeholder="Donnerstag 16:00-17:30"),
         FormField("weekly_new", "Neue wöchentliche Zeit", "input", "schedule.weekly", description="Z. B. „Donnerstag 17:00-18:30“. Leer lassen, wenn die Zeit oben wegfällt.", placeholder="Donnerstag 17:00-18:30"),
         FormField("sessions", "Zusätzliche einzelne Termine (eine Zeile pro Termin, z. B. „2027-03-15 17:00-19:00“)", "textarea", "schedule.sessions"),
         FormField("free", "Ist das Angebot kostenlos?", "dropdown", "costs.free", options=(YES, NO)),
@@ -162,7 +165,7 @@ def _form_body(fields: Sequence[FormField], settings: Settings, introduction: st
         "id": "consent",
         "attributes": {
             "label": CONSENT_LABEL,
-            "options": [{"label": f"Die Angaben dürfen im Angebotskatalog und als offene Daten ({settings.licence}) veröffentlicht werden.", "required": True}],
+            "options": [{"label": "Die Angaben dürfen im Angebotskatalog und als offene " f"Daten ({settings.licence}) veröffentlicht werden.", "required": True}],
         },
     })
     return body
@@ -173,13 +176,13 @@ def change_issue_form(catalogue: Catalogue, settings: Settings) -> dict[str, Any
     office = settings.office or "Bildungskoordination"
     return {
         "name": "Angebot ändern",
-        "description": f"Eine Angabe eines bestehenden Angebots ändern, z. B. eine Uhrzeit. Die {office} prüft es, dann wird daraus ein Vorschlag.",
+        "description": "Eine Angabe eines bestehenden Angebots ändern, z. B. eine " f"Uhrzeit. Die {office} prüft es, dann wird daraus ein Vorschlag.",
         "title": "[Änderung] ",
         "labels": [OFFER_LABEL],
         "body": _form_body(change_form_fields(catalogue, settings), settings, (
             "Tragen Sie nur ein, was sich ändert: Jedes leere Feld bleibt, wie es ist.\n"
             "Eine wöchentliche Zeit ändern Sie so: oben die bisherige Zeit, darunter die neue. "
-            "Zum Beenden eines Angebots nutzen Sie bitte das Formular „Neues oder geändertes Angebot“ (Angebot beenden)."
+            "Zum Beenden eines Angebots nutzen Sie bitte das Formular " "„Neues oder geändertes Angebot“ (Angebot beenden)."
         )),
     }
 
@@ -213,12 +216,12 @@ def issue_form(catalogue: Catalogue, settings: Settings) -> dict[str, Any]:
         "id": "consent",
         "attributes": {
             "label": "Veröffentlichung",
-            "options": [{"label": f"Die Angaben dürfen im Angebotskatalog und als offene Daten ({settings.licence}) veröffentlicht werden.", "required": True}],
+            "options": [{"label": "Die Angaben dürfen im Angebotskatalog und als offene " f"Daten ({settings.licence}) veröffentlicht werden.", "required": True}],
         },
     })
     return {
         "name": "Neues oder geändertes Angebot",
-        "description": f"Für Anbieter ohne GitHub-Kenntnisse: die {settings.office or 'Bildungskoordination'} prüft es, dann wird daraus ein Vorschlag.",
+        "description": f"Für Anbieter ohne GitHub-Kenntnisse: die {settings.office or 'Bildungskoordination'} " "prüft es, dann wird daraus ein Vorschlag.",
         "title": "[Angebot] ",
         "labels": [OFFER_LABEL],
         "body": body,

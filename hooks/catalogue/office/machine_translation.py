@@ -14,8 +14,9 @@ import json
 import os
 import urllib.error
 import urllib.request
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Protocol, Sequence
+from typing import Protocol
 
 from catalogue.data.model import Catalogue
 from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind
@@ -42,7 +43,10 @@ class ProviderError(Exception):
 
 
 class TranslationProvider(Protocol):
-    name: str
+    @property
+    def name(self) -> str:
+        """The provider's name, as the office reads it in messages."""
+        ...
 
     def supports(self, language: str) -> bool: ...
 
@@ -154,4 +158,4 @@ def machine_translate(
     provider: TranslationProvider, drafts: Sequence[Draft], source: str, target: str
 ) -> list[NewText]:
     translated = provider.translate([draft.source for draft in drafts], source, target)
-    return [NewText(draft.record, draft.path, text) for draft, text in zip(drafts, translated)]
+    return [NewText(draft.record, draft.path, text) for draft, text in zip(drafts, translated, strict=True)]

@@ -123,7 +123,7 @@ def council_summary(report: NeedsReport, publication: Publication, messages: Mes
             against = (
                 say("council.against_seats", seats=gap.seats) if gap.seats is not None else say("council.against_offers", offers=gap.offers)
             )
-            lines.append(f"- {_topic(publication, gap.topic, default)}, {where}: {say('council.people', people=shown_people(gap.people))} – {against}")
+            lines.append(f"- {_topic(publication, gap.topic, default)}, {where}: " f"{say('council.people', people=shown_people(gap.people))} – {against}")
         lines.append("")
     if figures.waiting_lists:
         waiting = ", ".join(f"{_topic(publication, row.topic, default)} {row.people}" for row in figures.waiting_lists)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -167,13 +168,13 @@ def mkdocs_yml(town: NewTown) -> str:
     town_names: Any = {code: town.names[code] for code in town.languages if code in town.names}
     town_names = {"de": town.name, **town_names} if town_names else town.name
     return "".join([
-        f"# The settings of the catalogue of education offers for newcomers in {town.name}. The product (the package\n"
-        "# bildungskatalog, pinned in requirements.txt) brings the theme, the pages' script and styles, and the build.\n",
+        "# The settings of the catalogue of education offers for " f"newcomers in {town.name}. The product (the package\n"
+        "# bildungskatalog, pinned in requirements.txt) brings the " "theme, the pages' script and styles, and the build.\n",
         _dump({"site_name": site_names["de"],
-               "site_description": f"Kurse, Beratung und Freizeitangebote für Neuzugewanderte in {town.name} – von der Kita bis ins Rentenalter.",
+               "site_description": "Kurse, Beratung und Freizeitangebote für Neuzugewanderte " f"in {town.name} – von der Kita bis ins Rentenalter.",
                "site_url": _site_url(town),
                "docs_dir": "content", "use_directory_urls": True}),
-        "\n# The town's logo and favicon: put PNG files into content/assets/ and name them here (theme.logo, theme.favicon).\n",
+        "\n# The town's logo and favicon: put PNG files into " "content/assets/ and name them here (theme.logo, theme.favicon).\n",
         _dump({"theme": {"name": "material", "language": "de"}}),
         "\n# `catalogue` is the product; `i18n` builds one site per language (add or remove one with\n"
         "# `catalogue language add|remove CODE`).\n",
@@ -190,18 +191,18 @@ def mkdocs_yml(town: NewTown) -> str:
         "    # (YYYY-MM-DD). Until it is set, those pages say that their texts have not been checked yet.\n"
         '    legal_date: ""\n',
         _dump({"licence": town.licence, "licence_url": town.licence_url, "stale_after_months": 12}, indent=4),
-        "    # The town's official municipality key (Amtlicher Gemeindeschlüssel, 8 digits) for the open-data catalogue\n"
+        "    # The town's official municipality key (Amtlicher " "Gemeindeschlüssel, 8 digits) for the open-data catalogue\n"
         "    # GovData harvests (DCAT-AP.de), e.g. geocoding: {key: \"08221000\", level: municipality}.\n",
         "    # Where a text is missing in a reader's language, the languages shown instead before German.\n",
         _dump({"fallbacks": fallbacks}, indent=4) if fallbacks else "    fallbacks: {}\n",
         "    # Readers' phones keep the pages they opened for reading without a connection.\n",
         _dump({"offline": True}, indent=4),
-        "    # GitHub accounts of the coordination office: they review every change (written into .github/CODEOWNERS).\n",
+        "    # GitHub accounts of the coordination office: they " "review every change (written into .github/CODEOWNERS).\n",
         _dump({"coordinators": list(town.coordinators)}, indent=4),
-        "    # GitHub accounts of the town's technical owner: they review code and configuration (workflows, mkdocs.yml,\n"
+        "    # GitHub accounts of the town's technical owner: they " "review code and configuration (workflows, mkdocs.yml,\n"
         "    # requirements.txt), apart from the data (the product's README, \"Code ownership\").\n",
         _dump({"technical_owners": []}, indent=4),
-        "    # The web editor under /admin/: the GitHub repository it saves to and the sign-in helper (the product's\n"
+        "    # The web editor under /admin/: the GitHub repository " "it saves to and the sign-in helper (the product's\n"
         "    # README, \"GitHub sign-in for a town\"). Empty: the editor works with `make editor` on a clone only.\n",
         _dump({"editor": {}}, indent=4),
     ])

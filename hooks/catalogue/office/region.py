@@ -103,7 +103,7 @@ def _write_districts(path: Path, copies: Mapping[str, TownCopy | str], town_ids:
         assert isinstance(copy, TownCopy)
         names = (copy.index.get("publisher") or {}).get("town_names") or {}
         label = {copy.default_language: copy.town, **{code: str(name) for code, name in names.items() if code in languages and name}}
-        districts.append({"id": town_id, "label": label} if town_id not in old else old[town_id])
+        districts.append(old.get(town_id, {"id": town_id, "label": label}))
     districts += [term for term_id, term in old.items() if term_id not in town_ids.values()]
     edited = dict(taxonomy, districts=districts)
     path.write_text(merge_yaml(text, edited), encoding="utf-8")
@@ -161,7 +161,8 @@ def fitted(kind: str, document: dict[str, Any], records: TownRecords) -> dict[st
         if error is None:
             return document
         path = list(error.absolute_path)
-        if not path or (len(path) == 1 and path[0] in (validator.schema.get("required") or [])):
+        required = validator.schema.get("required") if isinstance(validator.schema, Mapping) else None
+        if not path or (len(path) == 1 and path[0] in (required or [])):
             records.skipped.append((str(document.get("id")), error.message))
             return None
         parent: Any = document

@@ -9,9 +9,10 @@ address, a street address, or the provider's name; or when their titles are the 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 TITLE_SIMILARITY = 0.8
 _WORD = re.compile(r"\w+")
@@ -74,5 +75,6 @@ def near_duplicates(
             continue
         shared = next((kind for kind, values in first_signs.items() if values & second_signs[kind]), "title" if similarity == 1 else "")
         if shared:
-            found.append(NearDuplicate(*sorted((first, second)), round(similarity, 2), shared))
+            low, high = sorted((first, second))
+            found.append(NearDuplicate(low, high, round(similarity, 2), shared))
     return sorted(found, key=lambda pair: (pair.first, pair.second))

@@ -17,10 +17,11 @@ import shutil
 import tempfile
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 from urllib.parse import urljoin
 
 INDEX_PATH = "data/hsds/index.json"
@@ -67,7 +68,7 @@ class TownCopy:
 def fetch_url(address: str) -> bytes:
     """The body of a GET request, at most MAX_FILE_BYTES; OSError on any failure (refused, timed out, HTTP error)."""
     request = urllib.request.Request(address, headers={"Accept": "application/json", "User-Agent": "catalogue-region"})
-    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310 - http(s) only, checked in settings
+    with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
         body: bytes = response.read(MAX_FILE_BYTES + 1)
     if len(body) > MAX_FILE_BYTES:
         raise OSError(f"{address} is larger than {MAX_FILE_BYTES // 1024 // 1024} MB")

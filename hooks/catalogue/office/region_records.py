@@ -6,22 +6,24 @@ every place gets the town as its district, so the region's district filter is a 
 (FREQ=WEEKLY with BYDAY) become weekly times, schedules with COUNT=1 dated sessions, an EXDATE in `notes` the
 exception days; the catalogue's own codes (categories, target groups, mode, costs, German level, registration, actor
 type) come from the records' attributes. Each offer's `website` is its page
-in the town's catalogue, and its `last_verified.by` the source as the town's licence asks to be named. A text is taken in a language where the town's file in that language differs from its
-default-language one (HSDS texts have no language; the town fills a missing one with the default-language text).
+in the town's catalogue, and its `last_verified.by` the source as the town's licence asks to be named. A text is taken
+in a language where the town's file in that language differs from its default-language one (HSDS texts have no language;
+the town fills a missing one with the default-language text).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
+
+from catalogue.data.schema_enums import GERMAN_LEVELS, MODES, RRULE_WEEKDAYS
 
 from .region_harvest import TownCopy
 
 TEXT_MAX = 400
 ID_MAX = 80
-WEEKDAYS = {"MO": "mon", "TU": "tue", "WE": "wed", "TH": "thu", "FR": "fri", "SA": "sat", "SU": "sun"}
-MODES = ("in_person", "online", "hybrid")
-GERMAN_LEVELS = ("none", "A1", "A2", "B1", "B2", "C1", "C2")
+_DAY_OF_RRULE_CODE = {code: day for day, code in RRULE_WEEKDAYS.items()}
 DEFAULT_ACTOR_TYPE = "association"
 _PAGE_ID = re.compile(r"/(offers|actors)/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d")
@@ -52,7 +54,8 @@ def slug(text: str, limit: int = 40) -> str:
 
 
 def record_slug(town_id: str, record: Mapping[str, Any], address_key: str) -> str:
-    """`<town>-<id>`: the id in the record's page address (…/offers/<id>/), else the name's slug and the HSDS id's start."""
+    """`<town>-<id>`: the id in the record's page address (…/offers/<id>/), else the name's slug and the HSDS id's
+    start."""
     found = _PAGE_ID.search(str(record.get(address_key) or ""))
     own = found.group(2) if found else f"{slug(str(record.get('name') or ''))}-{str(record['id'])[:8]}"
     return f"{town_id}-{own}"[:ID_MAX].strip("-")
@@ -127,8 +130,8 @@ def _schedule(service: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
             sessions.append(session)
         elif schedule.get("freq") == "WEEKLY" and schedule.get("byday") and end:
             for day in str(schedule["byday"]).split(","):
-                if day.strip() in WEEKDAYS:
-                    weekly.append({"day": WEEKDAYS[day.strip()], "start": start, "end": end})
+                if day.strip() in _DAY_OF_RRULE_CODE:
+                    weekly.append({"day": _DAY_OF_RRULE_CODE[day.strip()], "start": start, "end": end})
             for match in _EXDATE.finditer(str(schedule.get("notes") or "")):
                 exceptions.update(f"{day[:4]}-{day[4:6]}-{day[6:8]}" for day in match.group(1).split(",") if len(day) == 8)
         else:

@@ -16,7 +16,9 @@ from catalogue.data.layering import LANGUAGE_CODE
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.settings import read_settings
 from catalogue.office.new_town import FALLBACKS, PRODUCT_LANGUAGES, TEMPLATE_DIR
+from catalogue.office.town_config import i18n_options, read_town_config, write_town_config
 from catalogue.office.yaml_round_trip import dump_document, load_document
+
 
 class LanguageRefused(ValueError):
     """The change cannot be made; the message says why and what to do, in the office's language."""
@@ -34,10 +36,10 @@ def _say(key: str, language: str, **values: str) -> str:
 
 
 def _i18n(config: Any) -> Any:
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and "i18n" in entry:
-            return entry["i18n"]
-    raise LanguageRefused("mkdocs.yml has no i18n plugin")
+    options = i18n_options(config)
+    if options is None:
+        raise LanguageRefused("mkdocs.yml has no i18n plugin")
+    return options
 
 
 def add_language(root: Path, code: str) -> LanguageChange:
@@ -54,7 +56,7 @@ def add_language(root: Path, code: str) -> LanguageChange:
         raise LanguageRefused(_say("unknown", office, code=code, known=", ".join(PRODUCT_LANGUAGES)))
     names = yaml.safe_load((TEMPLATE_DIR / "language_names.yml").read_text(encoding="utf-8"))
     site_names = yaml.safe_load((TEMPLATE_DIR / "site_names.yml").read_text(encoding="utf-8"))
-    config = load_document((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_town_config(root)
     entry: dict[str, Any] = {"locale": code, "name": names.get(code, code), "build": True}
     if code in site_names:
         entry["site_name"] = site_names[code].format(town=settings.town_in(code))
@@ -65,8 +67,7 @@ def add_language(root: Path, code: str) -> LanguageChange:
         if not isinstance(catalogue.get("fallbacks"), dict):
             catalogue["fallbacks"] = {}
         catalogue["fallbacks"][code] = [*chain, office]
-    (root / "mkdocs.yml").write_text(dump_document(config), encoding="utf-8")
-    written = ["mkdocs.yml"]
+    written = [write_town_config(root, config)]
     docs = settings.docs_dir or root / "content"
     for page in sorted((TEMPLATE_DIR / "content").glob(f"*.{code}.md")):
         target = docs / page.name
@@ -88,7 +89,7 @@ def remove_language(root: Path, code: str) -> LanguageChange:
         raise LanguageRefused(_say("default", office, code=code))
     if code not in settings.language_codes:
         raise LanguageRefused(_say("absent", office, code=code, known=", ".join(settings.language_codes)))
-    config = load_document((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = read_town_config(root)
     options = _i18n(config)
     options["languages"] = [entry for entry in options["languages"] if entry.get("locale") != code]
     catalogue = config["extra"]["catalogue"]
@@ -99,8 +100,7 @@ def remove_language(root: Path, code: str) -> LanguageChange:
             fallbacks[other] = [language for language in fallbacks[other] if language != code]
     if isinstance(catalogue.get("town"), dict):
         catalogue["town"].pop(code, None)
-    (root / "mkdocs.yml").write_text(dump_document(config), encoding="utf-8")
-    written, removed = ["mkdocs.yml"], []
+    written, removed = [write_town_config(root, config)], []
     docs = settings.docs_dir or root / "content"
     for page in sorted(docs.glob(f"*.{code}.md")):
         page.unlink()

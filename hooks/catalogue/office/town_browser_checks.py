@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 from catalogue.data.package_files import VENDOR_DIR
@@ -31,7 +32,8 @@ HOW_TO_GET_CHROMIUM = (
     "or run `.venv/bin/python -m playwright install --with-deps chromium`, or set CHROMIUM=/path/to/chromium."
 )
 _RUN_AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})
-  .then(result => result.violations.map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"""
+  .then(result => result.violations.map(
+    v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`))"""
 
 
 class BrowserUnavailable(RuntimeError):
@@ -64,7 +66,7 @@ def page_kinds(publication: Publication, docs_dir: Path | None) -> list[PageKind
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the name http.server gives it
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

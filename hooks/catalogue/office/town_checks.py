@@ -8,9 +8,9 @@ request to another origin) are in `town_browser_checks`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 from urllib.parse import unquote, urldefrag, urlsplit
 
 from catalogue.data.ended_offers import ended_offers
@@ -42,7 +42,7 @@ def offer_pages(settings: Settings, publication: Publication, site: Path) -> lis
         found = sorted(path.name for path in folder.iterdir() if (path / "index.html").is_file()) if folder.is_dir() else []
         if found != wanted:
             missing, extra = sorted(set(wanted) - set(found)), sorted(set(found) - set(wanted))
-            wrong.append(f"{language}: offers without a page: {', '.join(missing) or 'none'}; pages without an offer: {', '.join(extra) or 'none'}")
+            wrong.append(f"{language}: offers without a page: {', '.join(missing) or 'none'}; " f"pages without an offer: {', '.join(extra) or 'none'}")
     return wrong
 
 

@@ -6,13 +6,13 @@ Studio have read for longest and best; Weblate's XLIFF 2.0 support is young and 
 translation reads only XLIFF 2.1. Both files carry the same units: one `file` per data file (its path in `original`),
 one unit per text, the unit id the text's path in the record (`description`, `schedule.note`,
 `locations.1.accessibility`: list positions counted from 1, as `make check` counts them in `locations[1]`; an XML
-NMTOKEN, as XLIFF 2 requires; `resname`/`name` and the CSV's `field` column give check's own `locations[1]…`). A note on every unit holds the fingerprint of the
-record's German text at the time of the export (catalogue.data.fingerprint), so the import can tell whether the
-German text changed in between. Units whose target was already there (outdated or machine-translated texts) carry
-it as the target with state `needs-review-translation` (1.2) or `initial` (2.1). The import takes a target when it
-is not empty and either its state says a person confirmed it (1.2: no `needs-…`/`new` state; 2.1: `translated`,
-`reviewed` or `final`) or it differs from the text the data holds now (tools such as DeepL's document translation
-fill targets without touching states). A file sent back unchanged changes nothing.
+NMTOKEN, as XLIFF 2 requires; `resname`/`name` and the CSV's `field` column give check's own `locations[1]…`). A note on
+every unit holds the fingerprint of the record's German text at the time of the export (catalogue.data.fingerprint), so
+the import can tell whether the German text changed in between. Units whose target was already there (outdated or
+machine-translated texts) carry it as the target with state `needs-review-translation` (1.2) or `initial` (2.1). The
+import takes a target when it is not empty and either its state says a person confirmed it (1.2: no `needs-…`/`new`
+state; 2.1: `translated`, `reviewed` or `final`) or it differs from the text the data holds now (tools such as DeepL's
+document translation fill targets without touching states). A file sent back unchanged changes nothing.
 
 CSV (RFC 4180, UTF-8 with BOM so that spreadsheet programs read the script right) has the columns
 `id, file, field, fingerprint, status, <de>, current <lang>, <lang>`: the translator fills the last column only.
@@ -27,9 +27,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
 
 from babel import Locale, UnknownLocaleError
 from lxml import etree
@@ -172,8 +172,11 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
     root = etree.Element(f"{{{XLIFF12_NS}}}xliff", nsmap={None: XLIFF12_NS}, version="1.2")
     for file, units in exchange.files().items():
         file_element = etree.SubElement(
-            root, f"{{{XLIFF12_NS}}}file", original=file, datatype="plaintext",
-            **{"source-language": exchange.source_language, "target-language": exchange.target_language},
+            root, f"{{{XLIFF12_NS}}}file",
+            attrib={
+                "original": file, "datatype": "plaintext",
+                "source-language": exchange.source_language, "target-language": exchange.target_language,
+            },
         )
         body = etree.SubElement(file_element, f"{{{XLIFF12_NS}}}body")
         for unit in units:
@@ -183,10 +186,10 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
             if unit.target:
                 target = etree.SubElement(element, f"{{{XLIFF12_NS}}}target", state="needs-review-translation")
                 target.text = unit.target
-            etree.SubElement(element, f"{{{XLIFF12_NS}}}note", **{"from": FINGERPRINT_NOTE}).text = unit.fingerprint
-            etree.SubElement(element, f"{{{XLIFF12_NS}}}note", **{"from": "status"}).text = str(unit.status)
+            etree.SubElement(element, f"{{{XLIFF12_NS}}}note", attrib={"from": FINGERPRINT_NOTE}).text = unit.fingerprint
+            etree.SubElement(element, f"{{{XLIFF12_NS}}}note", attrib={"from": "status"}).text = str(unit.status)
             for note in unit.notes:
-                etree.SubElement(element, f"{{{XLIFF12_NS}}}note", **{"from": "hint"}).text = note
+                etree.SubElement(element, f"{{{XLIFF12_NS}}}note", attrib={"from": "hint"}).text = note
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -319,8 +322,8 @@ def _read_xliff12(root: etree._Element) -> Exchange:
                 source=_text(element.find("x:source", ns)), target=_text(target), status=notes.get("status", ""),
                 confirmed=target is not None and state not in _SKIPPED_STATES_12,
             ))
-    source, target = _one_language_pair(languages)
-    return Exchange(source, target, tuple(units))
+    source_language, target_language = _one_language_pair(languages)
+    return Exchange(source_language, target_language, tuple(units))
 
 
 def _read_xliff2(root: etree._Element) -> Exchange:
@@ -367,7 +370,7 @@ def _read_csv(text: str) -> Exchange:
             raise ExchangeFileError("exchange.csv_cells", row=number, cells=len(row), expected=len(header))
         if any(len(cell) > MAX_CSV_CELL for cell in row):
             raise ExchangeFileError("exchange.csv_cell_too_long", row=number, limit=MAX_CSV_CELL)
-        values: Mapping[str, str] = dict(zip(_CSV_FIXED, row))
+        values: Mapping[str, str] = dict(zip(_CSV_FIXED, row, strict=False))  # the row's first cells; the texts follow
         unit_id = f"{values['file']}#{values['field']}"
         if unit_id in seen:
             raise ExchangeFileError("exchange.csv_duplicate", row=number, first=seen[unit_id])

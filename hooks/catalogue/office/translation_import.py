@@ -4,20 +4,21 @@ then writes only the translated texts and the translation bookkeeping, with the 
 Refused, with the unit named: a file or text the catalogue does not have; a language pair other than the site's
 source language into one of its other languages; a unit whose German text (its own, or the record's fingerprint)
 changed since the export; a text longer than the schema allows; a text the loader refuses (office/text_rules.py:
-control and direction characters, HTML, links other than http(s), mailto and tel, markup in plain text). After the import a record whose texts are all translated gets
-`translation_sources.<language>` set to its German text's fingerprint, and a person's translation of every text of a
-machine-translated record takes the language off `machine_translated`.
+control and direction characters, HTML, links other than http(s), mailto and tel, markup in plain text). After the
+import a record whose texts are all translated gets `translation_sources.<language>` set to its German text's
+fingerprint, and a person's translation of every text of a machine-translated record takes the language off
+`machine_translated`.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from catalogue.data.messages import Messages
 from catalogue.data.model import Catalogue
-from catalogue.data.settings import Settings
 from catalogue.data.schema_check import schema_set
+from catalogue.data.settings import Settings
 from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
 from .text_rules import text_refusals

@@ -8,15 +8,15 @@ names, per version, what a town sees change.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from ruamel.yaml.comments import CommentedMap
 
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.office.new_town import PRODUCT_FILES, TEMPLATE_DIR
-from catalogue.office.yaml_round_trip import dump_document, load_document
+from catalogue.office.town_config import read_town_config, write_town_config
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class SettingsChange:
 
 def _technical_owners(config: CommentedMap) -> bool:
     catalogue = (config.get("extra") or {}).get("catalogue")
-    if not isinstance(catalogue, dict) or "technical_owners" in catalogue:
+    if not isinstance(catalogue, CommentedMap) or "technical_owners" in catalogue:
         return False
     catalogue["technical_owners"] = []
     catalogue.yaml_set_comment_before_after_key(
@@ -60,17 +60,14 @@ def upgrade_town(root: Path) -> Upgraded:
 
     Raises FileNotFoundError without mkdocs.yml. Files already as the product wants them are left untouched, so a
     second run writes nothing."""
-    config_file = root / "mkdocs.yml"
-    text = config_file.read_text(encoding="utf-8")
     written: list[str] = []
     said: list[str] = []
-    config = load_document(text)
+    config = read_town_config(root)
     for change in SETTINGS_CHANGES:
         if change.apply(config):
             said.append(f"{change.version}: {change.says}")
     if said:
-        config_file.write_text(dump_document(config), encoding="utf-8")
-        written.append("mkdocs.yml")
+        written.append(write_town_config(root, config))
     wanted: dict[str, bytes] = {
         **{destination: (TEMPLATE_DIR / source).read_bytes() for source, destination in PRODUCT_FILES.items()},
         **{f"schemas/{schema.name}": schema.read_bytes() for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))},

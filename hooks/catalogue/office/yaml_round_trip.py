@@ -14,7 +14,8 @@ from __future__ import annotations
 import difflib
 import io
 import re
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -226,7 +227,7 @@ def _same(before: Any, value: Any) -> bool:
     if isinstance(value, Mapping):
         return before.keys() == value.keys() and all(_same(before[key], value[key]) for key in value)
     if isinstance(value, list):
-        return len(before) == len(value) and all(_same(old, new) for old, new in zip(before, value))
+        return len(before) == len(value) and all(_same(old, new) for old, new in zip(before, value, strict=True))
     return bool(before == value)
 
 
@@ -247,7 +248,7 @@ def _same_scalar(current: Any, value: Any) -> bool:
         return type(current) is type(value) and current == value
     if isinstance(current, str) and isinstance(value, str):
         return str(current) == value
-    return current == value and type(current) is type(value) or (
+    return (current == value and type(current) is type(value)) or (
         isinstance(current, (int, float)) and isinstance(value, (int, float)) and float(current) == float(value)
     )
 

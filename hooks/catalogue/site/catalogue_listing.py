@@ -19,18 +19,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
 from catalogue.data.model import Offer
 from catalogue.data.publication import Publication
+from catalogue.data.schema_enums import GERMAN_LEVELS
 from catalogue.data.time_of_day import times_of_day
 
 LISTING_PAGE_SIZE = 20
 """Cards per page: on the catalogue page (first page only), category and district pages, and per step of the
 script's 'show more'."""
-GERMAN_LEVELS: tuple[str, ...] = ("none", "A1", "A2", "B1", "B2", "C1", "C2")
-"""The offer schema's `german_level` values, lowest first (CEFR)."""
 MODES_INCLUDING_HYBRID = ("in_person", "online")
 CARDS_FOLDER = "cards"
 FACETS_FOLDER = "facets"

@@ -5,8 +5,8 @@ mkdocs-static-i18n (1.3) falls back to the default language only (`fallback_to_d
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
-from typing import Sequence
 
 
 def content_fallback_source(docs_dir: Path, src_uri: str, chain: Sequence[str]) -> tuple[Path, str] | None:

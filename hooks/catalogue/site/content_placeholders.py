@@ -4,8 +4,8 @@ the licence, the languages and the date of the legal texts live in one place."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 from urllib.parse import urlsplit
 
 from babel.lists import format_list
@@ -28,8 +28,8 @@ def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
     """Every placeholder's text in the reader's language. `office_phone_tel` is the number as a tel: link wants it
     (RFC 3966: '+' and digits only); `languages` names the site's languages in the reader's language (CLDR
     language names and list patterns), `languages_list` as a Markdown list; `legal_date` is the long date in the
-    reader's language, or a bracketed "not yet reviewed" until the town sets it; `town_official` is the town's name in the default language, as postal addresses and signs
-    write it."""
+    reader's language, or a bracketed "not yet reviewed" until the town sets it; `town_official` is the town's name in
+    the default language, as postal addresses and signs write it."""
     settings = reader.settings
     locale = cldr_locale(reader.code)
     names = [locale.languages.get(language.code) or language.name for language in settings.languages]

@@ -10,11 +10,9 @@ from markupsafe import Markup
 from catalogue.data.publication import Publication
 from catalogue.data.statistics import AGE_BANDS, CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
 from catalogue.language.formatting import cldr_locale
-from catalogue.language.reader_language import ReaderLanguage
+from catalogue.language.reader_language import ReaderLanguage, direction_of
 
 from .svg_chart import bar_chart
-
-RIGHT_TO_LEFT = frozenset({"ar", "fa", "he", "ur", "ps", "ckb", "dv", "yi"})
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,7 @@ def chart_views(figures: Figures, publication: Publication, reader: ReaderLangua
             key_heading=reader.t(f"figures.key.{name}"),
             rows=rows,
             shares=name in ("readable", "costs", "modes"),
-            svg=bar_chart([(label, value) for label, value, _ in rows], right_to_left=reader.code in RIGHT_TO_LEFT),
+            svg=bar_chart([(label, value) for label, value, _ in rows], right_to_left=direction_of(reader.code) == "rtl"),
         ))
     return views
 
@@ -89,7 +87,7 @@ def matrix_views(figures: Figures, publication: Publication, reader: ReaderLangu
             name=name,
             title=reader.t(f"figures.{name}"),
             columns=tuple(key_label(reader, publication, column_chart, key) for key in table.columns),
-            rows=tuple((key_label(reader, publication, "categories", key), cells) for key, cells in zip(table.rows, table.cells)),
+            rows=tuple((key_label(reader, publication, "categories", key), cells) for key, cells in zip(table.rows, table.cells, strict=True)),
             gaps=table.gaps(),
         ))
     return views

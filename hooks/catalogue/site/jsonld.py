@@ -230,6 +230,6 @@ def _event_times(offer: Offer, actor: Actor, reader: ReaderLanguage, url: str) -
                 "endDate": end.isoformat(timespec="minutes"),
                 "location": _location(offer, actor, reader, url, session.location),
             }
-            for session, (start, end) in zip(sessions, spans)
+            for session, (start, end) in zip(sessions, spans, strict=True)
         ]
     return result

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Mapping
 
 
 def _material_languages_folder() -> Path | None:

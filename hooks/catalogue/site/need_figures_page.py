@@ -9,9 +9,9 @@ from markupsafe import Markup
 
 from catalogue.data.need_figures import WHOLE_TOWN, NeedFigures, NeedMatrix, shown_people
 from catalogue.data.publication import Publication
-from catalogue.language.reader_language import ReaderLanguage
+from catalogue.language.reader_language import ReaderLanguage, direction_of
 
-from .figures_page import RIGHT_TO_LEFT, key_label
+from .figures_page import key_label
 from .svg_chart import bar_chart, paired_bar_chart
 
 
@@ -54,7 +54,7 @@ def _matrix_view(reader: ReaderLanguage, publication: Publication, name: str, ma
         return str(reader.t("figures.whole_town")) if key == WHOLE_TOWN else key_label(reader, publication, column_chart, key)
 
     rows = []
-    for key, cells in zip(matrix.rows, matrix.cells):
+    for key, cells in zip(matrix.rows, matrix.cells, strict=True):
         shown = tuple(
             (reader.number(cell.offers), shown_people(cell.people) if cell.needs else "–", bool(cell.needs) and cell.offers == 0)
             for cell in cells
@@ -83,7 +83,7 @@ def needs_view(figures: NeedFigures, publication: Publication, reader: ReaderLan
     waiting = tuple(
         WaitingView(key_label(reader, publication, "categories", row.topic), row.offers, row.people) for row in figures.waiting_lists
     )
-    right_to_left = reader.code in RIGHT_TO_LEFT
+    right_to_left = direction_of(reader.code) == "rtl"
     return NeedsView(
         figures=figures,
         matrices=(

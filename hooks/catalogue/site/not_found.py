@@ -7,7 +7,7 @@ address's first folder names instead. No inline script: the Content Security Pol
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from markupsafe import Markup

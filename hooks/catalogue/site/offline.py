@@ -15,10 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable, Sequence
 from urllib.parse import urlsplit
 
 from catalogue.data.settings import Settings
@@ -27,7 +27,8 @@ WORKER_PATH = "sw.js"
 REGISTRATION_PATH = "assets/catalogue/offline.js"
 """Two folders below the site's root: the script finds the worker at ../../sw.js from its own address."""
 EDITOR_PATH = "admin/"
-"""The web editor's folder (office.editor_config.EDITOR_FOLDER; a test holds them together): the worker leaves it alone."""
+"""The web editor's folder (office.editor_config.EDITOR_FOLDER; a test holds them together): the worker leaves it
+alone."""
 OFFLINE_FOLDER = "offline/"
 """Below each language's root: the page the worker shows for a page the browser has not saved."""
 _SOURCES = Path(__file__).parent

@@ -7,8 +7,8 @@ from markupsafe import Markup
 
 from catalogue.data.settings import Settings
 from catalogue.language.reader_language import ReaderLanguage
-
 from catalogue.site.town_style import TOWN_STYLESHEET
+
 from .offline import REGISTRATION_PATH
 from .security import REFERRER_POLICY, content_security_policy, early_script_element
 

@@ -8,7 +8,7 @@ leaves `stemmer` at `window.catalogueStem`, so the catalogue page needs no modul
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from catalogue.data.package_files import VENDOR_DIR
 
@@ -18,17 +18,17 @@ STEMMER_PACKAGE = VENDOR_DIR / "stemmers"
 _EXPORTS = ("export function stemmer(", "export const language=")
 
 
-@lru_cache(maxsize=None)
+@cache
 def stemmer_script(language: str) -> bytes | None:
     """The script for a language Snowball stems; None for the others.
 
-    Raises FileNotFoundError naming `make vendor` when the package carries no stemmers, and ValueError where the package's
-    file no longer has the shape this function rewrites (a new release)."""
+    Raises FileNotFoundError naming `make vendor` when the package carries no stemmers, and ValueError where the
+    package's file no longer has the shape this function rewrites (a new release)."""
     if language not in SNOWBALL_ALGORITHMS:
         return None
     source = STEMMER_PACKAGE / f"{language}.js"
     if not source.is_file():
-        raise FileNotFoundError(f"{source} is missing: the package was built without its browser files: run `make vendor` (package.json pins @orama/stemmers)")
+        raise FileNotFoundError(f"{source} is missing: the package was built without its browser " "files: run `make vendor` (package.json pins @orama/stemmers)")
     module = source.read_text(encoding="utf-8")
     if any(module.count(export) != 1 for export in _EXPORTS) or "import " in module:
         raise ValueError(f"{source}: not the module shape this build expects (one exported stemmer function)")

@@ -6,7 +6,7 @@ Colours come from the page's style sheet (classes cat-bar, cat-bar__label, cat-b
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
@@ -32,9 +32,9 @@ def bar_chart(rows: Sequence[tuple[str, int]], *, right_to_left: bool = False) -
         label_x, anchor = (WIDTH, "end") if right_to_left else (0, "start")
         value_x = (WIDTH - length - 4) if right_to_left else (length + 4)
         parts.append(
-            f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" text-anchor="{anchor}">{escape(label)}</text>'
+            f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" ' f'text-anchor="{anchor}">{escape(label)}</text>'
             f'<rect class="cat-bar" x="{bar_x}" y="{top + 18}" width="{max(length, 0.5)}" height="{BAR}" rx="2"></rect>'
-            f'<text class="cat-bar__value" x="{value_x}" y="{top + 18 + BAR - 2}" text-anchor="{"end" if right_to_left else "start"}">{value}</text>'
+            f'<text class="cat-bar__value" x="{value_x}" y="{top + 18 + BAR - 2}" ' f'text-anchor="{"end" if right_to_left else "start"}">{value}</text>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -57,15 +57,15 @@ def paired_bar_chart(rows: Sequence[tuple[str, Bar, Bar]], *, right_to_left: boo
     label_x, anchor = (WIDTH, "end") if right_to_left else (0, "start")
     for index, (label, *values) in enumerate(rows):
         top = index * pitch
-        parts.append(f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" text-anchor="{anchor}">{escape(label)}</text>')
-        for offset, ((value, text), extra) in enumerate(zip(values, ("", " cat-bar--second"))):
+        parts.append(f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" ' f'text-anchor="{anchor}">{escape(label)}</text>')
+        for offset, ((value, text), extra) in enumerate(zip(values, ("", " cat-bar--second"), strict=True)):
             length = round((WIDTH - VALUE_ROOM) * value / largest, 1)
             y = top + 18 + offset * (BAR + 2)
             bar_x = WIDTH - length if right_to_left else 0
             value_x = (WIDTH - length - 4) if right_to_left else (length + 4)
             parts.append(
-                f'<rect class="cat-bar{extra}" x="{bar_x}" y="{y}" width="{max(length, 0.5)}" height="{BAR}" rx="2"></rect>'
-                f'<text class="cat-bar__value" x="{value_x}" y="{y + BAR - 2}" text-anchor="{"end" if right_to_left else "start"}">{escape(text)}</text>'
+                f'<rect class="cat-bar{extra}" x="{bar_x}" y="{y}" ' f'width="{max(length, 0.5)}" height="{BAR}" rx="2"></rect>'
+                f'<text class="cat-bar__value" x="{value_x}" y="{y + BAR - 2}" ' f'text-anchor="{"end" if right_to_left else "start"}">{escape(text)}</text>'
             )
     parts.append("</svg>")
     return Markup("".join(parts))

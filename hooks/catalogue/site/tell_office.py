@@ -8,11 +8,12 @@ nothing is found; TellTexts are the templates it reads from the page's data attr
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 from urllib.parse import quote
 
 from catalogue.data.model import Taxonomy
+from catalogue.data.schema_enums import MODES
 from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import ReaderLanguage
 
@@ -50,8 +51,8 @@ def tell_texts(words: ReaderLanguage, page_language: str) -> TellTexts:
 def mail_parts(texts: Sequence[TellTexts], searched: Sequence[str]) -> tuple[str, str]:
     """Subject and body: each language's subject joined by ' / ', each language's block below the other, the
     default language's first. `searched[i]` is what was searched, in the words of `texts[i]`; no filters are set."""
-    subjects = list(dict.fromkeys(text.subject.format_map({"searched": what}) for text, what in zip(texts, searched)))
-    bodies = [text.body(what, "") for text, what in zip(texts, searched)]
+    subjects = list(dict.fromkeys(text.subject.format_map({"searched": what}) for text, what in zip(texts, searched, strict=True)))
+    bodies = [text.body(what, "") for text, what in zip(texts, searched, strict=True)]
     return " / ".join(subjects), "\n---\n".join(dict.fromkeys(bodies))
 
 
@@ -74,7 +75,7 @@ def filter_names(words: ReaderLanguage, taxonomy: Taxonomy, offer_languages: Seq
         "age": {"label": text("filter.age"), "values": {}},
         "l": {"label": text("filter.language"), "values": {code: words.language_name(code) for code in offer_languages}},
         "d": {"label": text("filter.district"), "values": {term.id: words.plain(term.label) for term in taxonomy.districts}},
-        "m": {"label": text("filter.mode"), "values": {mode: text(f"mode.{mode}") for mode in ("in_person", "online", "hybrid")}},
+        "m": {"label": text("filter.mode"), "values": {mode: text(f"mode.{mode}") for mode in MODES}},
         "g": {"label": text("filter.german"), "values": {"none": text("filter.german_none")}},
         "t": {"label": text("filter.time"), "values": {time: text(f"time.{time}") for time in TIMES_OF_DAY}},
         "free": {"label": text("filter.free"), "values": {}},

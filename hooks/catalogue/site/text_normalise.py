@@ -29,7 +29,7 @@ nobody writes и for й, and folding і or є would merge real words (кіт "ca
 from __future__ import annotations
 
 import unicodedata
-from typing import Callable
+from collections.abc import Callable
 
 _RECOMPOSED = (("\u0438\u0306", "\u0439"), ("\u0456\u0308", "\u0457"))
 """и + breve -> й, і + diaeresis -> ї: kept whole while other marks are stripped."""

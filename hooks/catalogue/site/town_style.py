@@ -3,7 +3,7 @@
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 TOWN_STYLESHEET = "assets/catalogue/town.css"
 COLOUR_VARIABLES = {
@@ -21,4 +21,4 @@ def town_stylesheet(colours: Mapping[str, str]) -> str:
     if not colours:
         return ""
     lines = [f"  {variable}: {colours[key]};" for key, variables in COLOUR_VARIABLES.items() if key in colours for variable in variables]
-    return "/* The town's colours (extra.catalogue.colours in mkdocs.yml). */\n@media not all and (prefers-color-scheme: dark) {\n:root {\n" + "\n".join(lines) + "\n}\n}\n"
+    return "/* The town's colours (extra.catalogue.colours in mkdocs.yml). " "*/\n@media not all and (prefers-color-scheme: dark) {\n:root {\n" + "\n".join(lines) + "\n}\n}\n"
