@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.messages import Messages
 from catalogue.data.publication import publish
 from catalogue.data.settings import settings_from_config

@@ -27,7 +27,7 @@ from typing import Any, Sequence
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
-from catalogue.data.loading import load_catalogue  # noqa: E402
+from catalogue.checks.loading import load_catalogue  # noqa: E402
 from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
 from catalogue.data.publication import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402

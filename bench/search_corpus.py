@@ -33,7 +33,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 if str(REPO_ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
-from catalogue.data.loading import LoadResult, load_catalogue  # noqa: E402
+from catalogue.checks.loading import LoadResult, load_catalogue  # noqa: E402
 from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
 from catalogue.data.publication import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402

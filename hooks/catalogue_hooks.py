@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
 from catalogue.data.history import offer_history
-from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.problems import format_problem
 from catalogue.data.publication import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings

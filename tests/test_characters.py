@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.messages import Messages
 from catalogue.data.publication import publish
 from catalogue.data.settings import read_settings

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import SettingsError, settings_from_config
 from catalogue.exports.dcat import DataFile, dcat_catalog, licence_uri
 import rdflib.namespace as vocabulary

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Catalogue, NewsItem, Texts
 from catalogue.data.publication import publish
 from catalogue.data.settings import Settings, read_settings

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Offer
 from catalogue.data.settings import TOWN_TIME_ZONE
 from catalogue.exports.hsds import hsds_files, hsds_organizations, hsds_services, record_id

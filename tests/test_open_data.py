@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Catalogue, Offer, Texts
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.reader_language import ReaderLanguage

@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 from catalogue.data.fingerprint import default_text_fingerprint
-from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, MESSAGES, PHRASES
 from catalogue.data.problems import Problem, format_problem, problem_sort_key
 from catalogue.data.package_files import DEFAULTS_DIR

@@ -22,7 +22,7 @@ from typing import Mapping, Sequence, TextIO
 
 import yaml
 
-from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem

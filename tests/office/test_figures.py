@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from catalogue.data.history import offer_history, quarter_of
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Offer
 from catalogue.data.publication import Publication, publish
 from catalogue.data.settings import read_settings

@@ -113,7 +113,7 @@ def test_the_months_come_from_the_sites_settings(office_site: Path, months: int,
 
 def test_the_report_gives_each_languages_coverage_and_what_to_review(office_site: Path) -> None:
     from catalogue.data.language_coverage import covered_in
-    from catalogue.data.loading import load_catalogue
+    from catalogue.checks.loading import load_catalogue
     from catalogue.data.publication import publish
     from catalogue.data.settings import read_settings
     from datetime import date

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import read_settings
 from catalogue.data.translation_status import translation_status
 from catalogue.office.machine_translation import DEEPL_KEY_VARIABLE, DEEPL_URL_VARIABLE

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Offer
 from catalogue.data.publication import publish
 from catalogue.language.localise import Localiser

@@ -14,7 +14,7 @@ import yaml
 
 from catalogue.cli import EXIT_VALID, main
 from catalogue.data.ended_offers import ended_offers
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.problems import format_problem
 from catalogue.data.publication import publish
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from .cross_checks import months_before
+from .months import months_before
 from .model import NewsItem
 
 CURRENT_NEWS_MONTHS = 12

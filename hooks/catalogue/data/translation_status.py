@@ -18,7 +18,7 @@ from types import MappingProxyType
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Literal, Mapping, Union
 
-from .cross_checks import is_proper_name
+from .data_file import is_proper_name
 from .fingerprint import default_text_fingerprint
 from .model import Actor, Catalogue, NewsItem, Offer, TextUnit, TranslationRecord
 from .schema_check import Kind, SchemaSet

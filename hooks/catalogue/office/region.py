@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.schema_check import schema_set
 from catalogue.data.settings import Settings
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from catalogue.data.cross_checks import months_before
+from catalogue.data.months import months_before
 from catalogue.data.language_coverage import LanguageCoverage, language_coverage
 from catalogue.data.messages import Messages
 from catalogue.data.model import Actor, NewsItem, Offer

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.settings import Settings

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from catalogue.data.capacity import capacity_state, shown_capacity
 from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
-from catalogue.data.cross_checks import months_before
+from catalogue.data.months import months_before
 from catalogue.data.ended_offers import ended_offers, similar_offers
 from catalogue.data.news_archive import archived_news, current_news
 from catalogue.data.history import QuarterCount

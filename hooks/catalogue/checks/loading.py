@@ -10,7 +10,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
-from catalogue.data.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
+from catalogue.checks.context import CheckContext, material_interface_languages
+from catalogue.checks.runner import check_catalogue
+from catalogue.data.data_file import DataFile
 from catalogue.data.glossary import glossary_from_data, page_wrong_forms
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.model import (
