@@ -19,7 +19,7 @@ from catalogue.data.statistics import figures
 from catalogue.exports.figures_csv import figures_csv_files
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_exchange import export_exchange, xliff12_bytes
-from catalogue.synthetic import REFERENCE_DATE
+from synthetic import REFERENCE_DATE
 
 T = TypeVar("T")
 

@@ -37,7 +37,7 @@ from catalogue.site.catalogue_listing import LISTING_PAGE_SIZE  # noqa: E402
 from catalogue.site.search_index import SHARD_KEY_LENGTH, catalogue_entries, search_index_files, shard_file_name  # noqa: E402
 from catalogue.site.search_terms import analyser, query_terms  # noqa: E402
 from catalogue.site.stemmer_script import stemmer_script  # noqa: E402
-from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue  # noqa: E402
+from synthetic import REFERENCE_DATE, SyntheticCatalogue  # noqa: E402
 
 CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 QUERIES_PER_LANGUAGE = 30

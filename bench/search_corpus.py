@@ -41,7 +41,7 @@ from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
 from catalogue.site.catalogue_listing import facet_values, offers_by_document  # noqa: E402
 from catalogue.site.search_index import catalogue_entries, search_index_files  # noqa: E402
 from catalogue.site.stemmer_script import stemmer_script  # noqa: E402
-from catalogue.synthetic import REFERENCE_DATE  # noqa: E402
+from synthetic import REFERENCE_DATE  # noqa: E402
 
 QUERIES_DIR = REPO_ROOT / "tests" / "search" / "queries"
 RUNNER = REPO_ROOT / "tests" / "search" / "run_engine.js"

@@ -1,6 +1,6 @@
 """The core package's stages import one way only, and only the adapter knows mkdocs.
 
-    data  <-  checks  <-  language  <-  site | exports | office  <-  build  <-  cli, synthetic (entry points)
+    data  <-  checks  <-  language  <-  site | exports | office  <-  build  <-  cli (entry point)
 
 A stage may import itself and the stages to its left; `site`, `exports` and `office` never import each other:
 a piece two of them need belongs lower, in `language`, `checks` or `data`.
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 CORE = Path(__file__).resolve().parents[1] / "hooks" / "catalogue"
-ENTRY_POINTS = {"__init__", "__main__", "cli", "synthetic"}
+ENTRY_POINTS = {"__init__", "__main__", "cli"}
 ALLOWED: dict[str, set[str]] = {
     "data": {"data"},
     "checks": {"data", "checks"},

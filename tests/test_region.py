@@ -24,7 +24,7 @@ from catalogue.exports.hsds import hsds_files
 from catalogue.office.region import GENERATED_MARK
 from catalogue.office.region_duplicates import near_duplicates
 from catalogue.office.region_harvest import harvest_town
-from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
+from bench.synthetic import REFERENCE_DATE, write_synthetic_catalogue
 
 from tests.browser.static_server import SiteServer
 from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA, build_site, only_languages

@@ -16,7 +16,7 @@ from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.search_index import SHARD_TARGET_BYTES, ContentEntry, build_search_index, shard_file_name
 from catalogue.site.search_terms import query_terms
 from catalogue.site.text_normalise import normalise
-from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue
+from bench.synthetic import REFERENCE_DATE, SyntheticCatalogue
 
 from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA
 

@@ -173,7 +173,7 @@ SYNTHETIC_LANGUAGES = ("de", "en", "ar", "ps")
 
 def write_synthetic_town(folder: Path, offers: int = 24) -> Path:
     """A generated town whose newest language (Pashto, right to left) has no interface texts of its own."""
-    from catalogue.synthetic import write_synthetic_catalogue
+    from bench.synthetic import write_synthetic_catalogue
 
     write_synthetic_catalogue(folder / "data", offers=offers, languages=SYNTHETIC_LANGUAGES, seed=3, template_data_dir=FIXTURE_DATA)
     # Material has no interface texts for Pashto: the town starts from a labels file that carries a `theme:` section.
