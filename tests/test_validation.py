@@ -30,7 +30,7 @@ from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, MESSAGES, PHRASES
 from catalogue.data.problems import Problem, format_problem, problem_sort_key
 from catalogue.data.package_files import DEFAULTS_DIR
-from catalogue.data.schema_check import SCHEMA_DIR, SCHEMA_FILES, Kind, schema_set
+from catalogue.data.schema_loading import SCHEMA_DIR, SCHEMA_FILES, Kind, schema_set
 from catalogue.data.settings import read_settings
 from catalogue.data.strict_yaml import read_yaml_file
 from jsonschema import Draft202012Validator

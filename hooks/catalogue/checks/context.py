@@ -12,7 +12,7 @@ from typing import Any, Iterator
 from catalogue.data.data_file import DataFile
 from catalogue.data.messages import Messages
 from catalogue.data.problems import Problem
-from catalogue.data.schema_check import Kind, SchemaSet, TextField
+from catalogue.data.schema_loading import Kind, SchemaSet, TextField
 from catalogue.data.settings import Settings
 from catalogue.data.strict_yaml import JsonPath, Position
 

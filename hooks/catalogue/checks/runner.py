@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 from catalogue.data.data_file import DataFile
 from catalogue.data.problems import Problem
-from catalogue.data.schema_check import Kind
+from catalogue.data.schema_loading import Kind
 
 from . import glossary_forms, labels_files, orders, references, text_safety, translations
 from .context import CheckContext, Checking

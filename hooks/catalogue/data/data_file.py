@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from catalogue.data.schema_check import Kind
+from catalogue.data.schema_loading import Kind
 from catalogue.data.strict_yaml import JsonPath, YamlDocument
 
 

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator, Literal, Mapping, Union
 from .data_file import is_proper_name
 from .fingerprint import default_text_fingerprint
 from .model import Actor, Catalogue, NewsItem, Offer, TextUnit, TranslationRecord
-from .schema_check import Kind, SchemaSet
+from .schema_loading import Kind, SchemaSet
 
 Status = Literal["current", "outdated", "machine", "missing"]
 STATUSES: tuple[Status, ...] = ("current", "outdated", "machine", "missing")

@@ -1,4 +1,6 @@
-"""Checks a data file against its JSON Schema (2020-12) and explains every error at the line where it stands."""
+"""Explains a JSON Schema error at the line where it stands, in the actor's words, with the fix: the value as
+written, the allowed values (and the one most like it), the form a date or time must have (1.2.2027 -> 2027-02-01).
+"""
 
 from __future__ import annotations
 
@@ -7,37 +9,15 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Literal, Mapping
+from pathlib import PurePosixPath
+from typing import Any, Iterator, Mapping
 
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
-from jsonschema.exceptions import best_match
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from jsonschema import ValidationError
 
-from catalogue.data.email_address import is_email_address
 from catalogue.data.messages import Messages, quote
-from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.problems import Problem
 from catalogue.data.strict_yaml import JsonPath, YamlDocument, field_name
 
-if TYPE_CHECKING:
-    from referencing._core import Resolver
-
-Kind = Literal["taxonomy", "actor", "offer", "news", "need", "labels", "glossary", "synonyms"]
-
-SCHEMA_FILES: Mapping[Kind, str] = {
-    "taxonomy": "taxonomy.schema.json",
-    "actor": "actor.schema.json",
-    "offer": "offer.schema.json",
-    "news": "news.schema.json",
-    "need": "need.schema.json",
-    "labels": "labels.schema.json",
-    "glossary": "glossary.schema.json",
-    "synonyms": "synonyms.schema.json",
-}
-_COMMON_SCHEMA = "common.schema.json"
 # Definitions in common.schema.json whose pattern errors get their own explanation.
 _PATTERN_DEFINITIONS = ("date", "time", "url", "phone", "id", "language_code")
 # Pattern errors of fields defined elsewhere, told apart by the name of the field or of its parent.
@@ -48,255 +28,12 @@ _PATTERN_FIELDS = {
     "src": "image_src",
 }
 _LABEL_MAPS = frozenset({"site", "theme"})
-_ANNOTATIONS = frozenset({"description", "title", "examples", "$comment"})
-_NOT_SCHEMAS = frozenset({"enum", "const", "required", "examples", "$defs"})
-_Check = Callable[[Any], bool]
 _RAW_TOKEN = re.compile(r"[^\s,\]\}#]+")
 _CLOSE_MATCH_CUTOFF = 0.7
 
 
 @dataclass(frozen=True)
-class TextField:
-    path: JsonPath
-    markdown: bool
-    """True for longer texts in Markdown (description, body)."""
-
-
-@dataclass(frozen=True)
-class SchemaSet:
-    """The validators of all kinds of data file, built once."""
-
-    validators: Mapping[Kind, Draft202012Validator]
-    fast_checks: Mapping[Kind, Callable[[Any], bool]]
-    """Quick yes/no answers for valid documents; jsonschema explains the rest. Missing for a schema that uses a
-    keyword the quick check does not know."""
-    definitions: Mapping[str, Mapping[str, Any]]
-    """The $defs of common.schema.json, to tell which definition an error comes from."""
-
-    def text_fields(self, kind: Kind, data: Any) -> list[TextField]:
-        """Every text map (language -> text) in a document that fits its schema, with its path."""
-        fields: list[TextField] = []
-        _collect_text_fields(data, _schema_of(self.validators[kind]), (), self.definitions, fields)
-        return fields
-
-
-_FORMAT_CHECKER = FormatChecker()
-# jsonschema's own "email" check only looks for an @; email-validator knows international addresses (RFC 6531).
-_FORMAT_CHECKER.checks("email")(lambda instance: not isinstance(instance, str) or is_email_address(instance))
-
-
-@lru_cache(maxsize=4)
-def schema_set(schema_dir: Path = SCHEMA_DIR) -> SchemaSet:
-    schemas = {
-        file.name: json.loads(file.read_text(encoding="utf-8")) for file in sorted(schema_dir.glob("*.schema.json"))
-    }
-    registry: Registry[Any] = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema, default_specification=DRAFT202012))
-        for schema in schemas.values()
-    )
-    inlined: dict[int, Any] = {}
-    validators: dict[Kind, Draft202012Validator] = {}
-    for kind, name in SCHEMA_FILES.items():
-        schema = _inline_references(schemas[name], registry.resolver(base_uri=schemas[name]["$id"]), inlined)
-        format_checker = _FORMAT_CHECKER
-        validators[kind] = Draft202012Validator(schema, registry=registry, format_checker=format_checker)
-    common = schemas[_COMMON_SCHEMA]
-    common_resolver = registry.resolver(base_uri=common["$id"])
-    definitions = {name: _inline_references(value, common_resolver, inlined) for name, value in common["$defs"].items()}
-    fast_checks: dict[Kind, _Check] = {}
-    for kind, validator in validators.items():
-        check = _fast_check(_schema_of(validator), validator.format_checker, {})
-        if check is not None:
-            fast_checks[kind] = check
-    return SchemaSet(validators, fast_checks, definitions)
-
-
-def _schema_of(validator: Draft202012Validator) -> Mapping[str, Any]:
-    schema = validator.schema
-    assert isinstance(schema, Mapping)
-    return schema
-
-
-def _inline_references(node: Any, resolver: Resolver[Any], inlined: dict[int, Any]) -> Any:
-    """The schema with every $ref replaced by what it points to, resolved through the registry.
-
-    jsonschema resolves a $ref on every use, which costs more than all other checks together; our schemas have no
-    recursion, so each reference is resolved once here. A definition used in several places becomes one shared
-    object, so that an error's schema can be recognised by identity.
-    """
-    if isinstance(node, list):
-        return [_inline_references(item, resolver, inlined) for item in node]
-    if not isinstance(node, dict):
-        return node
-    if isinstance(node.get("$ref"), str):
-        resolved = resolver.lookup(node["$ref"])
-        target = _inline_references(resolved.contents, resolved.resolver, inlined)
-        siblings = {key: value for key, value in node.items() if key != "$ref" and key not in _ANNOTATIONS}
-        if not siblings:
-            return target
-        return {"allOf": [target], **_inline_references(siblings, resolver, inlined)}
-    if id(node) in inlined:
-        return inlined[id(node)]
-    result: dict[str, Any] = {}
-    inlined[id(node)] = result
-    for key, value in node.items():
-        result[key] = value if key in _NOT_SCHEMAS else _inline_references(value, resolver, inlined)
-    return result
-
-
-_TYPE_TESTS: Mapping[str, _Check] = {
-    "object": lambda value: isinstance(value, dict),
-    "array": lambda value: isinstance(value, list),
-    "string": lambda value: isinstance(value, str),
-    "integer": lambda value: isinstance(value, int) and not isinstance(value, bool),
-    "number": lambda value: isinstance(value, (int, float)) and not isinstance(value, bool),
-    "boolean": lambda value: isinstance(value, bool),
-    "null": lambda value: value is None,
-}
-_IGNORED_KEYWORDS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "examples", "default"})
-
-
-def _fast_check(
-    schema: Mapping[str, Any], format_checker: FormatChecker | None, compiled: dict[int, _Check | None]
-) -> _Check | None:
-    """A function that says whether a document fits an inlined schema, or None if the schema uses other keywords.
-
-    It answers for the keywords our schemas use, never more leniently than jsonschema (where in doubt it says no,
-    and jsonschema then gives the real answer with its errors). Nine documents in ten are valid; this check is what
-    keeps loading a thousand offers fast.
-    """
-    if id(schema) in compiled:
-        return compiled[id(schema)]
-    checks: list[_Check] = []
-    compiled[id(schema)] = None  # a schema that refers to itself is not compiled
-
-    def sub(subschema: Mapping[str, Any]) -> _Check:
-        check = _fast_check(subschema, format_checker, compiled)
-        if check is None:
-            raise LookupError
-        return check
-
-    try:
-        for keyword, value in schema.items():
-            if keyword in _IGNORED_KEYWORDS:
-                continue
-            checks.append(_keyword_check(keyword, value, schema, sub, format_checker))
-    except LookupError:
-        return None
-
-    def check_all(instance: Any) -> bool:
-        return all(check(instance) for check in checks)
-
-    compiled[id(schema)] = check_all
-    return check_all
-
-
-def _keyword_check(
-    keyword: str,
-    value: Any,
-    schema: Mapping[str, Any],
-    sub: Callable[[Mapping[str, Any]], _Check],
-    format_checker: FormatChecker | None,
-) -> _Check:
-    if keyword == "type":
-        tests = [_TYPE_TESTS[name] for name in ([value] if isinstance(value, str) else value)]
-        return lambda instance: any(test(instance) for test in tests)
-    if keyword == "properties":
-        property_checks = {name: sub(subschema) for name, subschema in value.items()}
-        return lambda instance: (
-            not isinstance(instance, dict)
-            or all(property_checks[name](item) for name, item in instance.items() if name in property_checks)
-        )
-    if keyword == "required":
-        return lambda instance: not isinstance(instance, dict) or all(name in instance for name in value)
-    if keyword == "additionalProperties":
-        known = set(schema.get("properties", {}))
-        if "patternProperties" in schema:
-            raise LookupError
-        if value is False:
-            return lambda instance: not isinstance(instance, dict) or all(name in known for name in instance)
-        item_check = sub(value)
-        return lambda instance: (
-            not isinstance(instance, dict)
-            or all(item_check(item) for name, item in instance.items() if name not in known)
-        )
-    if keyword == "propertyNames":
-        name_check = sub(value)
-        return lambda instance: not isinstance(instance, dict) or all(name_check(name) for name in instance)
-    if keyword == "items" and isinstance(value, dict):
-        item_check = sub(value)
-        return lambda instance: not isinstance(instance, list) or all(item_check(item) for item in instance)
-    if keyword == "allOf":
-        part_checks = [sub(part) for part in value]
-        return lambda instance: all(check(instance) for check in part_checks)
-    if keyword == "enum" and all(isinstance(option, str) for option in value):
-        options = frozenset(value)
-        return lambda instance: isinstance(instance, str) and instance in options
-    if keyword == "pattern":
-        compiled_pattern = re.compile(value)
-        return lambda instance: not isinstance(instance, str) or compiled_pattern.search(instance) is not None
-    if keyword == "format":
-        if format_checker is None:
-            return lambda instance: True
-        return lambda instance: format_checker.conforms(instance, value)
-    if keyword in _LENGTH_CHECKS:
-        limit_check = _LENGTH_CHECKS[keyword]
-        return lambda instance: limit_check(instance, value)
-    if keyword == "uniqueItems" and value is True:
-        return lambda instance: (
-            not isinstance(instance, list)
-            or (all(isinstance(item, str) for item in instance) and len(set(instance)) == len(instance))
-        )
-    raise LookupError
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-_LENGTH_CHECKS: Mapping[str, Callable[[Any, Any], bool]] = {
-    "minLength": lambda instance, limit: not isinstance(instance, str) or len(instance) >= limit,
-    "maxLength": lambda instance, limit: not isinstance(instance, str) or len(instance) <= limit,
-    "minItems": lambda instance, limit: not isinstance(instance, list) or len(instance) >= limit,
-    "maxItems": lambda instance, limit: not isinstance(instance, list) or len(instance) <= limit,
-    "minProperties": lambda instance, limit: not isinstance(instance, dict) or len(instance) >= limit,
-    "maxProperties": lambda instance, limit: not isinstance(instance, dict) or len(instance) <= limit,
-    "minimum": lambda instance, limit: not _is_number(instance) or instance >= limit,
-    "maximum": lambda instance, limit: not _is_number(instance) or instance <= limit,
-}
-
-
-def check_document(
-    kind: Kind,
-    document: YamlDocument,
-    path: str,
-    messages: Messages,
-    *,
-    default_language: str,
-    schemas: SchemaSet | None = None,
-) -> list[Problem]:
-    """All schema errors of one document, each once, explained at its line."""
-    schemas = schemas or schema_set()
-    fast_check = schemas.fast_checks.get(kind)
-    if fast_check is not None and fast_check(document.data):
-        return []
-    explainer = _Explainer(document, path, messages, default_language, schemas.definitions)
-    problems: list[Problem] = []
-    explained_paths: set[JsonPath] = set()
-    for error in schemas.validators[kind].iter_errors(document.data):
-        failure = _Failure.of(best_match([error]) if error.context else error)
-        for instance_path, problem in explainer.explain(failure):
-            # A value that breaks several rules (pattern and format of a date) is explained once.
-            if instance_path is not None:
-                if instance_path in explained_paths:
-                    continue
-                explained_paths.add(instance_path)
-            problems.append(problem)
-    return problems
-
-
-@dataclass(frozen=True)
-class _Failure:
+class Failure:
     """What jsonschema found, in the types this module works with."""
 
     keyword: str
@@ -309,7 +46,7 @@ class _Failure:
     message: str
 
     @classmethod
-    def of(cls, error: ValidationError) -> _Failure:
+    def of(cls, error: ValidationError) -> Failure:
         return cls(
             keyword=str(error.validator),
             path=tuple(error.absolute_path),
@@ -330,7 +67,9 @@ _LIMIT_MESSAGES = {
 }
 
 
-class _Explainer:
+class Explainer:
+    """Turns the schema errors of one document into problems, each at the line and column of the value."""
+
     def __init__(
         self,
         document: YamlDocument,
@@ -348,7 +87,7 @@ class _Explainer:
     def _problem(self, message_key: str, position: tuple[int, int], /, **values: Any) -> Problem:
         return self.messages.problem(message_key, path=self.path, position=position, **values)
 
-    def explain(self, failure: _Failure) -> Iterator[tuple[JsonPath | None, Problem]]:
+    def explain(self, failure: Failure) -> Iterator[tuple[JsonPath | None, Problem]]:
         """(the value the problem is about, or None for a problem about a mapping's keys; the problem)."""
         keyword = failure.keyword
         field = field_name(failure.path)
@@ -396,7 +135,7 @@ class _Explainer:
         else:
             yield failure.path, self._problem("schema.other", position, field=field, detail=failure.message)
 
-    def _type(self, failure: _Failure) -> Problem:
+    def _type(self, failure: Failure) -> Problem:
         field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         if failure.instance is None:
@@ -427,7 +166,7 @@ class _Explainer:
                 return match.group()
         return str(value)
 
-    def _enum(self, failure: _Failure) -> Problem:
+    def _enum(self, failure: Failure) -> Problem:
         field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         allowed = [str(option) for option in failure.rule]
@@ -441,7 +180,7 @@ class _Explainer:
             return self._problem("schema.enum_suggest", position, suggestion=suggestion, **values)
         return self._problem("schema.enum", position, **values)
 
-    def _pattern(self, failure: _Failure) -> Problem:
+    def _pattern(self, failure: Failure) -> Problem:
         field = field_name(failure.path)
         position = self.document.value_position(failure.path)
         value = quote(failure.instance)
@@ -482,7 +221,7 @@ class _Explainer:
             value=quote(written), example=f'"{final}"',
         )
 
-    def _property_name(self, failure: _Failure) -> Problem:
+    def _property_name(self, failure: Failure) -> Problem:
         key = str(failure.instance)
         position = self.document.key_position((*failure.path, key))
         if failure.schema is self.definitions["language_code"]:
@@ -493,7 +232,7 @@ class _Explainer:
             message_key = "schema.pattern"
         return self._problem(message_key, position, field=field_name(failure.path), value=quote(key))
 
-    def _required(self, failure: _Failure) -> Iterator[Problem]:
+    def _required(self, failure: Failure) -> Iterator[Problem]:
         # jsonschema reports each missing property as an error of its own, naming it only in its message.
         match = re.match(r"'(.*)' is a required property", failure.message)
         if match is None:
@@ -510,7 +249,7 @@ class _Explainer:
         else:
             yield self._problem("schema.required_top", position, name=name)
 
-    def _unknown_fields(self, failure: _Failure) -> Iterator[Problem]:
+    def _unknown_fields(self, failure: Failure) -> Iterator[Problem]:
         known = list(failure.schema.get("properties", {}))
         for name in failure.instance:
             if name in known:
@@ -522,7 +261,7 @@ class _Explainer:
             else:
                 yield self._problem("schema.unknown_field", position, name=name, allowed=self.messages.join(known))
 
-    def _duplicates(self, failure: _Failure) -> Problem:
+    def _duplicates(self, failure: Failure) -> Problem:
         field = field_name(failure.path)
         seen: set[str] = set()
         for index, item in enumerate(failure.instance):
@@ -574,25 +313,3 @@ def _as_id(text: str) -> str:
     words = re.findall(r"[a-z0-9]+", text.lower().translate(replacements))
     return "-".join(words) or "mein-angebot"
 
-
-def _collect_text_fields(
-    data: Any,
-    schema: Mapping[str, Any],
-    path: JsonPath,
-    definitions: Mapping[str, Mapping[str, Any]],
-    found: list[TextField],
-) -> None:
-    if schema is definitions["text"] or schema is definitions["markdown"]:
-        if isinstance(data, dict):
-            found.append(TextField(path, markdown=schema is definitions["markdown"]))
-        return
-    for part in schema.get("allOf", ()):
-        _collect_text_fields(data, part, path, definitions, found)
-    if isinstance(data, dict):
-        properties = schema.get("properties", {})
-        for key, value in data.items():
-            if key in properties:
-                _collect_text_fields(value, properties[key], (*path, key), definitions, found)
-    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
-        for index, value in enumerate(data):
-            _collect_text_fields(value, schema["items"], (*path, index), definitions, found)
