@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import difflib
-import importlib.util
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any, Iterator
 
 from catalogue.data.data_file import DataFile
@@ -32,18 +30,6 @@ class CheckContext:
     """The data folder relative to the site's root: 'data'."""
     material_languages: frozenset[str] | None
     """Languages Material for MkDocs has interface texts for; None when Material is not installed."""
-
-
-def material_interface_languages() -> frozenset[str] | None:
-    """Codes of the languages in material/templates/partials/languages/, found without importing anything."""
-    spec = importlib.util.find_spec("material")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for location in spec.submodule_search_locations:
-        folder = Path(location) / "templates" / "partials" / "languages"
-        if folder.is_dir():
-            return frozenset(file.stem for file in folder.glob("*.html"))
-    return None
 
 
 class Checking:

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
-from catalogue.checks.context import RECORD_KINDS, CheckContext, material_interface_languages
+from catalogue.checks.context import RECORD_KINDS, CheckContext
 from catalogue.checks.runner import check_catalogue
 from catalogue.data.data_file import DataFile
 from catalogue.data.glossary import glossary_from_data, page_wrong_forms
@@ -32,6 +32,7 @@ from catalogue.data.repository_files import check_repository_files, is_linked
 from catalogue.data.schema_loading import Kind, SchemaSet, schema_set
 from catalogue.data.schema_validation import check_document, usable_parts
 from catalogue.data.settings import Settings
+from catalogue.data.site_engine import material_interface_languages
 from catalogue.data.strict_yaml import JsonPath, read_yaml_file
 from catalogue.data.translation_status import translation_record
 

@@ -15,6 +15,7 @@ import yaml
 from catalogue.data.layering import LANGUAGE_CODE
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.settings import read_settings
+from catalogue.data.site_engine import i18n_plugin_block
 from catalogue.office.new_town import FALLBACKS, PRODUCT_LANGUAGES, TEMPLATE_DIR
 from catalogue.office.yaml_round_trip import dump_document, load_document
 
@@ -34,10 +35,10 @@ def _say(key: str, language: str, **values: str) -> str:
 
 
 def _i18n(config: Any) -> Any:
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and "i18n" in entry:
-            return entry["i18n"]
-    raise LanguageRefused("mkdocs.yml has no i18n plugin")
+    block = i18n_plugin_block(config)
+    if block is None:
+        raise LanguageRefused("mkdocs.yml has no i18n plugin")
+    return block
 
 
 def add_language(root: Path, code: str) -> LanguageChange:
