@@ -1097,6 +1097,23 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "language_command.present": {"de": "{code} ist schon eine Sprache der Website.", "en": "{code} is already one of the site's languages."},
     "language_command.absent": {"de": "{code} ist keine Sprache der Website ({known}).", "en": "{code} is not one of the site's languages ({known})."},
     "language_command.default": {"de": "{code} ist die Standardsprache; sie bleibt.", "en": "{code} is the default language; it stays."},
+    # -- the site build (the mkdocs adapter says these in the build's log) -----------------------------------------
+    "build.data_errors": {
+        "en": "The catalogue's data has {count} error(s); nothing was built:",
+        "de": "Die Daten des Katalogs haben {count} Fehler; es wurde nichts gebaut:",
+    },
+    "build.legal_date_missing": {
+        "en": "extra.catalogue.legal_date is empty: the Impressum, privacy and accessibility pages say that their texts have not been legally reviewed. Set it (YYYY-MM-DD) in mkdocs.yml once the town's lawyer has read them.",
+        "de": "extra.catalogue.legal_date ist leer: Impressum, Datenschutz und Barrierefreiheit sagen, dass ihre Texte nicht rechtlich geprüft sind. Tragen Sie das Datum (JJJJ-MM-TT) in mkdocs.yml ein, sobald die Rechtsabteilung der Stadt sie gelesen hat.",
+    },
+    "build.unknown_placeholder": {
+        "en": "{page}: {{{{ {name} }}}} is not a setting – use one of {known}, or set it under extra.catalogue in mkdocs.yml",
+        "de": "{page}: {{{{ {name} }}}} ist keine Einstellung – verwenden Sie eine von {known}, oder legen Sie sie unter extra.catalogue in mkdocs.yml an",
+    },
+    "build.editor_missing": {
+        "en": "The web editor (/admin/) is left out: {script} is missing. Run `make vendor` first.",
+        "de": "Der Web-Editor (/admin/) fehlt: {script} ist nicht da. Führen Sie zuerst `make vendor` aus.",
+    },
     "cli.unexpected": {
         "en": "Unexpected error ({detail}). This is a fault in the catalogue's program, not in your data: please report it with the command you ran.",
         "de": "Unerwarteter Fehler ({detail}). Das ist ein Fehler im Programm des Katalogs, nicht in Ihren Daten: bitte melden Sie ihn mit dem Befehl, den Sie ausgeführt haben.",
