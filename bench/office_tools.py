@@ -13,9 +13,9 @@ from typing import Callable, Sequence, TypeVar
 from catalogue.build.rendering import RenderJob
 from catalogue.checks.loading import load_catalogue
 from catalogue.data.messages import Messages
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import settings_from_config
-from catalogue.data.statistics import figures
+from catalogue.figures.statistics import figures
 from catalogue.exports.figures_csv import figures_csv_files
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_exchange import export_exchange, xliff12_bytes

@@ -27,7 +27,7 @@ sys.path.insert(0, str(REPO_ROOT / "hooks"))
 from build import run_mkdocs_build  # noqa: E402
 from catalogue.build.rendering import RenderJob  # noqa: E402
 from catalogue.checks.loading import load_catalogue  # noqa: E402
-from catalogue.data.publication import publish  # noqa: E402
+from catalogue.publication.visibility import publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.exports.hsds import hsds_files  # noqa: E402
 from catalogue.office.region import harvest_region  # noqa: E402

@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
 from catalogue.checks.loading import load_catalogue  # noqa: E402
 from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
-from catalogue.data.publication import Publication, publish  # noqa: E402
+from catalogue.publication.visibility import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
 from catalogue.site.pages import PageRenderer, template_environment  # noqa: E402

@@ -35,7 +35,7 @@ if str(REPO_ROOT / "hooks") not in sys.path:
 
 from catalogue.checks.loading import LoadResult, load_catalogue  # noqa: E402
 from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
-from catalogue.data.publication import Publication, publish  # noqa: E402
+from catalogue.publication.visibility import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
 from catalogue.site.catalogue_listing import facet_values, offers_by_document  # noqa: E402

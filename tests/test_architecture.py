@@ -1,6 +1,6 @@
 """The core package's stages import one way only, and only the adapter knows mkdocs.
 
-    data  <-  checks  <-  language  <-  site | exports | office  <-  build  <-  cli (entry point)
+    data  <-  checks, publication <- figures  <-  language  <-  site | exports | office  <-  build  <-  cli (entry point)
 
 A stage may import itself and the stages to its left; `site`, `exports` and `office` never import each other:
 a piece two of them need belongs lower, in `language`, `checks` or `data`.
@@ -17,11 +17,13 @@ ENTRY_POINTS = {"__init__", "__main__", "cli"}
 ALLOWED: dict[str, set[str]] = {
     "data": {"data"},
     "checks": {"data", "checks"},
+    "publication": {"data", "publication"},
+    "figures": {"data", "publication", "figures"},
     "language": {"data", "checks", "language"},
-    "site": {"data", "checks", "language", "site"},
-    "exports": {"data", "checks", "language", "exports"},
-    "office": {"data", "checks", "language", "office"},
-    "build": {"data", "checks", "language", "site", "exports", "build"},
+    "site": {"data", "checks", "publication", "figures", "language", "site"},
+    "exports": {"data", "checks", "publication", "figures", "language", "exports"},
+    "office": {"data", "checks", "publication", "figures", "language", "office"},
+    "build": {"data", "checks", "publication", "figures", "language", "site", "exports", "build"},
 }
 MODULES = sorted(path for path in CORE.rglob("*.py"))
 

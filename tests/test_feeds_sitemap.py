@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Catalogue, NewsItem, Texts
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.exports.atom_feed import atom_feed
 from catalogue.exports.sitemap import sitemap_xml

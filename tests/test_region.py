@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from catalogue.build.rendering import RenderJob
 from catalogue.cli import main
 from catalogue.checks.loading import load_catalogue
-from catalogue.data.publication import Publication, publish
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import Settings, SettingsError, read_settings, settings_from_config
 from catalogue.exports.hsds import hsds_files
 from catalogue.office.region import GENERATED_MARK

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from catalogue.checks.loading import LoadResult, load_catalogue
-from catalogue.data.publication import Publication, publish
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.search_index import SHARD_TARGET_BYTES, ContentEntry, build_search_index, shard_file_name

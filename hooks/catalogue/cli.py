@@ -26,7 +26,7 @@ from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem
-from catalogue.data.publication import Publication, last_session_passed, publish
+from catalogue.publication.visibility import Publication, last_session_passed, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text, technical_owners
 from catalogue.data.package_files import SCHEMA_DIR

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalogue.checks.loading import load_catalogue
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 
 from tests.towns import REPO, town_settings, town_under_test
 

@@ -10,7 +10,7 @@ import pytest
 
 from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import read_settings
-from catalogue.data.translation_status import translation_status
+from catalogue.figures.translation_status import translation_status
 from catalogue.office.machine_translation import DEEPL_KEY_VARIABLE, DEEPL_URL_VARIABLE
 from tests.towns import FIXTURE_DATA
 from bench.synthetic import REFERENCE_DATE, write_synthetic_catalogue

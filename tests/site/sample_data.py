@@ -5,7 +5,7 @@ from datetime import date
 
 from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Offer
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 from catalogue.language.localise import Localiser
 
 from tests.towns import BUILD_DATE, FIXTURE_TOWN, town_settings

@@ -11,10 +11,10 @@ from pathlib import Path
 from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.site_output import LanguageOutput
 from catalogue.checks.loading import LoadResult, load_catalogue
-from catalogue.data.history import offer_history
+from catalogue.figures.history import offer_history
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.problems import format_problem
-from catalogue.data.publication import Publication, hidden_report, publish
+from catalogue.publication.visibility import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.exports.dcat import licence_uri
 

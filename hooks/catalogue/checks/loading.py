@@ -34,7 +34,7 @@ from catalogue.data.schema_validation import check_document, usable_parts
 from catalogue.data.settings import Settings
 from catalogue.data.site_engine import material_interface_languages
 from catalogue.data.strict_yaml import JsonPath, read_yaml_file
-from catalogue.data.translation_status import translation_record
+from catalogue.data.translation_record import translation_record
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"

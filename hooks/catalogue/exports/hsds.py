@@ -24,7 +24,7 @@ from datetime import date, datetime, time
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Schedule, Taxonomy, Term, Texts
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import TOWN_TIME_ZONE, Settings
 from catalogue.language.formatting import WEEKDAYS
 

@@ -18,7 +18,7 @@ from catalogue.data.messages import Messages
 from catalogue.data.model import Catalogue
 from catalogue.data.settings import Settings
 from catalogue.data.schema_loading import schema_set
-from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
+from catalogue.figures.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
 from .text_rules import text_refusals
 from .translation_exchange import Exchange, field_name

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from catalogue.data.model import Offer
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.data.time_of_day import times_of_day
 
 LISTING_PAGE_SIZE = 20

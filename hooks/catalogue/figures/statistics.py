@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from .model import EDUCATION_AREAS, Offer
-from .publication import Publication
-from .translation_status import translation_status
+from catalogue.data.model import EDUCATION_AREAS, Offer
+from catalogue.publication.visibility import Publication
+from catalogue.figures.translation_status import translation_status
 
 NO_DISTRICT = "-"
 AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
