@@ -21,6 +21,7 @@ from catalogue.language.markdown_text import html_to_text
 from catalogue.language.reader_language import direction_of
 from catalogue.data.package_files import THEME_DIR
 from catalogue.office.editor_site import write_editor
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.site.content_fallback import content_fallback_source
 from catalogue.site.content_placeholders import fill_page
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
@@ -263,7 +264,7 @@ class CataloguePlugin(BasePlugin):
             loaded = self._build.loaded
             warning = write_editor(
                 self._build.settings, loaded.catalogue.taxonomy, loaded.labels, loaded.directions, site_root,
-                self._build.messages,
+                self._build.messages.with_tables(OFFICE_MESSAGES),
             )
             if warning is not None:
                 log.warning(warning)

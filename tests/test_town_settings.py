@@ -9,6 +9,7 @@ import pytest
 from catalogue.data.settings import settings_from_config
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.data.messages import Messages
+from catalogue.site.messages import TABLE as SITE_MESSAGES
 from catalogue.site.content_placeholders import fill_page, fill_placeholders, placeholder_values
 
 LANGUAGES = {"plugins": [{"i18n": {"languages": [
@@ -92,7 +93,7 @@ def test_filling_placeholders_reports_what_no_setting_provides(text: str, filled
 def test_a_page_with_an_unknown_name_gets_one_warning_in_the_offices_language(language: str, words: str) -> None:
     page = fill_page(
         "{{ towm }}, {{ town }}", {"title": "{{ towm }} in {{ town }}", "order": 2}, reader("de"),
-        source="kontakt.md", messages=Messages(language),
+        source="kontakt.md", messages=Messages(language, SITE_MESSAGES),
     )
     assert page.text.endswith(", Musterstadt") and page.meta == {"title": "{{ towm }} in Musterstadt", "order": 2}
     assert len(page.warnings) == 1

@@ -23,7 +23,11 @@ from typing import Callable, Mapping, Sequence, TextIO
 import yaml
 
 from catalogue.checks.loading import LoadResult, load_catalogue
+from catalogue.build.messages import TABLE as BUILD_MESSAGES
+from catalogue.checks.messages import TABLE as CHECK_MESSAGES
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
+from catalogue.site.messages import TABLE as SITE_MESSAGES
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem
 from catalogue.publication.visibility import Publication, last_session_passed, publish
@@ -58,6 +62,11 @@ def product_version() -> str:
         return "0"
 
 
+def _messages(language: str) -> Messages:
+    """Every stage's messages in one language: the commands reach them all."""
+    return Messages(language, CHECK_MESSAGES, OFFICE_MESSAGES, SITE_MESSAGES, BUILD_MESSAGES)
+
+
 class _UsageError(Exception):
     """The command cannot run; the message says why."""
 
@@ -70,7 +79,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         if reconfigure is not None:
             reconfigure(errors="replace")
     arguments = _parser().parse_args(argv)
-    messages = Messages(getattr(arguments, "lang", None) or "en")
+    messages = _messages(getattr(arguments, "lang", None) or "en")
     try:
         handler: _Handler = arguments.handler
         return handler(arguments, stdout, stderr, messages)
@@ -256,8 +265,8 @@ def _iso_date(text: str) -> date:
 
 
 def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
-    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    settings = _settings(arguments.config, _messages(arguments.lang or "en"))
+    messages = _messages(message_language_for(arguments.lang, settings.default_language))
     if not settings.data_dir.is_dir():
         raise _UsageError(messages.phrase("cli.no_data", folder=settings.data_dir))
     today = arguments.today or date.today()
@@ -315,7 +324,7 @@ def _why_hidden(offer: Offer, today: date, messages: Messages) -> str:
 
 
 def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     result = load_catalogue(settings, today=date.today())
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {CODEOWNERS_PATH} was not changed.", file=stdout)
@@ -370,7 +379,7 @@ def _write_or_check(root: Path, wanted: Mapping[str, str], command: str, check: 
 
 
 def _editor_config(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     try:
         wanted = generated_editor_config(settings)
     except ValueError as error:
@@ -384,7 +393,7 @@ def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
     from catalogue.office.editor_backend import decap_server_command, decap_server_environment
 
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     if not (settings.root / "node_modules" / "decap-server").is_dir():
         raise _UsageError("decap-server is not installed: run `npm ci` first.")
     print(f"The editor's local backend serves {settings.root} on port {arguments.port}; open /admin/ of `make serve`. Ctrl+C stops it.", file=stdout)
@@ -395,7 +404,7 @@ def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     result = load_catalogue(settings, today=date.today())
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {ISSUE_FORM_PATH} was not changed.", file=stdout)
@@ -404,7 +413,7 @@ def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _issue_to_offer(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("de"))
+    settings = _settings(arguments.config, _messages("de"))
     conversion = convert_issue_file(arguments.body, settings, arguments.today or date.today())
     arguments.comment.write_text(comment_text(conversion, settings), encoding="utf-8")
     if not conversion.ok:
@@ -452,7 +461,7 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _build(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     assert settings.site_dir is not None
     try:
         result = build_site(arguments.config.resolve(), settings.site_dir, engine=arguments.engine)
@@ -482,7 +491,7 @@ def _serve(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _upgrade(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     upgraded = upgrade_town(settings.root)
     result = load_catalogue(read_settings(arguments.config), today=date.today())
     generated = _issue_form_files(result.catalogue, settings) if result.catalogue is not None else {}
@@ -501,7 +510,7 @@ def _upgrade(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _language(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     try:
         change = (add_language if arguments.action == "add" else remove_language)(settings.root, arguments.code)
     except LanguageRefused as error:
@@ -519,7 +528,7 @@ def _language(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _verify(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     today = date.today()
     result = load_catalogue(settings, today=today)
     passed = failed = 0
@@ -565,8 +574,8 @@ def _verify(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
-    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    settings = _settings(arguments.config, _messages(arguments.lang or "en"))
+    messages = _messages(message_language_for(arguments.lang, settings.default_language))
     today = arguments.today or date.today()
     result = load_catalogue(settings, today=today, message_language=messages.language)
     if result.catalogue is None:
@@ -590,8 +599,8 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 def _region(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Exit 0 when every town was read now, 1 when one kept its last copy or has none (the lines say which)."""
-    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
-    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    settings = _settings(arguments.config, _messages(arguments.lang or "en"))
+    messages = _messages(message_language_for(arguments.lang, settings.default_language))
     if not settings.region_towns:
         raise _UsageError(messages.phrase("region.no_towns"))
     harvest = harvest_region(settings, arguments.today or date.today(), message_language=messages.language)

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from catalogue.build.rendering import RenderingPool, RenderJob
+from catalogue.build.messages import TABLE as BUILD_MESSAGES
 from catalogue.build.site_output import LanguageOutput
 from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.figures.history import offer_history
@@ -17,6 +18,7 @@ from catalogue.data.problems import format_problem
 from catalogue.publication.visibility import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.exports.dcat import licence_uri
+from catalogue.site.messages import TABLE as SITE_MESSAGES
 
 BUILD_DATE_VARIABLE = "CATALOGUE_BUILD_DATE"
 """Environment variable that fixes the build's day (YYYY-MM-DD), for reproducible builds and tests."""
@@ -62,7 +64,7 @@ def start_site_run(config_file: Path, fixed_date: str | None = None) -> SiteRun:
     except ValueError as error:
         raise BuildStopped(str(error)) from error
     today = build_date(fixed_date)
-    messages = Messages(message_language_for(None, settings.default_language))
+    messages = Messages(message_language_for(None, settings.default_language), BUILD_MESSAGES, SITE_MESSAGES)
     loaded = load_catalogue(settings, today=today, message_language=messages.language)
     errors = loaded.errors
     if errors or loaded.catalogue is None:

@@ -12,6 +12,7 @@ from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
 from catalogue.checks.context import RECORD_KINDS, CheckContext
+from catalogue.checks.messages import TABLE as CHECK_MESSAGES
 from catalogue.checks.runner import check_catalogue
 from catalogue.data.data_file import DataFile
 from catalogue.data.glossary import glossary_from_data, page_wrong_forms
@@ -84,7 +85,7 @@ class _Found:
 
 
 def load_catalogue(settings: Settings, *, today: date, message_language: str | None = None) -> LoadResult:
-    messages = Messages(message_language_for(message_language, settings.default_language))
+    messages = Messages(message_language_for(message_language, settings.default_language), CHECK_MESSAGES)
     data_path = _relative(settings.data_dir, settings.root)
     found, problems = _find_files(settings, data_path, messages)
     problems.extend(check_repository_files(settings.root, settings.data_dir, settings.docs_dir, messages))

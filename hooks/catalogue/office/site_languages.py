@@ -14,6 +14,7 @@ import yaml
 
 from catalogue.data.layering import LANGUAGE_CODE
 from catalogue.data.messages import Messages, message_language_for
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.data.settings import read_settings
 from catalogue.data.site_engine import i18n_plugin_block
 from catalogue.office.new_town import FALLBACKS, PRODUCT_LANGUAGES, TEMPLATE_DIR
@@ -31,7 +32,7 @@ class LanguageChange:
 
 
 def _say(key: str, language: str, **values: str) -> str:
-    return Messages(message_language_for(None, language)).phrase(f"language_command.{key}", **values)
+    return Messages(message_language_for(None, language), OFFICE_MESSAGES).phrase(f"language_command.{key}", **values)
 
 
 def _i18n(config: Any) -> Any:
