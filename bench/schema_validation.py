@@ -13,21 +13,21 @@ import json
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
-from jsonschema import Draft202012Validator  # noqa: E402
-from referencing import Registry, Resource  # noqa: E402
-from referencing.jsonschema import DRAFT202012  # noqa: E402
-
-from catalogue.data.package_files import SCHEMA_DIR  # noqa: E402
-from catalogue.data.schema_loading import SCHEMA_FILES, FORMAT_CHECKER, Kind, schema_set  # noqa: E402
-from catalogue.data.strict_yaml import read_yaml_file  # noqa: E402
-from catalogue.data.messages import Messages  # noqa: E402
-from synthetic import write_synthetic_catalogue  # noqa: E402
+from catalogue.data.messages import Messages
+from catalogue.data.package_files import SCHEMA_DIR
+from catalogue.data.schema_loading import FORMAT_CHECKER, SCHEMA_FILES, Kind, schema_set
+from catalogue.data.strict_yaml import read_yaml_file
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+from synthetic import write_synthetic_catalogue
 
 FOLDERS: dict[str, Kind] = {"offers": "offer", "actors": "actor", "news": "news"}
 Validate = Callable[[Kind, Any], bool]

@@ -8,16 +8,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.messages import TABLE as BUILD_MESSAGES
+from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.site_output import LanguageOutput
 from catalogue.checks.loading import LoadResult, load_catalogue
-from catalogue.figures.history import offer_history
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.problems import format_problem
-from catalogue.publication.visibility import Publication, hidden_report, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.exports.dcat import licence_uri
+from catalogue.figures.history import offer_history
+from catalogue.publication.visibility import Publication, hidden_report, publish
 from catalogue.site.messages import TABLE as SITE_MESSAGES
 
 BUILD_DATE_VARIABLE = "CATALOGUE_BUILD_DATE"

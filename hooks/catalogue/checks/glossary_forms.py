@@ -3,7 +3,7 @@ wrong, in the labels and in every text of the data in that language."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from catalogue.data.data_file import DataFile
 from catalogue.data.glossary import Glossary, glossary_from_data

@@ -4,7 +4,7 @@ plural forms CLDR asks for, the same placeholders, valid date patterns, and not 
 from __future__ import annotations
 
 import re
-from typing import Iterator, Mapping
+from collections.abc import Iterator, Mapping
 
 from babel.dates import tokenize_pattern
 

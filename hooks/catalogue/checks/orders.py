@@ -3,8 +3,8 @@ a need's file named after its month."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from catalogue.data.data_file import DataFile
 from catalogue.data.messages import quote

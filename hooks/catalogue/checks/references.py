@@ -4,8 +4,8 @@ taxonomy term, offer, language of a course) names something that exists."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import Iterator
 
 from babel import Locale
 from babel.core import get_global

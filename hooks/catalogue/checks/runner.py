@@ -8,13 +8,20 @@ references to it are not reported again: one mistake, one message.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from catalogue.data.data_file import DataFile
 from catalogue.data.problems import Problem
 from catalogue.data.schema_loading import Kind
 
-from . import glossary_forms, labels_files, orders, references, text_safety, translations
+from . import (
+    glossary_forms,
+    labels_files,
+    orders,
+    references,
+    text_safety,
+    translations,
+)
 from .context import CheckContext, Checking
 
 TRANSLATED_KINDS: frozenset[Kind] = frozenset({"offer", "actor", "news"})
@@ -43,7 +50,7 @@ def check_catalogue(files: Iterable[DataFile], context: CheckContext) -> list[Pr
 
 
 def _run(check: Checking) -> Iterator[Problem]:
-    for kind, files in check.by_kind.items():
+    for kind in check.by_kind:
         for file in check.checked_files(kind):
             if kind not in ("labels", "glossary"):
                 yield from _checked(file, text_safety.texts(check, file))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from catalogue.data.data_file import DataFile
 from catalogue.data.messages import quote

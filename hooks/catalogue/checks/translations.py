@@ -3,8 +3,8 @@ text they were made from, and records not verified for too long. Warnings only: 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Iterator
 
 from catalogue.data.data_file import DataFile, is_proper_name
 from catalogue.data.fingerprint import default_text_fingerprint

@@ -10,7 +10,8 @@ but checks e-mail addresses by its own rules, not email-validator's (catalogue.d
 from __future__ import annotations
 
 import re
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from jsonschema import FormatChecker
 

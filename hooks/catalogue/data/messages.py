@@ -11,7 +11,6 @@ Messages.problem(); a literal brace is written twice.
 from __future__ import annotations
 
 import json
-from collections import ChainMap
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
@@ -94,8 +93,11 @@ class Messages:
     def __init__(self, language: str = "en", *tables: MessageTable) -> None:
         self.language = language if language in MESSAGE_LANGUAGES else "en"
         self.tables: tuple[MessageTable, ...] = (TABLE, *tables)
-        self._problems = ChainMap(*(table.problems for table in self.tables))
-        self._phrases = ChainMap(*(table.phrases for table in self.tables))
+        self._problems: dict[str, Mapping[str, tuple[str, str]]] = {}
+        self._phrases: dict[str, Mapping[str, str]] = {}
+        for table in self.tables:
+            self._problems.update(table.problems)
+            self._phrases.update(table.phrases)
 
     def with_tables(self, *tables: MessageTable) -> Messages:
         """The same language, with more stages' tables."""

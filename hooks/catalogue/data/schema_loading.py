@@ -8,10 +8,11 @@ schemas (the web editor's configuration) that want each definition resolved once
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Literal, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource

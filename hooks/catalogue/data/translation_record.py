@@ -3,8 +3,9 @@ default-language text, the fingerprints its translations were made from, its mac
 texts (catalogue.figures.translation_status says where each language stands)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from catalogue.data.data_file import is_proper_name
 from catalogue.data.fingerprint import default_text_fingerprint

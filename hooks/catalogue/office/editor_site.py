@@ -1,8 +1,8 @@
 """The web editor under /admin/ of a built site, its configuration generated from the schemas of this very build."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from catalogue.data.messages import Messages
 from catalogue.data.model import Taxonomy
