@@ -22,7 +22,7 @@ sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
 from build import run_mkdocs_build  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
-from catalogue.synthetic import write_synthetic_catalogue  # noqa: E402
+from synthetic import write_synthetic_catalogue  # noqa: E402
 from measure import measure_site  # noqa: E402
 from naive_site import naive_languages, write_naive_site  # noqa: E402
 from offline import offline_sizes  # noqa: E402
@@ -108,7 +108,7 @@ def bench(
             work_dir = Path(temporary)
             data_dir = work_dir / "data"
             say(f"writing synthetic data: {offers} offers x {len(languages)} languages ...")
-            write_synthetic_catalogue(data_dir, offers=offers, languages=languages, seed=seed)
+            write_synthetic_catalogue(data_dir, offers=offers, languages=languages, seed=seed, template_data_dir=REPO_ROOT / "data")
             if office and office_steps is not None:
                 say(f"office tools and figures page: {offers} offers ...")
                 office_steps.extend(measure_office_tools(data_dir, offers, languages))

@@ -11,15 +11,16 @@ from pathlib import Path
 from typing import Callable, Sequence, TypeVar
 
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.messages import Messages
-from catalogue.data.publication import publish
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import settings_from_config
-from catalogue.data.statistics import figures
+from catalogue.figures.statistics import figures
 from catalogue.exports.figures_csv import figures_csv_files
 from catalogue.office.report import office_report, report_csv, report_markdown, report_text
 from catalogue.office.translation_exchange import export_exchange, xliff12_bytes
-from catalogue.synthetic import REFERENCE_DATE
+from synthetic import REFERENCE_DATE
 
 T = TypeVar("T")
 
@@ -50,7 +51,7 @@ def measure_office_tools(data_dir: Path, offers: int, languages: Sequence[str]) 
     loaded, load_seconds = _timed(lambda: load_catalogue(settings, today=today))
     assert loaded.catalogue is not None, "the synthetic catalogue has errors"
     publication = publish(loaded.catalogue, today)
-    messages = Messages("de")
+    messages = Messages("de", OFFICE_MESSAGES)
     # Thirteen months on, every offer is stale: the report at its longest.
     later = publish(loaded.catalogue, today + timedelta(days=400))
     report, report_seconds = _timed(lambda: office_report(later, settings))

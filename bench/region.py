@@ -26,12 +26,12 @@ sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
 from build import run_mkdocs_build  # noqa: E402
 from catalogue.build.rendering import RenderJob  # noqa: E402
-from catalogue.data.loading import load_catalogue  # noqa: E402
-from catalogue.data.publication import publish  # noqa: E402
+from catalogue.checks.loading import load_catalogue  # noqa: E402
+from catalogue.publication.visibility import publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.exports.hsds import hsds_files  # noqa: E402
 from catalogue.office.region import harvest_region  # noqa: E402
-from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue  # noqa: E402
+from synthetic import REFERENCE_DATE, write_synthetic_catalogue  # noqa: E402
 from site_config import catalogue_config, write_mkdocs_config  # noqa: E402
 
 TOWNS = ("Altdorf", "Bergheim", "Seestadt")
@@ -78,7 +78,7 @@ def bench_region(work: Path, offers: int, languages: Sequence[str], seed: int, t
             served.mkdir()
             url = _serve(served, stack)
             _say(f"{name}: {offers} offers x {len(languages)} languages ...")
-            write_synthetic_catalogue(work / name.lower() / "data", offers=offers, languages=languages, seed=seed + number)
+            write_synthetic_catalogue(work / name.lower() / "data", offers=offers, languages=languages, seed=seed + number, template_data_dir=REPO_ROOT / "data")
             settings = read_settings(_config(work, name, languages, url))
             loaded = load_catalogue(settings, today=REFERENCE_DATE)
             if loaded.catalogue is None:

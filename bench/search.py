@@ -27,9 +27,9 @@ from typing import Any, Sequence
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT / "hooks"))
 
-from catalogue.data.loading import load_catalogue  # noqa: E402
+from catalogue.checks.loading import load_catalogue  # noqa: E402
 from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
-from catalogue.data.publication import Publication, publish  # noqa: E402
+from catalogue.publication.visibility import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
 from catalogue.site.pages import PageRenderer, template_environment  # noqa: E402
@@ -37,7 +37,7 @@ from catalogue.site.catalogue_listing import LISTING_PAGE_SIZE  # noqa: E402
 from catalogue.site.search_index import SHARD_KEY_LENGTH, catalogue_entries, search_index_files, shard_file_name  # noqa: E402
 from catalogue.site.search_terms import analyser, query_terms  # noqa: E402
 from catalogue.site.stemmer_script import stemmer_script  # noqa: E402
-from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue  # noqa: E402
+from synthetic import REFERENCE_DATE, SyntheticCatalogue  # noqa: E402
 
 CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 QUERIES_PER_LANGUAGE = 30

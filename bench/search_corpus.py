@@ -30,18 +30,19 @@ from typing import Any, Sequence
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-if str(REPO_ROOT / "hooks") not in sys.path:
-    sys.path.insert(0, str(REPO_ROOT / "hooks"))
+for folder in (REPO_ROOT / "hooks", REPO_ROOT):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
-from catalogue.data.loading import LoadResult, load_catalogue  # noqa: E402
+from catalogue.checks.loading import LoadResult, load_catalogue  # noqa: E402
 from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
-from catalogue.data.publication import Publication, publish  # noqa: E402
+from catalogue.publication.visibility import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
 from catalogue.site.catalogue_listing import facet_values, offers_by_document  # noqa: E402
 from catalogue.site.search_index import catalogue_entries, search_index_files  # noqa: E402
 from catalogue.site.stemmer_script import stemmer_script  # noqa: E402
-from catalogue.synthetic import REFERENCE_DATE  # noqa: E402
+from bench.synthetic import REFERENCE_DATE  # noqa: E402
 
 QUERIES_DIR = REPO_ROOT / "tests" / "search" / "queries"
 RUNNER = REPO_ROOT / "tests" / "search" / "run_engine.js"

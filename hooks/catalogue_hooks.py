@@ -8,36 +8,28 @@ span all languages after the last language is built. Supported engines: mkdocs 1
 """
 from __future__ import annotations
 
-import html
 import os
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
-from catalogue.data.history import offer_history
-from catalogue.data.loading import LoadResult, load_catalogue
-from catalogue.data.problems import format_problem
-from catalogue.data.publication import Publication, hidden_report, publish
-from catalogue.data.settings import Settings, read_settings
-from catalogue.exports.dcat import licence_uri
+from catalogue.build.site_run import BUILD_DATE_VARIABLE, BuildStopped, SiteRun, start_site_run
+from catalogue.build.template_cache import CompiledTemplates
 from catalogue.language.markdown_text import html_to_text
 from catalogue.language.reader_language import direction_of
-from catalogue.data.package_files import SCHEMA_DIR, THEME_DIR
-from catalogue.office.editor_config import EditorSettings, editor_config, editor_config_text
-from catalogue.office.editor_page import DECAP_SCRIPT, editor_files
+from catalogue.data.package_files import THEME_DIR
+from catalogue.office.editor_site import write_editor
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.site.content_fallback import content_fallback_source
-from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
+from catalogue.site.content_placeholders import fill_page
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
 from catalogue.site.material_language import material_has_language, material_language_partial
 from catalogue.site.not_found import not_found_body
 from catalogue.site.search_index import ContentEntry
 from catalogue.site.site_chrome import LEGAL_PAGES, SiteChrome
-from jinja2 import BytecodeCache, ChoiceLoader, DictLoader, Environment
-from jinja2.bccache import Bucket
+from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -49,35 +41,13 @@ from mkdocs.structure.pages import Page
 log = get_plugin_logger(__name__)
 
 
-class _CompiledTemplates(BytecodeCache):
-    """Keeps Material's compiled templates across the per-language builds instead of compiling them eight times."""
-
-    def __init__(self) -> None:
-        self._compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        if bucket.key in self._compiled:
-            bucket.bytecode_from_string(self._compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        self._compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_compiled_templates = _CompiledTemplates()
 _HOME_MARKERS = {f"<!-- catalogue:{name} -->": name for name in ("search", "categories", "news")}
 
 
 @dataclass
-class _Build:
-    """What one full build (all languages) shares; made anew when the default language starts building."""
+class _Build(SiteRun):
+    """What one full build (all languages) shares, with the engine's own objects of the language being built."""
 
-    settings: Settings
-    loaded: LoadResult
-    publication: Publication
-    job: RenderJob
-    pool: RenderingPool
-    outputs: dict[str, LanguageOutput] = field(default_factory=dict)
-    written_languages: set[str] = field(default_factory=set)
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
@@ -89,39 +59,16 @@ def _current_language(config: MkDocsConfig) -> str:
     return getattr(plugin, "current_language", None) or config.theme.get("language") or "de"
 
 
-def _build_date() -> date:
-    fixed = os.environ.get("CATALOGUE_BUILD_DATE")
-    try:
-        return date.fromisoformat(fixed) if fixed else date.today()
-    except ValueError as error:
-        raise Abort(f"CATALOGUE_BUILD_DATE must be a date written YYYY-MM-DD, not {fixed!r}") from error
-
-
 def _start_build(config: MkDocsConfig) -> _Build:
     try:
-        settings = read_settings(Path(config.config_file_path))
-        licence_uri(settings)  # the open-data catalogue needs its URI: say so before the build, not after it
-    except ValueError as error:
+        run = start_site_run(Path(config.config_file_path), os.environ.get(BUILD_DATE_VARIABLE))
+    except BuildStopped as error:
         raise Abort(str(error)) from error
-    today = _build_date()
-    loaded = load_catalogue(settings, today=today)
-    errors = [problem for problem in loaded.problems if problem.severity == "error"]
-    for problem in loaded.problems:
-        if problem.severity == "warning":
-            log.info(format_problem(problem, style="text"))
-    if errors or loaded.catalogue is None:
-        listing = "\n".join(format_problem(problem, style="text") for problem in errors)
-        raise Abort(f"The catalogue's data has {len(errors)} error(s); nothing was built:\n{listing}")
-    publication = publish(loaded.catalogue, today)
-    for line in hidden_report(publication):
+    for line in run.notes:
         log.info(line)
-    if settings.legal_date is None:
-        log.warning(
-            "extra.catalogue.legal_date is empty: the Impressum, privacy and accessibility pages say that their texts "
-            "have not been legally reviewed. Set it (YYYY-MM-DD) in mkdocs.yml once the town's lawyer has read them."
-        )
-    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats, previews=loaded.unreviewed)
-    return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
+    for line in run.warnings:
+        log.warning(line)
+    return _Build(**{item.name: getattr(run, item.name) for item in fields(SiteRun)})
 
 
 _MARKDOWN_EXTENSIONS = {"attr_list": {}, "md_in_html": {}, "toc": {"permalink": False}}
@@ -159,6 +106,8 @@ class CataloguePlugin(BasePlugin):
     def __init__(self) -> None:
         self._build: _Build | None = None
         """What the current full build (all languages) shares; made anew when the default language starts."""
+        self._templates = CompiledTemplates()
+        """Material's compiled templates, kept across the per-language builds instead of compiled once for each."""
 
     @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -221,7 +170,7 @@ class CataloguePlugin(BasePlugin):
                 )
             env.loader = ChoiceLoader([DictLoader({f"partials/languages/{language}.html": material_language_partial(language, self._build.loaded.directions.get(language, "ltr"), theme_labels)}), env.loader])
         self._build.env = env
-        env.bytecode_cache = _compiled_templates
+        env.bytecode_cache = self._templates
         env.filters["catalogue_absolute"] = lambda link: urljoin(self._build.settings.site_url, link) if self._build else link
         env.filters["catalogue_direction"] = direction_of
         env.globals["catalogue"] = SiteChrome(self._build.job.reader(language), self._has_legal_pages(config, language))
@@ -236,22 +185,10 @@ class CataloguePlugin(BasePlugin):
             return markdown
         language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else _current_language(config)
         reader = self._build.job.reader(language if language in self._build.settings.language_codes else _current_language(config))
-        values = placeholder_values(reader)
-        filled = fill_placeholders(markdown, values)
-        unknown = list(filled.unknown)
-        for key, value in list(page.meta.items()):
-            if isinstance(value, str):
-                meta = fill_placeholders(value, values)
-                page.meta[key] = meta.text
-                unknown += meta.unknown
-        if self._build.settings.legal_date is None and page.file.src_uri.split(".")[0] in LEGAL_PAGES:
-            notice = html.escape(str(reader.t("legal.not_reviewed")))
-            filled = replace(filled, text=f'<p class="cat-notice" role="note">{notice}</p>\n\n' + filled.text)
-        for name in dict.fromkeys(unknown):
-            log.warning(
-                f"{page.file.src_uri}: {{{{ {name} }}}} is not a setting – use one of {', '.join(sorted(values))}, "
-                f"or set it under extra.catalogue in mkdocs.yml"
-            )
+        filled = fill_page(markdown, page.meta, reader, source=page.file.src_uri, messages=self._build.messages)
+        page.meta.update(filled.meta)
+        for line in filled.warnings:
+            log.warning(line)
         return filled.text
 
     def _has_legal_pages(self, config: MkDocsConfig, language: str) -> bool:
@@ -323,25 +260,15 @@ class CataloguePlugin(BasePlugin):
             self._build.pool.close()
             write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history,
                                     self._build.job.previews if self._build.settings.hide_preview_languages else frozenset())
-            _write_editor(self._build, site_root)
+            assert self._build.loaded.catalogue is not None
+            loaded = self._build.loaded
+            warning = write_editor(
+                self._build.settings, loaded.catalogue.taxonomy, loaded.labels, loaded.directions, site_root,
+                self._build.messages.with_tables(OFFICE_MESSAGES),
+            )
+            if warning is not None:
+                log.warning(warning)
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
     config.extra["alternate"] = alternates
     config.extra.alternate = alternates
-
-
-def _write_editor(build: _Build, site_root: Path) -> None:
-    """The web editor under /admin/, its configuration generated from the schemas of this very build."""
-    settings = build.settings
-    if not DECAP_SCRIPT.is_file():
-        log.warning(f"The web editor (/admin/) is left out: {DECAP_SCRIPT} is missing. Run `make vendor` first.")
-        return
-    assert build.loaded.catalogue is not None
-    labels = build.loaded.labels.get(settings.default_language, {})
-    config = editor_config(settings, EditorSettings.from_settings(settings), build.loaded.catalogue.taxonomy, labels, SCHEMA_DIR)
-    stylesheets = sorted(path.relative_to(site_root).as_posix() for path in (site_root / "assets" / "stylesheets").glob("main.*.min.css"))
-    stylesheets.append("assets/catalogue/catalogue.css")
-    for path, content in editor_files(settings, editor_config_text(config), stylesheets, build.loaded.directions, labels, DECAP_SCRIPT):
-        target = site_root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)

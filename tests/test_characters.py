@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.messages import Messages
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import read_settings
 from catalogue.data.strict_yaml import parse_yaml_text
 from catalogue.exports.atom_feed import atom_feed

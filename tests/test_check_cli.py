@@ -81,7 +81,7 @@ def test_github_format_gives_one_annotation_per_problem(invalid_site: Path) -> N
     )
     annotations = [line for line in out.splitlines() if line.startswith("::")]
     assert code == EXIT_INVALID
-    assert annotations[0] == (
+    assert [line for line in annotations if line.startswith("::error")][0] == (
         "::error file=data/offers/sprachschule-nord/free-yes.yml,line=14,col=9::"
         "`costs.free` must be true or false, but is the text 'yes' — write true or false without quotes"
     )

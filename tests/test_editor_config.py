@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from catalogue.cli import EXIT_INVALID, EXIT_VALID, generated_editor_config, main
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.settings import read_settings
 from catalogue.office.editor_config import CONFIG_PATH, ENUM_LABELS, HINT, LABEL, missing_german_words, schema_files, schema_properties

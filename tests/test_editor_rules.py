@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from catalogue.data import cross_checks
+from catalogue.checks import text_safety
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.office.editor_rules import EDITOR_CHECK_MESSAGES, editor_rules, javascript_pattern
 
@@ -20,10 +20,10 @@ SAMPLES = (
     "[ref]: javascript:alert(1)\n\nText [ref]", "![Bild](data:image/png;base64,xx)", "Text\n```\n<b>offen",
 )
 PATTERNS = {
-    "html_tag": cross_checks._HTML_TAG, "plain_markup": cross_checks._MARKUP_IN_PLAIN_TEXT,
-    "fenced_code": cross_checks._FENCED_CODE, "code_span": cross_checks._CODE_SPAN,
-    "inline_link": cross_checks._INLINE_LINK, "reference_link": cross_checks._REFERENCE_LINK,
-    "autolink": cross_checks._AUTOLINK,
+    "html_tag": text_safety.HTML_TAG, "plain_markup": text_safety.MARKUP_IN_PLAIN_TEXT,
+    "fenced_code": text_safety.FENCED_CODE, "code_span": text_safety.CODE_SPAN,
+    "inline_link": text_safety.INLINE_LINK, "reference_link": text_safety.REFERENCE_LINK,
+    "autolink": text_safety.AUTOLINK,
 }
 
 

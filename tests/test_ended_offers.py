@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from catalogue.cli import main
-from catalogue.data.ended_offers import ended_offers, has_ended, similar_offers
+from catalogue.publication.ended_offers import ended_offers, has_ended, similar_offers
 from catalogue.data.model import Catalogue, Offer, Schedule, Session, WeeklySlot
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 
 from tests.site.sample_data import LOADED, PUBLISHED
 

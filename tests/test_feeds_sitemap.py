@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Catalogue, NewsItem, Texts
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.exports.atom_feed import atom_feed
 from catalogue.exports.sitemap import sitemap_xml

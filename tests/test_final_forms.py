@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.data.schema_check import final_form
+from catalogue.data.schema_explanation import final_form
 
 
 @pytest.mark.parametrize(

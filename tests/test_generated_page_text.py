@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.data.loading import load_catalogue
-from catalogue.data.publication import Publication, publish
+from catalogue.checks.loading import load_catalogue
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import read_settings
 from catalogue.language.formatting import numbering_system
 from catalogue.language.reader_language import ReaderLanguage

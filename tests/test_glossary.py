@@ -9,7 +9,7 @@ import pytest
 
 from catalogue.data.package_files import DEFAULTS_DIR
 from catalogue.data.glossary import GlossaryTerm, read_glossary
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import read_settings
 
 REPO = Path(__file__).resolve().parents[1]

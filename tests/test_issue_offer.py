@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from catalogue.cli import EXIT_INVALID, EXIT_VALID, main
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.issue_form import ISSUE_FORM_PATH, LEVELS, MODES, PER, change_form_fields, change_issue_form, form_fields
 from catalogue.office.issue_offer import Conversion, comment_text, convert_issue, offer_id_from_title, parse_issue_body

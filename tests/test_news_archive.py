@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from catalogue.data.model import NewsItem
-from catalogue.data.news_archive import archive_cutoff, archived_news, current_news
+from catalogue.publication.news_archive import archive_cutoff, archived_news, current_news
 
 
 def item(day: str) -> NewsItem:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 from catalogue.data.model import Catalogue, Offer, Texts
-from catalogue.data.publication import Publication, publish
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.open_data import (

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.data.loading import load_catalogue
-from catalogue.data.publication import Publication, publish
+from catalogue.checks.loading import load_catalogue
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import Settings, read_settings, settings_from_config
 from catalogue.exports.open_needs import NEED_COLUMNS, open_needs_files
 from tests.office.conftest import TODAY, write_office_site

@@ -16,14 +16,14 @@ import yaml
 from bs4 import BeautifulSoup
 from catalogue.build.rendering import RenderJob
 from catalogue.cli import main
-from catalogue.data.loading import load_catalogue
-from catalogue.data.publication import Publication, publish
+from catalogue.checks.loading import load_catalogue
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import Settings, SettingsError, read_settings, settings_from_config
 from catalogue.exports.hsds import hsds_files
 from catalogue.office.region import GENERATED_MARK
 from catalogue.office.region_duplicates import near_duplicates
 from catalogue.office.region_harvest import harvest_town
-from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
+from bench.synthetic import REFERENCE_DATE, write_synthetic_catalogue
 
 from tests.browser.static_server import SiteServer
 from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA, build_site, only_languages

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.problems import format_problem
 from catalogue.data.settings import Settings, read_settings
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from catalogue.data.schema_check import schema_set
+from catalogue.data.schema_loading import schema_set
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import read_settings
 from catalogue.data.strict_yaml import read_yaml_file
 

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from icalendar.prop import vWeekday
 
-from catalogue.data import schema_enums, statistics
+from catalogue.data import schema_enums
+from catalogue.figures import statistics
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.exports import hsds
 from catalogue.office import issue_form

@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from catalogue.data.loading import LoadResult, load_catalogue
-from catalogue.data.publication import Publication, publish
+from catalogue.checks.loading import LoadResult, load_catalogue
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.search_index import SHARD_TARGET_BYTES, ContentEntry, build_search_index, shard_file_name
 from catalogue.site.search_terms import query_terms
 from catalogue.site.text_normalise import normalise
-from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue
+from bench.synthetic import REFERENCE_DATE, SyntheticCatalogue
 
 from tests.towns import FIXTURE_CONFIG, FIXTURE_DATA
 

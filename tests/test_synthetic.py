@@ -20,7 +20,7 @@ if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
 from catalogue.data.package_files import DEFAULTS_DIR, SCHEMA_DIR
-from catalogue.synthetic import (  # noqa: E402
+from bench.synthetic import (  # noqa: E402
     ACTOR_TYPES,
     REFERENCE_DATE,
     actor_count,

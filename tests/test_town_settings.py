@@ -8,7 +8,9 @@ import pytest
 
 from catalogue.data.settings import settings_from_config
 from catalogue.language.reader_language import ReaderLanguage
-from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
+from catalogue.data.messages import Messages
+from catalogue.site.messages import TABLE as SITE_MESSAGES
+from catalogue.site.content_placeholders import fill_page, fill_placeholders, placeholder_values
 
 LANGUAGES = {"plugins": [{"i18n": {"languages": [
     {"locale": "de", "name": "Deutsch", "default": True}, {"locale": "ar", "name": "العربية"}, {"locale": "ps", "name": "پښتو"},
@@ -82,6 +84,29 @@ def test_placeholders_speak_the_readers_language() -> None:
 def test_filling_placeholders_reports_what_no_setting_provides(text: str, filled: str, unknown: tuple[str, ...]) -> None:
     result = fill_placeholders(text, placeholder_values(reader("de")))
     assert (result.text, result.unknown) == (filled, unknown)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("de", "{{ towm }} ist keine Einstellung – verwenden Sie eine von"), ("en", "{{ towm }} is not a setting – use one of")],
+)
+def test_a_page_with_an_unknown_name_gets_one_warning_in_the_offices_language(language: str, words: str) -> None:
+    page = fill_page(
+        "{{ towm }}, {{ town }}", {"title": "{{ towm }} in {{ town }}", "order": 2}, reader("de"),
+        source="kontakt.md", messages=Messages(language, SITE_MESSAGES),
+    )
+    assert page.text.endswith(", Musterstadt") and page.meta == {"title": "{{ towm }} in Musterstadt", "order": 2}
+    assert len(page.warnings) == 1
+    assert page.warnings[0].startswith(f"kontakt.md: {words}") and "town" in page.warnings[0]
+
+
+def test_a_legal_page_says_it_is_not_reviewed_until_the_town_sets_the_date() -> None:
+    not_reviewed = ReaderLanguage(settings(town="Musterstadt"), "de", labels={"legal.not_reviewed": "Nicht geprüft"})
+    unreviewed = fill_page("Text", {}, not_reviewed, source="impressum.md", messages=Messages("de"))
+    other = fill_page("Text", {}, not_reviewed, source="kontakt.md", messages=Messages("de"))
+    reviewed = fill_page("Text", {}, reader("de"), source="impressum.md", messages=Messages("de"))
+    assert unreviewed.text == '<p class="cat-notice" role="note">Nicht geprüft</p>\n\nText'
+    assert other.text == reviewed.text == "Text"
 
 
 @pytest.mark.parametrize("hide", [False, True])

@@ -26,16 +26,24 @@ from typing import Any
 
 import pytest
 from catalogue.data.fingerprint import default_text_fingerprint
-from catalogue.data.loading import LoadResult, load_catalogue
-from catalogue.data.messages import MESSAGE_LANGUAGES, MESSAGES, PHRASES
+from catalogue.checks.loading import LoadResult, load_catalogue
+from catalogue.build.messages import TABLE as BUILD_MESSAGES
+from catalogue.checks.messages import TABLE as CHECK_MESSAGES
+from catalogue.data.messages import MESSAGE_LANGUAGES, TABLE as DATA_MESSAGES
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
+from catalogue.site.messages import TABLE as SITE_MESSAGES
 from catalogue.data.problems import Problem, format_problem, problem_sort_key
 from catalogue.data.package_files import DEFAULTS_DIR
-from catalogue.data.schema_check import SCHEMA_DIR, SCHEMA_FILES, Kind, schema_set
+from catalogue.data.schema_loading import SCHEMA_DIR, SCHEMA_FILES, Kind, schema_set
 from catalogue.data.settings import read_settings
 from catalogue.data.strict_yaml import read_yaml_file
 from jsonschema import Draft202012Validator
 
 from tests.towns import FIXTURE_CONFIG
+
+STAGE_MESSAGES = (DATA_MESSAGES, CHECK_MESSAGES, SITE_MESSAGES, OFFICE_MESSAGES, BUILD_MESSAGES)
+MESSAGES = {key: texts for table in STAGE_MESSAGES for key, texts in table.problems.items()}
+PHRASES = {key: texts for table in STAGE_MESSAGES for key, texts in table.phrases.items()}
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path(__file__).parent / "data"
@@ -267,6 +275,11 @@ def test_the_quick_schema_check_agrees_with_jsonschema(case: Path) -> None:
 
 def test_every_kind_of_record_has_a_schema_and_a_quick_check() -> None:
     assert set(schema_set().fast_checks) == set(SCHEMA_FILES)
+
+
+def test_no_two_stages_say_the_same_key() -> None:
+    keys = [key for table in STAGE_MESSAGES for key in (*table.problems, *table.phrases)]
+    assert len(keys) == len(set(keys))
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))

@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import yaml
 
 from bench.site_config import catalogue_config, i18n_options, read_mkdocs_config, write_mkdocs_config
-from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.data.settings import Settings, read_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -218,7 +218,7 @@ SYNTHETIC_LANGUAGES = ("de", "en", "ar", "ps")
 
 def write_synthetic_town(folder: Path, offers: int = 24) -> Path:
     """A generated town whose newest language (Pashto, right to left) has no interface texts of its own."""
-    from catalogue.synthetic import write_synthetic_catalogue
+    from bench.synthetic import write_synthetic_catalogue
 
     write_synthetic_catalogue(folder / "data", offers=offers, languages=SYNTHETIC_LANGUAGES, seed=3, template_data_dir=FIXTURE_DATA)
     # Material has no interface texts for Pashto: the town starts from a labels file that carries a `theme:` section.

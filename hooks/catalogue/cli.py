@@ -18,15 +18,19 @@ import sys
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Mapping, Sequence, TextIO
+from typing import Callable, Mapping, Sequence, TextIO
 
 import yaml
 
-from catalogue.data.loading import LoadResult, load_catalogue
+from catalogue.checks.loading import LoadResult, load_catalogue
+from catalogue.build.messages import TABLE as BUILD_MESSAGES
+from catalogue.checks.messages import TABLE as CHECK_MESSAGES
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
+from catalogue.site.messages import TABLE as SITE_MESSAGES
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.problems import Problem, format_problem
-from catalogue.data.publication import Publication, last_session_passed, publish
+from catalogue.publication.visibility import Publication, last_session_passed, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text, technical_owners
 from catalogue.data.package_files import SCHEMA_DIR
@@ -58,6 +62,11 @@ def product_version() -> str:
         return "0"
 
 
+def _messages(language: str) -> Messages:
+    """Every stage's messages in one language: the commands reach them all."""
+    return Messages(language, CHECK_MESSAGES, OFFICE_MESSAGES, SITE_MESSAGES, BUILD_MESSAGES)
+
+
 class _UsageError(Exception):
     """The command cannot run; the message says why."""
 
@@ -70,37 +79,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         if reconfigure is not None:
             reconfigure(errors="replace")
     arguments = _parser().parse_args(argv)
-    messages = Messages(getattr(arguments, "lang", None) or "en")
+    messages = _messages(getattr(arguments, "lang", None) or "en")
     try:
-        if arguments.command == "codeowners":
-            return _codeowners(arguments, stdout)
-        if arguments.command == "editor-config":
-            return _editor_config(arguments, stdout)
-        if arguments.command == "editor-backend":
-            return _editor_backend(arguments, stdout)
-        if arguments.command == "issue-form":
-            return _issue_form(arguments, stdout)
-        if arguments.command == "issue-to-offer":
-            return _issue_to_offer(arguments, stdout)
-        if arguments.command == "new-town":
-            return _new_town(arguments, stdout)
-        if arguments.command == "build":
-            return _build(arguments, stdout, stderr)
-        if arguments.command == "serve":
-            return _serve(arguments, stdout)
-        if arguments.command == "verify":
-            return _verify(arguments, stdout)
-        if arguments.command == "upgrade":
-            return _upgrade(arguments, stdout)
-        if arguments.command == "language":
-            return _language(arguments, stdout)
-        if arguments.command == "report":
-            return _report(arguments, stdout)
-        if arguments.command == "region":
-            return _region(arguments, stdout, stderr)
-        if arguments.command == "translations":
-            return run_translations(arguments, stdout, stderr, _settings(arguments.config, messages))
-        return _check(arguments, stdout)
+        handler: _Handler = arguments.handler
+        return handler(arguments, stdout, stderr, messages)
     except _UsageError as error:
         print(str(error), file=stderr)
         return EXIT_USAGE
@@ -114,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m catalogue", description="The education-offer catalogue's tools.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate all data and list every problem", description=__doc__)
+    check.set_defaults(handler=_with_stdout(_check))
     check.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: ./mkdocs.yml)"
     )
@@ -132,25 +115,30 @@ def _parser() -> argparse.ArgumentParser:
     owners = commands.add_parser(
         "codeowners", help=f"write {CODEOWNERS_PATH} from the actors' maintainers", description=codeowners_text.__doc__
     )
+    owners.set_defaults(handler=_with_stdout(_codeowners))
     owners.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     owners.add_argument("--check", action="store_true", help=f"only say whether {CODEOWNERS_PATH} is up to date")
     editor = commands.add_parser(
         "editor-config", help=f"write the web editor's {CONFIG_PATH} from the schemas, the taxonomy and mkdocs.yml"
     )
+    editor.set_defaults(handler=_with_stdout(_editor_config))
     editor.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     editor.add_argument("--check", action="store_true", help=f"only say whether {CONFIG_PATH} is up to date")
     backend = commands.add_parser(
         "editor-backend",
         help="the web editor's local backend for this clone (decap-server, writing into the clone's files)",
     )
+    backend.set_defaults(handler=_with_stdout(_editor_backend))
     backend.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     backend.add_argument("--port", type=int, default=8081, help="where the editor looks for it (default 8081, Decap's default)")
     form = commands.add_parser("issue-form", help=f"write {ISSUE_FORM_PATH} and {ISSUE_CONFIG_PATH} from the schema, the data and mkdocs.yml")
+    form.set_defaults(handler=_with_stdout(_issue_form))
     form.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     form.add_argument("--check", action="store_true", help="only say whether the committed forms are up to date")
     issue = commands.add_parser(
         "issue-to-offer", help="turn a filled offer issue form into an offer file, or a comment saying what is missing"
     )
+    issue.set_defaults(handler=_with_stdout(_issue_to_offer))
     issue.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     issue.add_argument("--body", type=Path, required=True, help="a file holding the issue's body (Markdown)")
     issue.add_argument("--comment", type=Path, required=True, help="where to write the comment for the issue")
@@ -159,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
         "new-town", help="write a new town's repository: settings, pages, empty data, workflows, the product pinned",
         description=_NEW_TOWN_HELP,
     )
+    town.set_defaults(handler=_with_stdout(_new_town))
     town.add_argument("folder", type=Path, help="where the town's repository is written (a new or empty folder)")
     for option, question in _NEW_TOWN_QUESTIONS.items():
         town.add_argument(f"--{option}", default=None, help=question)
@@ -177,19 +166,23 @@ def _parser() -> argparse.ArgumentParser:
         "build", help="build the site into site/; the previous site stays until the new one is complete",
         description=site_build.__doc__,
     )
+    build.set_defaults(handler=_with_streams(_build))
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     build.add_argument("--engine", choices=ENGINES, default="mkdocs", help="mkdocs (default) or its fork properdocs")
     serve = commands.add_parser("serve", help="live preview on 127.0.0.1, rebuilt when data or pages change")
+    serve.set_defaults(handler=_with_stdout(_serve))
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     upgrade = commands.add_parser(
         "upgrade", help="bring the town up to the installed product: settings, workflows, Makefile, schemas, issue form",
         description=upgrade_town.__doc__,
     )
+    upgrade.set_defaults(handler=_with_stdout(_upgrade))
     upgrade.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     language = commands.add_parser(
         "language", help="add or remove one of the site's languages in one step (settings, pages, texts)",
     )
+    language.set_defaults(handler=_with_stdout(_language))
     language.add_argument("action", choices=("add", "remove"))
     language.add_argument("code", help="the language's code, e.g. ps")
     language.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
@@ -197,12 +190,14 @@ def _parser() -> argparse.ArgumentParser:
         "verify", help="the town's checks: data, a page for every offer in every language, links, no other server, "
         "accessibility (Chromium)",
     )
+    verify.set_defaults(handler=_with_stdout(_verify))
     verify.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     verify.add_argument("--site", type=Path, default=None, help="check this built site instead of building one")
     verify.add_argument("--no-browser", action="store_true", help="leave out the checks in Chromium")
     report = commands.add_parser(
         "report", help="stale, ending and not yet valid offers; translations per language", description=office_report.__doc__
     )
+    report.set_defaults(handler=_with_stdout(_report))
     report.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     report.add_argument("--format", choices=("text", "markdown", "csv", "council"), default="text",
                         help="text for a terminal, markdown for a GitHub issue, csv for a spreadsheet, council for a council paper's needs summary")
@@ -219,11 +214,29 @@ def _parser() -> argparse.ArgumentParser:
             "town could not be read now."
         ),
     )
+    region.set_defaults(handler=_with_streams(_region))
     region.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the region's mkdocs.yml")
     region.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: the site's if de or en)")
     region.add_argument("--today", type=_iso_date, help="the day of the harvest, YYYY-MM-DD (default: today)")
     add_translation_commands(commands)
+    commands.choices["translations"].set_defaults(handler=_translations)
     return parser
+
+
+_Handler = Callable[[argparse.Namespace, TextIO, TextIO, Messages], int]
+"""What a subcommand runs: (its arguments, stdout, stderr, messages in the language asked for) -> exit code."""
+
+
+def _with_stdout(run: Callable[[argparse.Namespace, TextIO], int]) -> _Handler:
+    return lambda arguments, stdout, _stderr, _messages: run(arguments, stdout)
+
+
+def _with_streams(run: Callable[[argparse.Namespace, TextIO, TextIO], int]) -> _Handler:
+    return lambda arguments, stdout, stderr, _messages: run(arguments, stdout, stderr)
+
+
+def _translations(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO, messages: Messages) -> int:
+    return run_translations(arguments, stdout, stderr, _settings(arguments.config, messages))
 
 
 _NEW_TOWN_HELP = (
@@ -252,8 +265,8 @@ def _iso_date(text: str) -> date:
 
 
 def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
-    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    settings = _settings(arguments.config, _messages(arguments.lang or "en"))
+    messages = _messages(message_language_for(arguments.lang, settings.default_language))
     if not settings.data_dir.is_dir():
         raise _UsageError(messages.phrase("cli.no_data", folder=settings.data_dir))
     today = arguments.today or date.today()
@@ -311,7 +324,7 @@ def _why_hidden(offer: Offer, today: date, messages: Messages) -> str:
 
 
 def _codeowners(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     result = load_catalogue(settings, today=date.today())
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {CODEOWNERS_PATH} was not changed.", file=stdout)
@@ -366,7 +379,7 @@ def _write_or_check(root: Path, wanted: Mapping[str, str], command: str, check: 
 
 
 def _editor_config(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     try:
         wanted = generated_editor_config(settings)
     except ValueError as error:
@@ -380,7 +393,7 @@ def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
     from catalogue.office.editor_backend import decap_server_command, decap_server_environment
 
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     if not (settings.root / "node_modules" / "decap-server").is_dir():
         raise _UsageError("decap-server is not installed: run `npm ci` first.")
     print(f"The editor's local backend serves {settings.root} on port {arguments.port}; open /admin/ of `make serve`. Ctrl+C stops it.", file=stdout)
@@ -391,7 +404,7 @@ def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     result = load_catalogue(settings, today=date.today())
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {ISSUE_FORM_PATH} was not changed.", file=stdout)
@@ -400,7 +413,7 @@ def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _issue_to_offer(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("de"))
+    settings = _settings(arguments.config, _messages("de"))
     conversion = convert_issue_file(arguments.body, settings, arguments.today or date.today())
     arguments.comment.write_text(comment_text(conversion, settings), encoding="utf-8")
     if not conversion.ok:
@@ -448,7 +461,7 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _build(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     assert settings.site_dir is not None
     try:
         result = build_site(arguments.config.resolve(), settings.site_dir, engine=arguments.engine)
@@ -478,7 +491,7 @@ def _serve(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _upgrade(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     upgraded = upgrade_town(settings.root)
     result = load_catalogue(read_settings(arguments.config), today=date.today())
     generated = _issue_form_files(result.catalogue, settings) if result.catalogue is not None else {}
@@ -497,7 +510,7 @@ def _upgrade(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _language(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     try:
         change = (add_language if arguments.action == "add" else remove_language)(settings.root, arguments.code)
     except LanguageRefused as error:
@@ -515,7 +528,7 @@ def _language(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _verify(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages("en"))
+    settings = _settings(arguments.config, _messages("en"))
     today = date.today()
     result = load_catalogue(settings, today=today)
     passed = failed = 0
@@ -561,8 +574,8 @@ def _verify(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
-    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
-    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    settings = _settings(arguments.config, _messages(arguments.lang or "en"))
+    messages = _messages(message_language_for(arguments.lang, settings.default_language))
     today = arguments.today or date.today()
     result = load_catalogue(settings, today=today, message_language=messages.language)
     if result.catalogue is None:
@@ -586,8 +599,8 @@ def _report(arguments: argparse.Namespace, stdout: TextIO) -> int:
 
 def _region(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Exit 0 when every town was read now, 1 when one kept its last copy or has none (the lines say which)."""
-    settings = _settings(arguments.config, Messages(arguments.lang or "en"))
-    messages = Messages(message_language_for(arguments.lang, settings.default_language))
+    settings = _settings(arguments.config, _messages(arguments.lang or "en"))
+    messages = _messages(message_language_for(arguments.lang, settings.default_language))
     if not settings.region_towns:
         raise _UsageError(messages.phrase("region.no_towns"))
     harvest = harvest_region(settings, arguments.today or date.today(), message_language=messages.language)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from catalogue.data.ended_offers import ended_offers
+from catalogue.publication.ended_offers import ended_offers
 from tests.site.sample_data import PUBLICATION
 
 from .browser_setup import PHONE

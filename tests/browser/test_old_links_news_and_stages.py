@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.data.ended_offers import ended_offers, similar_offers
-from catalogue.data.news_archive import archive_cutoff, archived_news, current_news
+from catalogue.publication.ended_offers import ended_offers, similar_offers
+from catalogue.publication.news_archive import archive_cutoff, archived_news, current_news
 from catalogue.language.localise import Localiser
 
 from tests.site.sample_data import DEFAULT, PUBLICATION, SETTINGS, TODAY

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from catalogue.data.loading import load_catalogue
-from catalogue.data.publication import publish
+from catalogue.checks.loading import load_catalogue
+from catalogue.publication.visibility import publish
 
 from tests.towns import REPO, town_settings, town_under_test
 

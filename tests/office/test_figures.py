@@ -1,4 +1,4 @@
-"""The council's figures: counting rules of catalogue.data.statistics, the CSV downloads, and the quarters from a
+"""The council's figures: counting rules of catalogue.figures.statistics, the CSV downloads, and the quarters from a
 git history the test makes itself."""
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.data.history import offer_history, quarter_of
-from catalogue.data.loading import load_catalogue
+from catalogue.figures.history import offer_history, quarter_of
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Offer
-from catalogue.data.publication import Publication, publish
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import read_settings
-from catalogue.data.statistics import AGE_BANDS, CHARTS, MATRICES, figures, offer_age_bands
+from catalogue.figures.statistics import AGE_BANDS, CHARTS, MATRICES, figures, offer_age_bands
 from catalogue.exports.figures_csv import figures_csv_files
 
 from .conftest import TODAY

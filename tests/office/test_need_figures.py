@@ -1,4 +1,4 @@
-"""Needs beside offers (catalogue.data.need_figures): which needs are open, what meets them, the gaps, waiting lists,
+"""Needs beside offers (catalogue.figures.need_figures): which needs are open, what meets them, the gaps, waiting lists,
 quarters, and the CSV files the council downloads, read back with the csv module."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.data.need_figures import WHOLE_TOWN, need_figures, offers_meeting, shown_people
+from catalogue.figures.need_figures import WHOLE_TOWN, need_figures, offers_meeting, shown_people
 from catalogue.exports.figures_csv import need_csv_files
 
 from .needs_site import add_needs

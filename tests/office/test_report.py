@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.data.translation_status import STATUSES
+from catalogue.figures.translation_status import STATUSES
 
 from .conftest import TODAY, data_digest, run
 
@@ -112,9 +112,9 @@ def test_the_months_come_from_the_sites_settings(office_site: Path, months: int,
 
 
 def test_the_report_gives_each_languages_coverage_and_what_to_review(office_site: Path) -> None:
-    from catalogue.data.language_coverage import covered_in
-    from catalogue.data.loading import load_catalogue
-    from catalogue.data.publication import publish
+    from catalogue.figures.language_coverage import covered_in
+    from catalogue.checks.loading import load_catalogue
+    from catalogue.publication.visibility import publish
     from catalogue.data.settings import read_settings
     from datetime import date
 

@@ -14,7 +14,8 @@ import yaml
 
 from .conftest import copy_labels_for_more_plural_forms, run
 
-from catalogue.synthetic import write_synthetic_catalogue
+from tests.towns import FIXTURE_DATA
+from bench.synthetic import write_synthetic_catalogue
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = REPO / ".github" / "workflows" / "report.yml"
@@ -55,7 +56,7 @@ def test_the_issue_text_fits_github_for_1000_stale_offers(workflow: dict, tmp_pa
     limit = re.search(r"LIMIT=(\d+)", script)
     assert limit
     site = tmp_path / "site"
-    write_synthetic_catalogue(site / "data", offers=1000, languages=["de", "en", "ar"], seed=2)
+    write_synthetic_catalogue(site / "data", offers=1000, languages=["de", "en", "ar"], seed=2, template_data_dir=FIXTURE_DATA)
     (site / "mkdocs.yml").write_text(
         "site_name: Test\nplugins:\n  - i18n:\n      languages:\n"
         "        - {locale: de, name: Deutsch, default: true}\n        - {locale: en, name: English}\n"

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import read_settings
-from catalogue.data.translation_status import translation_status
+from catalogue.figures.translation_status import translation_status
 from catalogue.office.machine_translation import DEEPL_KEY_VARIABLE, DEEPL_URL_VARIABLE
-from catalogue.synthetic import REFERENCE_DATE, write_synthetic_catalogue
+from tests.towns import FIXTURE_DATA
+from bench.synthetic import REFERENCE_DATE, write_synthetic_catalogue
 
 from .conftest import copy_labels_for_more_plural_forms, run
 from .deepl_stand_in import KEY, deepl_stand_in
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.scale
 @pytest.fixture(scope="module")
 def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("large") / "site"
-    write_synthetic_catalogue(site / "data", offers=1000, languages=["de", "en"], seed=5)
+    write_synthetic_catalogue(site / "data", offers=1000, languages=["de", "en"], seed=5, template_data_dir=FIXTURE_DATA)
     copy_labels_for_more_plural_forms(site / "data/labels/en.yml", site / "data/labels/uk.yml")
     (site / "mkdocs.yml").write_text(
         "site_name: Test\nplugins:\n  - i18n:\n      languages:\n"

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from catalogue.cli import EXIT_USAGE, EXIT_VALID, main
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import read_settings
 from catalogue.office.new_town import NewTown, write_new_town
 

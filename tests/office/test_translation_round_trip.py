@@ -14,9 +14,9 @@ from lxml import etree
 from translate.storage import xliff as toolkit_xliff
 from translate.storage import xliff2 as toolkit_xliff2
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import read_settings
-from catalogue.data.translation_status import translation_status
+from catalogue.figures.translation_status import translation_status
 from catalogue.office.translation_exchange import XLIFF12_NS, XLIFF2_NS, export_exchange, xliff2_bytes, xliff12_bytes
 
 from .conftest import TODAY, data_digest, run

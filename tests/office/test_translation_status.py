@@ -1,4 +1,4 @@
-"""Each record's status in a language follows the rules of catalogue.data.translation_status, in their order."""
+"""Each record's status in a language follows the rules of catalogue.figures.translation_status, in their order."""
 from __future__ import annotations
 
 from types import MappingProxyType
@@ -6,7 +6,7 @@ from types import MappingProxyType
 import pytest
 
 from catalogue.data.model import TextUnit, TranslationRecord
-from catalogue.data.translation_status import translation_status, word_count, words_to_translate
+from catalogue.figures.translation_status import translation_status, word_count, words_to_translate
 
 
 def record(*texts: dict[str, str], sources: dict[str, str] | None = None, machine: tuple[str, ...] = ()) -> TranslationRecord:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from catalogue.office.yaml_round_trip import FileEdit, dump_document, load_document, record_translation, set_text
-from catalogue.synthetic import write_synthetic_catalogue
+from tests.towns import FIXTURE_DATA
+from bench.synthetic import write_synthetic_catalogue
 
 from .conftest import write_office_site
 
@@ -28,7 +29,7 @@ def test_hand_written_files_round_trip_unchanged(tmp_path: Path) -> None:
 
 def test_folded_texts_keep_their_lines_and_only_new_lines_are_added(tmp_path: Path) -> None:
     """The synthetic catalogue folds long texts over lines as PyYAML writes them; ruamel.yaml would join them."""
-    write_synthetic_catalogue(tmp_path / "synthetic", offers=14, languages=["de", "en"], seed=3)
+    write_synthetic_catalogue(tmp_path / "synthetic", offers=14, languages=["de", "en"], seed=3, template_data_dir=FIXTURE_DATA)
     files = _files(tmp_path / "synthetic")
     folded = [path for path in files if dump_document(load_document(path.read_text(encoding="utf-8"))) != path.read_text(encoding="utf-8")]
     assert folded, "the synthetic data should hold folded texts"

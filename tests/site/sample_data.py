@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from catalogue.data.model import Offer
-from catalogue.data.publication import publish
+from catalogue.publication.visibility import publish
 from catalogue.language.localise import Localiser
 
 from tests.towns import BUILD_DATE, FIXTURE_CONFIG, FIXTURE_TOWN, loaded_town, town_settings

@@ -10,10 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.build.rendering import RenderJob
-from catalogue.data.capacity import capacity_state, shown_capacity
+from catalogue.publication.capacity import capacity_state, shown_capacity
 from catalogue.data.model import Capacity, Costs, Offer, Verification
-from catalogue.data.loading import load_catalogue
-from catalogue.data.publication import publish
+from catalogue.checks.loading import load_catalogue
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import read_settings
 from tests.office.conftest import TODAY, write_office_site
 from tests.office.needs_site import add_needs

@@ -9,12 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.data.model import Offer
-from catalogue.data.publication import Publication, publish
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.time_of_day import times_of_day
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.catalogue_listing import GERMAN_LEVELS, LISTING_PAGE_SIZE, listing_files, offer_districts, offers_by_document
 from catalogue.site.pages import PageRenderer, template_environment
-from catalogue.synthetic import REFERENCE_DATE, SyntheticCatalogue
+from bench.synthetic import REFERENCE_DATE, SyntheticCatalogue
 
 from tests.towns import FIXTURE_DATA
 

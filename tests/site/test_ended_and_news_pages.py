@@ -10,8 +10,8 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.data.ended_offers import ended_offers, similar_offers
-from catalogue.data.news_archive import archived_news, current_news
+from catalogue.publication.ended_offers import ended_offers, similar_offers
+from catalogue.publication.news_archive import archived_news, current_news
 from catalogue.language.reader_language import ReaderLanguage, direction_of
 from catalogue.site.not_found import not_found_body
 

@@ -10,8 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
-from catalogue.data.publication import publish
+from catalogue.checks.loading import load_catalogue
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import read_settings
 from tests.office.conftest import TODAY, write_office_site
 from tests.towns import FIXTURE_TOWN

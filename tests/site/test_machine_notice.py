@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from catalogue.build.rendering import RenderJob
-from catalogue.data.loading import load_catalogue
-from catalogue.data.publication import publish
+from catalogue.checks.loading import load_catalogue
+from catalogue.publication.visibility import publish
 from catalogue.data.settings import read_settings
 from tests.office.conftest import TODAY, write_office_site
 

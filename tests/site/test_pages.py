@@ -12,7 +12,7 @@ import recurring_ical_events
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from catalogue.data.ended_offers import ended_offers
+from catalogue.publication.ended_offers import ended_offers
 from catalogue.language.formatting import WEEKDAYS, LocaleFormatter
 from catalogue.language.reader_language import ReaderLanguage, direction_of
 from catalogue.site.catalogue_listing import LISTING_PAGE_SIZE

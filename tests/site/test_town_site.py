@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from catalogue.cli import EXIT_VALID, main
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.problems import format_problem
-from catalogue.data.publication import publish
 from catalogue.office.town_checks import TOWN_CHECKS, TownCheck
+from catalogue.publication.visibility import publish
 
 from tests.towns import BuiltSite, town_settings, town_under_test
 

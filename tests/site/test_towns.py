@@ -12,9 +12,9 @@ from typing import Callable
 import pytest
 
 from catalogue.cli import EXIT_VALID, main
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.problems import format_problem
-from catalogue.data.publication import Publication, publish
+from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import Settings
 from catalogue.office.town_checks import TOWN_CHECKS, TownCheck
 

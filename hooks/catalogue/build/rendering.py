@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, time
 from typing import Mapping, Sequence
 
-from catalogue.data.history import QuarterCount
+from catalogue.figures.history import QuarterCount
 from catalogue.data.model import offer_has_dates
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 from catalogue.exports.atom_feed import atom_feed
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE, offer_calendar
@@ -29,7 +29,7 @@ class RenderJob:
     settings: Settings
     labels: Mapping[str, Mapping[str, str]]
     history: tuple[QuarterCount, ...] | None = None
-    """Offers added and ended per quarter (catalogue.data.history); None when the build has no full git history."""
+    """Offers added and ended per quarter (catalogue.figures.history); None when the build has no full git history."""
     synonyms: Mapping[str, Sequence[Sequence[str]]] = field(default_factory=dict)
     """Language code -> groups of words that mean the same (data/synonyms/<code>.yml), for the search index."""
     formats: Mapping[str, Mapping[str, object]] = field(default_factory=dict)

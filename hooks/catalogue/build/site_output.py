@@ -7,11 +7,11 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from catalogue.data.history import QuarterCount
+from catalogue.figures.history import QuarterCount
 from catalogue.data.package_files import ASSETS_DIR
-from catalogue.data.publication import Publication
-from catalogue.data.need_figures import need_figures
-from catalogue.data.statistics import figures
+from catalogue.publication.visibility import Publication
+from catalogue.figures.need_figures import need_figures
+from catalogue.figures.statistics import figures
 from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.dcat import CATALOG_FILE, DataFile, dcat_catalog

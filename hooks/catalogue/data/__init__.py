@@ -1,4 +1,4 @@
-"""Reading and checking the data files, and the typed, immutable model built from them.
+"""Reading the data files, the settings and the schemas, and the typed, immutable model built from them.
 
 Imports no other stage of the catalogue.
 """

@@ -16,7 +16,8 @@ from typing import Any
 
 from catalogue.data.messages import Messages, quote
 from catalogue.data.problems import Problem
-from catalogue.data.schema_check import check_document, schema_set
+from catalogue.data.schema_loading import schema_set
+from catalogue.data.schema_validation import check_document
 from catalogue.data.strict_yaml import read_yaml_file
 
 GLOSSARY_FOLDER = "glossary"

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterable, Mapping
 
-from catalogue.data.cross_checks import DataFile
+from catalogue.data.data_file import DataFile
 from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument
 
 LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}(-[A-Z]{2})?$")

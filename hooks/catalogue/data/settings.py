@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from catalogue.data.colours import colour_problems
+from catalogue.data.site_engine import i18n_plugin_block
 
 TOWN_TIME_ZONE = ZoneInfo("Europe/Berlin")
 """Every time in the data is local time in the town (German towns: Central European Time with summer time)."""
@@ -133,7 +134,7 @@ def read_settings(mkdocs_yml: Path) -> Settings:
 
 def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
     catalogue = (config.get("extra") or {}).get("catalogue") or {}
-    i18n = _i18n_plugin_config(config.get("plugins") or [])
+    i18n = i18n_plugin_block(config) or {}
     site_name = config.get("site_name", "")
     languages = tuple(
         Language(
@@ -306,12 +307,3 @@ def _texts(value: Any, default: str) -> dict[str, str]:
         return {str(code): str(text) for code, text in value.items() if text}
     return {default: str(value)} if value else {}
 
-
-def _i18n_plugin_config(plugins: list[Any] | dict[str, Any]) -> dict[str, Any]:
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) else (item, {}) for item in plugins
-    )
-    for name, options in entries:
-        if name == "i18n":
-            return options or {}
-    return {}

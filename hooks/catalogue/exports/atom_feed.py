@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, time
 
 from catalogue.data.model import NewsItem, Texts
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.language.localise import LocalText
 from catalogue.language.markdown_text import markdown_to_html
 from catalogue.language.reader_language import ReaderLanguage

@@ -7,10 +7,10 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from catalogue.data.history import QuarterCount
-from catalogue.data.need_figures import NeedFigures, shown_people
-from catalogue.data.publication import Publication
-from catalogue.data.statistics import CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
+from catalogue.figures.history import QuarterCount
+from catalogue.figures.need_figures import NeedFigures, shown_people
+from catalogue.publication.visibility import Publication
+from catalogue.figures.statistics import CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
 
 FIGURES_FOLDER = "figures"
 
@@ -50,7 +50,7 @@ def figures_csv_files(
 
 
 def need_csv_files(numbers: NeedFigures, publication: Publication, language: str) -> dict[str, str]:
-    """File name -> CSV text for the needs beside offers (catalogue.data.need_figures); people below 5 as '< 5'.
+    """File name -> CSV text for the needs beside offers (catalogue.figures.need_figures); people below 5 as '< 5'.
 
     needs_districts.csv and needs_ages.csv: category, column (district id, '*' for the whole town, or age band),
     offers, open_needs, people. needs_gaps.csv: topic, district, people, open_needs, matching_offers, seats (empty

@@ -25,8 +25,8 @@ from datetime import date, datetime, time
 from typing import Any, Protocol
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Schedule, Taxonomy, Term, Texts
-from catalogue.data.publication import Publication
 from catalogue.data.schema_enums import RRULE_WEEKDAYS, WEEKDAYS
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import TOWN_TIME_ZONE, Settings
 
 from .open_data import attribution, offer_location_ids, offer_url

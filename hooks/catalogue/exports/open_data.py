@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Taxonomy, Term, Texts
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 from catalogue.data.spreadsheet import spreadsheet_safe
 from catalogue.language.localise import Localiser

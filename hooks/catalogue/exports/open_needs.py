@@ -1,6 +1,6 @@
 """The office's needs as open data, only where the town switches it on (`extra.catalogue.open_needs`, off by default:
 needs may be sensitive). data/needs.json and data/needs.csv hold every recorded need without who reported it and
-without the office's comment; numbers of people under 5 are '< 5' (catalogue.data.need_figures.shown_people)."""
+without the office's comment; numbers of people under 5 are '< 5' (catalogue.figures.need_figures.shown_people)."""
 from __future__ import annotations
 
 import csv
@@ -9,8 +9,8 @@ import json
 from typing import Any
 
 from catalogue.data.model import Need
-from catalogue.data.need_figures import SMALL_NUMBER, shown_people
-from catalogue.data.publication import Publication
+from catalogue.figures.need_figures import SMALL_NUMBER, shown_people
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 
 from .open_data import attribution, spreadsheet_safe

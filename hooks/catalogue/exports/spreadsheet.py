@@ -18,7 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 
 from .open_data import CSV_COLUMNS, licence_note, offer_row

@@ -14,7 +14,7 @@ from typing import Mapping, Sequence
 from catalogue.data.package_files import SCHEMA_DIR, VENDOR_DIR
 from catalogue.data.settings import Settings
 
-from .editor_config import EDITOR_FOLDER, EditorSettings
+from .editor_config import EDITOR_FOLDER
 from .editor_rules import editor_rules
 from .editor_security import content_security_policy
 from .editor_words import EDITOR_PHRASES

@@ -1,8 +1,8 @@
 """The rules of `make check` the web editor runs before it saves (editor.js `checkRecord`), handed to the browser
-as data: the same regular expressions as data/cross_checks.py (translated to JavaScript syntax), the schema's
+as data: the same regular expressions as checks/text_safety.py (translated to JavaScript syntax), the schema's
 lengths and time pattern, and messages that name the form's labels (the schemas' `x-label-de`).
 
-One source for both: a rule changed in cross_checks.py or a schema changes what the editor refuses.
+One source for both: a rule changed in checks/text_safety.py or a schema changes what the editor refuses.
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ import re
 from pathlib import Path
 from typing import Any, Mapping
 
-from catalogue.data.cross_checks import (
-    _AUTOLINK, _CODE_SPAN, _FENCED_CODE, _HTML_TAG, _INLINE_LINK, _MARKUP_IN_PLAIN_TEXT, _REFERENCE_LINK,
-    LONGEST_OVERNIGHT_MINUTES, SAFE_LINK_SCHEMES,
+from catalogue.checks.text_safety import (
+    AUTOLINK, CODE_SPAN, FENCED_CODE, HTML_TAG, INLINE_LINK, MARKUP_IN_PLAIN_TEXT, REFERENCE_LINK,
+    SAFE_LINK_SCHEMES,
 )
+from catalogue.checks.orders import LONGEST_OVERNIGHT_MINUTES
 
 from .editor_config import field_labels
 
@@ -84,13 +85,13 @@ def editor_rules(schema_folder: Path) -> dict[str, Any]:
     # "description" is Markdown in offers, actors and news; the taxonomy's plain one is not edited in the form.
     texts_plain_only = [name for name in texts if name not in markdown]
     patterns = {
-        "html_tag": javascript_pattern(_HTML_TAG),
-        "plain_markup": javascript_pattern(_MARKUP_IN_PLAIN_TEXT),
-        "fenced_code": javascript_pattern(_FENCED_CODE),
-        "code_span": javascript_pattern(_CODE_SPAN),
-        "inline_link": javascript_pattern(_INLINE_LINK),
-        "reference_link": javascript_pattern(_REFERENCE_LINK),
-        "autolink": javascript_pattern(_AUTOLINK),
+        "html_tag": javascript_pattern(HTML_TAG),
+        "plain_markup": javascript_pattern(MARKUP_IN_PLAIN_TEXT),
+        "fenced_code": javascript_pattern(FENCED_CODE),
+        "code_span": javascript_pattern(CODE_SPAN),
+        "inline_link": javascript_pattern(INLINE_LINK),
+        "reference_link": javascript_pattern(REFERENCE_LINK),
+        "autolink": javascript_pattern(AUTOLINK),
         "time": {"source": common["time"]["pattern"], "flags": ""},
     }
     return {

@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Mapping
 
-from catalogue.data.cross_checks import LONGEST_OVERNIGHT_MINUTES
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.orders import LONGEST_OVERNIGHT_MINUTES
+from catalogue.checks.loading import load_catalogue
 from catalogue.data.model import Catalogue
 from catalogue.data.settings import Settings
 
@@ -318,7 +318,7 @@ def _change_existing(read: _Reader, catalogue: Catalogue, settings: Settings, to
 
 
 def _order_problems(document: Mapping[str, Any]) -> list[str]:
-    """What `make check` refuses about orders (data/cross_checks.py offer_orders), said in the form's words, so that
+    """What `make check` refuses about orders (checks/orders.py offer_orders), said in the form's words, so that
     every problem comes in the first answer."""
     problems = []
     if isinstance(document.get("age_min"), int) and isinstance(document.get("age_max"), int) and document["age_min"] > document["age_max"]:

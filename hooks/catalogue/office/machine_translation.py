@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from catalogue.data.model import Catalogue
-from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind
+from catalogue.figures.translation_status import RECORD_KINDS, Record, records_of_kind
 
 from .translation_import import NewText
 

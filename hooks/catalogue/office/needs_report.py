@@ -1,7 +1,7 @@
 """The needs part of the office's report: open needs with their age, open needs no offer meets in their topic and
 district, offers with waiting lists - and the short Markdown summary the office pastes into a council paper.
 
-What meets a need and how gaps are counted: catalogue.data.need_figures. Unlike the public figures, the report shows
+What meets a need and how gaps are counted: catalogue.figures.need_figures. Unlike the public figures, the report shows
 exact numbers of people: it stays in the office.
 """
 from __future__ import annotations
@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from catalogue.data.capacity import shown_capacity
+from catalogue.publication.capacity import shown_capacity
 from catalogue.data.messages import Messages
 from catalogue.data.model import Need, Offer
-from catalogue.data.need_figures import WHOLE_TOWN, NeedFigures, need_figures, offers_meeting, open_needs, shown_people
-from catalogue.data.publication import Publication
+from catalogue.figures.need_figures import WHOLE_TOWN, NeedFigures, need_figures, offers_meeting, open_needs, shown_people
+from catalogue.publication.visibility import Publication
 
 SUMMARY_LINES = 24
 """At most this many lines in the council summary: one screen, one page of a council paper."""

@@ -18,8 +18,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from catalogue.data.loading import load_catalogue
-from catalogue.data.schema_check import schema_set
+from catalogue.checks.loading import load_catalogue
+from catalogue.data.schema_loading import schema_set
 from catalogue.data.settings import Settings
 
 from .region_duplicates import NearDuplicate, near_duplicates

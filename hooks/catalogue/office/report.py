@@ -2,7 +2,7 @@
 translations stand. Written as plain text for a terminal, as Markdown for a GitHub issue, and as CSV for a spreadsheet.
 
 Staleness uses `extra.catalogue.stale_after_months` of mkdocs.yml (12 by default), counted in calendar months as
-`make check` counts them. Translation states and word counts: catalogue.data.translation_status.
+`make check` counts them. Translation states and word counts: catalogue.figures.translation_status.
 """
 from __future__ import annotations
 
@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Iterable, Sequence
 
-from catalogue.data.cross_checks import months_before
-from catalogue.data.language_coverage import LanguageCoverage, language_coverage
+from catalogue.data.months import months_before
+from catalogue.figures.language_coverage import LanguageCoverage, language_coverage
 from catalogue.data.messages import Messages
 from catalogue.data.model import Actor, NewsItem, Offer
-from catalogue.data.publication import Publication, hiding_reason
+from catalogue.publication.visibility import Publication, hiding_reason
 from catalogue.data.settings import Settings
 from catalogue.office.needs_report import NeedsReport, council_summary, need_lines, needs_report
-from catalogue.data.translation_status import (
+from catalogue.figures.translation_status import (
     RECORD_KINDS,
     STATUSES,
     StatusCount,

@@ -14,9 +14,11 @@ import yaml
 
 from catalogue.data.layering import LANGUAGE_CODE
 from catalogue.data.messages import Messages, message_language_for
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.data.settings import read_settings
+from catalogue.data.site_engine import i18n_plugin_block
 from catalogue.office.new_town import FALLBACKS, PRODUCT_LANGUAGES, TEMPLATE_DIR
-from catalogue.office.town_config import i18n_options, read_town_config, write_town_config
+from catalogue.office.town_config import read_town_config, write_town_config
 from catalogue.office.yaml_round_trip import dump_document, load_document
 
 
@@ -32,14 +34,14 @@ class LanguageChange:
 
 
 def _say(key: str, language: str, **values: str) -> str:
-    return Messages(message_language_for(None, language)).phrase(f"language_command.{key}", **values)
+    return Messages(message_language_for(None, language), OFFICE_MESSAGES).phrase(f"language_command.{key}", **values)
 
 
 def _i18n(config: Any) -> Any:
-    options = i18n_options(config)
-    if options is None:
+    block = i18n_plugin_block(config)
+    if block is None:
         raise LanguageRefused("mkdocs.yml has no i18n plugin")
-    return options
+    return block
 
 
 def add_language(root: Path, code: str) -> LanguageChange:

@@ -1,14 +1,14 @@
 """The loader's rules for one text, for texts that enter the data without passing the loader first (translator
 files, machine drafts): the character rules of data/strict_yaml.py and the markup and link rules of
-data/cross_checks.py, with the same regular expressions.
+checks/text_safety.py, with the same regular expressions.
 """
 from __future__ import annotations
 
 import html
 import unicodedata
 
-from catalogue.data.cross_checks import (
-    _CODE_SPAN, _FENCED_CODE, _HTML_TAG, _INVISIBLE, _MARKUP_IN_PLAIN_TEXT, _SCHEME, SAFE_LINK_SCHEMES, _link_targets,
+from catalogue.checks.text_safety import (
+    CODE_SPAN, FENCED_CODE, HTML_TAG, INVISIBLE, MARKUP_IN_PLAIN_TEXT, SCHEME, SAFE_LINK_SCHEMES, link_targets,
 )
 from catalogue.data.strict_yaml import _DIRECTION_CONTROLS, _REFUSED_IN_TEXT
 
@@ -27,16 +27,16 @@ def text_refusals(text: str, *, markdown: bool) -> list[tuple[str, str]]:
     if direction:
         found.append(("direction", f"U+{ord(direction.group()):04X} {unicodedata.name(direction.group())}"))
     if not markdown:
-        markup = _HTML_TAG.search(text) or _MARKUP_IN_PLAIN_TEXT.search(text)
+        markup = HTML_TAG.search(text) or MARKUP_IN_PLAIN_TEXT.search(text)
         if markup:
             found.append(("markup", markup.group()[:40]))
         return found
-    prose = _CODE_SPAN.sub(" ", _FENCED_CODE.sub(" ", text))
-    tag = _HTML_TAG.search(prose)
+    prose = CODE_SPAN.sub(" ", FENCED_CODE.sub(" ", text))
+    tag = HTML_TAG.search(prose)
     if tag:
         found.append(("html", tag.group()[:40]))
-    for target in _link_targets(prose):
-        scheme = _SCHEME.match(_INVISIBLE.sub("", html.unescape(target)))
+    for target in link_targets(prose):
+        scheme = SCHEME.match(INVISIBLE.sub("", html.unescape(target)))
         if scheme and scheme.group(1).lower() not in SAFE_LINK_SCHEMES:
             found.append(("link", target[:40]))
     return found

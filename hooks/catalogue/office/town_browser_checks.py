@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from catalogue.data.package_files import VENDOR_DIR
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 
 AXE_SCRIPT = VENDOR_DIR / "axe.min.js"

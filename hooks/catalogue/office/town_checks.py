@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
-from catalogue.data.ended_offers import ended_offers
-from catalogue.data.publication import Publication
+from catalogue.publication.ended_offers import ended_offers
+from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 
 _LINK = re.compile(r'<(?:a|link|script|img|source)\b[^>]*?\b(href|src)="([^"]*)"', re.IGNORECASE)

@@ -5,8 +5,6 @@ written back whole. The build and the checks read the same file as typed setting
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
-
 from ruamel.yaml.comments import CommentedMap
 
 from catalogue.office.yaml_round_trip import dump_document, load_document
@@ -27,11 +25,3 @@ def write_town_config(root: Path, config: CommentedMap) -> str:
     (root / TOWN_CONFIG).write_text(dump_document(config), encoding="utf-8")
     return TOWN_CONFIG
 
-
-def i18n_options(config: CommentedMap) -> Any:
-    """The options of the i18n plugin (mkdocs-static-i18n: `languages`, each with `locale`, `name`, `build`) in a
-    town's mkdocs.yml, as the map to change; None when the file lists no such plugin."""
-    for entry in config.get("plugins") or []:
-        if isinstance(entry, dict) and "i18n" in entry:
-            return entry["i18n"]
-    return None

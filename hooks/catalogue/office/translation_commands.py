@@ -13,8 +13,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from catalogue.data.loading import load_catalogue
+from catalogue.checks.loading import load_catalogue
+from catalogue.checks.messages import TABLE as CHECK_MESSAGES
 from catalogue.data.messages import Messages, message_language_for
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.data.model import Catalogue, Offer
 from catalogue.data.settings import Settings
 
@@ -58,7 +60,7 @@ def add_translation_commands(commands: Any) -> None:
 
 
 def run_translations(arguments: argparse.Namespace, stdout: TextIO, stderr: TextIO, settings: Settings) -> int:
-    messages = Messages(message_language_for(None, settings.default_language))
+    messages = Messages(message_language_for(None, settings.default_language), CHECK_MESSAGES, OFFICE_MESSAGES)
     today = date.today()
     result = load_catalogue(settings, today=today, message_language=messages.language)
     if result.catalogue is None:

@@ -37,7 +37,7 @@ from lxml import etree
 from catalogue.data.model import Catalogue
 from catalogue.data.spreadsheet import spreadsheet_safe, without_guard
 from catalogue.data.strict_yaml import field_name as check_field_name
-from catalogue.data.translation_status import (
+from catalogue.figures.translation_status import (
     RECORD_KINDS,
     Record,
     Status,

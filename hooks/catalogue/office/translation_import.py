@@ -17,9 +17,9 @@ from pathlib import Path
 
 from catalogue.data.messages import Messages
 from catalogue.data.model import Catalogue
-from catalogue.data.schema_check import schema_set
 from catalogue.data.settings import Settings
-from catalogue.data.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
+from catalogue.data.schema_loading import schema_set
+from catalogue.figures.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
 from .text_rules import text_refusals
 from .translation_exchange import Exchange, field_name

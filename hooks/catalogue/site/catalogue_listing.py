@@ -23,8 +23,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from catalogue.data.model import Offer
-from catalogue.data.publication import Publication
 from catalogue.data.schema_enums import GERMAN_LEVELS
+from catalogue.publication.visibility import Publication
 from catalogue.data.time_of_day import times_of_day
 
 LISTING_PAGE_SIZE = 20

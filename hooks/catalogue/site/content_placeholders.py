@@ -3,15 +3,19 @@ replaced, per language, by what mkdocs.yml's `extra.catalogue` says, so that the
 the licence, the languages and the date of the legal texts live in one place."""
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from babel.lists import format_list
 
+from catalogue.data.messages import Messages
 from catalogue.language.formatting import cldr_locale
 from catalogue.language.reader_language import ReaderLanguage
+from catalogue.site.site_chrome import LEGAL_PAGES
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 """`{{ name }}`: lower-case letters and underscores between double braces, spaces allowed inside."""
@@ -70,3 +74,38 @@ def fill_placeholders(text: str, values: Mapping[str, str]) -> Filled:
         return match.group(0)
 
     return Filled(PLACEHOLDER.sub(replace, text), tuple(dict.fromkeys(unknown)))
+
+
+@dataclass(frozen=True)
+class FilledPage:
+    text: str
+    meta: dict[str, Any]
+    """The page's front matter, its texts filled in too."""
+    warnings: tuple[str, ...]
+    """One line per name no setting provides, saying which names there are."""
+
+
+def fill_page(
+    markdown: str, meta: Mapping[str, Any], reader: ReaderLanguage, *, source: str, messages: Messages
+) -> FilledPage:
+    """A hand-written page (content/<source>) with the town's settings filled into its text and front matter, in
+    the reader's language; a legal page whose texts the town's lawyer has not reviewed (no `legal_date`) starts with
+    a notice saying so. Unknown names stay as written, each with one warning in the office's language."""
+    values = placeholder_values(reader)
+    filled = fill_placeholders(markdown, values)
+    unknown = list(filled.unknown)
+    filled_meta = dict(meta)
+    for key, value in meta.items():
+        if isinstance(value, str):
+            meta_filled = fill_placeholders(value, values)
+            filled_meta[key] = meta_filled.text
+            unknown += meta_filled.unknown
+    text = filled.text
+    if reader.settings.legal_date is None and source.split(".")[0] in LEGAL_PAGES:
+        notice = html.escape(str(reader.t("legal.not_reviewed")))
+        text = f'<p class="cat-notice" role="note">{notice}</p>\n\n' + text
+    warnings = tuple(
+        messages.phrase("build.unknown_placeholder", page=source, name=name, known=", ".join(sorted(values)))
+        for name in dict.fromkeys(unknown)
+    )
+    return FilledPage(text, filled_meta, warnings)

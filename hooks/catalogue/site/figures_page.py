@@ -1,5 +1,5 @@
 """What the "Zahlen & Daten" page shows, in one reader's words: a chart and a table per figure, the two matrices, the
-quarters. The numbers come from catalogue.data.statistics, the same the CSV downloads hold."""
+quarters. The numbers come from catalogue.figures.statistics, the same the CSV downloads hold."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from babel.numbers import format_percent
 from markupsafe import Markup
 
-from catalogue.data.publication import Publication
-from catalogue.data.statistics import AGE_BANDS, CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
+from catalogue.publication.visibility import Publication
+from catalogue.figures.statistics import AGE_BANDS, CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
 from catalogue.language.formatting import cldr_locale
 from catalogue.language.reader_language import ReaderLanguage, direction_of
 

@@ -3,20 +3,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from importlib.util import find_spec
-from pathlib import Path
 
-
-def _material_languages_folder() -> Path | None:
-    spec = find_spec("material")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations))) / "templates" / "partials" / "languages"
+from catalogue.data.site_engine import material_interface_languages
 
 
 def material_has_language(code: str) -> bool:
-    folder = _material_languages_folder()
-    return folder is not None and (folder / f"{code}.html").is_file()
+    """Whether Material ships interface words for the language (partials/languages/<code>.html)."""
+    return code in (material_interface_languages() or ())
 
 
 def material_language_partial(code: str, direction: str, words: Mapping[str, str]) -> str:

@@ -1,15 +1,15 @@
 """The "Zahlen & Daten" page's part about needs, in one reader's words: open needs beside offers per topic and
 district and per topic and age band, the gaps, the waiting lists and the needs per quarter. The numbers come from
-catalogue.data.need_figures, the same the CSV downloads hold; people below 5 are shown as '< 5'."""
+catalogue.figures.need_figures, the same the CSV downloads hold; people below 5 are shown as '< 5'."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from catalogue.data.need_figures import WHOLE_TOWN, NeedFigures, NeedMatrix, shown_people
-from catalogue.data.publication import Publication
+from catalogue.figures.need_figures import WHOLE_TOWN, NeedFigures, NeedMatrix, shown_people
 from catalogue.language.reader_language import ReaderLanguage, direction_of
+from catalogue.publication.visibility import Publication
 
 from .figures_page import key_label
 from .svg_chart import bar_chart, paired_bar_chart

@@ -10,16 +10,16 @@ from typing import Iterator
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from catalogue.data.capacity import capacity_state, shown_capacity
+from catalogue.publication.capacity import capacity_state, shown_capacity
 from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
-from catalogue.data.cross_checks import months_before
-from catalogue.data.ended_offers import ended_offers, similar_offers
-from catalogue.data.news_archive import archived_news, current_news
-from catalogue.data.history import QuarterCount
-from catalogue.data.publication import Publication
-from catalogue.data.need_figures import need_figures
-from catalogue.data.statistics import figures
+from catalogue.data.months import months_before
+from catalogue.publication.ended_offers import ended_offers, similar_offers
+from catalogue.publication.news_archive import archived_news, current_news
+from catalogue.figures.history import QuarterCount
+from catalogue.publication.visibility import Publication
+from catalogue.figures.need_figures import need_figures
+from catalogue.figures.statistics import figures
 from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
 
@@ -381,7 +381,7 @@ class PageRenderer:
         )
 
     def news_archive_page(self) -> RenderedPage:
-        """News older than a year (catalogue.data.news_archive), newest first."""
+        """News older than a year (catalogue.publication.news_archive), newest first."""
         return self._render(
             "news_archive.html",
             "news/archive/index.html",

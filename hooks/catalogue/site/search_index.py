@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping, Sequence, TypeVar
 
 from catalogue.data.model import NewsItem, Offer, Term
-from catalogue.data.publication import Publication
+from catalogue.publication.visibility import Publication
 from catalogue.language.localise import Localiser
 from catalogue.language.reader_language import ReaderLanguage
 

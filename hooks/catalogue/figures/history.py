@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .publication import Publication
-from .settings import Settings
+from catalogue.publication.visibility import Publication
+from catalogue.data.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .model import Offer
-from .publication import Publication
-from .schema_enums import EDUCATION_AREAS
-from .translation_status import translation_status
+from catalogue.data.model import Offer
+from catalogue.data.schema_enums import EDUCATION_AREAS
+from catalogue.figures.translation_status import translation_status
+from catalogue.publication.visibility import Publication
 
 NO_DISTRICT = "-"
 AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (

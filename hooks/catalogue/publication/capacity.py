@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from catalogue.data.cross_checks import months_before
+from catalogue.data.months import months_before
 from catalogue.data.model import CAPACITY_SHOWN_MONTHS, Capacity, Offer
 
 

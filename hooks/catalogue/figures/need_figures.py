@@ -18,11 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .capacity import shown_capacity
-from .history import quarter_of
-from .model import Need, Offer
-from .publication import Publication
-from .statistics import AGE_BANDS, offer_age_bands, offer_districts
+from catalogue.publication.capacity import shown_capacity
+from catalogue.figures.history import quarter_of
+from catalogue.data.model import Need, Offer
+from catalogue.publication.visibility import Publication
+from catalogue.figures.statistics import AGE_BANDS, offer_age_bands, offer_districts
 
 WHOLE_TOWN = "*"
 """The column of needs that concern the whole town, and of all offers whatever their district."""

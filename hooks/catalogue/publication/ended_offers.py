@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .model import Offer
-from .publication import Publication, last_session_passed
+from catalogue.data.model import Offer
+from catalogue.publication.visibility import Publication, last_session_passed
 
 SIMILAR_OFFERS = 5
 """How many current offers an ended offer's page suggests at most."""

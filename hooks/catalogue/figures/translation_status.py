@@ -14,14 +14,10 @@ missing ones) or to check again (all of the record's texts when it is outdated o
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Literal, Mapping, Union
+from typing import Iterable, Iterator, Literal, Union
 
-from .cross_checks import is_proper_name
-from .fingerprint import default_text_fingerprint
-from .model import Actor, Catalogue, NewsItem, Offer, TextUnit, TranslationRecord
-from .schema_check import Kind, SchemaSet
+from catalogue.data.model import Actor, Catalogue, NewsItem, Offer, TextUnit, TranslationRecord
 
 Status = Literal["current", "outdated", "machine", "missing"]
 STATUSES: tuple[Status, ...] = ("current", "outdated", "machine", "missing")
@@ -32,21 +28,6 @@ Record = Union[Offer, Actor, NewsItem]
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _NOT_TRANSLATED = re.compile(r"\]\([^)\s]*\)|<?(?:https?://|mailto:|tel:)[^\s>)]*>?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """Link targets, web and e-mail addresses: a translator leaves them as they are."""
-
-
-def translation_record(kind: Kind, document: Mapping[str, Any], default_language: str, schemas: SchemaSet) -> TranslationRecord:
-    """A valid document's translation bookkeeping: fingerprint, recorded sources, machine drafts, translatable texts."""
-    units = tuple(
-        TextUnit(path=tuple(item.path), texts=MappingProxyType(dict(_lookup(document, item.path))), markdown=item.markdown)
-        for item in schemas.text_fields(kind, document)
-        if not is_proper_name(kind, item.path)
-    )
-    return TranslationRecord(
-        fingerprint=default_text_fingerprint(document, default_language),
-        sources=MappingProxyType(dict(document.get("translation_sources") or {})),
-        machine=tuple(document.get("machine_translated") or ()),
-        units=units,
-    )
 
 
 def translation_status(record: TranslationRecord, language: str) -> Status:
@@ -133,8 +114,3 @@ def record_kind(record: Record) -> RecordKind:
         return "actor"
     return "news"
 
-
-def _lookup(document: Any, path: Iterable[str | int]) -> Any:
-    for part in path:
-        document = document[part]
-    return document

@@ -1,5 +1,6 @@
 """Loads the whole catalogue: finds the data files, reads them strictly, validates them, checks them against each
-other, and builds the typed records - or says, all at once, everything that is wrong."""
+other, and builds the typed records - or says, all at once, everything that is wrong: the schema's errors and the
+other checks' in one round (a record the schema refused in parts is checked in the parts it took)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Iterator, Mapping
 
-from catalogue.data.cross_checks import CheckContext, DataFile, check_catalogue, material_interface_languages
+from catalogue.checks.context import RECORD_KINDS, CheckContext
+from catalogue.checks.messages import TABLE as CHECK_MESSAGES
+from catalogue.checks.runner import check_catalogue
+from catalogue.data.data_file import DataFile
 from catalogue.data.glossary import glossary_from_data, page_wrong_forms
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.model import (
@@ -26,10 +30,12 @@ from catalogue.data.layering import layered
 from catalogue.data.package_files import DEFAULTS_DIR, product_path
 from catalogue.data.problems import Problem, problem_sort_key
 from catalogue.data.repository_files import check_repository_files, is_linked
-from catalogue.data.schema_check import Kind, SchemaSet, check_document, schema_set
+from catalogue.data.schema_loading import Kind, SchemaSet, schema_set
+from catalogue.data.schema_validation import check_document, usable_parts
 from catalogue.data.settings import Settings
-from catalogue.data.strict_yaml import read_yaml_file
-from catalogue.data.translation_status import translation_record
+from catalogue.data.site_engine import material_interface_languages
+from catalogue.data.strict_yaml import JsonPath, read_yaml_file
+from catalogue.data.translation_record import translation_record
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"
@@ -79,7 +85,7 @@ class _Found:
 
 
 def load_catalogue(settings: Settings, *, today: date, message_language: str | None = None) -> LoadResult:
-    messages = Messages(message_language_for(message_language, settings.default_language))
+    messages = Messages(message_language_for(message_language, settings.default_language), CHECK_MESSAGES)
     data_path = _relative(settings.data_dir, settings.root)
     found, problems = _find_files(settings, data_path, messages)
     problems.extend(check_repository_files(settings.root, settings.data_dir, settings.docs_dir, messages))
@@ -90,6 +96,8 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         result = read_yaml_file(item.file, item.path, messages)
         problems.extend(result.problems)
         valid = False
+        refused: frozenset[JsonPath] = frozenset()
+        usable: Any = None
         misplaced = _misplaced(item, result.document.data if result.document is not None else None, data_path, messages)
         if misplaced is not None:
             problems.append(misplaced)
@@ -104,7 +112,10 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
             )
             problems.extend(schema_problems)
             valid = not schema_problems
-        (shipped if item.product else files).append(DataFile(item.kind, item.path, result.document, valid))
+            if schema_problems and item.kind in RECORD_KINDS:
+                refused, usable = usable_parts(item.kind, result.document.data, schemas)
+        file = DataFile(item.kind, item.path, result.document, valid, refused, usable)
+        (shipped if item.product else files).append(file)
     files = _layered(files, shipped, settings)
     context = CheckContext(settings, today, messages, schemas, data_path, material_interface_languages())
     problems.extend(check_catalogue(files, context))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Catalogue, Offer
+from catalogue.data.model import Catalogue, Offer
 
 
 @dataclass(frozen=True)

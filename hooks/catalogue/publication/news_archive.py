@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Sequence
 
-from .cross_checks import months_before
-from .model import NewsItem
+from catalogue.data.months import months_before
+from catalogue.data.model import NewsItem
 
 CURRENT_NEWS_MONTHS = 12
 """A news item older than this many months is archived: listed on news/archive/, not on the news page or home page."""

@@ -3,7 +3,9 @@
 Every record carries text in every requested language, in that language's script, made of random
 words from small built-in syllable lists. The same seed gives byte-identical files.
 
-    python -m catalogue.synthetic --offers 1000 --languages de,en,ar,fa,uk,ru,tr,ti --out DIR [--seed 1]
+    python bench/synthetic.py --offers 1000 --languages de,en,ar,fa,uk,ru,tr,ti --template-data-dir data --out DIR [--seed 1]
+
+The template folder is a town's data folder: its taxonomy.yml gives the districts (the product's taxonomy the rest).
 """
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ import yaml
 from catalogue.data.package_files import DEFAULTS_DIR
 from catalogue.data.model import Catalogue, actor_from_document, news_from_document, offer_from_document, taxonomy_from_document
 
-DEFAULT_TEMPLATE_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 REFERENCE_DATE = date(2026, 11, 26)
 """Sessions fall in the year after this day; validity periods and checks are current on it."""
 
@@ -498,11 +499,14 @@ def write_synthetic_catalogue(
     *,
     offers: int,
     languages: Sequence[str],
+    template_data_dir: Path,
     seed: int = 1,
-    template_data_dir: Path = DEFAULT_TEMPLATE_DATA_DIR,
     reference_date: date = REFERENCE_DATE,
 ) -> None:
-    """Writes taxonomy.yml, actors/, offers/<actor>/, news/ and labels/ into out_dir, which must be empty or new."""
+    """Writes taxonomy.yml, actors/, offers/<actor>/, news/ and labels/ into out_dir, which must be empty or new.
+
+    template_data_dir is a town's data folder, whose taxonomy.yml gives the districts; FileNotFoundError when it
+    has none."""
     out_dir = Path(out_dir)
     if out_dir.exists() and any(out_dir.iterdir()):
         raise FileExistsError(f"{out_dir} is not empty")
@@ -526,13 +530,13 @@ def write_synthetic_catalogue(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m catalogue.synthetic", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python bench/synthetic.py", description=__doc__.splitlines()[0])
     parser.add_argument("--offers", type=int, required=True, help="number of offers")
     parser.add_argument("--languages", required=True, help="comma-separated language codes; the first is the default")
     parser.add_argument("--out", type=Path, required=True, help="an empty or new folder to write the data tree into")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--template-data-dir", type=Path, default=DEFAULT_TEMPLATE_DATA_DIR,
-                        help="the data folder whose taxonomy.yml and labels/ are copied (default: the repository's data/)")
+    parser.add_argument("--template-data-dir", type=Path, required=True,
+                        help="a town's data folder, whose taxonomy.yml gives the districts (the sample town's: data)")
     arguments = parser.parse_args(argv)
     languages = [code.strip() for code in arguments.languages.split(",") if code.strip()]
     write_synthetic_catalogue(

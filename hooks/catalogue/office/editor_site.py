@@ -1,0 +1,40 @@
+"""The web editor under /admin/ of a built site, its configuration generated from the schemas of this very build."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from catalogue.data.messages import Messages
+from catalogue.data.model import Taxonomy
+from catalogue.data.package_files import SCHEMA_DIR
+from catalogue.data.settings import Settings
+
+from .editor_config import EditorSettings, editor_config, editor_config_text
+from .editor_page import DECAP_SCRIPT, editor_files
+
+
+def write_editor(
+    settings: Settings,
+    taxonomy: Taxonomy,
+    labels: Mapping[str, Mapping[str, str]],
+    directions: Mapping[str, str],
+    site_root: Path,
+    messages: Messages,
+) -> str | None:
+    """Writes admin/ into the built site at site_root, styled with the site's own stylesheets. Returns a warning
+    in the office's language when the editor's script is missing (it is copied in by `make vendor`), else None."""
+    if not DECAP_SCRIPT.is_file():
+        return messages.phrase("build.editor_missing", script=str(DECAP_SCRIPT))
+    default_labels = labels.get(settings.default_language, {})
+    config = editor_config(settings, EditorSettings.from_settings(settings), taxonomy, default_labels, SCHEMA_DIR)
+    stylesheets = sorted(
+        path.relative_to(site_root).as_posix() for path in (site_root / "assets" / "stylesheets").glob("main.*.min.css")
+    )
+    stylesheets.append("assets/catalogue/catalogue.css")
+    for path, content in editor_files(
+        settings, editor_config_text(config), stylesheets, directions, default_labels, DECAP_SCRIPT
+    ):
+        target = site_root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return None
