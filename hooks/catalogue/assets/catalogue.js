@@ -56,6 +56,8 @@
   const MINIMUM_STEM = 3;
   const ARABIC_HAMZA_ALEFS = /[أإآٱ]/g;
   const ARABIC_ARTICLES = ["وال", "فال", "بال", "کال", "لل", "ال"]; // as a folded word begins (ك folds to ک)
+  const TURKISH_POSSESSIVES = ["sı", "si", "su", "sü"];
+  const TURKISH_VOWELS = "aeıioöuü";
   const length = (text) => Array.from(text).length;
 
   function words(text) {
@@ -90,6 +92,15 @@
     return word;
   }
 
+  const KURMANJI_ENDINGS = ["ekê", "ekî", "eke", "yên", "ên", "yê", "ya", "an", "ê", "î", "a"];
+
+  function kurmanjiStem(word) {
+    for (const ending of KURMANJI_ENDINGS) {
+      if (word.endsWith(ending) && length(word) - length(ending) >= MINIMUM_STEM) return word.slice(0, -ending.length);
+    }
+    return word;
+  }
+
   const GERMAN_ENDINGS = ["ern", "en", "em", "er", "es", "e", "n"];
 
   function germanStem(word) {
@@ -109,6 +120,7 @@
   function stemmerOf(language) {
     if (language === "uk") return ukrainianStem;
     if (language === "fa") return persianStem;
+    if (language === "ku") return kurmanjiStem;
     if (language === "de") return germanStem;
     if (language === "en") return englishStem;
     return typeof window.catalogueStem === "function" ? window.catalogueStem : (word) => word;
@@ -129,6 +141,10 @@
         if (candidate.endsWith("ه")) candidates.push(candidate.slice(0, -1) + "ة");
       });
     }
+    if (language === "tr" && length(word) >= 5 && TURKISH_POSSESSIVES.some((ending) => word.endsWith(ending)) &&
+      TURKISH_VOWELS.includes(word.slice(-3, -2))) {
+      candidates.push(word.slice(0, -2)); // "kitası": also "kita"
+    }
     const found = [];
     const add = (text) => normalise(text).split(" ").filter(Boolean).forEach((term) => {
       if (!found.includes(term)) found.push(term);
@@ -141,7 +157,7 @@
         if (article) add(whole.slice(article.length));
       });
     }
-    if (query) add(stem(stem(word)));
+    if (query) add(stem(stem(first)));
     return found;
   }
 
