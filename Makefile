@@ -13,7 +13,7 @@ VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: lint-js test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ editor: $(SITE_READY) $(NODE_READY)
 ## screenshots: the pictures of the web editor in docs/images/, taken from the real editor by its browser tests
 screenshots: $(DEV_READY) $(VENDOR_READY) $(NODE_READY)
 	$(BIN)/python tests/browser/editor_screenshots.py
+
+## lint-js: ESLint's recommended rules over the package's JavaScript and the tests' Node scripts (eslint.config.mjs)
+lint-js: $(NODE_READY)
+	node_modules/.bin/eslint hooks/catalogue tests/search
 
 ## check: validate all data (GitHub annotations when CI is set; VERBOSE=1 lists missing translations file by file)
 check: $(SITE_READY)
