@@ -13,7 +13,7 @@ VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: lint-js test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: js lint-js test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ editor: $(SITE_READY) $(NODE_READY)
 ## screenshots: the pictures of the web editor in docs/images/, taken from the real editor by its browser tests
 screenshots: $(DEV_READY) $(VENDOR_READY) $(NODE_READY)
 	$(BIN)/python tests/browser/editor_screenshots.py
+
+## js: the catalogue page's script hooks/catalogue/assets/catalogue.js, joined from assets/search/*.js and minified
+js: $(SITE_READY) $(NODE_READY)
+	$(BIN)/python -m catalogue.site.script_bundle --write
 
 ## lint-js: ESLint's recommended rules over the package's JavaScript and the tests' Node scripts (eslint.config.mjs)
 lint-js: $(NODE_READY)

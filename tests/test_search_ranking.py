@@ -13,10 +13,9 @@ import pytest
 import yaml
 from catalogue.site.search_index import FIRST_POSTINGS, CatalogueEntries, ContentEntry, SearchDocument, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
-from catalogue.data.package_files import ASSETS_DIR
+from bench.search_corpus import engine_file
 
 HERE = Path(__file__).resolve().parent
-CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 RUNNER = HERE / "search" / "run_engine.js"
 FIXTURE: dict[str, Any] = yaml.safe_load((HERE / "search" / "catalogue.yml").read_text(encoding="utf-8"))
 PAGES = {
@@ -57,7 +56,7 @@ def run_engine(folder: Path, language: str, queries: list[str]) -> list[dict[str
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed")
-    command = [node, str(RUNNER), str(CATALOGUE_JS), str(folder), language]
+    command = [node, str(RUNNER), str(engine_file()), str(folder), language]
     if (folder / "stemmer.js").exists():
         command.append(str(folder / "stemmer.js"))
     completed = subprocess.run(command, input=json.dumps(queries).encode("utf-8"), capture_output=True, check=True, timeout=60)

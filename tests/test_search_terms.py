@@ -11,10 +11,9 @@ import pytest
 import yaml
 from catalogue.site.search_terms import SNOWBALL_ALGORITHMS, analyser, query_terms, words
 from catalogue.site.stemmer_script import stemmer_script
-from catalogue.data.package_files import ASSETS_DIR
+from bench.search_corpus import engine_file
 
 HERE = Path(__file__).resolve().parent
-CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 FIXTURE = yaml.safe_load((HERE / "search" / "catalogue.yml").read_text(encoding="utf-8"))
 
 EXTRA = {
@@ -93,7 +92,7 @@ def test_words_keep_the_half_space_and_drop_other_format_characters() -> None:
 
 @pytest.fixture(scope="module")
 def browser_terms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, list[list[list[str]]]]]:
-    """language -> text -> [index terms, query terms] as catalogue.js makes them, run once per language in Node."""
+    """language -> text -> [index terms, query terms] as the page's script makes them, run once per language in Node."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed")
@@ -102,15 +101,15 @@ def browser_terms(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[st
         "const [catalogue, language, stemmer] = process.argv.slice(1);"
         "const context = { window: {} }; vm.createContext(context);"
         "if (stemmer) vm.runInContext(fs.readFileSync(stemmer, 'utf8'), context);"
-        "vm.runInContext(fs.readFileSync(catalogue, 'utf8'), context);"
+        "const engine = vm.runInContext(fs.readFileSync(catalogue, 'utf8'), context);"
         "const input = JSON.parse(fs.readFileSync(0, 'utf8'));"
-        "const terms = context.window.catalogueTerms;"
+        "const terms = engine.terms;"
         "process.stdout.write(JSON.stringify(input.map(text => [terms(text, language, false), terms(text, language, true)])));"
     )
     found = {}
     for language in EXTRA:
         strings = sorted(set(texts(language)))
-        arguments = [node, "-e", script, str(CATALOGUE_JS), language]
+        arguments = [node, "-e", script, str(engine_file()), language]
         stemmer = stemmer_script(language)
         if stemmer is not None:
             path = tmp_path_factory.mktemp("stemmers") / f"{language}.js"

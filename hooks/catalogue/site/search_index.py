@@ -20,7 +20,7 @@ writes most often for it, where that differs from the term, or by "" where no te
 synonym of several words): the browser fetches it only when a query finds nothing, to offer these words.
 
 What goes in is search_documents.py's; how each term scores in each document is search_scoring.py's (BM25F). The
-browser ranks a whole term above a term the query word only begins (PREFIX_WEIGHT in catalogue.js).
+browser ranks a whole term above a term the query word only begins (PREFIX_WEIGHT in assets/search/engine.js).
 """
 from __future__ import annotations
 

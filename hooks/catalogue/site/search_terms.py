@@ -1,6 +1,6 @@
 """The search terms of a text in one language: its words cut to their stems, then folded by `text_normalise`.
 
-The same rules run in the reader's browser (the package's assets/catalogue.js, `catalogueTerms`, with the
+The same rules run in the reader's browser (assets/search/terms.js, `terms`, reading the tables `browser_tables` gives, with the
 Snowball stemmers of the npm package `@orama/stemmers`; Python runs the `snowballstemmer` package, with its C build
 PyStemmer where installed); tests/test_search_terms.py keeps the two identical. In order:
 
@@ -260,6 +260,25 @@ def _without_arabic_article(folded: str) -> str:
         if folded.startswith(article) and len(folded) - len(article) >= _ARABIC_MINIMUM_REST:
             return folded[len(article):]
     return ""
+
+
+def browser_tables() -> dict[str, object]:
+    """The endings, articles and lengths of these rules as the browser's copy reads them (assets/search/terms.js, by
+    way of site/script_bundle.py), so that the two cannot drift apart."""
+    return {
+        "persianDetachedEndings": sorted(_PERSIAN_DETACHED_ENDINGS),
+        "persianPluralEndings": list(_PERSIAN_PLURAL_ENDINGS),
+        "ukrainianEndings": list(_UKRAINIAN_ENDINGS),
+        "ukrainianReflexive": list(_UKRAINIAN_REFLEXIVE),
+        "kurmanjiEndings": list(_KURMANJI_ENDINGS),
+        "germanEndings": list(_GERMAN_ENDINGS),
+        "minimumStem": _MINIMUM_STEM,
+        "arabicHamzaAlefs": "".join(sorted(chr(code) for code in _ARABIC_BARE_ALEF)),
+        "arabicArticles": list(_ARABIC_ARTICLES),
+        "arabicMinimumRest": _ARABIC_MINIMUM_REST,
+        "turkishPossessives": list(_TURKISH_POSSESSIVES),
+        "turkishVowels": "".join(sorted(_TURKISH_VOWELS)),
+    }
 
 
 @lru_cache(maxsize=None)
