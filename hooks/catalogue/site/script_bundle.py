@@ -19,8 +19,8 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from catalogue.data.package_files import ASSETS_DIR
 

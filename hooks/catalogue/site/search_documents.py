@@ -12,8 +12,8 @@ category and filters.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Mapping, Sequence
 
 from catalogue.data.model import NewsItem, Offer, Term
 from catalogue.data.publication import Publication

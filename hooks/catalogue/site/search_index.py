@@ -29,13 +29,22 @@ import gc
 import hashlib
 import json
 from collections import defaultdict
-from typing import Any, Callable, Mapping, Sequence, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 from catalogue.data.publication import Publication
 from catalogue.language.reader_language import ReaderLanguage
 
-from .search_documents import CatalogueEntries, ContentEntry, SearchDocument, Synonyms, catalogue_entries, page_document
-from .search_scoring import count, scores as term_scores_of
+from .search_documents import (
+    CatalogueEntries,
+    ContentEntry,
+    SearchDocument,
+    Synonyms,
+    catalogue_entries,
+    page_document,
+)
+from .search_scoring import count
+from .search_scoring import scores as term_scores_of
 from .search_terms import analyser
 
 __all__ = [
@@ -72,7 +81,7 @@ def _postings(term_scores: Mapping[int, float], top: float, limit: int | None = 
     for document in documents:
         level = round(term_scores[document] / top * SCORE_LEVELS)
         flat.append(document - previous)
-        flat.append(level if level > 1 else 1)
+        flat.append(level if level > 1 else 1)  # noqa: FURB136 (max() is slower in this loop)
         previous = document
     return flat
 

@@ -11,9 +11,9 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Mapping, Sequence
 
 from .search_documents import SearchDocument, Synonyms
 from .search_terms import Analyser
@@ -99,9 +99,9 @@ def count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synony
                     if best is None or (0, member_words[0]) > best:
                         written[term] = (0, member_words[0])
     groups_of: dict[str, set[int]] = defaultdict(set)
-    for index, group in enumerate(groups):
-        for member in group:
-            for term in member:
+    for index, group_terms in enumerate(groups):
+        for member_terms in group_terms:
+            for term in member_terms:
                 groups_of[term].add(index)
     for frequencies, related in zip(counts.frequencies, counts.related):
         held = groups_of.keys() & frequencies.keys()
@@ -136,7 +136,7 @@ def _compound_parts(word: str, known: set[str], terms_of: Mapping[str, tuple[str
     return tuple(set(chain.from_iterable(map(terms_of.__getitem__, pieces))).difference(terms_of[word]))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compound_cuts(length: int) -> tuple[slice, ...]:
     """Where a word of this length may be cut into two parts: every head and every tail of at least
     COMPOUND_PART_MIN_LENGTH characters that leaves as many to the other part."""
@@ -196,8 +196,8 @@ def scores(counts: _Counts) -> dict[str, dict[int, float]]:
                     scores[term] = {document: value}
                 else:
                     term_scores[document] = term_scores.get(document, 0.0) + value
-            for term, (frequency, share) in related[document].items():
-                value = share * weight * idf[term] * frequency * saturation / (frequency + norm)
+            for term, (related_frequency, share) in related[document].items():
+                value = share * weight * idf[term] * related_frequency * saturation / (related_frequency + norm)
                 term_scores = scores.get(term)
                 if term_scores is None:
                     scores[term] = {document: value}
