@@ -24,7 +24,8 @@ from pathlib import Path
 
 from catalogue.data.package_files import ASSETS_DIR
 
-from . import search_terms, text_normalise
+from .search_terms import browser_tables as term_tables
+from .text_normalise import browser_tables as folding_tables
 
 MODULES_DIR = ASSETS_DIR / "search"
 PAGE_MODULES = ("folding", "terms", "engine", "page")
@@ -43,7 +44,7 @@ _DEFINED = re.compile(r"^(?:function|const|let) (\w+)", re.MULTILINE)
 
 def tables_source() -> str:
     """tables.js: `const TABLES = {...};` from the Python rules."""
-    tables = {**text_normalise.browser_tables(), **search_terms.browser_tables()}
+    tables = {**folding_tables(), **term_tables()}
     return "const TABLES = " + json.dumps(tables, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
