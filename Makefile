@@ -13,7 +13,7 @@ VENDOR_READY := $(VENDOR)/.copied
 export PYTHONPATH := $(CURDIR)/hooks
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: lint test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
+.PHONY: js lint lint-js test-fast vendor wheel site serve editor screenshots check test bench audit new-town clean report translations-export translations-import translations-machine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,14 @@ editor: $(SITE_READY) $(NODE_READY)
 screenshots: $(DEV_READY) $(VENDOR_READY) $(NODE_READY)
 	$(BIN)/python tests/browser/editor_screenshots.py
 
+## js: the catalogue page's script hooks/catalogue/assets/catalogue.js, joined from assets/search/*.js and minified
+js: $(SITE_READY) $(NODE_READY)
+	$(BIN)/python -m catalogue.site.script_bundle --write
+
+## lint-js: ESLint's recommended rules over the package's JavaScript and the tests' Node scripts (eslint.config.mjs)
+lint-js: $(NODE_READY)
+	node_modules/.bin/eslint hooks/catalogue tests/search
+
 ## check: validate all data (GitHub annotations when CI is set; VERBOSE=1 lists missing translations file by file)
 check: $(SITE_READY)
 	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
@@ -84,7 +92,7 @@ test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 	$(BIN)/python -m pytest
 
 ## lint: ruff's lint rules and formatting, and mypy's type check, on the package (settings in pyproject.toml)
-lint: $(DEV_READY)
+lint: $(DEV_READY) lint-js
 	$(BIN)/ruff check hooks
 	$(BIN)/ruff format --check hooks
 	$(BIN)/mypy

@@ -1,5 +1,5 @@
 """The search as newcomers meet it: queries typed in each reader language, run by the browser's own engine
-(catalogue.js in Node) over the sample town's search index, each naming what must be among the first three.
+(assets/search/*.js in Node) over the sample town's search index, each naming what must be among the first three.
 
     tests/search/queries/<lang>.yml   - {q: "the query as typed", top3: [offer id, ...]}   every offer named is in the top 3
                                       - {q: "...", facet: free}   every one of the top 3 has this facet value
@@ -35,18 +35,17 @@ for folder in (REPO_ROOT / "hooks", REPO_ROOT):
         sys.path.insert(0, str(folder))
 
 from catalogue.checks.loading import LoadResult, load_catalogue  # noqa: E402
-from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
 from catalogue.publication.visibility import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
 from catalogue.site.catalogue_listing import facet_values, offers_by_document  # noqa: E402
 from catalogue.site.search_index import catalogue_entries, search_index_files  # noqa: E402
+from catalogue.site.script_bundle import engine_script  # noqa: E402
 from catalogue.site.stemmer_script import stemmer_script  # noqa: E402
 from bench.synthetic import REFERENCE_DATE  # noqa: E402
 
 QUERIES_DIR = REPO_ROOT / "tests" / "search" / "queries"
 RUNNER = REPO_ROOT / "tests" / "search" / "run_engine.js"
-CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 TOP = 3
 
 
@@ -125,12 +124,21 @@ def _ages(minimum: int | None, maximum: int | None) -> set[str]:
     return {f"age-{age}" for age in range(100) if (minimum is None or age >= minimum) and (maximum is None or age <= maximum)}
 
 
+@lru_cache(maxsize=1)
+def engine_file() -> Path:
+    """The page's folding, terms and engine modules as one script for Node (`script_bundle.engine_script`), written
+    once per process into a temporary folder."""
+    path = Path(tempfile.mkdtemp(prefix="catalogue-engine-")) / "engine.js"
+    path.write_text(engine_script(), encoding="utf-8")
+    return path
+
+
 def run_engine(folder: Path, language: str, queries: Sequence[str]) -> list[dict[str, Any]]:
-    """catalogue.js's answers in Node (tests/search/run_engine.js). Raises FileNotFoundError without Node.js."""
+    """The page's engine's answers in Node (tests/search/run_engine.js). Raises FileNotFoundError without Node.js."""
     node = shutil.which("node")
     if node is None:
         raise FileNotFoundError("node")
-    command = [node, str(RUNNER), str(CATALOGUE_JS), str(folder), language]
+    command = [node, str(RUNNER), str(engine_file()), str(folder), language]
     if (folder / "stemmer.js").exists():
         command.append(str(folder / "stemmer.js"))
     completed = subprocess.run(command, input=json.dumps(list(queries)).encode("utf-8"), capture_output=True, check=True, timeout=120)

@@ -13,10 +13,9 @@ import pytest
 import yaml
 from catalogue.site.search_index import FIRST_POSTINGS, CatalogueEntries, ContentEntry, SearchDocument, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
-from catalogue.data.package_files import ASSETS_DIR
+from bench.search_corpus import engine_file
 
 HERE = Path(__file__).resolve().parent
-CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 RUNNER = HERE / "search" / "run_engine.js"
 FIXTURE: dict[str, Any] = yaml.safe_load((HERE / "search" / "catalogue.yml").read_text(encoding="utf-8"))
 PAGES = {
@@ -57,7 +56,7 @@ def run_engine(folder: Path, language: str, queries: list[str]) -> list[dict[str
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed")
-    command = [node, str(RUNNER), str(CATALOGUE_JS), str(folder), language]
+    command = [node, str(RUNNER), str(engine_file()), str(folder), language]
     if (folder / "stemmer.js").exists():
         command.append(str(folder / "stemmer.js"))
     completed = subprocess.run(command, input=json.dumps(queries).encode("utf-8"), capture_output=True, check=True, timeout=60)
@@ -179,3 +178,31 @@ def test_did_you_mean_offers_only_words_close_to_the_query_and_nothing_unrelated
     unrelated, typo = run_engine(tmp_path, "ar", ["معادلة", "سباخة"])
     assert unrelated["hits"] == [] and unrelated["suggestions"] == []
     assert typo["suggestions"] == ["السباحة"]
+
+
+def test_a_german_compound_written_with_a_hyphen_is_found_as_readers_type_it(tmp_path: Path) -> None:
+    """"Kita-Platz" in an offer answers "Kitaplatz"; words that only stand near each other do not make one."""
+    offers = (
+        SearchDocument(("Kita-Plätze in der Sprach-Kita", "", "", "")),
+        SearchDocument(("Kita im Park", "Plätze ab zwei Jahren.", "", "")),
+    )
+    files = search_index_files(CatalogueEntries("de", offers, ()), ())
+    files["stemmer.js"] = stemmer_script("de") or b""
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    (joined,) = run_engine(tmp_path, "de", ["kitaplatz"])
+    assert [doc for doc, _ in joined["hits"]] == [0]
+
+
+def test_a_category_name_counts_more_than_a_target_group_name(tmp_path: Path) -> None:
+    """An offer whose category is later life comes before one that only names older people among those it is for."""
+    offers = (
+        SearchDocument(("Offene Sprechstunde", "", "", ""), terms="Ältere Menschen \n Familien"),
+        SearchDocument(("Gymnastik", "", "", ""), topics="Ältere Menschen"),
+    )
+    files = search_index_files(CatalogueEntries("de", offers, ()), ())
+    files["stemmer.js"] = stemmer_script("de") or b""
+    for name, content in files.items():
+        (tmp_path / name).write_bytes(content)
+    (found,) = run_engine(tmp_path, "de", ["ältere"])
+    assert [doc for doc, _ in found["hits"]] == [1, 0]

@@ -9,9 +9,8 @@ import unicodedata
 
 import pytest
 from catalogue.site.text_normalise import normalise, tokens
-from catalogue.data.package_files import ASSETS_DIR
+from bench.search_corpus import engine_file
 
-CATALOGUE_JS = ASSETS_DIR / "catalogue.js"
 
 SAME = [
     # Arabic and Persian letter forms, as Arabic and Persian keyboards type them
@@ -150,7 +149,7 @@ def _case_strings() -> list[str]:
 
 @pytest.fixture(scope="module")
 def browser_normalised() -> dict[str, str]:
-    """What catalogue.js's own `normalise` makes of every string these tests use, run once in Node."""
+    """What the page's own `normalise` (assets/search/folding.js) makes of every string these tests use, run once in Node."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node.js is not installed")
@@ -158,12 +157,12 @@ def browser_normalised() -> dict[str, str]:
     script = (
         "const fs = require('fs'), vm = require('vm');"
         "const context = { window: {} };"
-        "vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), context);"
+        "const engine = vm.runInNewContext(fs.readFileSync(process.argv[1], 'utf8'), context);"
         "const input = JSON.parse(fs.readFileSync(0, 'utf8'));"
-        "process.stdout.write(JSON.stringify(input.map(context.window.catalogueNormalise)));"
+        "process.stdout.write(JSON.stringify(input.map((text) => engine.normalise(text))));"
     )
     completed = subprocess.run(
-        [node, "-e", script, str(CATALOGUE_JS)],
+        [node, "-e", script, str(engine_file())],
         input=json.dumps(strings).encode("utf-8"),
         capture_output=True,
         check=True,

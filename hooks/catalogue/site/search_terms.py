@@ -1,6 +1,6 @@
 """The search terms of a text in one language: its words cut to their stems, then folded by `text_normalise`.
 
-The same rules run in the reader's browser (the package's assets/catalogue.js, `catalogueTerms`, with the
+The same rules run in the reader's browser (assets/search/terms.js, `terms`, reading the tables `browser_tables` gives, with the
 Snowball stemmers of the npm package `@orama/stemmers`; Python runs the `snowballstemmer` package, with its C build
 PyStemmer where installed); tests/test_search_terms.py keeps the two identical. In order:
 
@@ -9,8 +9,9 @@ PyStemmer where installed); tests/test_search_terms.py keeps the two identical. 
 2. Persian: a plural or ezafe ending written as a word of its own ("کلاس های") joins the word before it, so
    "کلاس‌های", "کلاسهای" and "کلاس های" are one word (hand-written: no stemmer joins words).
 3. The language's stemmer: Snowball for ar, ru, tr; `_ukrainian_stem` for uk (Snowball has no
-   Ukrainian); `_persian_stem` for fa (the plural ها and its ezafe forms); light
-   inflection rules for de (`_german_stem`) and en (Porter's step 1a); none for the others (ti, ps, ku, so ...), whose words are matched as they are.
+   Ukrainian); `_persian_stem` for fa (the plural ها and its ezafe forms); `_kurmanji_stem` for ku
+   (its ezafe, oblique and indefinite endings); light
+   inflection rules for de (`_german_stem`) and en (Porter's step 1a); none for the others (ti, ps, so ...), whose words are matched as they are.
 4. Arabic: Persian ی and ک become Arabic ي and ك before stemming (a Persian keyboard's Arabic); a word that
    starts with the one-letter conjunction و or ف before the article ("والمدرسة", which Snowball's Arabic
    stemmer leaves whole) also yields the stem of the rest; a word ending in ه, the informal
@@ -22,6 +23,8 @@ PyStemmer where installed); tests/test_search_terms.py keeps the two identical. 
    without it, and every word also yields itself whole,
    folded, and where it begins with ال (alone or after و ف ب ك, or as لل) also without it: an ال that may or may
    not be the article is tried both ways, in the index and in the query alike.
+   Turkish: a word ending in the possessive -sı, -si, -su or -sü after a vowel ("Kitası"), which Snowball leaves on,
+   also yields the stem of the word without it (hand-written).
 5. `text_normalise.normalise` folds each stem, so letter variants, diacritics and digits match as before.
 
 A word may so give more than one term (alternatives); the index holds all of them and a query word matches
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 from typing import Callable
 
 import snowballstemmer
@@ -56,6 +60,8 @@ _ARABIC_BARE_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا
 _ARABIC_ARTICLES = ("وال", "فال", "بال", "کال", "لل", "ال")
 """The article as it begins a folded word (ك is folded to ک), alone or after a one-letter conjunction or preposition."""
 _ARABIC_MINIMUM_REST = 3
+_TURKISH_POSSESSIVES = ("sı", "si", "su", "sü")
+_TURKISH_VOWELS = frozenset("aeıioöuü")
 _UKRAINIAN_ENDINGS = tuple(sorted(
     "ього ьому ими іми ями ами ові еві ого ому ої ою ею єю ій ий их іх ах ях ам ям ів їв ом ем ти ть а я у ю і ї е є о и ь".split(),
     key=len, reverse=True,
@@ -107,6 +113,17 @@ _PERSIAN_PLURAL_ENDINGS = ("هایی", "هايي", "های", "هاي", "ها")
 """The plural ها and its ezafe forms, joined to their word with or without a half-space."""
 
 
+_KURMANJI_ENDINGS = ("ekê", "ekî", "eke", "yên", "ên", "yê", "ya", "an", "ê", "î", "a")
+"""Kurmanji ezafe, oblique and indefinite endings, longest first: kreşê, kreşa, kreşên -> kreş; penaberan -> penaber."""
+
+
+def _kurmanji_stem(word: str) -> str:
+    for ending in _KURMANJI_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MINIMUM_STEM:
+            return word[: -len(ending)]
+    return word
+
+
 def _persian_stem(word: str) -> str:
     for ending in _PERSIAN_PLURAL_ENDINGS:
         if word.endswith(ending):
@@ -153,6 +170,8 @@ def _stemmer(language: str) -> Callable[[str], str]:
         return _ukrainian_stem
     if language == "fa":
         return _persian_stem
+    if language == "ku":
+        return _kurmanji_stem
     if language == "de":
         return _german_stem
     if language == "en":
@@ -178,7 +197,13 @@ class Analyser:
             return tuple(found)
         cached = self._cache.get(word)
         if cached is None:
-            cached = self._cache[word] = self._arabic_terms(word) if self.language == "ar" else tuple(dict.fromkeys(normalise(self._stem(word)).split()))
+            if self.language == "ar":
+                cached = self._arabic_terms(word)
+            elif self.language == "tr" and _turkish_buffer_s(word):
+                cached = tuple(dict.fromkeys(chain.from_iterable(normalise(self._stem(form)).split() for form in (word, word[:-2]))))
+            else:
+                cached = tuple(dict.fromkeys(normalise(self._stem(word)).split()))
+            self._cache[word] = cached
         return cached
 
     def _arabic_terms(self, word: str) -> tuple[str, ...]:
@@ -201,6 +226,8 @@ class Analyser:
         return tuple(found)
 
     def _restemmed(self, word: str) -> list[str]:
+        if self.language == "ar":
+            word = word.translate(_ARABIC_LETTERS).translate(_ARABIC_BARE_ALEF)  # as the index reads it (rule 4)
         return normalise(self._stem(self._stem(word))).split()
 
     def text_words(self, text: str) -> list[str]:
@@ -221,12 +248,37 @@ class Analyser:
         return [terms for terms in (list(self.word_terms(word, query)) for word in self.text_words(text)) if terms]
 
 
+def _turkish_buffer_s(word: str) -> bool:
+    """Whether a Turkish word may end in the possessive -sı/-si/-su/-sü after a vowel ("kitası", "ailesi"), which
+    Snowball leaves on ("kitas"): such a word also yields the stem of the word without it (rule 4)."""
+    return len(word) >= 5 and word.endswith(_TURKISH_POSSESSIVES) and word[-3] in _TURKISH_VOWELS
+
+
 def _without_arabic_article(folded: str) -> str:
     """A folded word without the ال it begins with, or "" where it begins with none or too little would be left."""
     for article in _ARABIC_ARTICLES:
         if folded.startswith(article) and len(folded) - len(article) >= _ARABIC_MINIMUM_REST:
             return folded[len(article):]
     return ""
+
+
+def browser_tables() -> dict[str, object]:
+    """The endings, articles and lengths of these rules as the browser's copy reads them (assets/search/terms.js, by
+    way of site/script_bundle.py), so that the two cannot drift apart."""
+    return {
+        "persianDetachedEndings": sorted(_PERSIAN_DETACHED_ENDINGS),
+        "persianPluralEndings": list(_PERSIAN_PLURAL_ENDINGS),
+        "ukrainianEndings": list(_UKRAINIAN_ENDINGS),
+        "ukrainianReflexive": list(_UKRAINIAN_REFLEXIVE),
+        "kurmanjiEndings": list(_KURMANJI_ENDINGS),
+        "germanEndings": list(_GERMAN_ENDINGS),
+        "minimumStem": _MINIMUM_STEM,
+        "arabicHamzaAlefs": "".join(sorted(chr(code) for code in _ARABIC_BARE_ALEF)),
+        "arabicArticles": list(_ARABIC_ARTICLES),
+        "arabicMinimumRest": _ARABIC_MINIMUM_REST,
+        "turkishPossessives": list(_TURKISH_POSSESSIVES),
+        "turkishVowels": "".join(sorted(_TURKISH_VOWELS)),
+    }
 
 
 @lru_cache(maxsize=None)

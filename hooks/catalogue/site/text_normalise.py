@@ -1,6 +1,6 @@
 """Text folded for search matching, so that a query typed on any keyboard finds the words of an offer.
 
-The same rules run in the reader's browser (the package's assets/catalogue.js, `normalise`); a test keeps
+The same rules run in the reader's browser (assets/search/folding.js, `normalise`, reading the tables `browser_tables` gives); a test keeps
 the two identical. In order:
 
 1. NFKC: presentation forms, ligatures and full-width characters become ordinary letters and digits.
@@ -104,6 +104,15 @@ _FOLDS = _FoldTable()
 _SEPARATORS = _SeparatorTable()
 _UNCHANGED = _CharacterProperty(_unchanged)
 _WORD_CHARACTERS = _CharacterProperty(_word_character)
+
+
+def browser_tables() -> dict[str, object]:
+    """The letter folds as the browser's copy of these rules reads them (assets/search/folding.js, by way of
+    site/script_bundle.py): {"letterFolds": {character: replacement}, "recomposed": [[decomposed, letter], ...]}."""
+    return {
+        "letterFolds": {chr(code): value for code, value in sorted(_LETTER_FOLDS.items())},
+        "recomposed": [list(pair) for pair in _RECOMPOSED],
+    }
 
 
 def normalise(text: str) -> str:
