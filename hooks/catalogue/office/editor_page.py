@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Mapping, Sequence
 
+from babel.dates import get_day_names
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
@@ -24,6 +25,8 @@ from .editor_words import EDITOR_PHRASES
 DECAP_SCRIPT = VENDOR_DIR / "decap-cms.js"
 YAML_LIBRARY = VENDOR_DIR / "yaml"
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""The schema's weekday codes (common.schema.json), Monday first as CLDR counts them."""
 DATE_FIELDS = ("date", "valid_from", "valid_until", "deadline", "reported", "end_date", "as_of")
 """Properties holding one date (common.schema.json#/$defs/date); `exceptions` holds a list of them."""
 LOADING_MESSAGE = "Der Editor wird geladen … Das kann bei langsamer Verbindung eine Minute dauern."
@@ -40,6 +43,13 @@ def hashed_name(stem: str, content: bytes) -> str:
     """`stem.<first 12 hex digits of the content's SHA-256>.js`: a changed file gets a new name, so browsers may
     keep the editor's scripts for a year (hosting/nginx.conf) and a repeat visit loads them from the cache."""
     return f"{stem}.{hashlib.sha256(content).hexdigest()[:12]}.js"
+
+
+def weekday_abbreviations(language: str) -> dict[str, str]:
+    """The schema's weekday codes (mon … sun) -> CLDR's abbreviated stand-alone day names in `language` (de: Mo …
+    So), for the collapsed weekly times of the form."""
+    names = get_day_names("abbreviated", context="stand-alone", locale=language)
+    return {code: str(names[index]) for index, code in enumerate(WEEKDAYS)}
 
 
 def editor_files(
@@ -68,6 +78,7 @@ def editor_files(
         "locale": settings.default_language,
         "phrases": EDITOR_PHRASES,
         "dateFields": list(DATE_FIELDS),
+        "weekdays": weekday_abbreviations(settings.default_language),
         "rules": editor_rules(SCHEMA_DIR),
     }
     yaml_library = YAML_LIBRARY
