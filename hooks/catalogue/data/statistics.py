@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from .language_coverage import language_coverage
 from .model import EDUCATION_AREAS, Offer
 from .publication import Publication
 from .translation_status import translation_status
@@ -57,6 +58,9 @@ class Figures:
     category_by_age_band: Matrix
     readable: tuple[Count, ...]
     """Per site language: published offers whose every text is there in that language (machine drafts included)."""
+    coverage: tuple[Count, ...] = ()
+    """Per site language: published offers a reader can judge in it, title, summary and who may take part
+    (catalogue.data.language_coverage, as the office's report counts them)."""
 
 
 def offer_districts(offer: Offer, publication: Publication) -> tuple[str, ...]:
@@ -122,10 +126,11 @@ def figures(publication: Publication, languages: Sequence[str]) -> Figures:
             Count(language, sum(translation_status(offer.translation, language) != "missing" for offer in offers))
             for language in languages
         ),
+        coverage=tuple(Count(entry.language, entry.covered) for entry in language_coverage(offers, languages)),
     )
 
 
-CHARTS = ("areas", "categories", "districts", "ages", "offer_languages", "costs", "modes", "readable")
+CHARTS = ("areas", "categories", "districts", "ages", "offer_languages", "costs", "modes", "readable", "coverage")
 """The bar charts, in page order; each also has a CSV download data/figures/<name>.csv."""
 MATRICES = ("categories_districts", "categories_ages")
 
@@ -134,7 +139,7 @@ def chart_counts(figures_: Figures, name: str) -> tuple[Count, ...]:
     return {
         "areas": figures_.by_area, "categories": figures_.by_category, "districts": figures_.by_district,
         "ages": figures_.by_age_band, "offer_languages": figures_.by_offer_language, "costs": figures_.by_costs,
-        "modes": figures_.by_mode, "readable": figures_.readable,
+        "modes": figures_.by_mode, "readable": figures_.readable, "coverage": figures_.coverage,
     }[name]
 
 
