@@ -29,6 +29,7 @@ from catalogue.language.reader_language import direction_of
 from catalogue.data.package_files import SCHEMA_DIR, THEME_DIR
 from catalogue.office.editor_config import EditorSettings, editor_config, editor_config_text
 from catalogue.office.editor_page import DECAP_SCRIPT, editor_files
+from catalogue.office.editor_serve import EditorFiles
 from catalogue.site.content_fallback import content_fallback_source
 from catalogue.site.content_placeholders import fill_placeholders, placeholder_values
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
@@ -159,6 +160,12 @@ class CataloguePlugin(BasePlugin):
     def __init__(self) -> None:
         self._build: _Build | None = None
         """What the current full build (all languages) shares; made anew when the default language starts."""
+        self._editor_files = EditorFiles()
+        """The editor's files of the last finished build, which `mkdocs serve` answers with while it rebuilds."""
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.set_app(self._editor_files.serving(server.get_app(), getattr(server, "mount_path", "/")))
+        return server
 
     @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -323,25 +330,29 @@ class CataloguePlugin(BasePlugin):
             self._build.pool.close()
             write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history,
                                     self._build.job.previews if self._build.settings.hide_preview_languages else frozenset())
-            _write_editor(self._build, site_root)
+            self._editor_files.keep(site_root, _write_editor(self._build, site_root))
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
     config.extra["alternate"] = alternates
     config.extra.alternate = alternates
 
 
-def _write_editor(build: _Build, site_root: Path) -> None:
-    """The web editor under /admin/, its configuration generated from the schemas of this very build."""
+def _write_editor(build: _Build, site_root: Path) -> list[str]:
+    """The web editor under /admin/, its configuration generated from the schemas of this very build; returns the
+    paths it wrote and the stylesheets its preview uses (below the site root)."""
     settings = build.settings
     if not DECAP_SCRIPT.is_file():
         log.warning(f"The web editor (/admin/) is left out: {DECAP_SCRIPT} is missing. Run `make vendor` first.")
-        return
+        return []
     assert build.loaded.catalogue is not None
     labels = build.loaded.labels.get(settings.default_language, {})
     config = editor_config(settings, EditorSettings.from_settings(settings), build.loaded.catalogue.taxonomy, labels, SCHEMA_DIR)
     stylesheets = sorted(path.relative_to(site_root).as_posix() for path in (site_root / "assets" / "stylesheets").glob("main.*.min.css"))
     stylesheets.append("assets/catalogue/catalogue.css")
+    written = []
     for path, content in editor_files(settings, editor_config_text(config), stylesheets, build.loaded.directions, labels, DECAP_SCRIPT):
         target = site_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
+        written.append(path)
+    return written + stylesheets
