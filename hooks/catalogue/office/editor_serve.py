@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import mimetypes
 import threading
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from .editor_config import EDITOR_FOLDER
 
