@@ -104,3 +104,22 @@ def test_the_figures_page_with_needs_has_no_accessibility_violations(phone: Tab,
     finally:
         phone.page.emulate_media(color_scheme="light")
     assert not violations, describe_violations(violations)
+
+
+@pytest.mark.parametrize("language", ["de", "ar"])
+def test_every_bar_has_its_label_and_number_inside_the_chart_beside_the_bar(phone: Tab, language: str) -> None:
+    phone.visit(language_path(language, "figures/"))
+    misplaced = phone.page.evaluate(
+        """() => Array.from(document.querySelectorAll('svg.cat-chart')).flatMap(svg => {
+          const chart = svg.getBoundingClientRect();
+          const bars = Array.from(svg.querySelectorAll('rect.cat-bar')).map(bar => bar.getBoundingClientRect());
+          return Array.from(svg.querySelectorAll('text')).filter(text => {
+            const box = text.getBoundingClientRect();
+            const outside = box.left < chart.left - 1 || box.right > chart.right + 1;
+            const onBar = text.classList.contains('cat-bar__value') && bars.some(bar =>
+              Math.min(box.right, bar.right) - Math.max(box.left, bar.left) > 1 && Math.min(box.bottom, bar.bottom) - Math.max(box.top, bar.top) > 1);
+            return outside || onBar;
+          }).map(text => text.textContent);
+        })"""
+    )
+    assert not misplaced, f"outside its chart or written over a bar: {misplaced[:10]}"
