@@ -123,3 +123,13 @@ def test_every_bar_has_its_label_and_number_inside_the_chart_beside_the_bar(phon
         })"""
     )
     assert not misplaced, f"outside its chart or written over a bar: {misplaced[:10]}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_coverage_table_fits_a_phone_without_scrolling_sideways(phone: Tab, language: str) -> None:
+    phone.visit(language_path(language, "figures/"))
+    section = phone.page.locator("section:has(#fig-coverage)")
+    section.locator("details summary").click()
+    table = section.locator("table")
+    widths = table.evaluate("table => [table.scrollWidth, table.clientWidth]")
+    assert widths[0] <= widths[1] + 1, f"the table is {widths[0]} px wide in a {widths[1]} px box: its last column is hidden"
