@@ -91,7 +91,7 @@ test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
 
-## lint: ruff's lint rules and formatting, and mypy's type check, on the package (settings in pyproject.toml)
+## lint: ruff's lint rules and formatting, and mypy's type check, on the package (settings in pyproject.toml); ESLint on its JavaScript
 lint: $(DEV_READY) lint-js
 	$(BIN)/ruff check hooks
 	$(BIN)/ruff format --check hooks

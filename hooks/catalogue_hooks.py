@@ -22,6 +22,7 @@ from catalogue.language.reader_language import direction_of
 from catalogue.data.package_files import THEME_DIR
 from catalogue.office.editor_site import write_editor
 from catalogue.office.messages import TABLE as OFFICE_MESSAGES
+from catalogue.office.editor_serve import EditorFiles
 from catalogue.site.content_fallback import content_fallback_source
 from catalogue.site.content_placeholders import fill_page
 from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
@@ -108,6 +109,12 @@ class CataloguePlugin(BasePlugin):
         """What the current full build (all languages) shares; made anew when the default language starts."""
         self._templates = CompiledTemplates()
         """Material's compiled templates, kept across the per-language builds instead of compiled once for each."""
+        self._editor_files = EditorFiles()
+        """The editor's files of the last finished build, which `mkdocs serve` answers with while it rebuilds."""
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        server.set_app(self._editor_files.serving(server.get_app(), getattr(server, "mount_path", "/")))
+        return server
 
     @event_priority(-110)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -262,12 +269,14 @@ class CataloguePlugin(BasePlugin):
                                     self._build.job.previews if self._build.settings.hide_preview_languages else frozenset())
             assert self._build.loaded.catalogue is not None
             loaded = self._build.loaded
-            warning = write_editor(
+            written = write_editor(
                 self._build.settings, loaded.catalogue.taxonomy, loaded.labels, loaded.directions, site_root,
                 self._build.messages.with_tables(OFFICE_MESSAGES),
             )
-            if warning is not None:
-                log.warning(warning)
+            if written.warning is not None:
+                log.warning(written.warning)
+            self._editor_files.keep(site_root, written.paths)
+
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
     config.extra["alternate"] = alternates

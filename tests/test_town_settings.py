@@ -119,3 +119,36 @@ def test_the_menu_lists_a_preview_language_unless_the_town_hides_it(hide: bool) 
     assert german.in_menu("ar") and german.in_menu("de")
     assert german.in_menu("ps") is not hide
     assert pashto.in_menu("ps") and pashto.preview and not german.preview
+
+
+CONCILIATION = {
+    "name": "Schlichtungsstelle BGG Musterland",
+    "address": "Ministeriumstraße 1, 12345 Landeshauptstadt",
+    "email": "schlichtung@musterland.example.org",
+    "url": "https://schlichtung.musterland.example.org/",
+}
+
+
+def test_the_accessibility_statement_names_the_states_law_and_conciliation_body_from_the_settings() -> None:
+    town = settings(town="Musterstadt", accessibility={"law": "Landesbehindertengleichstellungsgesetz (LBGG)", "conciliation": CONCILIATION})
+    german = placeholder_values(ReaderLanguage(town, "de", labels={"legal.conciliation_email": "E-Mail", "legal.conciliation_website": "Website"}))
+    assert german["accessibility_law"] == "Landesbehindertengleichstellungsgesetz (LBGG)"
+    body = german["conciliation_body"]
+    assert body.startswith("**Schlichtungsstelle BGG Musterland**, Ministeriumstraße 1, 12345 Landeshauptstadt")
+    assert "E-Mail: [schlichtung@musterland.example.org](mailto:schlichtung@musterland.example.org)" in body
+    assert "Website: [https://schlichtung.musterland.example.org/](https://schlichtung.musterland.example.org/)" in body
+
+
+def test_without_the_setting_the_statement_says_in_the_readers_words_what_the_town_fills_in() -> None:
+    town = settings(town="Musterstadt")
+    words = {"legal.conciliation_missing": "[Die Stadt trägt hier die Schlichtungsstelle ein]", "legal.accessibility_law_missing": "[Gesetz]"}
+    values = placeholder_values(ReaderLanguage(town, "de", labels=words))
+    assert values["conciliation_body"] == "**[Die Stadt trägt hier die Schlichtungsstelle ein]**"
+    assert values["accessibility_law"] == "**[Gesetz]**"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "http://schlichtung.example.org/", "schlichtung.example.org"])
+def test_a_conciliation_address_that_is_no_https_link_is_not_linked(url: str) -> None:
+    town = settings(town="Musterstadt", accessibility={"conciliation": {**CONCILIATION, "url": url}})
+    body = placeholder_values(ReaderLanguage(town, "de", labels={}))["conciliation_body"]
+    assert f"]({url})" not in body and "javascript" not in body

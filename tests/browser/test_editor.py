@@ -394,3 +394,60 @@ def test_a_preview_rebuild_never_reloads_the_editor(chromium: Browser, editor_ur
     finally:
         context.close()
     assert any("inline script" in text for text in refused), refused
+
+
+PHONE_ACTORS = {
+    "a-stadtbibliothek": "Stadtbibliothek Teststadt",
+    "m-oekumene": "Ökumenisches Zentrum",
+    "z-arbeiterwohlfahrt": "Arbeiterwohlfahrt (AWO)",
+}
+"""Providers whose file names (ids) run in another order than their names, one name with an umlaut."""
+
+
+def _phone_editor(chromium: Browser, editor_url: str, route: str) -> tuple[object, Page]:
+    context = chromium.new_context(**PHONE, locale="de-DE")
+    page = context.new_page()
+    page.set_default_timeout(EDITOR_TIMEOUT_MS)
+    page.goto(editor_url)
+    _tap(page, page.get_by_role("button", name=LOGIN))
+    page.goto(editor_url + route)
+    return context, page
+
+
+def test_the_provider_choice_lists_providers_by_their_german_name_on_a_phone(chromium: Browser, editor_url: str, editor_repository: EditorRepository) -> None:
+    written = []
+    for actor_id, name in PHONE_ACTORS.items():
+        file = editor_repository.data / "actors" / f"{actor_id}.yml"
+        file.write_text(
+            f"id: {actor_id}\nname: {{de: {name}}}\ntype: association\ndescription: {{de: Beratung.}}\ncontact: {{email: info@example.org}}\n",
+            encoding="utf-8",
+        )
+        written.append(file)
+    context, page = _phone_editor(chromium, editor_url, "#/collections/offers/new")
+    try:
+        actor = page.locator("[id^='actor-field-']")
+        actor.wait_for()
+        _tap(page, actor)
+        options = page.get_by_role("option")
+        expect(options).to_have_count(len(PHONE_ACTORS) + 2)
+        shown = options.all_inner_texts()
+    finally:
+        context.close()
+        for file in written:
+            file.unlink()
+    assert shown == [
+        "Arbeiterwohlfahrt (AWO)", "Ökumenisches Zentrum", "Sportverein Altstadt", "Sprachschule Nord", "Stadtbibliothek Teststadt",
+    ], "by name as a German reader sorts (Ö with O), not by file name"
+
+
+def test_weekly_times_show_the_german_day_and_the_time_when_collapsed(chromium: Browser, editor_url: str) -> None:
+    context, page = _phone_editor(chromium, editor_url, "#/collections/offers/entries/sprachschule-nord/deutsch-a1")
+    try:
+        page.locator("[id^='de-field-']").first.wait_for()
+        collapsed = page.get_by_text("Mo 09:00–12:00", exact=True)
+        expect(collapsed).to_have_count(1)
+        assert page.get_by_text("mon 09:00–12:00", exact=True).count() == 0
+        box = collapsed.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["viewport"]["width"]
+    finally:
+        context.close()

@@ -46,6 +46,19 @@ def test_counts_follow_the_published_offers(office_site: Path) -> None:
     assert areas["non_formal_learning"] == sum("leisure" in o.categories for o in offers)
 
 
+def test_each_languages_coverage_counts_offers_with_title_summary_and_who_may_take_part(office_site: Path) -> None:
+    from catalogue.figures.language_coverage import covered_in
+
+    publication = published(office_site)
+    numbers = figures(publication, ("de", "en", "uk", "ti"))
+    assert counts(numbers.coverage) == {
+        language: sum(covered_in(offer, language) for offer in publication.offers) for language in ("de", "en", "uk", "ti")
+    }
+    assert counts(numbers.coverage)["uk"] == 0, "no text is translated into Ukrainian yet"
+    rows = list(csv.DictReader(io.StringIO(figures_csv_files(numbers, publication, "de", None)["coverage.csv"])))
+    assert {row["key"]: int(row["offers"]) for row in rows} == counts(numbers.coverage)
+
+
 def test_matrices_count_pairs_and_show_gaps(office_site: Path) -> None:
     publication = published(office_site)
     numbers = figures(publication, ("de",))

@@ -129,3 +129,52 @@ def test_the_report_gives_each_languages_coverage_and_what_to_review(office_site
         assert line.startswith(f"- {language}: {covered} of {len(offers)} offers ({covered * 100 // len(offers)} %)")
         assert line.endswith("no native reader has checked its words") is (language in loaded.unreviewed)
     assert "- de: " not in section
+
+
+PAST_SESSIONS_OFFER = """\
+id: ferienkurs
+actor: sprachschule-nord
+status: active
+categories: [german]
+title: {de: Deutsch-Ferienkurs im Oktober}
+summary: {de: Fünf Vormittage in den Herbstferien.}
+description: {de: Montag bis Freitag.}
+mode: in_person
+locations: [haus-markt]
+costs:
+  free: true
+schedule:
+  sessions:
+    - {date: "2026-10-12", start: "09:00", end: "12:00"}
+    - {date: "2026-10-16", start: "09:00", end: "12:00"}
+last_verified:
+  date: "2026-09-01"
+  by: Sprachschule Nord
+"""
+
+
+@pytest.fixture
+def past_sessions_site(office_site: Path) -> Path:
+    """The office's site with an active offer, without valid_until, whose dated sessions have all passed."""
+    (office_site / "data/offers/sprachschule-nord/ferienkurs.yml").write_text(PAST_SESSIONS_OFFER, encoding="utf-8")
+    return office_site
+
+
+@pytest.mark.parametrize("output, expected", [
+    ("text", "Deutsch-Ferienkurs im Oktober (data/offers/sprachschule-nord/ferienkurs.yml) – letzter Termin am 2026-10-16 vorbei"),
+    ("markdown", "- Deutsch-Ferienkurs im Oktober (`data/offers/sprachschule-nord/ferienkurs.yml`) – letzter Termin am 2026-10-16 vorbei"),
+])
+def test_the_report_says_which_offers_left_the_site_because_their_dates_passed(past_sessions_site: Path, output: str, expected: str) -> None:
+    text = report(past_sessions_site, "--format", output, "--lang", "de")
+    section = text.split("Angebote, deren Termine alle vorbei sind (nicht mehr auf der Website): 1", 1)[1]
+    assert expected in section.split("\n\n", 2)[1], section[:400]
+    assert "status: ended" in section.split("\n\n", 3)[2], "the report says what to do"
+
+
+def test_the_csv_gives_the_reason_and_the_last_date_of_an_offer_whose_dates_passed(past_sessions_site: Path) -> None:
+    rows = [row for row in csv_rows(past_sessions_site, "de") if row["Abschnitt"] == "Termine vorbei, nicht mehr auf der Website"]
+    assert [(row["Kennung"], row["Titel"], row["Datum"], row["Stand"], row["Telefon"]) for row in rows] == [
+        ("ferienkurs", "Deutsch-Ferienkurs im Oktober", "2026-10-16", "aktiv", "+49 1234 555-0100"),
+    ]
+    english = [row for row in csv_rows(past_sessions_site, "en") if row["section"] == "dates passed, off the site"]
+    assert [row["id"] for row in english] == ["ferienkurs"]

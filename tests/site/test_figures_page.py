@@ -73,9 +73,11 @@ def _figures_with_needs(tmp_path: Path, language: str) -> BeautifulSoup:
 def test_the_figures_page_sets_needs_beside_offers_with_source_and_date(tmp_path: Path, language: str) -> None:
     soup = _figures_with_needs(tmp_path, language)
     article = soup.find("article", class_="cat-figures")
+    assert "lang" not in article.attrs and soup.find("p", class_="cat-notice") is None, "the page speaks the reader's language"
     if language == "ar":
-        assert article["lang"] == "de" and article["dir"] == "ltr", "Arabic has no figures words yet: German, marked"
-        assert soup.find("p", class_="cat-notice") is not None
+        assert soup.find("h1").get_text() == "أرقام وبيانات"
+    if language != "de":
+        return
     intro = soup.find("section", attrs={"aria-labelledby": "fig-needs"}).get_text(" ", strip=True)
     assert "Offene Bedarfe am 26. November 2026: 2, mit zusammen etwa 20 Personen" in intro
     table = soup.find("section", attrs={"aria-labelledby": "fig-needs_districts"}).find("table")
@@ -91,3 +93,42 @@ def test_the_figures_page_sets_needs_beside_offers_with_source_and_date(tmp_path
         if section.find("table") is not None or section.find("svg") is not None:
             source = section.find("p", class_="cat-figure__source")
             assert source is not None and "Quelle:" in source.get_text() and "2026" in source.get_text(), section["aria-labelledby"]
+
+
+def _figures_page(tmp_path: Path, language: str, without_figures_words: bool = False) -> BeautifulSoup:
+    town = tmp_path / "town"
+    shutil.copytree(FIXTURE_TOWN, town)
+    settings = read_settings(town / "mkdocs.yml")
+    loaded = load_catalogue(settings, today=date.fromisoformat(TODAY))
+    assert loaded.catalogue is not None, loaded.errors
+    labels = loaded.labels
+    if without_figures_words:
+        labels = {code: ({key: text for key, text in words.items() if not key.startswith("figures.")} if code == language else words) for code, words in labels.items()}
+    job = RenderJob(publish(loaded.catalogue, date.fromisoformat(TODAY)), settings, labels)
+    return BeautifulSoup(job.renderer(language).figures_page().body, "html.parser")
+
+
+@pytest.mark.parametrize("language", ["de", "en", "ar", "ti"])
+def test_the_figures_page_gives_each_languages_coverage(tmp_path: Path, language: str) -> None:
+    from catalogue.figures.language_coverage import covered_in
+
+    town = read_settings(FIXTURE_TOWN / "mkdocs.yml")
+    loaded = load_catalogue(town, today=date.fromisoformat(TODAY))
+    assert loaded.catalogue is not None
+    offers = publish(loaded.catalogue, date.fromisoformat(TODAY)).offers
+    soup = _figures_page(tmp_path, language)
+    section = soup.find("section", attrs={"aria-labelledby": "fig-coverage"})
+    assert section is not None and not section.find("h2").get_text().startswith("figures."), "the figure has its words"
+    assert section.find("p").get_text().strip(), "the figure says what it counts"
+    rows = section.select("tbody tr")
+    assert len(rows) == len(town.language_codes)
+    numbers = [int(row.find("td").get_text()) for row in rows]
+    assert numbers == [sum(covered_in(offer, code) for offer in offers) for code in town.language_codes]
+    assert all(row.find_all("td")[1].get_text().strip() for row in rows), "each language's share is shown"
+
+
+def test_a_language_without_the_figures_words_gets_the_german_page_marked(tmp_path: Path) -> None:
+    soup = _figures_page(tmp_path, "ar", without_figures_words=True)
+    article = soup.find("article", class_="cat-figures")
+    assert article["lang"] == "de" and article["dir"] == "ltr"
+    assert soup.find("p", class_="cat-notice") is not None

@@ -325,6 +325,15 @@ def test_content_pages_speak_of_the_towns_settings_and_never_of_another_town(sam
         assert text.select_one('a[href="tel:+4930555' + '0199"]') is not None
 
 
+def test_the_accessibility_statement_names_the_states_law_and_conciliation_body_from_the_settings(sample_site: BuiltSite) -> None:
+    statement = soup(sample_site, "barrierefreiheit/index.html")
+    text = statement.get_text(" ")
+    assert SETTINGS.accessibility["law"] in text and SETTINGS.accessibility["conciliation_name"] in text
+    assert statement.select_one(f'a[href="mailto:{SETTINGS.accessibility["conciliation_email"]}"]') is not None
+    assert statement.select_one(f'a[href="{SETTINGS.accessibility["conciliation_url"]}"]') is not None
+    assert "[Hier trägt die Stadt" not in text
+
+
 def test_a_town_name_written_per_language_reaches_that_languages_pages(sample_site: BuiltSite) -> None:
     assert SETTINGS.town_in("ar") != SETTINGS.town_in("de")
     arabic = soup(sample_site, prefix("ar") + "about/index.html").get_text()

@@ -49,6 +49,10 @@ class Settings:
     office_email: str = ""
     legal_date: date | None = None
     """The day the legal texts (Impressum, privacy and accessibility statements) were last checked."""
+    accessibility: Mapping[str, str] = field(default_factory=dict)
+    """`extra.catalogue.accessibility`, flat: `law` (the state's accessibility act and regulation the accessibility
+    statement names) and `conciliation_name`, `conciliation_address`, `conciliation_email`, `conciliation_url` (the
+    state's conciliation or enforcement body, § 12b BGG and the state laws); empty where the town has set nothing."""
     editor: dict[str, Any] = field(default_factory=dict)
     """`extra.catalogue.editor`: the web editor's repository, branch and sign-in helper."""
     fallbacks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -126,6 +130,16 @@ class _IgnoringTagsLoader(yaml.SafeLoader):
 _IgnoringTagsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
+def _accessibility(value: object) -> dict[str, str]:
+    if not isinstance(value, dict):
+        return {}
+    flat = {"law": str(value.get("law") or "").strip()}
+    conciliation = value.get("conciliation")
+    if isinstance(conciliation, dict):
+        flat.update({f"conciliation_{key}": str(conciliation.get(key) or "").strip() for key in ("name", "address", "email", "url")})
+    return {key: text for key, text in flat.items() if text}
+
+
 def read_settings(mkdocs_yml: Path) -> Settings:
     with mkdocs_yml.open(encoding="utf-8") as handle:
         config: dict[str, Any] = yaml.load(handle, Loader=_IgnoringTagsLoader) or {}
@@ -167,6 +181,7 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         office_address=str(office.get("address") or ""),
         office_phone=str(office.get("phone") or ""),
         office_email=str(office.get("email") or ""),
+        accessibility=_accessibility(catalogue.get("accessibility")),
         legal_date=legal_date if isinstance(legal_date, date) else date.fromisoformat(legal_date) if legal_date else None,
         licence=catalogue.get("licence", "dl-de/by-2-0"),
         licence_url=catalogue.get("licence_url", "https://www.govdata.de/dl-de/by-2-0"),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from catalogue.data.model import Offer
 from catalogue.data.schema_enums import EDUCATION_AREAS
+from catalogue.figures.language_coverage import language_coverage
 from catalogue.figures.translation_status import translation_status
 from catalogue.publication.visibility import Publication
 
@@ -58,6 +59,9 @@ class Figures:
     category_by_age_band: Matrix
     readable: tuple[Count, ...]
     """Per site language: published offers whose every text is there in that language (machine drafts included)."""
+    coverage: tuple[Count, ...] = ()
+    """Per site language: published offers a reader can judge in it, title, summary and who may take part
+    (catalogue.figures.language_coverage, as the office's report counts them)."""
 
 
 def offer_districts(offer: Offer, publication: Publication) -> tuple[str, ...]:
@@ -123,10 +127,11 @@ def figures(publication: Publication, languages: Sequence[str]) -> Figures:
             Count(language, sum(translation_status(offer.translation, language) != "missing" for offer in offers))
             for language in languages
         ),
+        coverage=tuple(Count(entry.language, entry.covered) for entry in language_coverage(offers, languages)),
     )
 
 
-CHARTS = ("areas", "categories", "districts", "ages", "offer_languages", "costs", "modes", "readable")
+CHARTS = ("areas", "categories", "districts", "ages", "offer_languages", "costs", "modes", "readable", "coverage")
 """The bar charts, in page order; each also has a CSV download data/figures/<name>.csv."""
 MATRICES = ("categories_districts", "categories_ages")
 
@@ -135,7 +140,7 @@ def chart_counts(figures_: Figures, name: str) -> tuple[Count, ...]:
     return {
         "areas": figures_.by_area, "categories": figures_.by_category, "districts": figures_.by_district,
         "ages": figures_.by_age_band, "offer_languages": figures_.by_offer_language, "costs": figures_.by_costs,
-        "modes": figures_.by_mode, "readable": figures_.readable,
+        "modes": figures_.by_mode, "readable": figures_.readable, "coverage": figures_.coverage,
     }[name]
 
 

@@ -148,6 +148,49 @@
     },
   });
 
+  /* Decap lists a relation's choices in file order (its search keeps the order of the files when nothing is typed):
+     a provider is found by its name, so with nothing typed the choices come in the order of their shown name, as
+     the editor's language sorts (Ö with O). What is typed still ranks by Decap's own match. */
+  var collator = new Intl.Collator(setup.locale);
+  function shownName(hit, field) {
+    var path = String((field.get("display_fields") || field.get("search_fields")).first() || "").split(".");
+    var value = hit.data;
+    path.forEach(function (part) { value = value == null ? value : Array.isArray(value) && part === "*" ? value[0] : value[part]; });
+    return typeof value === "string" ? value : "";
+  }
+  var relation = CMS.getWidget("relation");
+  var SortedRelation = window.createClass({
+    /* Decap's form asks the control itself whether it is valid and may be focused. */
+    getWrappedInstance: function () { return this.inner; },
+    render: function () {
+      var self = this;
+      var props = this.props;
+      function query(forID, collection, fields, term, file, limit) {
+        return props.query(forID, collection, fields, term, file, limit).then(function (result) {
+          if (term || !result || !result.payload || !result.payload.hits) return result;
+          var hits = result.payload.hits.slice().sort(function (a, b) { return collator.compare(shownName(a, props.field), shownName(b, props.field)); });
+          return Object.assign({}, result, { payload: Object.assign({}, result.payload, { hits: hits }) });
+        });
+      }
+      return h(relation.control, Object.assign({}, props, { query: query, ref: function (inner) { self.inner = inner; } }));
+    },
+  });
+  CMS.registerWidget("relation", SortedRelation, relation.preview, relation.schema);
+
+  /* A collapsed weekly time reads "Do 16:00–17:30": Decap's summary template can only show the stored day (thu), so
+     the day of a collapsed entry's label that is exactly "<day> HH:MM–HH:MM" is put in the editor's words. */
+  var WEEKLY_SUMMARY = /^(mon|tue|wed|thu|fri|sat|sun)( \d{2}:\d{2}–\d{2}:\d{2})$/;
+  function sayWeekdays(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    var node;
+    while ((node = walker.nextNode())) {
+      var match = WEEKLY_SUMMARY.exec(node.nodeValue);
+      if (match && setup.weekdays[match[1]] && /NestedObjectLabel/.test(node.parentElement.className)) {
+        node.nodeValue = setup.weekdays[match[1]] + match[2];
+      }
+    }
+  }
+
   /* The Kennung names the file: once made, it stays (renaming would leave the old file behind). */
   function fixIdOfExistingRecords(root) {
     if (!/\/entries\//.test(window.location.hash)) return;
@@ -162,8 +205,8 @@
       if (!field.hasAttribute("dir")) field.setAttribute("dir", "auto");
     });
   }
-  new MutationObserver(function () { letTextChooseDirection(document); fixIdOfExistingRecords(document); })
-    .observe(document.body, { childList: true, subtree: true });
+  new MutationObserver(function () { letTextChooseDirection(document); fixIdOfExistingRecords(document); sayWeekdays(document.body); })
+    .observe(document.body, { childList: true, subtree: true, characterData: true });
 
   setup.stylesheets.forEach(function (sheet) { CMS.registerPreviewStyle(sheet); });
 

@@ -85,7 +85,7 @@ _LIST_SUMMARIES: Mapping[str, str] = {
     "weekly": "{{fields.day}} {{fields.start}}–{{fields.end}}",
     "sessions": "{{fields.date}} {{fields.start}}–{{fields.end}}",
 }
-"""What a collapsed entry of a list shows: the weekly times day and time (the day as stored: mon, tue …)."""
+"""What a collapsed entry of a list shows: the weekly times day and time (editor.js puts the stored day, thu, as "Do")."""
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,13 @@ pins (copied into it by `make vendor`).
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 from pathlib import Path
 from typing import Mapping, Sequence
+
+from babel.dates import get_day_names
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from catalogue.data.package_files import SCHEMA_DIR, VENDOR_DIR
 from catalogue.data.settings import Settings
@@ -22,9 +25,15 @@ from .editor_words import EDITOR_PHRASES
 DECAP_SCRIPT = VENDOR_DIR / "decap-cms.js"
 YAML_LIBRARY = VENDOR_DIR / "yaml"
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""The schema's weekday codes (common.schema.json), Monday first as CLDR counts them."""
 DATE_FIELDS = ("date", "valid_from", "valid_until", "deadline", "reported", "end_date", "as_of")
 """Properties holding one date (common.schema.json#/$defs/date); `exceptions` holds a list of them."""
 LOADING_MESSAGE = "Der Editor wird geladen … Das kann bei langsamer Verbindung eine Minute dauern."
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=select_autoescape(default=True),
+    undefined=StrictUndefined, keep_trailing_newline=True,
+)
 _MANUAL_START = b"window.CMS_MANUAL_INIT = true;\n"
 """Decap starts itself unless told otherwise; editor.js starts it once its format is registered. A file, not an
 inline script, so that the page's CSP can refuse every inline script."""
@@ -34,6 +43,13 @@ def hashed_name(stem: str, content: bytes) -> str:
     """`stem.<first 12 hex digits of the content's SHA-256>.js`: a changed file gets a new name, so browsers may
     keep the editor's scripts for a year (hosting/nginx.conf) and a repeat visit loads them from the cache."""
     return f"{stem}.{hashlib.sha256(content).hexdigest()[:12]}.js"
+
+
+def weekday_abbreviations(language: str) -> dict[str, str]:
+    """The schema's weekday codes (mon … sun) -> CLDR's abbreviated stand-alone day names in `language` (de: Mo …
+    So), for the collapsed weekly times of the form."""
+    names = get_day_names("abbreviated", context="stand-alone", locale=language)
+    return {code: str(names[index]) for index, code in enumerate(WEEKDAYS)}
 
 
 def editor_files(
@@ -62,6 +78,7 @@ def editor_files(
         "locale": settings.default_language,
         "phrases": EDITOR_PHRASES,
         "dateFields": list(DATE_FIELDS),
+        "weekdays": weekday_abbreviations(settings.default_language),
         "rules": editor_rules(SCHEMA_DIR),
     }
     yaml_library = YAML_LIBRARY
@@ -76,40 +93,14 @@ def editor_files(
 
 
 def _page(settings: Settings, setup: Mapping[str, object], names: Mapping[str, str]) -> str:
+    """The page from templates/editor.html. The setup is JSON inside a script element: autoescaping would turn its
+    quotes into entities, so it is marked safe after '</' is written as '<\\/' (JSON reads both alike)."""
     setup_json = json.dumps(setup, ensure_ascii=False).replace("</", "<\\/")
-    title = html.escape(f"Angebote bearbeiten – {settings.site_name}")
-    return f"""<!doctype html>
-<html lang="{html.escape(settings.default_language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{html.escape(content_security_policy(settings))}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>{title}</title>
-<link rel="cms-config-url" type="text/yaml" href="config.yml">
-<style>
-/* Decap's editor asks for 800 px; on a phone the form alone takes the width and the preview steps aside (with
-   its floating switches, which would cover the inputs). The
-   toolbar wraps onto a second line instead of scrolling, so that its menus (Veröffentlichen) open over the form
-   rather than being cut off inside a scrolling bar. */
-@media (max-width: 799px) {{
-  [class*="-EditorContainer"], [class*="-ToolbarContainer"] {{ min-width: 0 !important; }}
-  [class*="-ToolbarContainer"] {{ flex-wrap: wrap; height: auto !important; min-height: 66px; overflow: visible !important; }}
-  [class*="-ToolbarContainer"] > * {{ flex-wrap: wrap; }}
-  .SplitPane > .Pane1 {{ width: 100% !important; }}
-  .SplitPane > .Resizer, .SplitPane > .Pane2 {{ display: none !important; }}
-  [class*="-EditorToggle"] {{ display: none !important; }}
-}}
-#catalogue-loading {{ font: 1.1rem/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 30rem; padding: 0 1rem; }}
-body:has(#nc-root > *) #catalogue-loading {{ display: none; }}
-</style>
-</head>
-<body>
-<p id="catalogue-loading" role="status">{html.escape(LOADING_MESSAGE)}</p>
-<script type="application/json" id="catalogue-editor">{setup_json}</script>
-<script src="{names['start']}" defer></script>
-<script src="{names['decap']}" defer></script>
-<script src="{names['editor']}" defer></script>
-</body>
-</html>
-"""
+    return _TEMPLATES.get_template("editor.html").render(
+        language=settings.default_language,
+        policy=content_security_policy(settings),
+        site_name=settings.site_name,
+        loading=LOADING_MESSAGE,
+        setup_json=Markup(setup_json),
+        scripts=names,
+    )

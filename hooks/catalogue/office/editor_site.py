@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from catalogue.data.messages import Messages
@@ -13,6 +14,14 @@ from .editor_config import EditorSettings, editor_config, editor_config_text
 from .editor_page import DECAP_SCRIPT, editor_files
 
 
+@dataclass(frozen=True)
+class WrittenEditor:
+    paths: list[str]
+    """The files written and the stylesheets the editor's preview uses, below the site root."""
+    warning: str | None
+    """In the office's language, when the editor's script is missing (it is copied in by `make vendor`)."""
+
+
 def write_editor(
     settings: Settings,
     taxonomy: Taxonomy,
@@ -20,21 +29,23 @@ def write_editor(
     directions: Mapping[str, str],
     site_root: Path,
     messages: Messages,
-) -> str | None:
-    """Writes admin/ into the built site at site_root, styled with the site's own stylesheets. Returns a warning
-    in the office's language when the editor's script is missing (it is copied in by `make vendor`), else None."""
+) -> WrittenEditor:
+    """Writes admin/ into the built site at site_root, styled with the site's own stylesheets; says what it wrote,
+    or why it wrote nothing."""
     if not DECAP_SCRIPT.is_file():
-        return messages.phrase("build.editor_missing", script=str(DECAP_SCRIPT))
+        return WrittenEditor([], messages.phrase("build.editor_missing", script=str(DECAP_SCRIPT)))
     default_labels = labels.get(settings.default_language, {})
     config = editor_config(settings, EditorSettings.from_settings(settings), taxonomy, default_labels, SCHEMA_DIR)
     stylesheets = sorted(
         path.relative_to(site_root).as_posix() for path in (site_root / "assets" / "stylesheets").glob("main.*.min.css")
     )
     stylesheets.append("assets/catalogue/catalogue.css")
+    written: list[str] = []
     for path, content in editor_files(
         settings, editor_config_text(config), stylesheets, directions, default_labels, DECAP_SCRIPT
     ):
         target = site_root / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return None
+        written.append(path)
+    return WrittenEditor(written + stylesheets, None)

@@ -107,6 +107,17 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.ending_line": {"en": "ends {date}", "de": "endet am {date}"},
     "report.not_yet_valid": {"en": "Offers not yet valid: {count}", "de": "Angebote, die noch nicht gelten: {count}"},
     "report.not_yet_valid_line": {"en": "valid from {date}", "de": "gilt ab {date}"},
+    "report.sessions_over": {
+        "en": "Offers whose dates have all passed (no longer on the site): {count}",
+        "de": "Angebote, deren Termine alle vorbei sind (nicht mehr auf der Website): {count}",
+    },
+    "report.sessions_over_line": {"en": "last date {date} passed", "de": "letzter Termin am {date} vorbei"},
+    "report.sessions_over_note": {
+        "en": "They have dated sessions only, all past, and no weekly times, so the site shows them as ended. "
+        "Ask the provider for new dates, or set `status: ended`.",
+        "de": "Sie haben nur einzelne Termine, alle vorbei, und keine wöchentlichen Zeiten; die Website zeigt sie "
+        "deshalb als beendet. Fragen Sie den Anbieter nach neuen Terminen, oder setzen Sie `status: ended`.",
+    },
     "report.translations": {"en": "Translations", "de": "Übersetzungen"},
     "report.languages": {"en": "Languages: coverage and review", "de": "Sprachen: Abdeckung und Prüfung"},
     "report.coverage_line": {
@@ -140,6 +151,7 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.csv.email": {"en": "email", "de": "E-Mail"},
     "report.csv.section.stale": {"en": "stale", "de": "lange nicht geprüft"},
     "report.csv.section.ending": {"en": "ending", "de": "endet bald"},
+    "report.csv.section.sessions_over": {"en": "dates passed, off the site", "de": "Termine vorbei, nicht mehr auf der Website"},
     "report.csv.section.not_yet_valid": {"en": "not yet valid", "de": "noch nicht gültig"},
     "report.csv.section.translation": {"en": "translation", "de": "Übersetzung"},
     "report.csv.section.need_open": {"en": "open need", "de": "offener Bedarf"},

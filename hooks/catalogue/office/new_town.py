@@ -190,6 +190,11 @@ def mkdocs_yml(town: NewTown) -> str:
         "    # The day the town's lawyer last checked the Impressum, the privacy and the accessibility statement\n"
         "    # (YYYY-MM-DD). Until it is set, those pages say that their texts have not been checked yet.\n"
         '    legal_date: ""\n',
+        "    # The accessibility statement names the state's accessibility act and its conciliation body (§ 12b BGG);\n"
+        "    # until they are set it says, in brackets, what the town fills in:\n"
+        "    # accessibility:\n"
+        '    #   law: "Landesbehindertengleichstellungsgesetz (L-BGG) und …"\n'
+        '    #   conciliation: {name: "…", address: "…", email: "…", url: "https://…"}\n',
         _dump({"licence": town.licence, "licence_url": town.licence_url, "stale_after_months": 12}, indent=4),
         "    # The town's official municipality key (Amtlicher " "Gemeindeschlüssel, 8 digits) for the open-data catalogue\n"
         "    # GovData harvests (DCAT-AP.de), e.g. geocoding: {key: \"08221000\", level: municipality}.\n",

@@ -16,7 +16,7 @@ from catalogue.data.months import months_before
 from catalogue.figures.language_coverage import LanguageCoverage, language_coverage
 from catalogue.data.messages import Messages
 from catalogue.data.model import Actor, NewsItem, Offer
-from catalogue.publication.visibility import Publication, hiding_reason
+from catalogue.publication.visibility import Publication, hiding_reason, last_session_passed
 from catalogue.data.settings import Settings
 from catalogue.office.needs_report import NeedsReport, council_summary, need_lines, needs_report
 from catalogue.figures.translation_status import (
@@ -60,6 +60,9 @@ class OfficeReport:
     """Each language but the default one: the published offers whose title, summary and eligibility are in it."""
     unreviewed: frozenset[str] = frozenset()
     """Languages whose labels file names no native reviewer yet: to review."""
+    sessions_over: tuple[tuple[Offer, date], ...] = ()
+    """Offers off the site only because their dated sessions have all passed (no weekly times, not ended, no passed
+    valid_until), with the last session's day, latest first: the office sets `status: ended` or asks for new dates."""
 
     @property
     def today(self) -> date:
@@ -99,7 +102,21 @@ def office_report(
     translations = tuple(status_counts(catalogue, settings.language_codes, settings.default_language, publication.offers))
     others = [code for code in settings.language_codes if code != settings.default_language]
     coverage = language_coverage(publication.offers, others)
-    return OfficeReport(publication, settings, stale, ending, not_yet_valid, translations, needs_report(publication), coverage, unreviewed - {settings.default_language})
+    return OfficeReport(
+        publication, settings, stale, ending, not_yet_valid, translations, needs_report(publication), coverage,
+        unreviewed - {settings.default_language}, _sessions_over(publication),
+    )
+
+
+def _sessions_over(publication: Publication) -> tuple[tuple[Offer, date], ...]:
+    today = publication.today
+    over: list[tuple[Offer, date]] = []
+    for item in publication.hidden:
+        offer = item.offer
+        last = last_session_passed(offer, today)
+        if last is not None and offer.status != "ended" and not (offer.valid_until is not None and offer.valid_until < today):
+            over.append((offer, last))
+    return tuple(sorted(over, key=lambda pair: (-pair[1].toordinal(), pair[0].id)))
 
 
 def _is_running(offer: Offer, today: date) -> bool:
@@ -173,6 +190,14 @@ class _ReportWriter:
             for offer in report.not_yet_valid
         ) or [say("report.none")]
         lines.append("")
+        if report.sessions_over:
+            lines += [self.heading(2, say("report.sessions_over", count=len(report.sessions_over))), ""]
+            lines += self.items(
+                f"{self.title(offer)} – {say('report.sessions_over_line', date=last.isoformat())} – "
+                f"{self.contact(report.publication.catalogue.actors[offer.actor])}"
+                for offer, last in report.sessions_over
+            )
+            lines += ["", say("report.sessions_over_note"), ""]
         for level, text in need_lines(report.needs, report.publication, self.messages, markdown=self.markdown, default=default):
             lines += ([""] if level and lines[-1] else []) + ([self.heading(level, text), ""] if level else [text])
         lines.append("")
@@ -239,7 +264,8 @@ def report_csv(report: OfficeReport, messages: Messages) -> str:
     line ends, UTF-8 with BOM, as spreadsheet programs expect); the title is the record's default-language title
     (a provider's name):
 
-    section 'stale' | 'ending' | 'not_yet_valid' (date: last check, end, start), 'need_open' | 'need_unmet' (an open
+    section 'stale' | 'ending' | 'not_yet_valid' | 'sessions_over' (date: last check, end, start, the last dated
+    session of an offer that left the site because all its sessions passed), 'need_open' | 'need_unmet' (an open
     need, date: reported), 'waiting_list' (an offer, date: capacity.as_of) or 'translation' (one row per record
     and language, status one of STATUSES, words as in the text report). Offers count only published ones under
     'translation', as in the summary."""
@@ -264,6 +290,7 @@ def report_csv(report: OfficeReport, messages: Messages) -> str:
         writer.writerows(offer_row("stale", offer, offer.last_verified.date) for offer in group.offers)
     writer.writerows(offer_row("ending", offer, offer.valid_until) for offer in report.ending)
     writer.writerows(offer_row("not_yet_valid", offer, offer.valid_from) for offer in report.not_yet_valid)
+    writer.writerows(offer_row("sessions_over", offer, last) for offer, last in report.sessions_over)
     unmet = {item.need.id for item in report.needs.unmet}
     writer.writerows(
         (say("report.csv.section." + ("need_unmet" if item.need.id in unmet else "need_open")), "", say("report.csv.kind.need"),

@@ -33,7 +33,9 @@ def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
     (RFC 3966: '+' and digits only); `languages` names the site's languages in the reader's language (CLDR
     language names and list patterns), `languages_list` as a Markdown list; `legal_date` is the long date in the
     reader's language, or a bracketed "not yet reviewed" until the town sets it; `town_official` is the town's name in
-    the default language, as postal addresses and signs write it."""
+    the default language, as postal addresses and signs write it. `accessibility_law` and `conciliation_body`
+    (Markdown: the body's name, address, e-mail and website) come from `extra.catalogue.accessibility`, or say in bold
+    brackets, in the reader's words, what the town fills in."""
     settings = reader.settings
     locale = cldr_locale(reader.code)
     names = [locale.languages.get(language.code) or language.name for language in settings.languages]
@@ -58,8 +60,29 @@ def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
         "languages_list": "\n".join(f"- {name}" for name in names),
         "language_count": str(len(settings.languages)),
         "legal_date": reader.formatter.long_date(settings.legal_date) if settings.legal_date else str(reader.t("legal.date_missing")),
+        "accessibility_law": settings.accessibility.get("law") or f"**{reader.t('legal.accessibility_law_missing')}**",
+        "conciliation_body": _conciliation_body(reader),
     }
     return {name: text for name, text in values.items() if text}
+
+
+def _conciliation_body(reader: ReaderLanguage) -> str:
+    given = reader.settings.accessibility
+    name = given.get("conciliation_name")
+    if not name:
+        return f"**{reader.t('legal.conciliation_missing')}**"
+    parts = [f"**{name}**" + (f", {given['conciliation_address']}" if given.get("conciliation_address") else "")]
+    email = given.get("conciliation_email", "")
+    if EMAIL.fullmatch(email):
+        parts.append(f"{reader.t('legal.conciliation_email')}: [{email}](mailto:{email})")
+    url = given.get("conciliation_url", "")
+    if url.startswith("https://") and not any(character in url for character in " ()<>[]"):
+        parts.append(f"{reader.t('legal.conciliation_website')}: [{url}]({url})")
+    return ". ".join(parts)
+
+
+EMAIL = re.compile(r"[^@\s()<>\[\]]+@[^@\s()<>\[\]]+\.[A-Za-z]{2,}")
+"""An address a mailto: link may carry: no spaces, brackets or second @ that would end or bend the Markdown link."""
 
 
 def fill_placeholders(text: str, values: Mapping[str, str]) -> Filled:

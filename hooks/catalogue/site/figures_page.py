@@ -50,7 +50,7 @@ def key_label(reader: ReaderLanguage, publication: Publication, chart: str, key:
         if band[2] is None:
             return reader.plural("offer.age_from", band[1], min=reader.number(band[1]))
         return reader.plural("offer.ages", band[2], min=reader.number(band[1]), max=reader.number(band[2]))
-    if chart in ("offer_languages", "readable"):
+    if chart in ("offer_languages", "readable", "coverage"):
         return reader.language_name(key)
     if chart == "costs":
         return reader.t("offer.free" if key == "free" else "figures.paid")
@@ -69,10 +69,10 @@ def chart_views(figures: Figures, publication: Publication, reader: ReaderLangua
         views.append(ChartView(
             name=name,
             title=reader.t(f"figures.{name}"),
-            note=reader.t("figures.areas_note") if name == "areas" else Markup(""),
+            note=reader.t(f"figures.{name}_note") if name in ("areas", "coverage") else Markup(""),
             key_heading=reader.t(f"figures.key.{name}"),
             rows=rows,
-            shares=name in ("readable", "costs", "modes"),
+            shares=name in ("readable", "coverage", "costs", "modes"),
             svg=bar_chart([(label, value) for label, value, _ in rows], right_to_left=direction_of(reader.code) == "rtl"),
         ))
     return views
