@@ -120,7 +120,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
             "extra.catalogue.legal_date is empty: the Impressum, privacy and accessibility pages say that their texts "
             "have not been legally reviewed. Set it (YYYY-MM-DD) in mkdocs.yml once the town's lawyer has read them."
         )
-    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats, previews=loaded.unreviewed)
+    job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats, previews=loaded.unreviewed, cached=True)
     return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
 
 
@@ -318,7 +318,7 @@ class CataloguePlugin(BasePlugin):
         site_root = Path(config.site_dir)
         written = write_language_outputs(output, rendering, frames, site_root)
         self._build.written_languages.add(output.language)
-        log.info(f"{output.language}: wrote {written} catalogue files")
+        log.info(f"{output.language}: wrote {written} catalogue files ({rendering.reused} parts from the build cache, {rendering.made} made anew)")
         if self._build.written_languages == set(self._build.settings.language_codes):
             self._build.pool.close()
             write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history,
