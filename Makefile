@@ -87,9 +87,12 @@ test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 test-fast: $(DEV_READY) $(VENDOR_READY)
 	$(BIN)/python -m pytest -m unit -q
 
-## bench: build synthetic catalogues of several sizes and print a table
+## bench: build synthetic catalogues of several sizes (cold, and warm at 1,000), a region of three towns, and print
+## tables; the raw numbers go to bench/results/ (the 10,000-offer build takes a while: BENCH_SIZES=100,1000 skips it)
+BENCH_SIZES ?= 100,1000,2000,10000
 bench: $(DEV_READY) $(VENDOR_READY)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py --sizes $(BENCH_SIZES) --json bench/results/build.json
+	$(BIN)/python bench/region.py --json bench/results/region.json
 	$(BIN)/python bench/search.py
 
 ## audit: Lighthouse (mobile) on key pages in German and Arabic
