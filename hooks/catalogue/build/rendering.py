@@ -58,14 +58,18 @@ class RenderJob:
             renderer.parts = cache
         return renderer
 
-    def language_cache(self, language: str) -> LanguageCache:
-        """The language's persistent cache, keyed by everything its pages are made from besides the records
-        themselves; an empty one that keeps nothing when the job is not `cached`."""
-        context = context_digest(
+    def cache_context(self, language: str) -> str:
+        """The digest of everything a language's parts are made from besides the records they show: the product,
+        the settings, every language's labels and formats, the preview languages, the taxonomy and the day."""
+        return context_digest(
             product_digest(), language, repr(self.settings), self.labels, self.formats, sorted(self.previews),
             repr(self.publication.catalogue.taxonomy), self.publication.today.isoformat(),
         )
-        return LanguageCache.open(cache_folder(self.settings.root) if self.cached else None, language, context)
+
+    def language_cache(self, language: str, name: str | None = None) -> LanguageCache:
+        """The language's persistent cache (its file `name`, default the language's code), keyed by
+        `cache_context`; an empty one that keeps nothing when the job is not `cached`."""
+        return LanguageCache.open(cache_folder(self.settings.root) if self.cached else None, name or language, self.cache_context(language))
 
 
 @dataclass(frozen=True)
