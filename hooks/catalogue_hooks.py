@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from catalogue.build.preview import preview_languages
 from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
 from catalogue.data.history import offer_history
@@ -78,6 +79,8 @@ class _Build:
     pool: RenderingPool
     outputs: dict[str, LanguageOutput] = field(default_factory=dict)
     written_languages: set[str] = field(default_factory=set)
+    languages: tuple[str, ...] = ()
+    """The languages this build makes: all the town's, or those a live preview asks for (catalogue.build.preview)."""
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
@@ -101,6 +104,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
     try:
         settings = read_settings(Path(config.config_file_path))
         licence_uri(settings)  # the open-data catalogue needs its URI: say so before the build, not after it
+        languages = preview_languages(settings)
     except ValueError as error:
         raise Abort(str(error)) from error
     today = _build_date()
@@ -121,7 +125,7 @@ def _start_build(config: MkDocsConfig) -> _Build:
             "have not been legally reviewed. Set it (YYYY-MM-DD) in mkdocs.yml once the town's lawyer has read them."
         )
     job = RenderJob(publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms, formats=loaded.formats, previews=loaded.unreviewed, cached=True)
-    return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, settings.language_codes))
+    return _Build(settings=settings, loaded=loaded, publication=publication, job=job, pool=RenderingPool(job, languages), languages=languages)
 
 
 _MARKDOWN_EXTENSIONS = {"attr_list": {}, "md_in_html": {}, "toc": {"permalink": False}}
@@ -173,6 +177,8 @@ class CataloguePlugin(BasePlugin):
             if self._build is not None:
                 self._build.pool.close()
             self._build = _start_build(config)
+            for entry in plugin.config.languages:
+                entry.build = entry.locale in self._build.languages
         return config
 
     @event_priority(-110)
@@ -319,9 +325,9 @@ class CataloguePlugin(BasePlugin):
         written = write_language_outputs(output, rendering, frames, site_root)
         self._build.written_languages.add(output.language)
         log.info(f"{output.language}: wrote {written} catalogue files ({rendering.reused} parts from the build cache, {rendering.made} made anew)")
-        if self._build.written_languages == set(self._build.settings.language_codes):
+        if self._build.written_languages == set(self._build.languages):
             self._build.pool.close()
-            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history,
+            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.languages], site_root, self._build.job.history,
                                     self._build.job.previews if self._build.settings.hide_preview_languages else frozenset())
             _write_editor(self._build, site_root)
 
