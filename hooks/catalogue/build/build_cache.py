@@ -93,6 +93,8 @@ class LanguageCache:
     used: dict[str, Any] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
+    _records: dict[int, tuple[object, str]] = field(default_factory=dict, repr=False)
+    """id(record) -> (the record, kept so that its id stays its own; its digest)."""
 
     @classmethod
     def open(cls, folder: Path | None, language: str, context: str) -> LanguageCache:
@@ -112,7 +114,17 @@ class LanguageCache:
     def part(self, kind: str, records: tuple[object, ...], make: Callable[[], T]) -> T:
         """The part `kind` (e.g. 'offer-page') made from `records` in this build's context: from the cache when
         an earlier build made it from the same inputs, else made by `make()`."""
-        return self.lookup(digest_of(self.context, kind, *records), make)
+        return self.lookup(digest_of(self.context, kind, *(self._digest(record) for record in records)), make)
+
+    def _digest(self, record: object) -> str:
+        """A record's digest, computed once per language: a page, a card and a calendar of the same offer share it
+        (the repr of an offer is the costly part of a key)."""
+        if isinstance(record, (str, int)):
+            return repr(record)
+        known = self._records.get(id(record))
+        if known is None or known[0] is not record:
+            known = self._records[id(record)] = (record, digest_of(record))
+        return known[1]
 
     def lookup(self, key: str, make: Callable[[], T]) -> T:
         if key in self.used:
