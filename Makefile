@@ -60,11 +60,12 @@ site: $(SITE_READY) $(VENDOR_READY)
 wheel: $(SITE_READY) $(VENDOR_READY)
 	rm -rf dist && $(BIN)/python -m pip wheel --quiet --disable-pip-version-check --no-deps --no-build-isolation -w dist .
 
-## serve: live preview at http://127.0.0.1:8000/ (another port: make serve PORT=8001)
+## serve: live preview at http://127.0.0.1:8000/ (another port: make serve PORT=8001; only some languages, rebuilt
+## faster after each save: make serve LANGUAGES=de,ar)
 PORT ?= 8000
 serve: $(SITE_READY) $(VENDOR_READY)
 	@$(BIN)/python -m catalogue.build.serve_port $(PORT)
-	CATALOGUE_WORKERS=1 $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
+	CATALOGUE_WORKERS=1 CATALOGUE_PREVIEW_LANGUAGES=$(LANGUAGES) $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## editor: the web editor on this clone: open http://localhost:8000/admin/ while `make serve` runs
 editor: $(SITE_READY) $(NODE_READY)
@@ -106,9 +107,12 @@ test-fast: lint $(DEV_READY) $(VENDOR_READY)
 module-map: | $(BIN)/python
 	$(BIN)/python tests/tools/module_map.py
 
-## bench: build synthetic catalogues of several sizes and print a table
+## bench: build synthetic catalogues of several sizes (cold, and warm at 1,000), a region of three towns, and print
+## tables; the raw numbers go to bench/results/ (the 10,000-offer build takes a while: BENCH_SIZES=100,1000 skips it)
+BENCH_SIZES ?= 100,1000,2000,10000
 bench: $(DEV_READY) $(VENDOR_READY)
-	$(BIN)/python bench/bench.py
+	$(BIN)/python bench/bench.py --sizes $(BENCH_SIZES) --json bench/results/build.json
+	$(BIN)/python bench/region.py --json bench/results/region.json
 	$(BIN)/python bench/search.py
 
 ## audit: Lighthouse (mobile) on key pages in German and Arabic

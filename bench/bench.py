@@ -1,10 +1,13 @@
 """Builds synthetic catalogues of several sizes, the catalogue's way and the naive way, and prints what they cost.
 
-    python bench/bench.py [--sizes 100,1000,2000] [--languages de,en,ar,…] [--naive | --no-naive]
-                          [--catalogue | --no-catalogue] [--seed 1] [--timeout SECONDS] [--json PATH]
+    python bench/bench.py [--sizes 100,1000,2000,10000] [--languages de,en,ar,…] [--naive | --no-naive]
+                          [--catalogue | --no-catalogue] [--warm-sizes 1000] [--seed 1] [--timeout SECONDS]
+                          [--json PATH]
 
 Run from the repository root with the repository's Python. Every build happens in a temporary folder that is
-removed afterwards.
+removed afterwards. The catalogue's first build at a size is cold (no build cache); at the --warm-sizes the
+same site is then built again unchanged ("catalogue warm") and after one offer's title changed ("catalogue warm,
+1 offer changed"), each with the build cache the build before it left.
 """
 from __future__ import annotations
 
@@ -30,7 +33,8 @@ from office_tools import Step, measure_office_tools, office_table  # noqa: E402
 from report import Row, markdown_table, raw_numbers  # noqa: E402
 from site_config import catalogue_config, language_entries, read_mkdocs_config, write_mkdocs_config  # noqa: E402
 
-DEFAULT_SIZES = "100,1000,2000"
+DEFAULT_SIZES = "100,1000,2000,10000"
+DEFAULT_WARM_SIZES = "1000"
 DEFAULT_NAIVE_SIZES = "100,1000"
 DEFAULT_LANGUAGES = ",".join(read_settings(REPO_ROOT / "mkdocs.yml").language_codes)
 """Every language the repository's mkdocs.yml builds, the default one first."""
@@ -49,13 +53,15 @@ def report_failure(row: Row) -> None:
     print(f"\n{row.build} build of {row.offers} offers failed; last lines of its output:\n{tail}\n", flush=True)
 
 
-def catalogue_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str], timeout: float | None) -> Row:
-    row = Row(build="catalogue", offers=offers, languages=languages)
+def catalogue_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str], timeout: float | None, build: str = "catalogue") -> Row:
+    """One build of the catalogue; the build cache is <work_dir>/.cache/catalogue/, so the first build in a folder is
+    cold and the next ones are warm."""
+    row = Row(build=build, offers=offers, languages=languages)
     site_dir = work_dir / "catalogue-site"
     config = catalogue_config(REPO_ROOT, data_dir=data_dir, languages=languages, site_dir=site_dir)
     config_file = work_dir / "catalogue-mkdocs.yml"
     write_mkdocs_config(config, config_file)
-    say(f"catalogue build: {offers} offers x {len(languages)} languages ...")
+    say(f"{build} build: {offers} offers x {len(languages)} languages ...")
     row.result = run_mkdocs_build(config_file, cwd=REPO_ROOT, timeout=timeout)
     if row.result.ok:
         site_host = urlsplit(str(config.get("site_url") or "")).netloc
@@ -80,6 +86,26 @@ def editor_sizes(admin: Path) -> str:
     )
 
 
+def warm_rows(work_dir: Path, data_dir: Path, offers: int, languages: list[str], timeout: float | None) -> list[Row]:
+    """The same catalogue built again unchanged, then after one offer's German title changed."""
+    rows = [catalogue_row(work_dir, data_dir, offers, languages, timeout, build="catalogue warm")]
+    change_one_offer(data_dir)
+    rows.append(catalogue_row(work_dir, data_dir, offers, languages, timeout, build="catalogue warm, 1 offer changed"))
+    return rows
+
+
+def change_one_offer(data_dir: Path) -> Path:
+    """Changes the German title of the first offer file (in path order), as an actor's edit would."""
+    path = sorted((data_dir / "offers").rglob("*.yml"))[0]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    title = lines.index("title:\n")
+    if not lines[title + 1].startswith("  de: "):
+        raise ValueError(f"{path}: the synthetic offer's title does not start with its German text")
+    lines[title + 1] = lines[title + 1].rstrip("\n") + " neu\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
 def naive_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str], timeout: float | None) -> Row:
     kept, dropped = naive_languages(languages)
     row = Row(build="naive", offers=offers, languages=kept, dropped_languages=dropped)
@@ -100,7 +126,7 @@ def naive_row(work_dir: Path, data_dir: Path, offers: int, languages: list[str],
 
 def bench(
     sizes: Sequence[int], languages: list[str], *, seed: int, catalogue: bool, naive_sizes: Sequence[int], timeout: float | None,
-    office: bool = True, office_steps: list[Step] | None = None,
+    office: bool = True, office_steps: list[Step] | None = None, warm_sizes: Sequence[int] = (),
 ) -> list[Row]:
     rows: list[Row] = []
     for offers in sizes:
@@ -118,6 +144,11 @@ def bench(
                 if row.result is None or not row.result.ok:
                     report_failure(row)
                 rows.append(row)
+                if build is catalogue_row and offers in warm_sizes and row.result is not None and row.result.ok:
+                    for warm in warm_rows(work_dir, data_dir, offers, languages, timeout):
+                        if warm.result is None or not warm.result.ok:
+                            report_failure(warm)
+                        rows.append(warm)
     return rows
 
 
@@ -130,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"(default {DEFAULT_NAIVE_SIZES}: the naive build of 2,000 offers takes a quarter of an hour)")
     parser.add_argument("--catalogue", action=argparse.BooleanOptionalAction, default=True,
                         help="build the catalogue with the repository's mkdocs.yml and hooks (default on)")
+    parser.add_argument("--warm-sizes", default=DEFAULT_WARM_SIZES,
+                        help="sizes at which the catalogue is also built warm: unchanged, then after one offer changed; "
+                        f"'' for none (default {DEFAULT_WARM_SIZES})")
     parser.add_argument("--office", action=argparse.BooleanOptionalAction, default=True,
                         help="also time the office's report, a translator export and the figures page (default on)")
     parser.add_argument("--seed", type=int, default=1)
@@ -139,16 +173,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [int(size) for size in comma_list(arguments.sizes)]
     languages = comma_list(arguments.languages)
     naive_sizes = [int(size) for size in comma_list(arguments.naive_sizes)]
+    warm_sizes = [int(size) for size in comma_list(arguments.warm_sizes)]
     office_steps: list[Step] = []
     rows = bench(
         sorted(set(sizes) | set(naive_sizes)), languages, seed=arguments.seed, catalogue=arguments.catalogue,
         naive_sizes=naive_sizes, timeout=arguments.timeout, office=arguments.office, office_steps=office_steps,
+        warm_sizes=warm_sizes,
     )
     print(markdown_table(rows))
     if office_steps:
         print()
         print(office_table(office_steps))
     if arguments.json:
+        arguments.json.parent.mkdir(parents=True, exist_ok=True)
         arguments.json.write_text(json.dumps(raw_numbers(rows), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0 if rows and all(row.result is not None and row.result.ok for row in rows) else 1
 

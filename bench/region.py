@@ -1,7 +1,7 @@
 """What a regional catalogue costs: three synthetic towns publish their HSDS on 127.0.0.1, a region harvests them
 (`python -m catalogue region`) and builds its site.
 
-    python bench/region.py [--offers 1000] [--languages de,en,…] [--seed 1] [--timeout SECONDS]
+    python bench/region.py [--offers 1000] [--languages de,en,…] [--seed 1] [--timeout SECONDS] [--json PATH]
 
 Prints one table row: the towns' HSDS export (seconds per town, megabytes), the harvest (seconds, offers written)
 and the region's build (wall and CPU seconds). Run from the repository root with the repository's Python; every file
@@ -10,6 +10,7 @@ is written in a temporary folder that is removed afterwards.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 import tempfile
@@ -68,7 +69,8 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def bench_region(work: Path, offers: int, languages: Sequence[str], seed: int, timeout: float | None) -> Iterator[str]:
+def bench_region(work: Path, offers: int, languages: Sequence[str], seed: int, timeout: float | None, numbers: dict[str, Any] | None = None) -> Iterator[str]:
+    """The table's lines; `numbers`, when given, receives the same figures as raw numbers."""
     with ExitStack() as stack:
         towns = []
         export_seconds: list[float] = []
@@ -107,6 +109,12 @@ def bench_region(work: Path, offers: int, languages: Sequence[str], seed: int, t
         built = run_mkdocs_build(config_file, cwd=REPO_ROOT, timeout=timeout)
         if not built.ok:
             raise SystemExit(f"the region's build failed:\n{built.stderr_tail}")
+    if numbers is not None:
+        numbers.update(
+            towns=len(TOWNS), offers_per_town=offers, languages=list(languages), export_seconds_per_town=max(export_seconds),
+            export_bytes=export_bytes, harvest_seconds=harvest_seconds, harvested_offers=written, build_seconds=built.seconds,
+            build_cpu_seconds=built.cpu_seconds, build_peak_rss_bytes=built.peak_rss_bytes,
+        )
     yield "| towns × offers | languages | HSDS export s per town (all files MB) | harvest s (offers) | region build s (cpu) |"
     yield "| --- | ---: | ---: | ---: | ---: |"
     yield (
@@ -121,14 +129,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--languages", help="comma-separated language codes (default: those of mkdocs.yml)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, help="seconds the region's build may take")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers to this file")
     arguments = parser.parse_args(argv)
     languages = (
         [code.strip() for code in arguments.languages.split(",") if code.strip()] if arguments.languages
         else list(read_settings(REPO_ROOT / "mkdocs.yml").language_codes)
     )
     with tempfile.TemporaryDirectory(prefix="catalogue-region-bench-") as temporary:
-        for line in bench_region(Path(temporary), arguments.offers, languages, arguments.seed, arguments.timeout):
+        numbers: dict[str, Any] = {}
+        for line in bench_region(Path(temporary), arguments.offers, languages, arguments.seed, arguments.timeout, numbers):
             print(line, flush=True)
+    if arguments.json:
+        arguments.json.parent.mkdir(parents=True, exist_ok=True)
+        arguments.json.write_text(json.dumps(numbers, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

@@ -9,10 +9,11 @@ from measure import SiteMeasurement
 
 KIB = 1024
 HEADER = (
-    "| build | offers | languages | build s | pages | offer page HTML gzip (median) | first visit gzip "
+    "| build | offers | languages | build s | peak memory | pages | offer page HTML gzip (median) | first visit gzip "
     "| search data one language loads gzip |"
 )
-RULE = "| --- | ---: | --- | ---: | ---: | ---: | ---: | --- |"
+RULE = "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |"
+MIB = 1024 * 1024
 
 
 @dataclass
@@ -54,6 +55,7 @@ def table_line(row: Row) -> str:
         f"{row.offers:,}",
         languages,
         seconds,
+        "n/a" if result is None or result.peak_rss_bytes is None else f"{result.peak_rss_bytes / MIB:,.0f} MB",
         "n/a" if measurement.pages is None else f"{measurement.pages:,}",
         kib(measurement.offer_html_gzip_median),
         kib(measurement.first_visit_gzip_median),
@@ -64,7 +66,7 @@ def table_line(row: Row) -> str:
 
 def markdown_table(rows: list[Row]) -> str:
     lines = [HEADER, RULE, *(table_line(row) for row in rows)]
-    notes = ["", "build s = wall-clock seconds (cpu = user + system seconds of the build). KB = 1,024 bytes, gzip -9. Medians over up to 200 offer pages spread across the languages; first visit ="
+    notes = ["", "build s = wall-clock seconds (cpu = user + system seconds of the build and its workers); peak memory = the largest sum of the resident memory of the build's processes, sampled every 0.2 s. KB = 1,024 bytes, gzip -9. Medians over up to 200 offer pages spread across the languages; first visit ="
              " the page plus every same-origin stylesheet, script, image and icon it references, each counted once."]
     dropped = sorted({code for row in rows for code in row.dropped_languages})
     if dropped:

@@ -54,7 +54,6 @@ class _Build(SiteRun):
     env: Environment | None = None
 
 
-
 def _current_language(config: MkDocsConfig) -> str:
     plugin = config.plugins.get("i18n")
     return getattr(plugin, "current_language", None) or config.theme.get("language") or "de"
@@ -129,6 +128,8 @@ class CataloguePlugin(BasePlugin):
             if self._build is not None:
                 self._build.pool.close()
             self._build = _start_build(config)
+            for entry in plugin.config.languages:
+                entry.build = entry.locale in self._build.languages
         return config
 
     @event_priority(-110)
@@ -262,10 +263,10 @@ class CataloguePlugin(BasePlugin):
         site_root = Path(config.site_dir)
         written = write_language_outputs(output, rendering, frames, site_root)
         self._build.written_languages.add(output.language)
-        log.info(f"{output.language}: wrote {written} catalogue files")
-        if self._build.written_languages == set(self._build.settings.language_codes):
+        log.info(f"{output.language}: wrote {written} catalogue files ({rendering.reused} parts from the build cache, {rendering.made} made anew)")
+        if self._build.written_languages == set(self._build.languages):
             self._build.pool.close()
-            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.settings.language_codes], site_root, self._build.job.history,
+            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.languages], site_root, self._build.job.history,
                                     self._build.job.previews if self._build.settings.hide_preview_languages else frozenset())
             assert self._build.loaded.catalogue is not None
             loaded = self._build.loaded

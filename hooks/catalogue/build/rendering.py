@@ -22,6 +22,8 @@ from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.pages import PageRenderer, RenderedPage, template_environment
 from catalogue.site.search_index import CatalogueEntries, catalogue_entries
 
+from .build_cache import LanguageCache, cache_folder, context_digest, product_digest
+
 
 @dataclass(frozen=True)
 class RenderJob:
@@ -36,6 +38,8 @@ class RenderJob:
     """Language code -> the `formats:` of its labels file (catalogue.language.formatting.FormatOverrides)."""
     previews: frozenset[str] = frozenset()
     """Languages no native reader has reviewed yet (LoadResult.unreviewed); the default language never is one."""
+    cached: bool = False
+    """Whether the languages' pages come from and go to the persistent build cache (catalogue.build.build_cache)."""
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(
@@ -48,8 +52,24 @@ class RenderJob:
             preview_languages=self.previews - {self.settings.default_language},
         )
 
-    def renderer(self, language: str) -> PageRenderer:
-        return PageRenderer(self.publication, self.reader(language), template_environment(), self.history)
+    def renderer(self, language: str, cache: LanguageCache | None = None) -> PageRenderer:
+        renderer = PageRenderer(self.publication, self.reader(language), template_environment(), self.history)
+        if cache is not None:
+            renderer.parts = cache
+        return renderer
+
+    def cache_context(self, language: str) -> str:
+        """The digest of everything a language's parts are made from besides the records they show: the product,
+        the settings, every language's labels and formats, the preview languages, the taxonomy and the day."""
+        return context_digest(
+            product_digest(), language, repr(self.settings), self.labels, self.formats, sorted(self.previews),
+            repr(self.publication.catalogue.taxonomy), self.publication.today.isoformat(),
+        )
+
+    def language_cache(self, language: str, name: str | None = None) -> LanguageCache:
+        """The language's persistent cache (its file `name`, default the language's code), keyed by
+        `cache_context`; an empty one that keeps nothing when the job is not `cached`."""
+        return LanguageCache.open(cache_folder(self.settings.root) if self.cached else None, name or language, self.cache_context(language))
 
 
 @dataclass(frozen=True)
@@ -61,10 +81,15 @@ class LanguageRendering:
     search_entries: CatalogueEntries
     listing_files: Mapping[str, bytes] = field(default_factory=dict)
     """The catalogue page's cards and facet lists, below search/<lang>/ (catalogue.site.catalogue_listing)."""
+    reused: int = 0
+    """Parts (pages, cards, QR codes, calendars) taken from the persistent build cache."""
+    made: int = 0
+    """Parts made anew (and kept in the cache for the next build)."""
 
 
 def render_language(job: RenderJob, language: str) -> LanguageRendering:
-    renderer = job.renderer(language)
+    cache = job.language_cache(language)
+    renderer = job.renderer(language, cache)
     reader = renderer.reader
     stamp = datetime.combine(job.publication.today, time(0, 0), tzinfo=TOWN_TIME_ZONE)
     files: list[tuple[str, bytes]] = []
@@ -72,10 +97,14 @@ def render_language(job: RenderJob, language: str) -> LanguageRendering:
         if offer_has_dates(offer):
             url = f"{job.settings.site_url}{reader.prefix}offers/{offer.id}/"
             actor = job.publication.catalogue.actors[offer.actor]
-            files.append((f"offers/{offer.id}/{offer.id}.ics", offer_calendar(offer, actor, reader.localiser, url, stamp)))
+            calendar = cache.part("calendar", (offer, actor), lambda: offer_calendar(offer, actor, reader.localiser, url, stamp))
+            files.append((f"offers/{offer.id}/{offer.id}.ics", calendar))
     files.append(("news/feed.xml", atom_feed(job.publication, reader, updated=job.publication.today)))
     listing = renderer.listing()
-    return LanguageRendering(language, tuple(renderer.all_pages()), tuple(files), catalogue_entries(job.publication, reader), listing.files)
+    pages = tuple(renderer.all_pages())
+    rendering = LanguageRendering(language, pages, tuple(files), catalogue_entries(job.publication, reader), listing.files, cache.hits, cache.misses)
+    cache.save()
+    return rendering
 
 
 _job_in_worker: RenderJob | None = None

@@ -29,6 +29,7 @@ from catalogue.site.search_index import ContentEntry, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
 from catalogue.site.town_style import TOWN_STYLESHEET, town_stylesheet
 
+from .build_cache import LanguageCache
 from .rendering import LanguageRendering, RenderJob
 
 ASSETS_FOLDER = "assets/catalogue"
@@ -46,11 +47,14 @@ class LanguageOutput:
     content_pages: list[ContentEntry] = field(default_factory=list)
     page_paths: list[str] = field(default_factory=list)
     synonyms: Sequence[Sequence[str]] = ()
+    cache: LanguageCache = field(default_factory=lambda: LanguageCache(None))
+    """The language's search index and, for the default language, the site-wide files of earlier builds."""
 
     @classmethod
     def create(cls, job: RenderJob, language: str) -> LanguageOutput:
         renderer = job.renderer(language)
-        return cls(job.publication, renderer.reader, renderer, synonyms=job.synonyms.get(language, ()))
+        return cls(job.publication, renderer.reader, renderer, synonyms=job.synonyms.get(language, ()),
+                   cache=job.language_cache(language, f"{language}.files"))
 
     @property
     def language(self) -> str:
@@ -91,7 +95,10 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
         *((language_root / path, content) for path, content in rendering.files),
     ])
     search_root = site_root / "search" / reader.code
-    search_files = dict(search_index_files(rendering.search_entries, output.content_pages, output.synonyms))
+    search_files = dict(output.cache.part(
+        "search-index", (rendering.search_entries, output.content_pages, output.synonyms),
+        lambda: search_index_files(rendering.search_entries, output.content_pages, output.synonyms),
+    ))
     search_files.update(rendering.listing_files)
     script = stemmer_script(reader.code)
     if script is not None:
@@ -104,13 +111,37 @@ def write_site_wide_outputs(
     publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput], site_root: Path,
     history: Sequence[QuarterCount] | None = None, left_out: frozenset[str] = frozenset(),
 ) -> None:
-    """The site's files shared by every language; `left_out`: languages kept out of the sitemap."""
-    data_root = site_root / OPEN_DATA_FOLDER
+    """The site's files shared by every language; `left_out`: languages kept out of the sitemap. The open data and
+    the sitemap come from the default language's build cache when an earlier build made them from the same
+    records, pages and context."""
+    cache = outputs[0].cache
+    page_paths = [(output.page_paths, [entry.url for entry in output.content_pages]) for output in outputs]
+    files = cache.part(
+        "site-wide", (publication, tuple(history or ()), sorted(left_out), page_paths),
+        lambda: _site_wide_files(publication, settings, outputs, history, left_out),
+    )
+    for path, content in files.items():
+        _write(site_root / path, content)
+    for output in outputs:
+        output.cache.save()
+    stale_sitemap = site_root / "sitemap.xml.gz"
+    if stale_sitemap.exists():
+        stale_sitemap.unlink()
+    write_product_assets(site_root, settings)
+    write_offline_worker(settings, site_root)
+
+
+def _site_wide_files(
+    publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput],
+    history: Sequence[QuarterCount] | None, left_out: frozenset[str],
+) -> dict[str, bytes]:
+    """Path below the site's root -> content: the figures' CSV files, the open data and the sitemap."""
+    site_files: dict[str, bytes] = {}
     numbers = figures(publication, settings.language_codes)
     for name, text in figures_csv_files(numbers, publication, settings.default_language, history).items():
-        _write(data_root / FIGURES_FOLDER / name, text)
+        site_files[f"{OPEN_DATA_FOLDER}/{FIGURES_FOLDER}/{name}"] = _bytes(text)
     for name, text in need_csv_files(need_figures(publication), publication, settings.default_language).items():
-        _write(data_root / FIGURES_FOLDER / name, text)
+        site_files[f"{OPEN_DATA_FOLDER}/{FIGURES_FOLDER}/{name}"] = _bytes(text)
     open_files = {
         "offers.json": offers_json(publication, settings),
         "offers.csv": offers_csv(publication, settings),
@@ -121,14 +152,14 @@ def write_site_wide_outputs(
     readers = [output.reader for output in outputs]
     open_files.update((f"{HSDS_FOLDER}/{name}", content) for name, content in hsds_files(publication, settings, readers).items())
     open_files[CATALOG_FILE] = dcat_catalog(settings, publication.today, _catalogued_files(settings, open_files), readers)
-    _write_all((data_root / name, content) for name, content in open_files.items())
+    site_files.update((f"{OPEN_DATA_FOLDER}/{name}", _bytes(content)) for name, content in open_files.items())
     shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
-    _write(site_root / "sitemap.xml", sitemap_xml(settings, shared_paths, left_out))
-    stale_sitemap = site_root / "sitemap.xml.gz"
-    if stale_sitemap.exists():
-        stale_sitemap.unlink()
-    write_product_assets(site_root, settings)
-    write_offline_worker(settings, site_root)
+    site_files["sitemap.xml"] = sitemap_xml(settings, shared_paths, left_out)
+    return site_files
+
+
+def _bytes(content: bytes | str) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def write_product_assets(site_root: Path, settings: Settings) -> None:

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from catalogue.build.messages import TABLE as BUILD_MESSAGES
+from catalogue.build.preview import preview_languages
 from catalogue.build.rendering import RenderingPool, RenderJob
 from catalogue.build.site_output import LanguageOutput
 from catalogue.checks.loading import LoadResult, load_catalogue
@@ -45,6 +46,8 @@ class SiteRun:
     """Lines the office must act on, though the build goes on (the legal texts are not reviewed)."""
     outputs: dict[str, LanguageOutput] = field(default_factory=dict)
     written_languages: set[str] = field(default_factory=set)
+    languages: tuple[str, ...] = ()
+    """The languages this build makes: all the town's, or those a live preview asks for (catalogue.build.preview)."""
 
 
 def build_date(fixed: str | None) -> date:
@@ -61,6 +64,7 @@ def start_site_run(config_file: Path, fixed_date: str | None = None) -> SiteRun:
     try:
         settings = read_settings(config_file)
         licence_uri(settings)  # the open-data catalogue needs its URI: say so before the build, not after it
+        languages = preview_languages(settings)
     except ValueError as error:
         raise BuildStopped(str(error)) from error
     today = build_date(fixed_date)
@@ -75,9 +79,9 @@ def start_site_run(config_file: Path, fixed_date: str | None = None) -> SiteRun:
     warnings = (messages.phrase("build.legal_date_missing"),) if settings.legal_date is None else ()
     job = RenderJob(
         publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms,
-        formats=loaded.formats, previews=loaded.unreviewed,
+        formats=loaded.formats, previews=loaded.unreviewed, cached=True,
     )
     return SiteRun(
         settings=settings, loaded=loaded, publication=publication, job=job,
-        pool=RenderingPool(job, settings.language_codes), messages=messages, notes=notes, warnings=warnings,
+        pool=RenderingPool(job, languages), messages=messages, notes=notes, warnings=warnings, languages=languages,
     )

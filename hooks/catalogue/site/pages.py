@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, Protocol, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -34,6 +34,7 @@ from .share_links import share_links
 from .tell_office import filter_names, mail_parts, mailto_with, tell_texts
 
 _TEMPLATES = Path(__file__).parent / "templates"
+_T = TypeVar("_T")
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
 _ROOT_SLOT = "@@cat-root@@"
 
@@ -80,6 +81,21 @@ def template_environment() -> Environment:
     return environment
 
 
+class PartCache(Protocol):
+    """Where a renderer finds the parts of pages an earlier build made from the same inputs (catalogue.build.
+    build_cache.LanguageCache): `part(kind, records, make)` gives the part `kind` made from `records` in the build's
+    context (settings, labels, taxonomy, day, product), calling `make()` when no earlier build made it."""
+
+    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
+
+
+class NoPartCache:
+    """Makes every part anew."""
+
+    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T:
+        return make()
+
+
 @dataclass(frozen=True)
 class _Card:
     html: str
@@ -98,26 +114,33 @@ class PageRenderer:
     listing_version: str = ""
     """The digest of the language's cards and facet files (catalogue_listing), for the catalogue page's requests."""
     _facet_counts: dict[str, int] | None = None
+    parts: PartCache = field(default_factory=NoPartCache)
+    """Parts an earlier build made: an offer's page, card and QR code depend only on the offer, its provider and
+    the build's context, so they are looked up by those."""
 
     def card(self, offer: Offer, root: str, heading: str = "h3") -> Markup:
         """An offer's card; rendered once per language and reused on the catalogue, category and actor pages."""
         key = (offer.id, heading)
         if key not in self._cards:
-            outer = self.reader.fallbacks
-            self.reader.fallbacks = FallbackTracker()
             actor = self.publication.catalogue.actors[offer.actor]
-            districts = list(dict.fromkeys(actor.location(location_id).district for location_id in offer.locations))
-            html = self.environment.get_template("_card.html").render(
-                r=self.reader, root=_ROOT_SLOT, offer=offer, actor=actor, districts=districts, heading=heading,
-                taxonomy=self.publication.catalogue.taxonomy, capacity=capacity_state(offer, self.publication.today),
-            )
-            self._cards[key] = _Card(html, self.reader.fallbacks.count, frozenset(self.reader.fallbacks.languages))
-            self.reader.fallbacks = outer
+            self._cards[key] = self.parts.part("card", (offer, actor, heading), lambda: self._render_card(offer, actor, heading))
         card = self._cards[key]
         if card.fallbacks:
             self.reader.fallbacks.entries += 1
             self.reader.fallbacks.languages.update(card.languages)
         return Markup(card.html.replace(_ROOT_SLOT, root))
+
+    def _render_card(self, offer: Offer, actor: Actor, heading: str) -> _Card:
+        outer = self.reader.fallbacks
+        self.reader.fallbacks = FallbackTracker()
+        districts = list(dict.fromkeys(actor.location(location_id).district for location_id in offer.locations))
+        html = self.environment.get_template("_card.html").render(
+            r=self.reader, root=_ROOT_SLOT, offer=offer, actor=actor, districts=districts, heading=heading,
+            taxonomy=self.publication.catalogue.taxonomy, capacity=capacity_state(offer, self.publication.today),
+        )
+        card = _Card(html, self.reader.fallbacks.count, frozenset(self.reader.fallbacks.languages))
+        self.reader.fallbacks = outer
+        return card
 
     def all_pages(self) -> Iterator[RenderedPage]:
         yield self.catalogue_page()
@@ -184,8 +207,13 @@ class PageRenderer:
         return f'<p class="cat-notice{kind}" role="note">{Markup.escape(note)}</p>'
 
     def offer_page(self, offer: Offer) -> RenderedPage:
+        """An offer's page; it shows the offer, its provider and the build's context, nothing of other records."""
         actor = self.publication.catalogue.actors[offer.actor]
         url = self.reader.settings.site_url + self.reader.prefix + f"offers/{offer.id}/"
+        qr = self.parts.part("qr", (url,), lambda: qr_svg(url))
+        return self.parts.part("offer-page", (offer, actor), lambda: self._render_offer_page(offer, actor, url, qr))
+
+    def _render_offer_page(self, offer: Offer, actor: Actor, url: str, qr: Markup) -> RenderedPage:
         document = offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url, self.publication.today)
         head = '<script type="application/ld+json">' + script_json(document) + "</script>" + self.share_script()
         return self._render(
@@ -200,7 +228,7 @@ class PageRenderer:
             share_url=url,
             share=share_links(self.reader.plain(offer.title), self.reader.plain(offer.summary), url),
             german=self.german_words,
-            qr=qr_svg(url),
+            qr=qr,
             has_dates=offer_has_dates(offer),
             stale=offer.last_verified.date < months_before(self.publication.today, self.reader.settings.stale_after_months),
             capacity=capacity_state(offer, self.publication.today),
