@@ -6,6 +6,7 @@ loads and checks the data once per build, hands each language's build the genera
 span all languages after the last language is built. Supported engines: mkdocs 1.6 and its drop-in fork ProperDocs
 1.6, with Material for MkDocs 9.8 and mkdocs-static-i18n 1.3.
 """
+
 from __future__ import annotations
 
 import os
@@ -14,22 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
-from catalogue.build.site_run import BUILD_DATE_VARIABLE, BuildStopped, SiteRun, start_site_run
-from catalogue.build.template_cache import CompiledTemplates
-from catalogue.language.markdown_text import html_to_text
-from catalogue.language.reader_language import direction_of
-from catalogue.data.package_files import THEME_DIR
-from catalogue.office.editor_site import write_editor
-from catalogue.office.messages import TABLE as OFFICE_MESSAGES
-from catalogue.office.editor_serve import EditorFiles
-from catalogue.site.content_fallback import content_fallback_source
-from catalogue.site.content_placeholders import fill_page
-from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
-from catalogue.site.material_language import material_has_language, material_language_partial
-from catalogue.site.not_found import not_found_body
-from catalogue.site.search_index import ContentEntry
-from catalogue.site.site_chrome import LEGAL_PAGES, SiteChrome
 from jinja2 import ChoiceLoader, DictLoader, Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +23,23 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
+from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
+from catalogue.build.site_run import BUILD_DATE_VARIABLE, BuildStopped, SiteRun, start_site_run
+from catalogue.build.template_cache import CompiledTemplates
+from catalogue.data.package_files import THEME_DIR
+from catalogue.language.markdown_text import html_to_text
+from catalogue.language.reader_language import direction_of
+from catalogue.office.editor_serve import EditorFiles
+from catalogue.office.editor_site import write_editor
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
+from catalogue.site.content_fallback import content_fallback_source
+from catalogue.site.content_placeholders import fill_page
+from catalogue.site.frame import SLOT_BODY, SLOT_DESCRIPTION, SLOT_HEAD, SLOT_TITLE, PageFrame, slot_url
+from catalogue.site.material_language import material_has_language, material_language_partial
+from catalogue.site.not_found import not_found_body
+from catalogue.site.search_index import ContentEntry
+from catalogue.site.site_chrome import LEGAL_PAGES, SiteChrome
 
 log = get_plugin_logger(__name__)
 
@@ -81,12 +83,18 @@ def _use_product_theme(config: MkDocsConfig) -> None:
     (they would load from another server); the colours come from the catalogue's stylesheets; the Markdown
     extensions the pages need; the data folder watched by `mkdocs serve`. Safe to call again for every language."""
     if config.theme.name != "material":
-        raise Abort(f"The catalogue builds on Material for MkDocs: set theme.name to material in mkdocs.yml, not {config.theme.name!r}")
+        raise Abort(
+            f"The catalogue builds on Material for MkDocs: set theme.name to material in mkdocs.yml, not {config.theme.name!r}"
+        )
     theme_dir = str(THEME_DIR)
     if theme_dir not in config.theme.dirs:
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
     config.theme["font"] = False
-    config.theme["palette"] = config.theme.get("palette") or {"scheme": "default", "primary": "custom", "accent": "custom"}
+    config.theme["palette"] = config.theme.get("palette") or {
+        "scheme": "default",
+        "primary": "custom",
+        "accent": "custom",
+    }
     features = list(config.theme.get("features") or [])
     config.theme["features"] = features + [feature for feature in _THEME_FEATURES if feature not in features]
     for name, options in _MARKDOWN_EXTENSIONS.items():
@@ -94,8 +102,14 @@ def _use_product_theme(config: MkDocsConfig) -> None:
             config.markdown_extensions.append(name)
             config.mdx_configs[name] = dict(options)
     if not config.use_directory_urls:
-        raise Abort("The catalogue's pages live at folder addresses (offers/<id>/): set use_directory_urls: true in mkdocs.yml")
-    data_dir = str((Path(config.config_file_path).parent / str((config.extra.get("catalogue") or {}).get("data_dir", "data"))).resolve())
+        raise Abort(
+            "The catalogue's pages live at folder addresses (offers/<id>/): set use_directory_urls: true in mkdocs.yml"
+        )
+    data_dir = str(
+        (
+            Path(config.config_file_path).parent / str((config.extra.get("catalogue") or {}).get("data_dir", "data"))
+        ).resolve()
+    )
     if Path(data_dir).is_dir() and data_dir not in config.watch:
         config.watch.append(data_dir)
 
@@ -120,7 +134,9 @@ class CataloguePlugin(BasePlugin):
         _use_product_theme(config)
         plugin = config.plugins.get("i18n")
         if plugin is None:
-            raise Abort("The catalogue needs the plugin 'i18n' (mkdocs-static-i18n) after 'catalogue' in mkdocs.yml's plugins")
+            raise Abort(
+                "The catalogue needs the plugin 'i18n' (mkdocs-static-i18n) after 'catalogue' in mkdocs.yml's plugins"
+            )
         language = getattr(plugin, "current_language", None)
         if language is None:
             return config
@@ -139,7 +155,6 @@ class CataloguePlugin(BasePlugin):
             self._follow_fallback_chain(files, config)
         return files
 
-
     def _follow_fallback_chain(self, files: Files, config: MkDocsConfig) -> None:
         """A hand-written page the language lacks shows the first version its fallback chain has, not always the
         default language's (mkdocs-static-i18n knows only the latter)."""
@@ -155,15 +170,13 @@ class CataloguePlugin(BasePlugin):
             found = content_fallback_source(Path(config.docs_dir), getattr(file, "norm_src_uri", file.src_uri), chain)
             if found is not None:
                 file.abs_src_path = str(found[0])
-                file.locale = found[1]
-
+                setattr(file, "locale", found[1])  # noqa: B010  # mkdocs-static-i18n's attribute, not mkdocs' File's
 
     @event_priority(-110)
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if self._build is not None:
             self._build.nav = nav
         return nav
-
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if self._build is None:
@@ -176,23 +189,40 @@ class CataloguePlugin(BasePlugin):
                     f"Material for MkDocs has no interface words for '{language}'. "
                     f"Add a 'theme:' section to data/labels/{language}.yml (copy it from data/labels/ti.yml and translate it)."
                 )
-            env.loader = ChoiceLoader([DictLoader({f"partials/languages/{language}.html": material_language_partial(language, self._build.loaded.directions.get(language, "ltr"), theme_labels)}), env.loader])
+            env.loader = ChoiceLoader(
+                [
+                    DictLoader(
+                        {
+                            f"partials/languages/{language}.html": material_language_partial(
+                                language, self._build.loaded.directions.get(language, "ltr"), theme_labels
+                            )
+                        }
+                    ),
+                    *([env.loader] if env.loader is not None else []),
+                ]
+            )
         self._build.env = env
         env.bytecode_cache = self._templates
-        env.filters["catalogue_absolute"] = lambda link: urljoin(self._build.settings.site_url, link) if self._build else link
+        env.filters["catalogue_absolute"] = lambda link: (
+            urljoin(self._build.settings.site_url, link) if self._build else link
+        )
         env.filters["catalogue_direction"] = direction_of
         env.globals["catalogue"] = SiteChrome(self._build.job.reader(language), self._has_legal_pages(config, language))
         if language == self._build.settings.default_language:
-            env.globals["catalogue_not_found"] = not_found_body([self._build.job.reader(code) for code in self._build.settings.language_codes])
+            env.globals["catalogue_not_found"] = not_found_body(
+                [self._build.job.reader(code) for code in self._build.settings.language_codes]
+            )
         return env
-
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Fills the town's settings into a hand-written page: its text, title and description."""
         if self._build is None:
             return markdown
-        language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else _current_language(config)
-        reader = self._build.job.reader(language if language in self._build.settings.language_codes else _current_language(config))
+        locale = getattr(page.file, "locale", None)
+        language = locale if isinstance(locale, str) else _current_language(config)
+        reader = self._build.job.reader(
+            language if language in self._build.settings.language_codes else _current_language(config)
+        )
         filled = fill_page(markdown, page.meta, reader, source=page.file.src_uri, messages=self._build.messages)
         page.meta.update(filled.meta)
         for line in filled.warnings:
@@ -205,7 +235,6 @@ class CataloguePlugin(BasePlugin):
             return True
         return all((Path(config.docs_dir) / f"{name}.{language}.md").is_file() for name in LEGAL_PAGES)
 
-
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         if self._build is None:
             return html
@@ -215,10 +244,12 @@ class CataloguePlugin(BasePlugin):
             for marker, name in _HOME_MARKERS.items():
                 html = html.replace(marker, output.home_fragment(name, root=""))
         url = page.url.removeprefix(prefix)
-        language = page.file.locale if isinstance(getattr(page.file, "locale", None), str) else output.language
-        output.add_content_page(ContentEntry(url=url, title=page.title or "", text=html_to_text(html), language=language))
+        locale = getattr(page.file, "locale", None)
+        language = locale if isinstance(locale, str) else output.language
+        output.add_content_page(
+            ContentEntry(url=url, title=page.title or "", text=html_to_text(html), language=language)
+        )
         return html
-
 
     def _language_output(self, config: MkDocsConfig) -> LanguageOutput:
         assert self._build is not None
@@ -227,9 +258,13 @@ class CataloguePlugin(BasePlugin):
             self._build.outputs[language] = LanguageOutput.create(self._build.job, language)
         return self._build.outputs[language]
 
-
     def _render_frame(self, config: MkDocsConfig, depth: int) -> PageFrame:
-        assert self._build is not None and self._build.files is not None and self._build.nav is not None and self._build.env is not None
+        assert (
+            self._build is not None
+            and self._build.files is not None
+            and self._build.nav is not None
+            and self._build.env is not None
+        )
         language = _current_language(config)
         prefix = self._build.settings.url_prefix(language)
         stand_in = File.generated(config, f"{prefix}{slot_url(depth)}index.md", content="")
@@ -238,19 +273,19 @@ class CataloguePlugin(BasePlugin):
         page.meta = {"description": SLOT_DESCRIPTION, "catalogue_head": SLOT_HEAD}
         # mkdocs-static-i18n sets the language switcher's links as an attribute of config.extra for every page.
         saved_alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
-        _set_alternates(config, [
-            {**alternate, "link": self._build.settings.url_prefix(alternate["lang"]) + slot_url(depth)}
-            for alternate in saved_alternates
-        ])
+        _set_alternates(
+            config,
+            [
+                {**alternate, "link": self._build.settings.url_prefix(alternate["lang"]) + slot_url(depth)}
+                for alternate in saved_alternates
+            ],
+        )
         try:
             context = get_context(self._build.nav, self._build.files, config, page)
             html = self._build.env.get_template("main.html").render(context)
         finally:
             _set_alternates(config, saved_alternates)
         return PageFrame(html.replace("<!--\x3ch1-->", ""), depth)
-
-
-
 
     @event_priority(0)
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -259,26 +294,40 @@ class CataloguePlugin(BasePlugin):
             return
         output = self._language_output(config)
         rendering = self._build.pool.rendering(output.language)
-        frames = {depth: self._render_frame(config, depth) for depth in sorted({page.depth for page in rendering.pages})}
+        frames = {
+            depth: self._render_frame(config, depth) for depth in sorted({page.depth for page in rendering.pages})
+        }
         site_root = Path(config.site_dir)
         written = write_language_outputs(output, rendering, frames, site_root)
         self._build.written_languages.add(output.language)
-        log.info(f"{output.language}: wrote {written} catalogue files ({rendering.reused} parts from the build cache, {rendering.made} made anew)")
+        log.info(
+            f"{output.language}: wrote {written} catalogue files ({rendering.reused} parts from the build cache, {rendering.made} made anew)"
+        )
         if self._build.written_languages == set(self._build.languages):
             self._build.pool.close()
-            write_site_wide_outputs(self._build.publication, self._build.settings, [self._build.outputs[code] for code in self._build.languages], site_root, self._build.job.history,
-                                    self._build.job.previews if self._build.settings.hide_preview_languages else frozenset())
-            assert self._build.loaded.catalogue is not None
+            write_site_wide_outputs(
+                self._build.publication,
+                self._build.settings,
+                [self._build.outputs[code] for code in self._build.languages],
+                site_root,
+                self._build.job.history,
+                self._build.job.previews if self._build.settings.hide_preview_languages else frozenset(),
+            )
             loaded = self._build.loaded
-            written = write_editor(
-                self._build.settings, loaded.catalogue.taxonomy, loaded.labels, loaded.directions, site_root,
+            assert loaded.catalogue is not None
+            editor = write_editor(
+                self._build.settings,
+                loaded.catalogue.taxonomy,
+                loaded.labels,
+                loaded.directions,
+                site_root,
                 self._build.messages.with_tables(OFFICE_MESSAGES),
             )
-            if written.warning is not None:
-                log.warning(written.warning)
-            self._editor_files.keep(site_root, written.paths)
+            if editor.warning is not None:
+                log.warning(editor.warning)
+            self._editor_files.keep(site_root, editor.paths)
 
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
     config.extra["alternate"] = alternates
-    config.extra.alternate = alternates
+    setattr(config.extra, "alternate", alternates)  # noqa: B010  # Material reads it as an attribute too

@@ -13,40 +13,50 @@ import io
 import os
 import socket
 import subprocess
-import tempfile
 import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Mapping, Sequence, TextIO
+from typing import TextIO
 
 import yaml
 
-from catalogue.checks.loading import LoadResult, load_catalogue
+from catalogue.build import site_build
 from catalogue.build.messages import TABLE as BUILD_MESSAGES
+from catalogue.build.site_build import ENGINES, BuildRefused, build_site
+from catalogue.checks.loading import LoadResult, load_catalogue
 from catalogue.checks.messages import TABLE as CHECK_MESSAGES
 from catalogue.data.messages import MESSAGE_LANGUAGES, Messages, message_language_for
-from catalogue.office.messages import TABLE as OFFICE_MESSAGES
-from catalogue.site.messages import TABLE as SITE_MESSAGES
 from catalogue.data.model import Catalogue, Offer
+from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.problems import Problem, format_problem
-from catalogue.publication.visibility import Publication, last_session_passed, publish
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text, technical_owners
-from catalogue.data.package_files import SCHEMA_DIR
-from catalogue.office.issue_form import CHANGE_FORM_PATH, GENERATED_NOTE, ISSUE_CONFIG_PATH, ISSUE_FORM_PATH, change_issue_form, form_yaml, issue_config, issue_form
-from catalogue.office.issue_offer import comment_text, convert_issue_file
 from catalogue.office.editor_config import CONFIG_PATH, EditorSettings, editor_config, editor_config_text
-from catalogue.build import site_build
-from catalogue.build.site_build import ENGINES, BuildRefused, build_site
-from catalogue.office.town_browser_checks import BrowserUnavailable, browser_problems, page_kinds
-from catalogue.office.town_checks import TOWN_CHECKS
+from catalogue.office.issue_form import (
+    CHANGE_FORM_PATH,
+    GENERATED_NOTE,
+    ISSUE_CONFIG_PATH,
+    ISSUE_FORM_PATH,
+    change_issue_form,
+    form_yaml,
+    issue_config,
+    issue_form,
+)
+from catalogue.office.issue_offer import comment_text, convert_issue_file
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.office.new_town import PRODUCT_LANGUAGES, NewTown, first_commit, write_new_town
 from catalogue.office.region import harvest_region, region_report
-from catalogue.office.site_languages import LanguageRefused, add_language, remove_language
-from catalogue.office.upgrade import upgrade_town
 from catalogue.office.report import office_report, report_council, report_csv, report_markdown, report_text
+from catalogue.office.site_languages import LanguageRefused, add_language, remove_language
+from catalogue.office.town_browser_checks import BrowserUnavailable, browser_problems, page_kinds
+from catalogue.office.town_checks import TOWN_CHECKS
 from catalogue.office.translation_commands import add_translation_commands, run_translations
+from catalogue.office.upgrade import upgrade_town
+from catalogue.publication.visibility import Publication, last_session_passed, publish
+from catalogue.site.messages import TABLE as SITE_MESSAGES
 
 EXIT_VALID = 0
 EXIT_INVALID = 1
@@ -86,7 +96,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     except _UsageError as error:
         print(str(error), file=stderr)
         return EXIT_USAGE
-    except Exception as error:  # noqa: BLE001 - the last line of defence: one line, no traceback
+    except Exception as error:
         detail = f"{type(error).__name__}: {error}"
         print(messages.phrase("cli.unexpected", detail=detail), file=stderr)
         return EXIT_USAGE
@@ -130,8 +140,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     backend.set_defaults(handler=_with_stdout(_editor_backend))
     backend.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
-    backend.add_argument("--port", type=int, default=8081, help="where the editor looks for it (default 8081, Decap's default)")
-    form = commands.add_parser("issue-form", help=f"write {ISSUE_FORM_PATH} and {ISSUE_CONFIG_PATH} from the schema, the data and mkdocs.yml")
+    backend.add_argument(
+        "--port", type=int, default=8081, help="where the editor looks for it (default 8081, Decap's default)"
+    )
+    form = commands.add_parser(
+        "issue-form", help=f"write {ISSUE_FORM_PATH} and {ISSUE_CONFIG_PATH} from the schema, the data and mkdocs.yml"
+    )
     form.set_defaults(handler=_with_stdout(_issue_form))
     form.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     form.add_argument("--check", action="store_true", help="only say whether the committed forms are up to date")
@@ -144,26 +158,45 @@ def _parser() -> argparse.ArgumentParser:
     issue.add_argument("--comment", type=Path, required=True, help="where to write the comment for the issue")
     issue.add_argument("--today", type=_iso_date, help="the day of the check, YYYY-MM-DD (default: today)")
     town = commands.add_parser(
-        "new-town", help="write a new town's repository: settings, pages, empty data, workflows, the product pinned",
+        "new-town",
+        help="write a new town's repository: settings, pages, empty data, workflows, the product pinned",
         description=_NEW_TOWN_HELP,
     )
     town.set_defaults(handler=_with_stdout(_new_town))
     town.add_argument("folder", type=Path, help="where the town's repository is written (a new or empty folder)")
     for option, question in _NEW_TOWN_QUESTIONS.items():
         town.add_argument(f"--{option}", default=None, help=question)
-    town.add_argument("--languages", default=",".join(PRODUCT_LANGUAGES),
-                      help=f"the site's languages, German first (default: {','.join(PRODUCT_LANGUAGES)})")
-    town.add_argument("--name-in", action="append", default=[], metavar="CODE=NAME",
-                      help="the town's name in another language's script, e.g. ar=موسترشتات (repeatable)")
-    town.add_argument("--coordinator", action="append", default=[], metavar="ACCOUNT",
-                      help="a GitHub account of the office that reviews every change (repeatable)")
-    town.add_argument("--product", default=None, metavar="REQUIREMENT",
-                      help="how requirements.txt pins the product (default: bildungskatalog[verify]==<this version>); "
-                      "e.g. 'bildungskatalog[verify] @ git+https://github.com/<org>/<repo>@v2.0.0'")
+    town.add_argument(
+        "--languages",
+        default=",".join(PRODUCT_LANGUAGES),
+        help=f"the site's languages, German first (default: {','.join(PRODUCT_LANGUAGES)})",
+    )
+    town.add_argument(
+        "--name-in",
+        action="append",
+        default=[],
+        metavar="CODE=NAME",
+        help="the town's name in another language's script, e.g. ar=موسترشتات (repeatable)",
+    )
+    town.add_argument(
+        "--coordinator",
+        action="append",
+        default=[],
+        metavar="ACCOUNT",
+        help="a GitHub account of the office that reviews every change (repeatable)",
+    )
+    town.add_argument(
+        "--product",
+        default=None,
+        metavar="REQUIREMENT",
+        help="how requirements.txt pins the product (default: bildungskatalog[verify]==<this version>); "
+        "e.g. 'bildungskatalog[verify] @ git+https://github.com/<org>/<repo>@v2.0.0'",
+    )
     town.add_argument("--no-git", action="store_true", help="write the files only: no `git init`, no first commit")
     town.add_argument("--yes", action="store_true", help="ask nothing: take the options given, leave the rest empty")
     build = commands.add_parser(
-        "build", help="build the site into site/; the previous site stays until the new one is complete",
+        "build",
+        help="build the site into site/; the previous site stays until the new one is complete",
         description=site_build.__doc__,
     )
     build.set_defaults(handler=_with_streams(_build))
@@ -174,20 +207,23 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     serve.add_argument("--port", type=int, default=8000, help="the port (default 8000)")
     upgrade = commands.add_parser(
-        "upgrade", help="bring the town up to the installed product: settings, workflows, Makefile, schemas, issue form",
+        "upgrade",
+        help="bring the town up to the installed product: settings, workflows, Makefile, schemas, issue form",
         description=upgrade_town.__doc__,
     )
     upgrade.set_defaults(handler=_with_stdout(_upgrade))
     upgrade.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     language = commands.add_parser(
-        "language", help="add or remove one of the site's languages in one step (settings, pages, texts)",
+        "language",
+        help="add or remove one of the site's languages in one step (settings, pages, texts)",
     )
     language.set_defaults(handler=_with_stdout(_language))
     language.add_argument("action", choices=("add", "remove"))
     language.add_argument("code", help="the language's code, e.g. ps")
     language.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
     verify = commands.add_parser(
-        "verify", help="the town's checks: data, a page for every offer in every language, links, no other server, "
+        "verify",
+        help="the town's checks: data, a page for every offer in every language, links, no other server, "
         "accessibility (Chromium)",
     )
     verify.set_defaults(handler=_with_stdout(_verify))
@@ -195,18 +231,27 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--site", type=Path, default=None, help="check this built site instead of building one")
     verify.add_argument("--no-browser", action="store_true", help="leave out the checks in Chromium")
     report = commands.add_parser(
-        "report", help="stale, ending and not yet valid offers; translations per language", description=office_report.__doc__
+        "report",
+        help="stale, ending and not yet valid offers; translations per language",
+        description=office_report.__doc__,
     )
     report.set_defaults(handler=_with_stdout(_report))
     report.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml")
-    report.add_argument("--format", choices=("text", "markdown", "csv", "council"), default="text",
-                        help="text for a terminal, markdown for a GitHub issue, csv for a spreadsheet, council for a council paper's needs summary")
+    report.add_argument(
+        "--format",
+        choices=("text", "markdown", "csv", "council"),
+        default="text",
+        help="text for a terminal, markdown for a GitHub issue, csv for a spreadsheet, council for a council paper's needs summary",
+    )
     report.add_argument("--output", type=Path, help="write to this file instead of the terminal")
     report.add_argument("--limit", type=int, help="Markdown: list at most this many offers per section")
-    report.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the report (default: the site's if de or en)")
+    report.add_argument(
+        "--lang", choices=MESSAGE_LANGUAGES, help="language of the report (default: the site's if de or en)"
+    )
     report.add_argument("--today", type=_iso_date, help="the day of the report, YYYY-MM-DD (default: today)")
     region = commands.add_parser(
-        "region", help="harvest the towns of extra.catalogue.region.towns (their HSDS) into this region's data folder",
+        "region",
+        help="harvest the towns of extra.catalogue.region.towns (their HSDS) into this region's data folder",
         description=(
             "Reads the published HSDS of every town listed under extra.catalogue.region.towns in the region's mkdocs.yml "
             "and writes their offers and providers into the region's data folder, each town a district; reports "
@@ -216,7 +261,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     region.set_defaults(handler=_with_streams(_region))
     region.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the region's mkdocs.yml")
-    region.add_argument("--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: the site's if de or en)")
+    region.add_argument(
+        "--lang", choices=MESSAGE_LANGUAGES, help="language of the messages (default: the site's if de or en)"
+    )
     region.add_argument("--today", type=_iso_date, help="the day of the harvest, YYYY-MM-DD (default: today)")
     add_translation_commands(commands)
     commands.choices["translations"].set_defaults(handler=_translations)
@@ -284,7 +331,15 @@ def _check(arguments: argparse.Namespace, stdout: TextIO) -> int:
             print(line, file=stdout)
     publication = publish(result.catalogue, today) if result.catalogue is not None else None
     for hidden in publication.hidden if publication else ():
-        print(messages.phrase("cli.hidden", path=hidden.offer.source, day=today.isoformat(), reason=_why_hidden(hidden.offer, today, messages)), file=stdout)
+        print(
+            messages.phrase(
+                "cli.hidden",
+                path=hidden.offer.source,
+                day=today.isoformat(),
+                reason=_why_hidden(hidden.offer, today, messages),
+            ),
+            file=stdout,
+        )
     for problem in last:
         print(format_problem(problem, style=arguments.format), file=stdout)
     print(_summary(result, publication, messages), file=stdout)
@@ -304,8 +359,11 @@ def _translation_summary(problems: Sequence[Problem], messages: Messages, langua
                 (wholly if problem.key == "warn.untranslated" else partly).setdefault(language, set()).add(problem.path)
     return [
         messages.phrase(
-            "cli.untranslated_summary", language=language, count=len(wholly.get(language, set()) | partly.get(language, set())),
-            fully=len(wholly.get(language, ())), partly=len(partly.get(language, ())),
+            "cli.untranslated_summary",
+            language=language,
+            count=len(wholly.get(language, set()) | partly.get(language, set())),
+            fully=len(wholly.get(language, ())),
+            partly=len(partly.get(language, ())),
         )
         for language in languages
         if language in wholly or language in partly
@@ -350,7 +408,9 @@ def generated_editor_config(settings: Settings) -> str:
 def _editor_config_text(result: LoadResult, settings: Settings) -> str:
     assert result.catalogue is not None
     labels = result.labels.get(settings.default_language, {})
-    config = editor_config(settings, EditorSettings.from_settings(settings), result.catalogue.taxonomy, labels, SCHEMA_DIR)
+    config = editor_config(
+        settings, EditorSettings.from_settings(settings), result.catalogue.taxonomy, labels, SCHEMA_DIR
+    )
     return editor_config_text(config)
 
 
@@ -365,7 +425,11 @@ def _issue_form_files(catalogue: Catalogue, settings: Settings) -> dict[str, str
 def _write_or_check(root: Path, wanted: Mapping[str, str], command: str, check: bool, stdout: TextIO) -> int:
     """Generated files the repository commits (paths relative to root): with `check`, says which are out of date
     (exit 1 if any); without, writes those that differ."""
-    stale = [path for path, text in wanted.items() if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != text]
+    stale = [
+        path
+        for path, text in wanted.items()
+        if not (root / path).is_file() or (root / path).read_text(encoding="utf-8") != text
+    ]
     if check:
         for path in stale:
             print(f"{path} is out of date: run `python -m catalogue {command}` and commit it.", file=stdout)
@@ -396,9 +460,14 @@ def _editor_backend(arguments: argparse.Namespace, stdout: TextIO) -> int:
     settings = _settings(arguments.config, _messages("en"))
     if not (settings.root / "node_modules" / "decap-server").is_dir():
         raise _UsageError("decap-server is not installed: run `npm ci` first.")
-    print(f"The editor's local backend serves {settings.root} on port {arguments.port}; open /admin/ of `make serve`. Ctrl+C stops it.", file=stdout)
+    print(
+        f"The editor's local backend serves {settings.root} on port {arguments.port}; open /admin/ of `make serve`. Ctrl+C stops it.",
+        file=stdout,
+    )
     try:
-        return subprocess.call(decap_server_command(settings.root), env=decap_server_environment(settings.root, arguments.port))
+        return subprocess.call(
+            decap_server_command(settings.root), env=decap_server_environment(settings.root, arguments.port)
+        )
     except KeyboardInterrupt:
         return EXIT_VALID
 
@@ -409,7 +478,9 @@ def _issue_form(arguments: argparse.Namespace, stdout: TextIO) -> int:
     if result.catalogue is None:
         print(f"The data has errors; run `make check` first. {ISSUE_FORM_PATH} was not changed.", file=stdout)
         return EXIT_INVALID
-    return _write_or_check(settings.root, _issue_form_files(result.catalogue, settings), "issue-form", arguments.check, stdout)
+    return _write_or_check(
+        settings.root, _issue_form_files(result.catalogue, settings), "issue-form", arguments.check, stdout
+    )
 
 
 def _issue_to_offer(arguments: argparse.Namespace, stdout: TextIO) -> int:
@@ -438,8 +509,13 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
         raise _UsageError("new-town needs the town's name: --name Musterstadt")
     names = dict(entry.split("=", 1) for entry in arguments.name_in if "=" in entry)
     languages = tuple(code.strip() for code in arguments.languages.split(",") if code.strip())
-    town = NewTown(**answers, names=names, coordinators=tuple(arguments.coordinator), languages=languages,
-                   product=arguments.product or "")
+    town = NewTown(
+        **answers,
+        names=names,
+        coordinators=tuple(arguments.coordinator),
+        languages=languages,
+        product=arguments.product or "",
+    )
     target: Path = arguments.folder
     try:
         outcome = write_new_town(target, town, product_version=product_version())
@@ -448,8 +524,14 @@ def _new_town(arguments: argparse.Namespace, stdout: TextIO) -> int:
     settings = read_settings(target / "mkdocs.yml")
     result = load_catalogue(settings, today=date.today())
     if result.catalogue is None:
-        raise _UsageError("new-town: the new town's data has errors: " + "; ".join(format_problem(problem) for problem in result.errors))
-    generated = {CODEOWNERS_PATH: codeowners_text(result.catalogue, settings), **_issue_form_files(result.catalogue, settings)}
+        raise _UsageError(
+            "new-town: the new town's data has errors: "
+            + "; ".join(format_problem(problem) for problem in result.errors)
+        )
+    generated = {
+        CODEOWNERS_PATH: codeowners_text(result.catalogue, settings),
+        **_issue_form_files(result.catalogue, settings),
+    }
     _write_or_check(settings.root, generated, "new-town", False, io.StringIO())
     if not arguments.no_git:
         first_commit(target, town)
@@ -481,11 +563,24 @@ def _serve(arguments: argparse.Namespace, stdout: TextIO) -> int:
         try:
             probe.bind(("127.0.0.1", arguments.port))
         except OSError as error:
-            raise _UsageError(f"Port {arguments.port} is in use ({error.strerror}): choose another, e.g. PORT={arguments.port + 1}") from error
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(arguments.config), "-a", f"127.0.0.1:{arguments.port}"]
+            raise _UsageError(
+                f"Port {arguments.port} is in use ({error.strerror}): choose another, e.g. PORT={arguments.port + 1}"
+            ) from error
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "-f",
+        str(arguments.config),
+        "-a",
+        f"127.0.0.1:{arguments.port}",
+    ]
     print(f"preview at http://127.0.0.1:{arguments.port}/ (Ctrl+C ends it)", file=stdout)
     try:
-        return subprocess.run(command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_WORKERS": "1"}).returncode
+        return subprocess.run(
+            command, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_WORKERS": "1"}
+        ).returncode
     except KeyboardInterrupt:
         return EXIT_VALID
 
@@ -497,12 +592,20 @@ def _upgrade(arguments: argparse.Namespace, stdout: TextIO) -> int:
     generated = _issue_form_files(result.catalogue, settings) if result.catalogue is not None else {}
     forms = io.StringIO()
     _write_or_check(settings.root, generated, "upgrade", False, forms)
-    written = [*upgraded.written, *(line.removeprefix("wrote ") for line in forms.getvalue().splitlines() if line.startswith("wrote "))]
+    written = [
+        *upgraded.written,
+        *(line.removeprefix("wrote ") for line in forms.getvalue().splitlines() if line.startswith("wrote ")),
+    ]
     for line in upgraded.said:
         print(line, file=stdout)
     for path in written:
         print(f"wrote {path}", file=stdout)
-    print(f"{product_version()}: {len(written)} files brought up to date" if written else f"{product_version()}: nothing to change", file=stdout)
+    print(
+        f"{product_version()}: {len(written)} files brought up to date"
+        if written
+        else f"{product_version()}: nothing to change",
+        file=stdout,
+    )
     if result.catalogue is None:
         print("the data has errors now: run `make check`", file=stdout)
         return EXIT_INVALID
@@ -565,8 +668,10 @@ def _verify(arguments: argparse.Namespace, stdout: TextIO) -> int:
         if not arguments.no_browser:
             kinds = page_kinds(publication, settings.docs_dir)
             try:
-                report(f"{len(kinds)} kinds of page in {len(settings.language_codes)} languages ask no other server and pass axe (WCAG 2.1 AA).",
-                       list(browser_problems(settings, site, kinds)))
+                report(
+                    f"{len(kinds)} kinds of page in {len(settings.language_codes)} languages ask no other server and pass axe (WCAG 2.1 AA).",
+                    list(browser_problems(settings, site, kinds)),
+                )
             except BrowserUnavailable as error:
                 report("The pages open in Chromium.", [str(error)])
     print(f"{passed} passed, {failed} failed", file=stdout)
@@ -632,4 +737,3 @@ def _summary(result: LoadResult, publication: Publication | None, messages: Mess
         warnings=len(result.warnings),
         published=published,
     )
-

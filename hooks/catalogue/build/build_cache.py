@@ -12,6 +12,7 @@ The cache lives outside the site, in `.cache/catalogue/` beside the town's mkdoc
 build is a cold one. One file per language (written by the process that rendered the language, atomically by
 rename) holds what that language's build used, so entries of deleted offers leave with the next build.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,10 +20,11 @@ import json
 import os
 import pickle
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 CACHE_ENVIRONMENT = "CATALOGUE_CACHE"
 CACHE_FOLDER = Path(".cache") / "catalogue"
@@ -52,7 +54,11 @@ def product_digest(package_dir: Path = _PACKAGE_DIR) -> str:
     digest = hashlib.sha256()
     for path in sorted(package_dir.rglob("*")):
         relative = path.relative_to(package_dir)
-        if relative.parts[0] in {"vendor", "__pycache__"} or "__pycache__" in relative.parts or path.suffix not in _PRODUCT_SUFFIXES:
+        if (
+            relative.parts[0] in {"vendor", "__pycache__"}
+            or "__pycache__" in relative.parts
+            or path.suffix not in _PRODUCT_SUFFIXES
+        ):
             continue
         if path.is_file():
             digest.update(relative.as_posix().encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
@@ -61,7 +67,7 @@ def product_digest(package_dir: Path = _PACKAGE_DIR) -> str:
             version = metadata.version(library)
         except metadata.PackageNotFoundError:
             version = "-"
-        digest.update(f"{library}={version}\0".encode("utf-8"))
+        digest.update(f"{library}={version}\0".encode())
     return digest.hexdigest()
 
 
@@ -78,7 +84,9 @@ def digest_of(*parts: Any) -> str:
 def context_digest(product: str, *inputs: Any) -> str:
     """The digest every cached part of a build starts from: the product's digest and the build-wide inputs
     (settings, labels, formats, taxonomy, publication day …), each given as data whose repr is its content."""
-    return digest_of(product, *(json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr) for value in inputs))
+    return digest_of(
+        product, *(json.dumps(value, sort_keys=True, ensure_ascii=False, default=repr) for value in inputs)
+    )
 
 
 @dataclass
@@ -105,9 +113,23 @@ class LanguageCache:
         path = folder / f"{language}.cache"
         try:
             stored = pickle.loads(zlib.decompress(path.read_bytes()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, ValueError, TypeError):
+        except (
+            OSError,
+            zlib.error,
+            pickle.UnpicklingError,
+            EOFError,
+            AttributeError,
+            ImportError,
+            IndexError,
+            ValueError,
+            TypeError,
+        ):
             return cls(path, context)
-        if not isinstance(stored, dict) or stored.get("format") != FORMAT or not isinstance(stored.get("entries"), dict):
+        if (
+            not isinstance(stored, dict)
+            or stored.get("format") != FORMAT
+            or not isinstance(stored.get("entries"), dict)
+        ):
             return cls(path, context)
         return cls(path, context, found=stored["entries"])
 
@@ -146,8 +168,9 @@ class LanguageCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(zlib.compress(pickle.dumps({"format": FORMAT, "entries": self.used}, pickle.HIGHEST_PROTOCOL), 1))
+            temporary.write_bytes(
+                zlib.compress(pickle.dumps({"format": FORMAT, "entries": self.used}, pickle.HIGHEST_PROTOCOL), 1)
+            )
             temporary.replace(self.path)
         except OSError:
             return
-

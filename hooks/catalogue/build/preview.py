@@ -1,6 +1,7 @@
 """Which languages a live preview (`make serve LANGUAGES=de,ar`) builds: fewer languages, a faster rebuild after
 each save. A published build always builds every language of the town's settings.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,22 +3,24 @@
 mkdocs-static-i18n builds one language after the other in one process; the catalogue's pages do not depend on that
 build, so they are rendered alongside it and only framed and written when each language's build asks for them.
 """
+
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from typing import Mapping, Sequence
 
-from catalogue.figures.history import QuarterCount
 from catalogue.data.model import offer_has_dates
-from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 from catalogue.exports.atom_feed import atom_feed
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE, offer_calendar
+from catalogue.figures.history import QuarterCount
 from catalogue.language.reader_language import ReaderLanguage
+from catalogue.publication.visibility import Publication
 from catalogue.site.pages import PageRenderer, RenderedPage, template_environment
 from catalogue.site.search_index import CatalogueEntries, catalogue_entries
 
@@ -62,14 +64,22 @@ class RenderJob:
         """The digest of everything a language's parts are made from besides the records they show: the product,
         the settings, every language's labels and formats, the preview languages, the taxonomy and the day."""
         return context_digest(
-            product_digest(), language, repr(self.settings), self.labels, self.formats, sorted(self.previews),
-            repr(self.publication.catalogue.taxonomy), self.publication.today.isoformat(),
+            product_digest(),
+            language,
+            repr(self.settings),
+            self.labels,
+            self.formats,
+            sorted(self.previews),
+            repr(self.publication.catalogue.taxonomy),
+            self.publication.today.isoformat(),
         )
 
     def language_cache(self, language: str, name: str | None = None) -> LanguageCache:
         """The language's persistent cache (its file `name`, default the language's code), keyed by
         `cache_context`; an empty one that keeps nothing when the job is not `cached`."""
-        return LanguageCache.open(cache_folder(self.settings.root) if self.cached else None, name or language, self.cache_context(language))
+        return LanguageCache.open(
+            cache_folder(self.settings.root) if self.cached else None, name or language, self.cache_context(language)
+        )
 
 
 @dataclass(frozen=True)
@@ -97,12 +107,24 @@ def render_language(job: RenderJob, language: str) -> LanguageRendering:
         if offer_has_dates(offer):
             url = f"{job.settings.site_url}{reader.prefix}offers/{offer.id}/"
             actor = job.publication.catalogue.actors[offer.actor]
-            calendar = cache.part("calendar", (offer, actor), lambda: offer_calendar(offer, actor, reader.localiser, url, stamp))
+            calendar = cache.part(
+                "calendar",
+                (offer, actor),
+                functools.partial(offer_calendar, offer, actor, reader.localiser, url, stamp),
+            )
             files.append((f"offers/{offer.id}/{offer.id}.ics", calendar))
     files.append(("news/feed.xml", atom_feed(job.publication, reader, updated=job.publication.today)))
     listing = renderer.listing()
     pages = tuple(renderer.all_pages())
-    rendering = LanguageRendering(language, pages, tuple(files), catalogue_entries(job.publication, reader), listing.files, cache.hits, cache.misses)
+    rendering = LanguageRendering(
+        language,
+        pages,
+        tuple(files),
+        catalogue_entries(job.publication, reader),
+        listing.files,
+        cache.hits,
+        cache.misses,
+    )
     cache.save()
     return rendering
 

@@ -2,6 +2,7 @@
 
 Usage: python -m catalogue.build.serve_port PORT  (exit 0: free; 1: taken or not a port, with the message on stderr).
 """
+
 from __future__ import annotations
 
 import errno

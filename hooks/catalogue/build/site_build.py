@@ -3,6 +3,7 @@ writing into a fresh folder beside the site, which replaces the site only when t
 interrupted or failed build leaves the previous site as it was; a second build of the same town while one runs is
 refused. The engine is mkdocs, or its drop-in fork ProperDocs (`--engine properdocs`); the core never imports either.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -10,10 +11,10 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
-from contextlib import contextmanager
 
 ENGINES = ("mkdocs", "properdocs")
 LOCK_NAME = ".catalogue-build.lock"
@@ -39,7 +40,9 @@ def build_lock(site_dir: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise BuildRefused(f"another build of this site is running (lock {site_dir.parent / LOCK_NAME}); wait for it to end") from error
+            raise BuildRefused(
+                f"another build of this site is running (lock {site_dir.parent / LOCK_NAME}); wait for it to end"
+            ) from error
         try:
             yield
         finally:

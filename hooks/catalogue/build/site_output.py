@@ -1,29 +1,36 @@
 """Writes a language's generated pages and files, and the files that span all languages, into the built site."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
-from catalogue.figures.history import QuarterCount
 from catalogue.data.package_files import ASSETS_DIR
-from catalogue.publication.visibility import Publication
-from catalogue.figures.need_figures import need_figures
-from catalogue.figures.statistics import figures
 from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.dcat import CATALOG_FILE, DataFile, dcat_catalog
-from catalogue.exports.hsds import HSDS_FOLDER, ORGANIZATIONS_FILE, SERVICES_FILE, hsds_files
 from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files, need_csv_files
+from catalogue.exports.hsds import HSDS_FOLDER, ORGANIZATIONS_FILE, SERVICES_FILE, hsds_files
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
 from catalogue.exports.open_needs import open_needs_files
-from catalogue.exports.spreadsheet import offers_xlsx
 from catalogue.exports.sitemap import sitemap_xml
+from catalogue.exports.spreadsheet import offers_xlsx
+from catalogue.figures.history import QuarterCount
+from catalogue.figures.need_figures import need_figures
+from catalogue.figures.statistics import figures
 from catalogue.language.reader_language import ReaderLanguage
+from catalogue.publication.visibility import Publication
 from catalogue.site.frame import PageFrame
-from catalogue.site.offline import REGISTRATION_PATH, WORKER_PATH, kill_switch_worker, offline_worker, registration_script
+from catalogue.site.offline import (
+    REGISTRATION_PATH,
+    WORKER_PATH,
+    kill_switch_worker,
+    offline_worker,
+    registration_script,
+)
 from catalogue.site.pages import PageRenderer
 from catalogue.site.search_index import ContentEntry, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
@@ -53,8 +60,13 @@ class LanguageOutput:
     @classmethod
     def create(cls, job: RenderJob, language: str) -> LanguageOutput:
         renderer = job.renderer(language)
-        return cls(job.publication, renderer.reader, renderer, synonyms=job.synonyms.get(language, ()),
-                   cache=job.language_cache(language, f"{language}.files"))
+        return cls(
+            job.publication,
+            renderer.reader,
+            renderer,
+            synonyms=job.synonyms.get(language, ()),
+            cache=job.language_cache(language, f"{language}.files"),
+        )
 
     @property
     def language(self) -> str:
@@ -85,20 +97,30 @@ def _write_all(files: Iterable[tuple[Path, bytes | str]]) -> None:
             finished.result()
 
 
-def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering, frames: Mapping[int, PageFrame], site_root: Path) -> int:
+def write_language_outputs(
+    output: LanguageOutput, rendering: LanguageRendering, frames: Mapping[int, PageFrame], site_root: Path
+) -> int:
     reader = output.reader
     language_root = site_root / reader.prefix
     output.page_paths.extend(page.url for page in rendering.pages if page.listed)
     offline_pages = [output.renderer.offline_page()] if reader.settings.offline else []
-    _write_all([
-        *((language_root / page.path, frames[page.depth].fill(page)) for page in (*rendering.pages, *offline_pages)),
-        *((language_root / path, content) for path, content in rendering.files),
-    ])
+    _write_all(
+        [
+            *(
+                (language_root / page.path, frames[page.depth].fill(page))
+                for page in (*rendering.pages, *offline_pages)
+            ),
+            *((language_root / path, content) for path, content in rendering.files),
+        ]
+    )
     search_root = site_root / "search" / reader.code
-    search_files = dict(output.cache.part(
-        "search-index", (rendering.search_entries, output.content_pages, output.synonyms),
-        lambda: search_index_files(rendering.search_entries, output.content_pages, output.synonyms),
-    ))
+    search_files = dict(
+        output.cache.part(
+            "search-index",
+            (rendering.search_entries, output.content_pages, output.synonyms),
+            lambda: search_index_files(rendering.search_entries, output.content_pages, output.synonyms),
+        )
+    )
     search_files.update(rendering.listing_files)
     script = stemmer_script(reader.code)
     if script is not None:
@@ -108,8 +130,12 @@ def write_language_outputs(output: LanguageOutput, rendering: LanguageRendering,
 
 
 def write_site_wide_outputs(
-    publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput], site_root: Path,
-    history: Sequence[QuarterCount] | None = None, left_out: frozenset[str] = frozenset(),
+    publication: Publication,
+    settings: Settings,
+    outputs: Sequence[LanguageOutput],
+    site_root: Path,
+    history: Sequence[QuarterCount] | None = None,
+    left_out: frozenset[str] = frozenset(),
 ) -> None:
     """The site's files shared by every language; `left_out`: languages kept out of the sitemap. The open data and
     the sitemap come from the default language's build cache when an earlier build made them from the same
@@ -117,7 +143,8 @@ def write_site_wide_outputs(
     cache = outputs[0].cache
     page_paths = [(output.page_paths, [entry.url for entry in output.content_pages]) for output in outputs]
     files = cache.part(
-        "site-wide", (publication, tuple(history or ()), sorted(left_out), page_paths),
+        "site-wide",
+        (publication, tuple(history or ()), sorted(left_out), page_paths),
         lambda: _site_wide_files(publication, settings, outputs, history, left_out),
     )
     for path, content in files.items():
@@ -132,8 +159,11 @@ def write_site_wide_outputs(
 
 
 def _site_wide_files(
-    publication: Publication, settings: Settings, outputs: Sequence[LanguageOutput],
-    history: Sequence[QuarterCount] | None, left_out: frozenset[str],
+    publication: Publication,
+    settings: Settings,
+    outputs: Sequence[LanguageOutput],
+    history: Sequence[QuarterCount] | None,
+    left_out: frozenset[str],
 ) -> dict[str, bytes]:
     """Path below the site's root -> content: the figures' CSV files, the open data and the sitemap."""
     site_files: dict[str, bytes] = {}
@@ -150,10 +180,18 @@ def _site_wide_files(
     }
     open_files.update(open_needs_files(publication, settings))
     readers = [output.reader for output in outputs]
-    open_files.update((f"{HSDS_FOLDER}/{name}", content) for name, content in hsds_files(publication, settings, readers).items())
-    open_files[CATALOG_FILE] = dcat_catalog(settings, publication.today, _catalogued_files(settings, open_files), readers)
+    open_files.update(
+        (f"{HSDS_FOLDER}/{name}", content) for name, content in hsds_files(publication, settings, readers).items()
+    )
+    open_files[CATALOG_FILE] = dcat_catalog(
+        settings, publication.today, _catalogued_files(settings, open_files), readers
+    )
     site_files.update((f"{OPEN_DATA_FOLDER}/{name}", _bytes(content)) for name, content in open_files.items())
-    shared_paths = sorted(set.intersection(*(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)))
+    shared_paths = sorted(
+        set.intersection(
+            *(set(output.page_paths) | {entry.url for entry in output.content_pages} for output in outputs)
+        )
+    )
     site_files["sitemap.xml"] = sitemap_xml(settings, shared_paths, left_out)
     return site_files
 
@@ -186,8 +224,16 @@ def _catalogued_files(settings: Settings, files: Mapping[str, bytes]) -> list[Da
         (hsds + ORGANIZATIONS_FILE, "Open Referral HSDS 3.0: organizations (JSON)"),
     )
     return [
-        *(DataFile(f"{OPEN_DATA_FOLDER}/{name}", file_type, media_type, title_key, len(files[name])) for name, file_type, media_type, title_key in listed),
-        *(DataFile(f"{OPEN_DATA_FOLDER}/{name}", "JSON", "application/json", title, len(files[name]), title_is_label=False) for name, title in standards),
+        *(
+            DataFile(f"{OPEN_DATA_FOLDER}/{name}", file_type, media_type, title_key, len(files[name]))
+            for name, file_type, media_type, title_key in listed
+        ),
+        *(
+            DataFile(
+                f"{OPEN_DATA_FOLDER}/{name}", "JSON", "application/json", title, len(files[name]), title_is_label=False
+            )
+            for name, title in standards
+        ),
     ]
 
 

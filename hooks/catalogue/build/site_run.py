@@ -2,6 +2,7 @@
 the settings, the loaded and checked data, what is published on the build's day, the rendering job and its workers,
 and what the build has to say about them. The engine adapter holds one and hands each language's build its part.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -75,13 +76,28 @@ def start_site_run(config_file: Path, fixed_date: str | None = None) -> SiteRun:
         listing = "\n".join(format_problem(problem, style="text") for problem in errors)
         raise BuildStopped(messages.phrase("build.data_errors", count=len(errors)) + "\n" + listing)
     publication = publish(loaded.catalogue, today)
-    notes = tuple(format_problem(problem, style="text") for problem in loaded.warnings) + tuple(hidden_report(publication))
+    notes = tuple(format_problem(problem, style="text") for problem in loaded.warnings) + tuple(
+        hidden_report(publication)
+    )
     warnings = (messages.phrase("build.legal_date_missing"),) if settings.legal_date is None else ()
     job = RenderJob(
-        publication, settings, loaded.labels, offer_history(publication, settings), synonyms=loaded.synonyms,
-        formats=loaded.formats, previews=loaded.unreviewed, cached=True,
+        publication,
+        settings,
+        loaded.labels,
+        offer_history(publication, settings),
+        synonyms=loaded.synonyms,
+        formats=loaded.formats,
+        previews=loaded.unreviewed,
+        cached=True,
     )
     return SiteRun(
-        settings=settings, loaded=loaded, publication=publication, job=job,
-        pool=RenderingPool(job, languages), messages=messages, notes=notes, warnings=warnings, languages=languages,
+        settings=settings,
+        loaded=loaded,
+        publication=publication,
+        job=job,
+        pool=RenderingPool(job, languages),
+        messages=messages,
+        notes=notes,
+        warnings=warnings,
+        languages=languages,
     )

@@ -1,5 +1,6 @@
 """Compiled Jinja templates kept across the per-language builds of one site, instead of compiling Material's
 templates once per language."""
+
 from __future__ import annotations
 
 from jinja2 import BytecodeCache

@@ -52,7 +52,8 @@ class Checking:
         self.taxonomy_path = taxonomy.path if taxonomy else f"{context.data_path}/taxonomy.yml"
         self.terms: dict[str, list[str]] | None = (
             {group: [term["id"] for term in taxonomy.data.get(group, [])] for group in TERM_GROUPS}
-            if taxonomy and taxonomy.data.get("districts") else None
+            if taxonomy and taxonomy.data.get("districts")
+            else None
         )
         self.actor_ids = {file.stem for file in self.by_kind["actor"]}
         self.valid_actors = {
@@ -75,10 +76,7 @@ class Checking:
     def checked_files(self, kind: Kind) -> Iterator[DataFile]:
         """The files of a kind the checks read: the valid ones, and for records also those the schema refused in
         parts (their refused values left out)."""
-        return (
-            file for file in self.by_kind[kind]
-            if file.valid or (kind in RECORD_KINDS and file.usable is not None)
-        )
+        return (file for file in self.by_kind[kind] if file.valid or (kind in RECORD_KINDS and file.usable is not None))
 
     def text_fields(self, file: DataFile) -> list[TextField]:
         if file.path not in self._text_fields:

@@ -32,7 +32,11 @@ def glossary_forms(check: Checking) -> Iterator[Problem]:
                 continue
             for text_field in check.text_fields(file):
                 for language, text in lookup(file.data, text_field.path).items():
-                    if language in glossaries and isinstance(text, str) and _written_in(file, (*text_field.path, language)):
+                    if (
+                        language in glossaries
+                        and isinstance(text, str)
+                        and _written_in(file, (*text_field.path, language))
+                    ):
                         yield from wrong_forms(check, file, (*text_field.path, language), text, glossaries[language])
 
 

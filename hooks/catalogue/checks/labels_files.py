@@ -77,11 +77,16 @@ def label_formats(check: Checking, file: DataFile) -> Iterator[Problem]:
         if {"d", "M", "y"} <= fields and ("E" in fields) is with_weekday and fields <= {"d", "M", "y", "E"}:
             continue
         position = (
-            file.document.value_position(("formats", name)) if name in formats
+            file.document.value_position(("formats", name))
+            if name in formats
             else file.document.key_position(("formats",))
         )
         yield check.problem(
-            file, "labels.format_pattern", position, field=name, value=quote(pattern),
+            file,
+            "labels.format_pattern",
+            position,
+            field=name,
+            value=quote(pattern),
             weekday=check.messages.phrase("format.with_weekday" if with_weekday else "format.without_weekday"),
         )
 
@@ -91,14 +96,22 @@ def texts_left(check: Checking, file: DataFile, source: DataFile, other: DataFil
     in one line. Texts that the two source languages share ('OK', a brand name) do not count."""
     others = other.data["site"] if other is not None else {}
     left = [
-        key for key, text in file.data["site"].items()
-        if text == source.data["site"].get(key) and text != others.get(key) and _WORDS.search(_PLACEHOLDER.sub("", text))
+        key
+        for key, text in file.data["site"].items()
+        if text == source.data["site"].get(key)
+        and text != others.get(key)
+        and _WORDS.search(_PLACEHOLDER.sub("", text))
     ]
     if len(left) >= _LEFT_AT_LEAST:
         yield check.warning(
-            file, "warn.labels_left", file.document.value_position(("site", left[0])),
-            count=len(left), key=left[0], text=quote(file.data["site"][left[0]]),
-            source=source.path, language=check.settings.language(file.stem).name,
+            file,
+            "warn.labels_left",
+            file.document.value_position(("site", left[0])),
+            count=len(left),
+            key=left[0],
+            text=quote(file.data["site"][left[0]]),
+            source=source.path,
+            language=check.settings.language(file.stem).name,
         )
 
 
@@ -114,8 +127,14 @@ def taxonomy_languages(check: Checking) -> Iterator[Problem]:
         lacking = [term for term in terms if language not in (term.get("label") or {})]
         if lacking:
             yield check.warning(
-                taxonomy, "warn.taxonomy_untranslated", (1, 1), language=language, count=len(lacking),
-                total=len(terms), default=check.default_language, file=taxonomy.path,
+                taxonomy,
+                "warn.taxonomy_untranslated",
+                (1, 1),
+                language=language,
+                count=len(lacking),
+                total=len(terms),
+                default=check.default_language,
+                file=taxonomy.path,
             )
 
 
@@ -133,13 +152,16 @@ def label_keys(check: Checking, file: DataFile, default_file: DataFile) -> Itera
         if category and base in given:
             given[base].add(category)
     missing = [
-        key for key in expected
-        if split_plural_key(key)[0] not in plural_bases and key not in actual
+        key
+        for key in expected
+        if split_plural_key(key)[0] not in plural_bases
+        and key not in actual
         and not key.startswith(OPTIONAL_LABEL_PREFIXES)
     ]
     missing += [f"{base}.other" for base in sorted(plural_bases) if "other" not in given[base]]
     extra = [
-        key for key in actual
+        key
+        for key in actual
         if not (key in expected and split_plural_key(key)[0] not in plural_bases)
         and not (split_plural_key(key)[0] in plural_bases and split_plural_key(key)[1] in categories)
     ]
@@ -208,4 +230,4 @@ def _braces(names: list[str], messages: Messages) -> str:
 
 def _pattern_fields(pattern: str) -> list[tuple[str, int]]:
     """The fields of a CLDR date pattern ('d MMMM y' -> d, M, y), quoted literals left out (Babel's parser)."""
-    return [(field[1][0], field[1][1]) for field in tokenize_pattern(pattern) if field[0] == "field"]
+    return [(str(field[1][0]), int(field[1][1])) for field in tokenize_pattern(pattern) if field[0] == "field"]

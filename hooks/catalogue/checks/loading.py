@@ -5,17 +5,19 @@ other checks' in one round (a record the schema refused in parts is checked in t
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from catalogue.checks.context import RECORD_KINDS, CheckContext
 from catalogue.checks.messages import TABLE as CHECK_MESSAGES
 from catalogue.checks.runner import check_catalogue
 from catalogue.data.data_file import DataFile
 from catalogue.data.glossary import glossary_from_data, page_wrong_forms
+from catalogue.data.layering import layered
 from catalogue.data.messages import Messages, message_language_for
 from catalogue.data.model import (
     Catalogue,
@@ -26,7 +28,6 @@ from catalogue.data.model import (
     offer_from_document,
     taxonomy_from_document,
 )
-from catalogue.data.layering import layered
 from catalogue.data.package_files import DEFAULTS_DIR, product_path
 from catalogue.data.problems import Problem, problem_sort_key
 from catalogue.data.repository_files import check_repository_files, is_linked
@@ -39,7 +40,15 @@ from catalogue.data.translation_record import translation_record
 
 DATA_SUFFIX = ".yml"
 WRONG_SUFFIX = ".yaml"
-FOLDERS: Mapping[Kind, str] = {"actor": "actors", "offer": "offers", "news": "news", "need": "needs", "labels": "labels", "glossary": "glossary", "synonyms": "synonyms"}
+FOLDERS: Mapping[Kind, str] = {
+    "actor": "actors",
+    "offer": "offers",
+    "news": "news",
+    "need": "needs",
+    "labels": "labels",
+    "glossary": "glossary",
+    "synonyms": "synonyms",
+}
 TAXONOMY_FILE = "taxonomy.yml"
 LANGUAGE_KINDS: tuple[Kind, ...] = ("labels", "glossary", "synonyms")
 """Kinds with one file per language, which the product ships and a town may extend or override."""
@@ -119,10 +128,14 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
     files = _layered(files, shipped, settings)
     context = CheckContext(settings, today, messages, schemas, data_path, material_interface_languages())
     problems.extend(check_catalogue(files, context))
-    glossaries = {file.stem: glossary_from_data(file.stem, file.data) for file in files if file.kind == "glossary" and file.valid}
+    glossaries = {
+        file.stem: glossary_from_data(file.stem, file.data) for file in files if file.kind == "glossary" and file.valid
+    }
     if glossaries and settings.docs_dir is not None and settings.docs_dir.is_dir():
         problems.extend(
-            page_wrong_forms(settings.docs_dir, settings.root, glossaries, f"{data_path}/{FOLDERS['glossary']}", messages)
+            page_wrong_forms(
+                settings.docs_dir, settings.root, glossaries, f"{data_path}/{FOLDERS['glossary']}", messages
+            )
         )
     problems.sort(key=problem_sort_key)
     has_errors = any(problem.severity == "error" for problem in problems)
@@ -133,21 +146,32 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
         labels=site_labels,
         theme_labels=theme_labels,
         directions=directions,
-        formats=MappingProxyType({
-            file.stem: MappingProxyType(dict(file.data["formats"])) for file in files if file.kind == "labels" and file.valid and file.data.get("formats")
-        }),
+        formats=MappingProxyType(
+            {
+                file.stem: MappingProxyType(dict(file.data["formats"]))
+                for file in files
+                if file.kind == "labels" and file.valid and file.data.get("formats")
+            }
+        ),
         unreviewed=frozenset(
-            file.stem for file in files if file.kind == "labels" and file.valid and not (file.data.get("reviewed") or {}).get("by")
+            file.stem
+            for file in files
+            if file.kind == "labels" and file.valid and not (file.data.get("reviewed") or {}).get("by")
         ),
         files=tuple(item.path for item in found if not item.product),
-        synonyms=MappingProxyType({
-            file.stem: tuple(tuple(group) for group in file.data["groups"]) for file in files if file.kind == "synonyms" and file.valid
-        }),
+        synonyms=MappingProxyType(
+            {
+                file.stem: tuple(tuple(group) for group in file.data["groups"])
+                for file in files
+                if file.kind == "synonyms" and file.valid
+            }
+        ),
     )
 
 
 def _layered(files: list[DataFile], shipped: list[DataFile], settings: Settings) -> list[DataFile]:
     """The town's files with the product's underneath: one taxonomy, and per language one file of each kind."""
+
     def key(file: DataFile) -> tuple[str, str]:
         return (file.kind, "" if file.kind == "taxonomy" else file.stem)
 
@@ -255,7 +279,9 @@ def _stray(file: Path, path: str, data_path: str, messages: Messages) -> Problem
     kind = looks_like(data)
     looks = messages.phrase("looks.like", kind=messages.phrase(f"kind.{kind}")) if kind else ""
     advice = _advice(kind, data, data_path, messages)
-    return messages.problem("file.stray", path=path, position=(1, 1), folder=data_path + "/", looks=looks, advice=advice)
+    return messages.problem(
+        "file.stray", path=path, position=(1, 1), folder=data_path + "/", looks=looks, advice=advice
+    )
 
 
 def _misplaced(item: _Found, data: Any, data_path: str, messages: Messages) -> Problem | None:
@@ -267,8 +293,12 @@ def _misplaced(item: _Found, data: Any, data_path: str, messages: Messages) -> P
         return None
     folder = str(Path(item.path).parent.as_posix()) + "/"
     return messages.problem(
-        "file.looks_like", path=item.path, position=(1, 1), folder=folder,
-        kind=messages.phrase(f"kind.{kind}"), advice=_advice(kind, data, data_path, messages),
+        "file.looks_like",
+        path=item.path,
+        position=(1, 1),
+        folder=folder,
+        kind=messages.phrase(f"kind.{kind}"),
+        advice=_advice(kind, data, data_path, messages),
     )
 
 
@@ -299,16 +329,21 @@ def _build_catalogue(files: list[DataFile], default_language: str, schemas: Sche
 
     taxonomy = next(taxonomy_from_document(file.data) for file in documents("taxonomy"))
     actors = sorted(
-        (actor_from_document(file.data, file.path, translation(file)) for file in documents("actor")), key=lambda actor: actor.id
+        (actor_from_document(file.data, file.path, translation(file)) for file in documents("actor")),
+        key=lambda actor: actor.id,
     )
     offers = sorted(
-        (offer_from_document(file.data, file.path, translation(file)) for file in documents("offer")), key=lambda offer: offer.id
+        (offer_from_document(file.data, file.path, translation(file)) for file in documents("offer")),
+        key=lambda offer: offer.id,
     )
     news = sorted(
         (news_from_document(file.data, file.path, translation(file)) for file in documents("news")),
         key=lambda item: (-item.date.toordinal(), item.id),
     )
-    needs = sorted((need_from_document(file.data, file.path) for file in documents("need")), key=lambda need: (need.reported, need.id))
+    needs = sorted(
+        (need_from_document(file.data, file.path) for file in documents("need")),
+        key=lambda need: (need.reported, need.id),
+    )
     return Catalogue(
         taxonomy=taxonomy,
         actors=MappingProxyType({actor.id: actor for actor in actors}),

@@ -4,13 +4,16 @@ German and English, as every message of the catalogue (catalogue.data.messages).
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from catalogue.data.messages import MessageTable
 
 MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     "taxonomy.no_districts": {
-        "en": ("`districts` is missing", "add the town's districts under `districts:`, each with an `id` and a `label`"),
+        "en": (
+            "`districts` is missing",
+            "add the town's districts under `districts:`, each with an `id` and a `label`",
+        ),
         "de": ("`districts` fehlt", "tragen Sie die Stadtteile unter `districts:` ein, jeden mit `id` und `label`"),
     },
     # -- checks across files ----------------------------------------------------------------------------------
@@ -99,8 +102,14 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         ),
     },
     "offer.unknown_language": {
-        "en": ("`languages` names {value}, which is no language code", "{hint}write an ISO 639 code such as de, en, uk, ar, fa, ti"),
-        "de": ("`languages` nennt {value}, das ist kein Sprachkürzel", "{hint}schreiben Sie ein Kürzel nach ISO 639 wie de, en, uk, ar, fa, ti"),
+        "en": (
+            "`languages` names {value}, which is no language code",
+            "{hint}write an ISO 639 code such as de, en, uk, ar, fa, ti",
+        ),
+        "de": (
+            "`languages` nennt {value}, das ist kein Sprachkürzel",
+            "{hint}schreiben Sie ein Kürzel nach ISO 639 wie de, en, uk, ar, fa, ti",
+        ),
     },
     "order.ages": {
         "en": ("`age_min` ({low}) is greater than `age_max` ({high})", "swap the two ages or correct one of them"),
@@ -120,16 +129,28 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         ),
     },
     "need.reported_future": {
-        "en": ("`reported` is {date}, a day that has not come yet", "write the day the need was reported, at the latest {today}"),
-        "de": ("`reported` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag, an dem der Bedarf gemeldet wurde, spätestens {today}"),
+        "en": (
+            "`reported` is {date}, a day that has not come yet",
+            "write the day the need was reported, at the latest {today}",
+        ),
+        "de": (
+            "`reported` ist {date}, ein Tag in der Zukunft",
+            "schreiben Sie den Tag, an dem der Bedarf gemeldet wurde, spätestens {today}",
+        ),
     },
     "need.end_before_reported": {
         "en": ("`end_date` ({end}) is before `reported` ({start})", "correct one of the two dates"),
         "de": ("`end_date` ({end}) liegt vor `reported` ({start})", "korrigieren Sie eines der beiden Daten"),
     },
     "need.addressed_without_date": {
-        "en": ("The need is `addressed`, but `end_date` is missing", "add `end_date:` with the day it was addressed, in quotes, e.g. \"{today}\""),
-        "de": ("Der Bedarf ist `addressed` (gedeckt), aber `end_date` fehlt", "tragen Sie `end_date:` mit dem Tag ein, an dem er gedeckt wurde, in Anführungszeichen, z. B. \"{today}\""),
+        "en": (
+            "The need is `addressed`, but `end_date` is missing",
+            'add `end_date:` with the day it was addressed, in quotes, e.g. "{today}"',
+        ),
+        "de": (
+            "Der Bedarf ist `addressed` (gedeckt), aber `end_date` fehlt",
+            'tragen Sie `end_date:` mit dem Tag ein, an dem er gedeckt wurde, in Anführungszeichen, z. B. "{today}"',
+        ),
     },
     "order.times": {
         "en": (
@@ -312,12 +333,24 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
         ),
     },
     "order.capacity_future": {
-        "en": ("`capacity.as_of` is {date}, a day that has not come yet", "write the day the numbers were true, at the latest {today}"),
-        "de": ("`capacity.as_of` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag, an dem die Zahlen galten, spätestens {today}"),
+        "en": (
+            "`capacity.as_of` is {date}, a day that has not come yet",
+            "write the day the numbers were true, at the latest {today}",
+        ),
+        "de": (
+            "`capacity.as_of` ist {date}, ein Tag in der Zukunft",
+            "schreiben Sie den Tag, an dem die Zahlen galten, spätestens {today}",
+        ),
     },
     "order.verified_future": {
-        "en": ("`last_verified.date` is {date}, a day that has not come yet", "write the day the information was checked, at the latest {today}"),
-        "de": ("`last_verified.date` ist {date}, ein Tag in der Zukunft", "schreiben Sie den Tag der Prüfung, spätestens {today}"),
+        "en": (
+            "`last_verified.date` is {date}, a day that has not come yet",
+            "write the day the information was checked, at the latest {today}",
+        ),
+        "de": (
+            "`last_verified.date` ist {date}, ein Tag in der Zukunft",
+            "schreiben Sie den Tag der Prüfung, spätestens {today}",
+        ),
     },
     "warn.taxonomy_untranslated": {
         "en": (
@@ -331,7 +364,10 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "warn.labels_left": {
         "en": ("{count} texts are still those of {source}, e.g. `{key}`: {text}", "translate them into {language}"),
-        "de": ("{count} Texte sind noch die aus {source}, z. B. `{key}`: {text}", "übersetzen Sie sie in die Sprache {language}"),
+        "de": (
+            "{count} Texte sind noch die aus {source}, z. B. `{key}`: {text}",
+            "übersetzen Sie sie in die Sprache {language}",
+        ),
     },
 }
 
@@ -342,7 +378,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "group.target_groups": {"en": "target groups", "de": "den Zielgruppen"},
     "group.districts": {"en": "districts", "de": "den Stadtteilen"},
     "group.entitlements": {"en": "entitlements", "de": "den Berechtigungen und Gutscheinen"},
-    "group.eligibility": {"en": "eligibility terms (who may take part)", "de": "den Teilnahmebedingungen (eligibility)"},
+    "group.eligibility": {
+        "en": "eligibility terms (who may take part)",
+        "de": "den Teilnahmebedingungen (eligibility)",
+    },
     "advice.offer": {
         "en": "move it to {folder}/offers/{actor}/",
         "de": "verschieben Sie die Datei nach {folder}/offers/{actor}/",

@@ -52,8 +52,13 @@ def offer_orders(check: Checking, file: DataFile) -> Iterator[Problem]:
                 yield check.problem(file, "order.times", position, start=slot["start"], end=slot["end"])
             elif slot["end"] < slot["start"] and minutes > LONGEST_OVERNIGHT_MINUTES:
                 yield check.problem(
-                    file, "order.times_overnight", position, start=slot["start"], end=slot["end"],
-                    hours=minutes // 60, limit=LONGEST_OVERNIGHT_MINUTES // 60,
+                    file,
+                    "order.times_overnight",
+                    position,
+                    start=slot["start"],
+                    end=slot["end"],
+                    hours=minutes // 60,
+                    limit=LONGEST_OVERNIGHT_MINUTES // 60,
                 )
 
 
@@ -76,8 +81,12 @@ def need_file_month(check: Checking, file: DataFile) -> Iterator[Problem]:
     if not file.stem.startswith(month + "-"):
         slug = file.stem[8:] if len(file.stem) > 8 and file.stem[:4].isdigit() else file.stem
         yield check.problem(
-            file, "need.file_month", file.document.value_position(("reported",)),
-            file=quote(file.stem + ".yml"), month=month, expected=quote(f"{month}-{slug}.yml"),
+            file,
+            "need.file_month",
+            file.document.value_position(("reported",)),
+            file=quote(file.stem + ".yml"),
+            month=month,
+            expected=quote(f"{month}-{slug}.yml"),
         )
 
 
@@ -89,14 +98,20 @@ def need_dates(check: Checking, file: DataFile) -> Iterator[Problem]:
     reported = date.fromisoformat(data["reported"])
     if reported > today:
         yield check.problem(
-            file, "need.reported_future", document.value_position(("reported",)),
-            date=reported.isoformat(), today=today.isoformat(),
+            file,
+            "need.reported_future",
+            document.value_position(("reported",)),
+            date=reported.isoformat(),
+            today=today.isoformat(),
         )
     end = date.fromisoformat(data["end_date"]) if "end_date" in data else None
     if end is not None and end < reported:
         yield check.problem(
-            file, "need.end_before_reported", document.value_position(("end_date",)),
-            end=end.isoformat(), start=reported.isoformat(),
+            file,
+            "need.end_before_reported",
+            document.value_position(("end_date",)),
+            end=end.isoformat(),
+            start=reported.isoformat(),
         )
     if data["status"] == "addressed" and end is None:
         yield check.problem(

@@ -18,8 +18,24 @@ from catalogue.data.strict_yaml import JsonPath, field_name
 from .context import Checking, closest, lookup
 
 COUNTRY_CODES_TAKEN_FOR_LANGUAGES = {
-    "ua": "uk", "gr": "el", "dk": "da", "se": "sv", "cz": "cs", "jp": "ja", "cn": "zh", "kr": "ko", "ir": "fa",
-    "sy": "ar", "al": "sq", "rs": "sr", "ee": "et", "si": "sl", "by": "be", "gb": "en", "us": "en", "at": "de",
+    "ua": "uk",
+    "gr": "el",
+    "dk": "da",
+    "se": "sv",
+    "cz": "cs",
+    "jp": "ja",
+    "cn": "zh",
+    "kr": "ko",
+    "ir": "fa",
+    "sy": "ar",
+    "al": "sq",
+    "rs": "sr",
+    "ee": "et",
+    "si": "sl",
+    "by": "be",
+    "gb": "en",
+    "us": "en",
+    "at": "de",
 }
 """Country codes (ISO 3166) people write for a language, and the language code (ISO 639-1) they mean."""
 
@@ -159,9 +175,7 @@ def offer_locations(check: Checking, file: DataFile) -> Iterator[Problem]:
     paths: list[JsonPath] = [("locations", index) for index in range(len(file.data.get("locations", [])))]
     sessions = file.data.get("schedule", {}).get("sessions", [])
     paths += [
-        ("schedule", "sessions", index, "location")
-        for index, session in enumerate(sessions)
-        if "location" in session
+        ("schedule", "sessions", index, "location") for index, session in enumerate(sessions) if "location" in session
     ]
     for path in paths:
         value = lookup(file.data, path)
@@ -186,15 +200,21 @@ def offer_languages(check: Checking, file: DataFile) -> Iterator[Problem]:
             continue
         suggestion = COUNTRY_CODES_TAKEN_FOR_LANGUAGES.get(code) or closest(code, list(check.settings.language_codes))
         yield check.problem(
-            file, "offer.unknown_language", file.document.value_position(("languages", index)),
-            value=quote(code), hint=check.messages.hint(suggestion),
+            file,
+            "offer.unknown_language",
+            file.document.value_position(("languages", index)),
+            value=quote(code),
+            hint=check.messages.hint(suggestion),
         )
 
 
 def need_terms(check: Checking, file: DataFile) -> Iterator[Problem]:
     """A need's topic, stage, district and target group are the taxonomy's."""
     for name, group in (
-        ("topic", "categories"), ("stage", "categories"), ("district", "districts"), ("target_group", "target_groups")
+        ("topic", "categories"),
+        ("stage", "categories"),
+        ("district", "districts"),
+        ("target_group", "target_groups"),
     ):
         if name in file.data:
             yield from term(check, file, (name,), group)
@@ -217,6 +237,6 @@ def news_offers(check: Checking, file: DataFile) -> Iterator[Problem]:
 def course_languages() -> frozenset[str]:
     """The language codes CLDR names (Babel's English locale data): ISO 639-1 and the 639-2/3 codes of languages
     without one, e.g. de, uk, ti, ckb, and the codes CLDR keeps as aliases of them (prs, Dari: fa_AF; ukr: uk)."""
-    named = {code.lower() for code in Locale("en").languages if "_" not in code}
+    named = {code.lower() for code in Locale("en").languages if isinstance(code, str) and "_" not in code}
     aliases = {alias.lower() for alias in get_global("language_aliases") if alias.isalpha()}
     return frozenset(named | aliases)

@@ -32,12 +32,21 @@ FileCheck = Callable[[Checking, DataFile], Iterator[Problem]]
 _RECORD_CHECKS: dict[Kind, tuple[FileCheck, ...]] = {
     "actor": (references.actor,),
     "offer": (
-        references.offer_actor, references.offer_terms, references.offer_locations, orders.offer_orders,
-        references.offer_languages, translations.stale, orders.capacity,
+        references.offer_actor,
+        references.offer_terms,
+        references.offer_locations,
+        orders.offer_orders,
+        references.offer_languages,
+        translations.stale,
+        orders.capacity,
     ),
     "news": (references.news_offers,),
     "need": (
-        references.id_matches_file, orders.need_file_month, references.need_terms, orders.ages, orders.need_dates,
+        references.id_matches_file,
+        orders.need_file_month,
+        references.need_terms,
+        orders.ages,
+        orders.need_dates,
     ),
 }
 """The checks of one record, after its texts (and, for translated kinds, its id and translations)."""

@@ -33,7 +33,11 @@ def translations(check: Checking, file: DataFile) -> Iterator[Problem]:
             lacking_by_language[language] = lacking
     if untranslated:
         yield check.warning(
-            file, "warn.untranslated", position, languages=", ".join(untranslated), example=untranslated[0],
+            file,
+            "warn.untranslated",
+            position,
+            languages=", ".join(untranslated),
+            example=untranslated[0],
             about=tuple(untranslated),
         )
     languages_by_gap: dict[tuple[str, ...], list[str]] = {}

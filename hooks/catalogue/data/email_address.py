@@ -1,5 +1,6 @@
 """E-mail addresses checked by email-validator (RFC 5322 addresses with RFC 6531/6532 internationalisation, IDNA
 2008 domains), without asking the DNS: a build must not depend on the network, and a test address need not exist."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -25,6 +25,7 @@ def is_annotation(keyword: str) -> bool:
     annotations)."""
     return keyword in _ANNOTATIONS or keyword.startswith("x-")
 
+
 _TYPE_TESTS: Mapping[str, _Check] = {
     "object": lambda value: isinstance(value, dict),
     "array": lambda value: isinstance(value, list),
@@ -145,4 +146,3 @@ _LENGTH_CHECKS: Mapping[str, Callable[[Any, Any], bool]] = {
     "minimum": lambda instance, limit: not _is_number(instance) or instance >= limit,
     "maximum": lambda instance, limit: not _is_number(instance) or instance <= limit,
 }
-

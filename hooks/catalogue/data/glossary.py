@@ -4,6 +4,7 @@ take, and the language's form of address (data/glossary/<language>.yml, schemas/
 The loader is one function, `read_glossary`, so that other stages (the translators' export) take the glossary as the
 check does.
 """
+
 from __future__ import annotations
 
 import os
@@ -110,7 +111,9 @@ def read_glossary(
     if result.document is None:
         return None, list(result.problems)
     # A glossary holds no language maps, so the default language plays no part in its messages.
-    problems = check_document("glossary", result.document, display_path, messages, default_language="", schemas=schema_set())
+    problems = check_document(
+        "glossary", result.document, display_path, messages, default_language="", schemas=schema_set()
+    )
     if problems:
         return None, list(problems)
     return glossary_from_data(file.stem, result.document.data), []

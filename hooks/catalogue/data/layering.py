@@ -10,11 +10,13 @@ synonyms per language, as if a single file held them.
 Problems found in the combined record name the town's file and its lines; the product's own files are checked by
 the product's tests. Text maps of the product in a language the town does not publish are left out.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from catalogue.data.data_file import DataFile
 from catalogue.data.strict_yaml import JsonPath, Position, YamlDocument
@@ -36,7 +38,9 @@ def layered(product: DataFile | None, town: DataFile | None, languages: Iterable
     if product is None or town is None or not town.valid or not product.valid:
         chosen = town if town is not None else product
         if chosen is not None and chosen is product and chosen.valid and chosen.kind == "taxonomy":
-            return replace(chosen, parsed=replace(chosen.document, data=_only_languages(chosen.data, frozenset(languages))))
+            return replace(
+                chosen, parsed=replace(chosen.document, data=_only_languages(chosen.data, frozenset(languages)))
+            )
         return chosen
     codes = frozenset(languages)
     if town.kind == "taxonomy":
@@ -45,13 +49,20 @@ def layered(product: DataFile | None, town: DataFile | None, languages: Iterable
         return _labels(product, town)
     if town.kind == "synonyms":
         data = {**town.data, "groups": [*product.data["groups"], *town.data["groups"]]}
-        return _with_data(town, data, _shift(town.document.value_positions, "groups", len(product.data["groups"])),
-                          _shift(town.document.key_positions, "groups", len(product.data["groups"])))
+        return _with_data(
+            town,
+            data,
+            _shift(town.document.value_positions, "groups", len(product.data["groups"])),
+            _shift(town.document.key_positions, "groups", len(product.data["groups"])),
+        )
     return town
 
 
 def _labels(product: DataFile, town: DataFile) -> DataFile:
-    data: dict[str, Any] = {**product.data, **{key: value for key, value in town.data.items() if key not in ("site", "theme")}}
+    data: dict[str, Any] = {
+        **product.data,
+        **{key: value for key, value in town.data.items() if key not in ("site", "theme")},
+    }
     data["site"] = {**product.data["site"], **town.data.get("site", {})}
     if product.data.get("theme") or town.data.get("theme"):
         data["theme"] = {**(product.data.get("theme") or {}), **(town.data.get("theme") or {})}
@@ -78,10 +89,14 @@ def _taxonomy(product: DataFile, town: DataFile, codes: frozenset[str]) -> DataF
             moves[(group, index)] = place
         if terms:
             data[group] = terms
-    return _with_data(town, data, _moved(town.document.value_positions, moves), _moved(town.document.key_positions, moves))
+    return _with_data(
+        town, data, _moved(town.document.value_positions, moves), _moved(town.document.key_positions, moves)
+    )
 
 
-def _with_data(file: DataFile, data: dict[str, Any], values: Mapping[JsonPath, Position], keys: Mapping[JsonPath, Position]) -> DataFile:
+def _with_data(
+    file: DataFile, data: dict[str, Any], values: Mapping[JsonPath, Position], keys: Mapping[JsonPath, Position]
+) -> DataFile:
     document = YamlDocument(data=data, value_positions=values, key_positions=keys, lines=file.document.lines)
     return replace(file, parsed=document)
 
@@ -98,7 +113,11 @@ def _moved(positions: Mapping[JsonPath, Position], moves: Mapping[tuple[str, int
 
 def _shift(positions: Mapping[JsonPath, Position], group: str, by: int) -> dict[JsonPath, Position]:
     return {
-        ((path[0], path[1] + by, *path[2:]) if len(path) >= 2 and path[0] == group and isinstance(path[1], int) else path): position
+        (
+            (path[0], path[1] + by, *path[2:])
+            if len(path) >= 2 and path[0] == group and isinstance(path[1], int)
+            else path
+        ): position
         for path, position in positions.items()
     }
 
@@ -106,7 +125,9 @@ def _shift(positions: Mapping[JsonPath, Position], group: str, by: int) -> dict[
 def _only_languages(node: Any, codes: frozenset[str]) -> Any:
     """node with every text map ({de: …, ar: …}) cut down to the given languages."""
     if isinstance(node, dict):
-        if node and all(isinstance(key, str) and LANGUAGE_CODE.match(key) and isinstance(value, str) for key, value in node.items()):
+        if node and all(
+            isinstance(key, str) and LANGUAGE_CODE.match(key) and isinstance(value, str) for key, value in node.items()
+        ):
             return {key: value for key, value in node.items() if key in codes}
         return {key: _only_languages(value, codes) for key, value in node.items()}
     if isinstance(node, list):

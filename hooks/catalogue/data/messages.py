@@ -11,8 +11,9 @@ Messages.problem(); a literal brace is written twice.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from babel import Locale
 
@@ -38,13 +39,24 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
 }
 
 COUNTED_PHRASES: Mapping[str, Mapping[str, Mapping[str, str]]] = {
-    "count.problems": {"en": {"one": "{count} problem", "other": "{count} problems"}, "de": {"one": "{count} Problem", "other": "{count} Probleme"}},
-    "count.texts": {"en": {"one": "{count} text", "other": "{count} texts"}, "de": {"one": "{count} Text", "other": "{count} Texte"}},
-    "count.files": {"en": {"one": "{count} file", "other": "{count} files"}, "de": {"one": "{count} Datei", "other": "{count} Dateien"}},
-    "count.entries": {"en": {"one": "{count} record", "other": "{count} records"}, "de": {"one": "{count} Eintrag", "other": "{count} Einträge"}},
+    "count.problems": {
+        "en": {"one": "{count} problem", "other": "{count} problems"},
+        "de": {"one": "{count} Problem", "other": "{count} Probleme"},
+    },
+    "count.texts": {
+        "en": {"one": "{count} text", "other": "{count} texts"},
+        "de": {"one": "{count} Text", "other": "{count} Texte"},
+    },
+    "count.files": {
+        "en": {"one": "{count} file", "other": "{count} files"},
+        "de": {"one": "{count} Datei", "other": "{count} Dateien"},
+    },
+    "count.entries": {
+        "en": {"one": "{count} record", "other": "{count} records"},
+        "de": {"one": "{count} Eintrag", "other": "{count} Einträge"},
+    },
 }
 """Phrases with a number, one form per CLDR plural category (Unicode TR 35; 'other' when a category is missing)."""
-
 
 
 @dataclass(frozen=True)
@@ -163,7 +175,7 @@ class Messages:
             return self.phrase("list.none")
         if len(names) > _LONGEST_LIST:
             rest = len(names) - (_LONGEST_LIST - 1)
-            names = names[: _LONGEST_LIST - 1] + [self.phrase("list.more", count=rest)]
+            names = [*names[: _LONGEST_LIST - 1], self.phrase("list.more", count=rest)]
         if len(names) == 1:
             return names[0]
         return ", ".join(names[:-1]) + " " + self.phrase("list." + conjunction) + " " + names[-1]

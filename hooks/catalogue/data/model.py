@@ -1,4 +1,5 @@
 """Typed, immutable records of the catalogue, built from documents that passed validation."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -359,14 +360,21 @@ def schedule_from_document(document: Mapping[str, Any] | None) -> Schedule:
     document = document or {}
     sessions = sorted(
         (
-            Session(date=date.fromisoformat(item["date"]), start=item["start"], end=item.get("end"), location=item.get("location"))
+            Session(
+                date=date.fromisoformat(item["date"]),
+                start=item["start"],
+                end=item.get("end"),
+                location=item.get("location"),
+            )
             for item in document.get("sessions", [])
         ),
         key=lambda session: (session.date, session.start),
     )
     return Schedule(
         sessions=tuple(sessions),
-        weekly=tuple(WeeklySlot(day=item["day"], start=item["start"], end=item["end"]) for item in document.get("weekly", [])),
+        weekly=tuple(
+            WeeklySlot(day=item["day"], start=item["start"], end=item["end"]) for item in document.get("weekly", [])
+        ),
         exceptions=tuple(sorted(date.fromisoformat(item) for item in document.get("exceptions", []))),
         note=_texts(document.get("note")),
     )
@@ -402,7 +410,9 @@ def offer_from_document(
         german_level=document.get("german_level"),
         locations=tuple(document.get("locations", [])),
         schedule=schedule_from_document(document.get("schedule")),
-        registration=None if registration is None else Registration(
+        registration=None
+        if registration is None
+        else Registration(
             required=registration["required"],
             how=_texts(registration.get("how")),
             deadline=_date(registration.get("deadline")),

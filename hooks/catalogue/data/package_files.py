@@ -1,6 +1,7 @@
 """Where the product's own files lie inside the installed package: the JSON Schemas, the default taxonomy, every
 supported language's interface words, glossary and synonyms, the theme's templates and the front-end's script and
 styles. A town's repository holds none of them; it adds or overrides terms and words in its own data/."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """Which CLDR plural categories a language's labels must give a phrase with a number in (Unicode TR 35, Plural
 Rules), from Babel's CLDR data."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -3,7 +3,7 @@ schema's rules, in English and German (looked up through catalogue.data.messages
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     # -- reading the file -------------------------------------------------------------------------------------
@@ -639,11 +639,17 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     # -- answers in one round: the final form to type, the file to rename, the folder a file belongs in --------
     "schema.time_final": {
         "en": ("`{field}` must be a time written as HH:MM in quotes, but is {value}", "write {example}"),
-        "de": ("`{field}` muss eine Uhrzeit in der Form HH:MM in Anführungszeichen sein, ist aber {value}", "schreiben Sie {example}"),
+        "de": (
+            "`{field}` muss eine Uhrzeit in der Form HH:MM in Anführungszeichen sein, ist aber {value}",
+            "schreiben Sie {example}",
+        ),
     },
     "schema.date_final": {
         "en": ("`{field}` must be a date written as YYYY-MM-DD in quotes, but is {value}", "write {example}"),
-        "de": ("`{field}` muss ein Datum in der Form JJJJ-MM-TT in Anführungszeichen sein, ist aber {value}", "schreiben Sie {example}"),
+        "de": (
+            "`{field}` muss ein Datum in der Form JJJJ-MM-TT in Anführungszeichen sein, ist aber {value}",
+            "schreiben Sie {example}",
+        ),
     },
     "schema.id_name": {
         "en": (
@@ -667,11 +673,17 @@ MESSAGES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     },
     "schema.required_group": {
         "en": ("`{name}` is missing", "add a line `{name}:` and below it, indented by two spaces: {lines}"),
-        "de": ("`{name}` fehlt", "ergänzen Sie eine Zeile `{name}:` und darunter, um zwei Leerzeichen eingerückt: {lines}"),
+        "de": (
+            "`{name}` fehlt",
+            "ergänzen Sie eine Zeile `{name}:` und darunter, um zwei Leerzeichen eingerückt: {lines}",
+        ),
     },
     "file.stray": {
         "en": ("This file lies directly in {folder}, so it is not read and not published{looks}", "{advice}"),
-        "de": ("Diese Datei liegt direkt in {folder}, daher wird sie nicht gelesen und nicht veröffentlicht{looks}", "{advice}"),
+        "de": (
+            "Diese Datei liegt direkt in {folder}, daher wird sie nicht gelesen und nicht veröffentlicht{looks}",
+            "{advice}",
+        ),
     },
     "file.looks_like": {
         "en": ("This file lies in {folder}, but looks like {kind}", "{advice}"),

@@ -10,6 +10,7 @@ repository into the data, or publish it.
 
 Files and folders whose names start with a dot are skipped, as mkdocs skips them (its `exclude_docs` default).
 """
+
 from __future__ import annotations
 
 import os
@@ -40,7 +41,14 @@ def check_repository_files(root: Path, data_dir: Path, docs_dir: Path | None, me
         elif path.suffix.lower() not in DATA_SUFFIXES:
             images = f"{_relative(docs_dir, root) if docs_dir else 'content'}/{IMAGE_FOLDER}/"
             problems.append(
-                messages.problem("file.not_data", path=display, position=(1, 1), name=path.name, folder=data_name + "/", images=images)
+                messages.problem(
+                    "file.not_data",
+                    path=display,
+                    position=(1, 1),
+                    name=path.name,
+                    folder=data_name + "/",
+                    images=images,
+                )
             )
     if docs_dir is None or not docs_dir.is_dir():
         return problems
@@ -50,7 +58,11 @@ def check_repository_files(root: Path, data_dir: Path, docs_dir: Path | None, me
         if is_link:
             problems.append(messages.problem("file.symlink", path=display, position=(1, 1)))
         elif path.suffix.lower() not in PUBLISHED_SUFFIXES:
-            problems.append(messages.problem("file.not_published", path=display, position=(1, 1), name=path.name, folder=docs_name + "/"))
+            problems.append(
+                messages.problem(
+                    "file.not_published", path=display, position=(1, 1), name=path.name, folder=docs_name + "/"
+                )
+            )
     return problems
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
-from typing import Any, Iterator, Mapping
+from typing import Any
 
 from jsonschema import ValidationError
 
@@ -195,10 +196,16 @@ class Explainer:
             file = PurePosixPath(self.path)
             if failure.path == ("id",) and file.stem != example:
                 if _as_id(file.stem) == file.stem:
-                    return self._problem("schema.id_name", position, value=value, example=quote(file.stem), file=quote(file.name))
+                    return self._problem(
+                        "schema.id_name", position, value=value, example=quote(file.stem), file=quote(file.name)
+                    )
                 return self._problem(
-                    "schema.id_file", position, value=value, example=quote(example),
-                    file=quote(file.name), expected_file=quote(example + file.suffix),
+                    "schema.id_file",
+                    position,
+                    value=value,
+                    example=quote(example),
+                    file=quote(file.name),
+                    expected_file=quote(example + file.suffix),
                 )
             return self._problem("schema.id", position, field=field, value=value, example=quote(example))
         if kind in ("date", "time"):
@@ -217,8 +224,12 @@ class Explainer:
         if final is None:
             return None
         return self.messages.problem(
-            f"schema.{kind}_final", path=self.path, position=position or (1, 1), field=field,
-            value=quote(written), example=f'"{final}"',
+            f"schema.{kind}_final",
+            path=self.path,
+            position=position or (1, 1),
+            field=field,
+            value=quote(written),
+            example=f'"{final}"',
         )
 
     def _property_name(self, failure: Failure) -> Problem:
@@ -294,7 +305,11 @@ def final_form(kind: str, written: str) -> str | None:
     match = _DATE.match(text)
     if not match:
         return None
-    day, month, year = (match.group(1), match.group(2), match.group(3)) if match.group(1) else (match.group(6), match.group(5), match.group(4))
+    day, month, year = (
+        (match.group(1), match.group(2), match.group(3))
+        if match.group(1)
+        else (match.group(6), match.group(5), match.group(4))
+    )
     try:
         return date(int(year), int(month), int(day)).isoformat()
     except ValueError:
@@ -312,4 +327,3 @@ def _as_id(text: str) -> str:
     replacements = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
     words = re.findall(r"[a-z0-9]+", text.lower().translate(replacements))
     return "-".join(words) or "mein-angebot"
-

@@ -134,7 +134,6 @@ def inline_references(node: Any, resolver: Resolver[Any], inlined: dict[int, Any
     return result
 
 
-
 def collect_text_fields(
     data: Any,
     schema: Mapping[str, Any],

@@ -1,4 +1,5 @@
 """The catalogue's settings, read from the site's mkdocs.yml without importing mkdocs."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -91,6 +92,7 @@ class Settings:
     def office_in(self, code: str) -> str:
         """The office's name as readers of a language read it, else as the default language writes it."""
         return self.office_names.get(code) or self.office
+
     docs_dir: Path | None = None
     """The hand-written pages (mkdocs' docs_dir), e.g. content/ with about.md, about.ar.md …"""
     history_since: date | None = None
@@ -136,7 +138,12 @@ def _accessibility(value: object) -> dict[str, str]:
     flat = {"law": str(value.get("law") or "").strip()}
     conciliation = value.get("conciliation")
     if isinstance(conciliation, dict):
-        flat.update({f"conciliation_{key}": str(conciliation.get(key) or "").strip() for key in ("name", "address", "email", "url")})
+        flat.update(
+            {
+                f"conciliation_{key}": str(conciliation.get(key) or "").strip()
+                for key in ("name", "address", "email", "url")
+            }
+        )
     return {key: text for key, text in flat.items() if text}
 
 
@@ -182,7 +189,11 @@ def settings_from_config(config: dict[str, Any], root: Path) -> Settings:
         office_phone=str(office.get("phone") or ""),
         office_email=str(office.get("email") or ""),
         accessibility=_accessibility(catalogue.get("accessibility")),
-        legal_date=legal_date if isinstance(legal_date, date) else date.fromisoformat(legal_date) if legal_date else None,
+        legal_date=legal_date
+        if isinstance(legal_date, date)
+        else date.fromisoformat(legal_date)
+        if legal_date
+        else None,
         licence=catalogue.get("licence", "dl-de/by-2-0"),
         licence_url=catalogue.get("licence_url", "https://www.govdata.de/dl-de/by-2-0"),
         stale_after_months=int(catalogue.get("stale_after_months", 12)),
@@ -223,15 +234,24 @@ def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tu
         if code not in codes:
             raise SettingsError(f"{where}: '{code}' is not one of the site's languages ({known})")
         if code == default:
-            raise SettingsError(f"{where}: '{code}' is the default language; every text has it, so it needs no fallback")
+            raise SettingsError(
+                f"{where}: '{code}' is the default language; every text has it, so it needs no fallback"
+            )
         entries = [chain] if isinstance(chain, str) else chain
         if not isinstance(entries, list) or not all(isinstance(entry, str) for entry in entries):
-            raise SettingsError(f"{where}: '{code}' must be given a list of language codes, e.g. '{code}: [en, {default}]'")
+            raise SettingsError(
+                f"{where}: '{code}' must be given a list of language codes, e.g. '{code}: [en, {default}]'"
+            )
         for entry in entries:
             if entry not in codes:
-                raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names '{entry}', " f"which is not one of the site's languages ({known})")
+                raise SettingsError(
+                    f"{where}: '{code}: [{', '.join(entries)}]' names '{entry}', "
+                    f"which is not one of the site's languages ({known})"
+                )
         if code in entries:
-            raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' is a cycle – a language cannot fall back to itself")
+            raise SettingsError(
+                f"{where}: '{code}: [{', '.join(entries)}]' is a cycle – a language cannot fall back to itself"
+            )
         if len(set(entries)) != len(entries):
             raise SettingsError(f"{where}: '{code}: [{', '.join(entries)}]' names a language twice")
         if default in entries[:-1]:
@@ -243,7 +263,13 @@ def _fallbacks(value: Any, codes: tuple[str, ...], default: str) -> dict[str, tu
     return chains
 
 
-GEOCODING_KEY_KINDS = {2: "stateKey", 5: "districtKey", 8: "municipalityKey", 9: "municipalAssociationKey", 12: "regionalKey"}
+GEOCODING_KEY_KINDS = {
+    2: "stateKey",
+    5: "districtKey",
+    8: "municipalityKey",
+    9: "municipalAssociationKey",
+    12: "regionalKey",
+}
 """Digits of an official German key -> its dcat-ap.de politicalGeocoding vocabulary (DCAT-AP.de 2.0, Konvention 10)."""
 GEOCODING_LEVELS = ("international", "european", "federal", "state", "administrativeDistrict", "municipality")
 _LEVEL_OF_KEY = {2: "state", 5: "administrativeDistrict", 8: "municipality", 9: "municipality", 12: "municipality"}
@@ -277,10 +303,14 @@ def _region_towns(value: Any) -> tuple[str, ...]:
     where = "extra.catalogue.region.towns in mkdocs.yml"
     towns = value.get("towns") if isinstance(value, dict) else None
     if not isinstance(towns, list) or not towns or not all(isinstance(town, str) for town in towns):
-        raise SettingsError(f"{where} must list the towns' site addresses, e.g. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'")
+        raise SettingsError(
+            f"{where} must list the towns' site addresses, e.g. 'region: {{towns: [https://bildung.musterstadt.example.org/]}}'"
+        )
     for town in towns:
         if not town.startswith(("https://", "http://")):
-            raise SettingsError(f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened")
+            raise SettingsError(
+                f"{where}: '{town}' is not a web address – write it with https://, as the town's site is opened"
+            )
     return tuple(dict.fromkeys(town if town.endswith(("/", ".json")) else town + "/" for town in towns))
 
 
@@ -293,7 +323,9 @@ def _day(value: Any, key: str) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError as error:
-        raise SettingsError(f'extra.catalogue.{key} in mkdocs.yml must be a day written YYYY-MM-DD, e.g. "2026-12-01", not {value!r}') from error
+        raise SettingsError(
+            f'extra.catalogue.{key} in mkdocs.yml must be a day written YYYY-MM-DD, e.g. "2026-12-01", not {value!r}'
+        ) from error
 
 
 def _colours(value: Any) -> dict[str, str]:
@@ -301,7 +333,9 @@ def _colours(value: Any) -> dict[str, str]:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        raise SettingsError('extra.catalogue.colours in mkdocs.yml must map a role to a colour, e.g. primary: "#0b5563"')
+        raise SettingsError(
+            'extra.catalogue.colours in mkdocs.yml must map a role to a colour, e.g. primary: "#0b5563"'
+        )
     problems = colour_problems(value)
     if problems:
         raise SettingsError(problems[0])
@@ -321,4 +355,3 @@ def _texts(value: Any, default: str) -> dict[str, str]:
     if isinstance(value, dict):
         return {str(code): str(text) for code, text in value.items() if text}
     return {default: str(value)} if value else {}
-

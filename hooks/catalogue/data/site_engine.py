@@ -3,6 +3,7 @@ languages) and the interface languages Material for MkDocs ships. The one core m
 tests/test_architecture.py holds every other to it, so that a move to another engine changes this module and the
 adapter only.
 """
+
 from __future__ import annotations
 
 from importlib.util import find_spec
@@ -17,8 +18,10 @@ def i18n_plugin_block(config: dict[str, Any]) -> dict[str, Any] | None:
     """The options of the i18n plugin in a parsed mkdocs.yml (`plugins` as a list or a mapping), the very object
     in config so that a caller may change it; None when the plugin is not listed. {} for a plugin without options."""
     plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (
-        next(iter(item.items())) if isinstance(item, dict) and item else (item, None) for item in plugins
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (next(iter(item.items())) if isinstance(item, dict) and item else (item, None) for item in plugins)
     )
     for name, options in entries:
         if name == I18N_PLUGIN:

@@ -1,6 +1,7 @@
 """The guard every CSV file of the catalogue puts on its cells (open data, translator files): a spreadsheet runs a
 cell that starts with =, +, -, @, a tab or a carriage return as a formula (CSV injection, OWASP), so such a cell
 gets a quote mark first, which spreadsheets read as "this is text"."""
+
 from __future__ import annotations
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -12,6 +12,7 @@ can come in the evening); a session without an end counts as its start minute. "
 or Sunday (ISO 8601 weekdays 6 and 7), besides its part of the day. A time before 06:00 belongs to no part of the
 day.
 """
+
 from __future__ import annotations
 
 from catalogue.data.model import Schedule

@@ -1,6 +1,7 @@
 """A record's translation bookkeeping, read from its document when the model is built: the fingerprint of its
 default-language text, the fingerprints its translations were made from, its machine drafts and its translatable
 texts (catalogue.figures.translation_status says where each language stands)."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -13,10 +14,14 @@ from catalogue.data.model import TextUnit, TranslationRecord
 from catalogue.data.schema_loading import Kind, SchemaSet
 
 
-def translation_record(kind: Kind, document: Mapping[str, Any], default_language: str, schemas: SchemaSet) -> TranslationRecord:
+def translation_record(
+    kind: Kind, document: Mapping[str, Any], default_language: str, schemas: SchemaSet
+) -> TranslationRecord:
     """A valid document's translation bookkeeping: fingerprint, recorded sources, machine drafts, translatable texts."""
     units = tuple(
-        TextUnit(path=tuple(item.path), texts=MappingProxyType(dict(_lookup(document, item.path))), markdown=item.markdown)
+        TextUnit(
+            path=tuple(item.path), texts=MappingProxyType(dict(_lookup(document, item.path))), markdown=item.markdown
+        )
         for item in schemas.text_fields(kind, document)
         if not is_proper_name(kind, item.path)
     )

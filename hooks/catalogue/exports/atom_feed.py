@@ -3,16 +3,17 @@
 A text shown in the default language because its translation is missing carries xml:lang of its real
 language, so a feed reader does not present German text as Arabic.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, time
 
 from catalogue.data.model import NewsItem, Texts
-from catalogue.publication.visibility import Publication
 from catalogue.language.localise import LocalText
 from catalogue.language.markdown_text import markdown_to_html
 from catalogue.language.reader_language import ReaderLanguage
+from catalogue.publication.visibility import Publication
 
 from .calendar_files import TOWN_TIME_ZONE
 
@@ -41,7 +42,9 @@ def _child(parent: ET.Element, tag: str, text: str | None = None, **attributes: 
     return element
 
 
-def _localised(parent: ET.Element, tag: str, picked: LocalText, reader: ReaderLanguage, **attributes: str) -> ET.Element:
+def _localised(
+    parent: ET.Element, tag: str, picked: LocalText, reader: ReaderLanguage, **attributes: str
+) -> ET.Element:
     element = _child(parent, tag, picked.text, **attributes)
     if picked.language != reader.code:
         element.set(_XML_LANG, picked.language)
@@ -65,7 +68,9 @@ def _entry(feed: ET.Element, item: NewsItem, reader: ReaderLanguage) -> None:
     if item.summary:
         _localised(entry, "summary", _pick(reader, item.summary), reader, type="text")
     body = _pick(reader, item.body)
-    _localised(entry, "content", LocalText(markdown_to_html(body.text), body.language, body.is_fallback), reader, type="html")
+    _localised(
+        entry, "content", LocalText(markdown_to_html(body.text), body.language, body.is_fallback), reader, type="html"
+    )
 
 
 def newest_first(items: tuple[NewsItem, ...]) -> list[NewsItem]:
@@ -78,7 +83,12 @@ def atom_feed(publication: Publication, reader: ReaderLanguage, *, updated: date
     # default_namespace option refuses the unqualified attributes (href, rel, type) that Atom uses.
     feed = ET.Element("feed", {"xmlns": ATOM_NAMESPACE, _XML_LANG: reader.code})
     _child(feed, "id", feed_url(reader))
-    _child(feed, "title", f"{reader.t('news.title')} – {reader.town}" if reader.town else reader.t("news.title"), type="text")
+    _child(
+        feed,
+        "title",
+        f"{reader.t('news.title')} – {reader.town}" if reader.town else reader.t("news.title"),
+        type="text",
+    )
     _child(feed, "updated", rfc3339_midnight(updated))
     _child(feed, "link", rel="self", type=ATOM_MEDIA_TYPE, href=feed_url(reader))
     _child(feed, "link", rel="alternate", type="text/html", href=f"{settings.site_url}{reader.prefix}news/")

@@ -8,6 +8,7 @@ Written directly rather than through the icalendar package: a catalogue of 1,000
 thousands of small calendars per build, and icalendar's serialiser took most of the build's time. The tests read
 every file back with icalendar's parser.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -141,7 +142,9 @@ def _weekly_events(
 
 
 def _text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
+    return (
+        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\n").replace("\n", "\\n")
+    )
 
 
 def _fold(line: str) -> str:
@@ -193,8 +196,15 @@ def _event_lines(event: CalendarEvent) -> Iterator[str]:
 
 def calendar_of(events: Iterable[CalendarEvent], name: str, licence_note: str | None = None) -> bytes:
     events = list(events)
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_PRODUCT_ID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-             f"X-WR-CALNAME:{_text(name)}", "X-WR-TIMEZONE:Europe/Berlin"]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{_PRODUCT_ID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_text(name)}",
+        "X-WR-TIMEZONE:Europe/Berlin",
+    ]
     if licence_note:
         lines.append(f"X-LICENCE:{licence_note.replace(chr(10), ' ')}")
     if events:

@@ -7,6 +7,7 @@ a URI of the dcat-ap.de licence vocabulary (mapped from `extra.catalogue.licence
 dct:format from the EU file-type vocabulary, and dcatde:politicalGeocodingURI and dcatde:politicalGeocodingLevelURI from
 `extra.catalogue.geocoding`. The same inputs give byte-identical files.
 """
+
 from __future__ import annotations
 
 import html
@@ -48,7 +49,19 @@ MEDIA_TYPE = "https://www.iana.org/assignments/media-types/"
 EDUCATION_THEME = "http://publications.europa.eu/resource/authority/data-theme/EDUC"
 GEOCODING = "http://dcat-ap.de/def/politicalGeocoding/"
 LANGUAGE_AUTHORITY = "http://publications.europa.eu/resource/authority/language/"
-_ISO_639_3 = {"de": "DEU", "en": "ENG", "ar": "ARA", "fa": "FAS", "uk": "UKR", "ru": "RUS", "tr": "TUR", "ti": "TIR", "ps": "PUS", "ku": "KUR", "so": "SOM"}
+_ISO_639_3 = {
+    "de": "DEU",
+    "en": "ENG",
+    "ar": "ARA",
+    "fa": "FAS",
+    "uk": "UKR",
+    "ru": "RUS",
+    "tr": "TUR",
+    "ti": "TIR",
+    "ps": "PUS",
+    "ku": "KUR",
+    "so": "SOM",
+}
 
 
 @dataclass(frozen=True)
@@ -89,7 +102,15 @@ def _q(name: str) -> str:
     return f"{{{NAMESPACES[prefix]}}}{local}"
 
 
-def _add(parent: ET.Element, name: str, text: str | None = None, *, resource: str | None = None, lang: str | None = None, datatype: str | None = None) -> ET.Element:
+def _add(
+    parent: ET.Element,
+    name: str,
+    text: str | None = None,
+    *,
+    resource: str | None = None,
+    lang: str | None = None,
+    datatype: str | None = None,
+) -> ET.Element:
     element = ET.SubElement(parent, _q(name))
     if resource is not None:
         element.set(_q("rdf:resource"), resource)
@@ -122,21 +143,34 @@ def dcat_catalog(settings: Settings, today: date, files: Sequence[DataFile], wor
     root = ET.Element(_q("rdf:RDF"))
     catalog = ET.SubElement(root, _q("dcat:Catalog"), {_q("rdf:about"): f"{site}data/{CATALOG_FILE}"})
     _add(catalog, "dct:title", settings.site_name, lang=settings.default_language)
-    _texts(catalog, "dct:description", words, "opendata.intro", licence=settings.licence, attribution=attribution(settings))
+    _texts(
+        catalog, "dct:description", words, "opendata.intro", licence=settings.licence, attribution=attribution(settings)
+    )
     _add(catalog, "foaf:homepage", resource=site)
     _add(catalog, "dct:modified", modified, datatype=date_type)
     _add(catalog, "dct:language", resource=LANGUAGE_AUTHORITY + _ISO_639_3.get(settings.default_language, "MUL"))
-    publisher = ET.SubElement(_add(catalog, "dct:publisher"), _q("foaf:Organization"), {_q("rdf:about"): f"{site}#publisher"})
+    publisher = ET.SubElement(
+        _add(catalog, "dct:publisher"), _q("foaf:Organization"), {_q("rdf:about"): f"{site}#publisher"}
+    )
     _add(publisher, "foaf:name", f"{settings.office}, {settings.town}")
     _add(publisher, "foaf:homepage", resource=site)
 
     dataset = ET.SubElement(_add(catalog, "dcat:dataset"), _q("dcat:Dataset"), {_q("rdf:about"): f"{site}data/#offers"})
     _add(dataset, "dct:identifier", f"{site}data/#offers")
     for language_words in words:
-        _add(dataset, "dct:title", settings.language(language_words.code).site_name or settings.site_name, lang=language_words.code)
-    _texts(dataset, "dct:description", words, "opendata.intro", licence=settings.licence, attribution=attribution(settings))
+        _add(
+            dataset,
+            "dct:title",
+            settings.language(language_words.code).site_name or settings.site_name,
+            lang=language_words.code,
+        )
+    _texts(
+        dataset, "dct:description", words, "opendata.intro", licence=settings.licence, attribution=attribution(settings)
+    )
     _add(dataset, "dct:publisher", resource=f"{site}#publisher")
-    contact = ET.SubElement(_add(dataset, "dcat:contactPoint"), _q("vcard:Organization"), {_q("rdf:about"): f"{site}#contact"})
+    contact = ET.SubElement(
+        _add(dataset, "dcat:contactPoint"), _q("vcard:Organization"), {_q("rdf:about"): f"{site}#contact"}
+    )
     _add(contact, "vcard:fn", settings.office)
     if settings.office_email:
         _add(contact, "vcard:hasEmail", resource=f"mailto:{settings.office_email}")
@@ -155,7 +189,9 @@ def dcat_catalog(settings: Settings, today: date, files: Sequence[DataFile], wor
 
     for file in files:
         url = f"{site}{file.path}"
-        distribution = ET.SubElement(_add(dataset, "dcat:distribution"), _q("dcat:Distribution"), {_q("rdf:about"): url})
+        distribution = ET.SubElement(
+            _add(dataset, "dcat:distribution"), _q("dcat:Distribution"), {_q("rdf:about"): url}
+        )
         if file.title_is_label:
             _texts(distribution, "dct:title", words, file.title)
         else:
@@ -166,7 +202,12 @@ def dcat_catalog(settings: Settings, today: date, files: Sequence[DataFile], wor
         _add(distribution, "dcat:mediaType", resource=MEDIA_TYPE + file.media_type)
         _add(distribution, "dct:license", resource=licence)
         _add(distribution, "dcatde:licenseAttributionByText", attribution(settings))
-        _add(distribution, "dcat:byteSize", str(file.size), datatype="http://www.w3.org/2001/XMLSchema#nonNegativeInteger")
+        _add(
+            distribution,
+            "dcat:byteSize",
+            str(file.size),
+            datatype="http://www.w3.org/2001/XMLSchema#nonNegativeInteger",
+        )
         _add(distribution, "dct:modified", modified, datatype=date_type)
 
     ET.indent(root)

@@ -4,6 +4,7 @@ weekly times (the Excel workbook is in spreadsheet.py).
 Every export holds only what the publication shows on its day; hidden offers stay out. The same publication,
 settings and stamp give byte-identical files, so builds on different machines compare equal.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,18 +16,42 @@ from datetime import date, datetime
 from typing import Any
 
 from catalogue.data.model import Actor, Contact, Location, Offer, Taxonomy, Term, Texts
-from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
 from catalogue.data.spreadsheet import spreadsheet_safe
 from catalogue.language.localise import Localiser
+from catalogue.publication.visibility import Publication
 
 from .calendar_files import calendar_of, session_events
 
 CSV_COLUMNS = (
-    "id", "title", "summary", "actor_id", "actor_name", "categories", "target_groups", "eligible", "age_min",
-    "age_max", "languages", "german_level", "mode", "free", "free_with", "amount_eur", "per", "districts", "postcodes", "addresses",
-    "phone", "email", "registration_required", "registration_deadline", "valid_from", "valid_until",
-    "last_verified", "url",
+    "id",
+    "title",
+    "summary",
+    "actor_id",
+    "actor_name",
+    "categories",
+    "target_groups",
+    "eligible",
+    "age_min",
+    "age_max",
+    "languages",
+    "german_level",
+    "mode",
+    "free",
+    "free_with",
+    "amount_eur",
+    "per",
+    "districts",
+    "postcodes",
+    "addresses",
+    "phone",
+    "email",
+    "registration_required",
+    "registration_deadline",
+    "valid_from",
+    "valid_until",
+    "last_verified",
+    "url",
 )
 CSV_LIST_SEPARATOR = "; "
 
@@ -61,7 +86,12 @@ def _iso(day: date | None) -> str | None:
 
 
 def _contact(contact: Contact) -> dict[str, Any]:
-    return {"phone": contact.phone, "email": contact.email, "role": _texts(contact.role), "hours": _texts(contact.hours)}
+    return {
+        "phone": contact.phone,
+        "email": contact.email,
+        "role": _texts(contact.role),
+        "hours": _texts(contact.hours),
+    }
 
 
 def _term(term: Term) -> dict[str, Any]:
@@ -112,7 +142,12 @@ def _offer_document(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Se
         "locations": [_location(actor.location(place_id), taxonomy) for place_id in offer_location_ids(offer)],
         "schedule": {
             "sessions": [
-                {"date": session.date.isoformat(), "start": session.start, "end": session.end, "location": session.location}
+                {
+                    "date": session.date.isoformat(),
+                    "start": session.start,
+                    "end": session.end,
+                    "location": session.location,
+                }
                 for session in offer.schedule.sessions
             ],
             "weekly": [{"day": slot.day, "start": slot.start, "end": slot.end} for slot in offer.schedule.weekly],
@@ -127,7 +162,9 @@ def _offer_document(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Se
             "reductions": _texts(offer.costs.reductions),
             "free_with": list(offer.costs.free_with),
         },
-        "registration": None if registration is None else {
+        "registration": None
+        if registration is None
+        else {
             "required": registration.required,
             "how": _texts(registration.how),
             "deadline": _iso(registration.deadline),
@@ -184,7 +221,9 @@ def phone_cell(phone: str) -> str:
 
 def csv_cells(row: Mapping[str, str]) -> dict[str, str]:
     """A row of offer_row() made safe for spreadsheets, every cell alike."""
-    return {column: spreadsheet_safe(phone_cell(value) if column == "phone" else value) for column, value in row.items()}
+    return {
+        column: spreadsheet_safe(phone_cell(value) if column == "phone" else value) for column, value in row.items()
+    }
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -230,7 +269,9 @@ def offer_row(offer: Offer, actor: Actor, taxonomy: Taxonomy, settings: Settings
         "german_level": offer.german_level or "",
         "mode": offer.mode,
         "free": _flag(offer.costs.free),
-        "free_with": _joined([localiser.text(taxonomy.entitlement(term_id).label) for term_id in offer.costs.free_with]),
+        "free_with": _joined(
+            [localiser.text(taxonomy.entitlement(term_id).label) for term_id in offer.costs.free_with]
+        ),
         "amount_eur": _number(offer.costs.amount),
         "per": offer.costs.per or "",
         "districts": _joined([localiser.text(taxonomy.district(place.district).label) for place in places]),
@@ -269,6 +310,8 @@ def sessions_ics(publication: Publication, settings: Settings, *, stamp: datetim
     events = (
         event
         for offer in _published_offers(publication)
-        for event in session_events(offer, actors[offer.actor], localiser, offer_url(settings, language, offer.id), stamp)
+        for event in session_events(
+            offer, actors[offer.actor], localiser, offer_url(settings, language, offer.id), stamp
+        )
     )
     return calendar_of(events, settings.language(language).site_name, licence_note=licence_note(settings))

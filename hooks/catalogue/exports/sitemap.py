@@ -5,6 +5,7 @@ It has no <lastmod>: the build date is not the day a page changed, and leaving i
 same data identical from day to day. The protocol allows 50,000 URLs per file; at eight languages that is
 about 6,000 pages.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -46,6 +47,8 @@ def sitemap_xml(settings: Settings, paths: Sequence[str], left_out: frozenset[st
             url.tail = "\n"
             ET.SubElement(url, "loc").text = page_url(settings, code, path)
             for hreflang, href in alternates:
-                ET.SubElement(url, f"{{{XHTML_NAMESPACE}}}link", {"rel": "alternate", "hreflang": hreflang, "href": href})
+                ET.SubElement(
+                    url, f"{{{XHTML_NAMESPACE}}}link", {"rel": "alternate", "hreflang": hreflang, "href": href}
+                )
     document: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
     return document

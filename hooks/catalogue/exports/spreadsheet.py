@@ -4,6 +4,7 @@ A German office opens it with a double-click: no separator to guess, numbers sto
 the reader's decimal comma), dates as dates. Every text cell is stored as text, so nothing in it runs as a formula.
 The same publication gives a byte-identical file: openpyxl's timestamps are set to the publication day.
 """
+
 from __future__ import annotations
 
 import io
@@ -18,8 +19,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
+from catalogue.publication.visibility import Publication
 
 from .open_data import CSV_COLUMNS, licence_note, offer_row
 

@@ -6,6 +6,7 @@ as a copy of another's repository sets the day it took over) are not counted. A 
 not a repository, or a shallow clone such as GitHub's default checkout - gets None, and the page says so instead of
 showing made-up numbers.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
+from catalogue.publication.visibility import Publication
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,9 @@ def _git(root: Path, *arguments: str) -> str | None:
 
 def _file_events(root: Path, offers_dir: Path, kind: str) -> dict[str, date]:
     """Offer file path (relative to the repository) -> the day of its first 'A' or last 'D' commit."""
-    log = _git(root, "log", f"--diff-filter={kind}", "--format=%x00%as", "--name-only", "--no-renames", "--", str(offers_dir))
+    log = _git(
+        root, "log", f"--diff-filter={kind}", "--format=%x00%as", "--name-only", "--no-renames", "--", str(offers_dir)
+    )
     events: dict[str, date] = {}
     if not log:
         return events
@@ -77,7 +80,12 @@ def offer_history(publication: Publication, settings: Settings) -> tuple[Quarter
     offer_at = {(settings.root / offer.source).resolve(): offer for offer in publication.catalogue.offers}
     for name in added:
         offer = offer_at.get((root / name).resolve())
-        if name not in ended and offer is not None and offer.valid_until is not None and offer.valid_until < publication.today:
+        if (
+            name not in ended
+            and offer is not None
+            and offer.valid_until is not None
+            and offer.valid_until < publication.today
+        ):
             ended[name] = offer.valid_until
     quarters: dict[str, list[int]] = {}
     for day in added.values():
@@ -85,4 +93,6 @@ def offer_history(publication: Publication, settings: Settings) -> tuple[Quarter
     for day in ended.values():
         quarters.setdefault(quarter_of(day), [0, 0])[1] += 1
     last = quarter_of(publication.today)
-    return tuple(QuarterCount(quarter, counts[0], counts[1]) for quarter, counts in sorted(quarters.items()) if quarter <= last)
+    return tuple(
+        QuarterCount(quarter, counts[0], counts[1]) for quarter, counts in sorted(quarters.items()) if quarter <= last
+    )

@@ -1,6 +1,7 @@
 """How far each language carries the catalogue: the share of offers a reader of it can judge in it, that is whose
 title, summary and who-may-take-part are in the language (the taxonomy's eligibility terms have a label in every
 language, so an offer with `eligible` answers the last in every one)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -30,4 +31,7 @@ def covered_in(offer: Offer, language: str) -> bool:
 
 def language_coverage(offers: Sequence[Offer], languages: Iterable[str]) -> tuple[LanguageCoverage, ...]:
     """One entry per language, in the order given."""
-    return tuple(LanguageCoverage(language, sum(covered_in(offer, language) for offer in offers), len(offers)) for language in languages)
+    return tuple(
+        LanguageCoverage(language, sum(covered_in(offer, language) for offer in offers), len(offers))
+        for language in languages
+    )

@@ -12,17 +12,18 @@ Counting rules (the page and the CSV downloads say them too):
   where none does.
 - Waiting lists count only capacity numbers at most CAPACITY_SHOWN_MONTHS old, as the site shows them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from catalogue.publication.capacity import shown_capacity
-from catalogue.figures.history import quarter_of
 from catalogue.data.model import Need, Offer
-from catalogue.publication.visibility import Publication
+from catalogue.figures.history import quarter_of
 from catalogue.figures.statistics import AGE_BANDS, offer_age_bands, offer_districts
+from catalogue.publication.capacity import shown_capacity
+from catalogue.publication.visibility import Publication
 
 WHOLE_TOWN = "*"
 """The column of needs that concern the whole town, and of all offers whatever their district."""
@@ -127,7 +128,8 @@ def _ages_overlap(offer: Offer, need: Need) -> bool:
 def offers_meeting(need: Need, publication: Publication) -> tuple[Offer, ...]:
     """The published offers in the need's topic, district (any, for the whole town) and ages (see the module)."""
     return tuple(
-        offer for offer in publication.offers
+        offer
+        for offer in publication.offers
         if need.topic in offer.categories
         and (need.district is None or need.district in offer_districts(offer, publication))
         and _ages_overlap(offer, need)
@@ -144,7 +146,9 @@ def shown_people(people: int) -> str:
 
 
 def _need_matrix(
-    rows: Sequence[str], columns: Sequence[str], offer_keys: Sequence[tuple[Sequence[str], Sequence[str]]],
+    rows: Sequence[str],
+    columns: Sequence[str],
+    offer_keys: Sequence[tuple[Sequence[str], Sequence[str]]],
     need_keys: Sequence[tuple[Need, Sequence[str], Sequence[str]]],
 ) -> NeedMatrix:
     row_index = {key: index for index, key in enumerate(rows)}
@@ -162,8 +166,12 @@ def _need_matrix(
                 needs[row_index[row]][column_index[column]] += 1
                 people[row_index[row]][column_index[column]] += need.people
     return NeedMatrix(
-        tuple(rows), tuple(columns),
-        tuple(tuple(NeedCell(offers[r][c], needs[r][c], people[r][c]) for c in range(len(columns))) for r in range(len(rows))),
+        tuple(rows),
+        tuple(columns),
+        tuple(
+            tuple(NeedCell(offers[r][c], needs[r][c], people[r][c]) for c in range(len(columns)))
+            for r in range(len(rows))
+        ),
     )
 
 
@@ -174,13 +182,26 @@ def _gaps(needs: Sequence[Need], publication: Publication) -> tuple[Gap, ...]:
     order = {term.id: index for index, term in enumerate(publication.catalogue.taxonomy.categories)}
     districts = {term.id: index for index, term in enumerate(publication.catalogue.taxonomy.districts)}
     gaps = []
-    for (topic, district), members in sorted(groups.items(), key=lambda item: (order.get(item[0][0], 99), districts.get(item[0][1], 99))):
+    for (topic, district), members in sorted(
+        groups.items(), key=lambda item: (order.get(item[0][0], 99), districts.get(item[0][1], 99))
+    ):
         meeting = {offer.id: offer for need in members for offer in offers_meeting(need, publication)}
-        with_seats = [offer.capacity.seats for offer in meeting.values() if offer.capacity is not None and offer.capacity.seats is not None]
-        gaps.append(Gap(
-            topic=topic, district=district, people=sum(need.people for need in members), needs=len(members),
-            offers=len(meeting), seats=sum(with_seats) if with_seats else None, seats_known=len(with_seats),
-        ))
+        with_seats = [
+            offer.capacity.seats
+            for offer in meeting.values()
+            if offer.capacity is not None and offer.capacity.seats is not None
+        ]
+        gaps.append(
+            Gap(
+                topic=topic,
+                district=district,
+                people=sum(need.people for need in members),
+                needs=len(members),
+                offers=len(meeting),
+                seats=sum(with_seats) if with_seats else None,
+                seats_known=len(with_seats),
+            )
+        )
     return tuple(gaps)
 
 
@@ -189,11 +210,19 @@ def waiting_lists(publication: Publication) -> tuple[WaitingList, ...]:
     rows = []
     for term in publication.catalogue.taxonomy.categories:
         waiting = [
-            capacity for offer in publication.offers_in_category(term.id)
+            capacity
+            for offer in publication.offers_in_category(term.id)
             if (capacity := shown_capacity(offer, publication.today)) is not None and capacity.waiting_list > 0
         ]
         if waiting:
-            rows.append(WaitingList(term.id, len(waiting), sum(item.waiting_list for item in waiting), min(item.as_of for item in waiting)))
+            rows.append(
+                WaitingList(
+                    term.id,
+                    len(waiting),
+                    sum(item.waiting_list for item in waiting),
+                    min(item.as_of for item in waiting),
+                )
+            )
     return tuple(rows)
 
 
@@ -235,12 +264,14 @@ def need_figures(publication: Publication) -> NeedFigures:
         people=sum(need.people for need in current),
         latest_report=max((need.reported for need in needs if need.reported <= today), default=None),
         by_district=_need_matrix(
-            categories, districts,
+            categories,
+            districts,
             [(offer.categories, (*offer_districts(offer, publication), WHOLE_TOWN)) for offer in offers],
             [(need, need.categories, need_districts(need)) for need in current],
         ),
         by_age_band=_need_matrix(
-            categories, bands,
+            categories,
+            bands,
             [(offer.categories, offer_age_bands(offer)) for offer in offers],
             [(need, need.categories, need_age_bands(need)) for need in current],
         ),

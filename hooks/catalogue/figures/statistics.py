@@ -8,6 +8,7 @@ offer without a location counts as "no place (online or by phone)". Age bands fo
 education monitoring (under 3, 3 to school age, primary, lower secondary, upper secondary and vocational age, young
 adults, adults, 65 and over); an offer counts in every band its ages overlap, an offer without ages in all of them.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -21,8 +22,14 @@ from catalogue.publication.visibility import Publication
 
 NO_DISTRICT = "-"
 AGE_BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("0-2", 0, 2), ("3-5", 3, 5), ("6-9", 6, 9), ("10-15", 10, 15), ("16-18", 16, 18), ("19-26", 19, 26),
-    ("27-64", 27, 64), ("65+", 65, None),
+    ("0-2", 0, 2),
+    ("3-5", 3, 5),
+    ("6-9", 6, 9),
+    ("10-15", 10, 15),
+    ("16-18", 16, 18),
+    ("19-26", 19, 26),
+    ("27-64", 27, 64),
+    ("65+", 65, None),
 )
 MODES = ("in_person", "hybrid", "online")
 
@@ -84,7 +91,9 @@ def _counts(keys: Sequence[str], groups: Iterable[Iterable[str]], keep_empty: bo
     return tuple(Count(key, count) for key, count in totals.items() if keep_empty or count)
 
 
-def _matrix(rows: Sequence[str], columns: Sequence[str], pairs: Iterable[tuple[Iterable[str], Iterable[str]]]) -> Matrix:
+def _matrix(
+    rows: Sequence[str], columns: Sequence[str], pairs: Iterable[tuple[Iterable[str], Iterable[str]]]
+) -> Matrix:
     index_rows = {key: index for index, key in enumerate(rows)}
     index_columns = {key: index for index, key in enumerate(columns)}
     cells = [[0] * len(columns) for _ in rows]
@@ -108,7 +117,10 @@ def figures(publication: Publication, languages: Sequence[str]) -> Figures:
         districts.append(NO_DISTRICT)
     bands = [band for band, _, _ in AGE_BANDS]
     band_lists = [offer_age_bands(offer) for offer in offers]
-    offer_languages = sorted({code for offer in offers for code in offer.languages}, key=lambda code: (-sum(code in offer.languages for offer in offers), code))
+    offer_languages = sorted(
+        {code for offer in offers for code in offer.languages},
+        key=lambda code: (-sum(code in offer.languages for offer in offers), code),
+    )
     return Figures(
         offers=len(offers),
         by_area=_counts(
@@ -121,8 +133,12 @@ def figures(publication: Publication, languages: Sequence[str]) -> Figures:
         by_offer_language=_counts(offer_languages, (offer.languages for offer in offers)),
         by_costs=_counts(["free", "paid"], (["free" if offer.costs.free else "paid"] for offer in offers)),
         by_mode=_counts(list(MODES), ([offer.mode] for offer in offers)),
-        category_by_district=_matrix(categories, districts, zip((offer.categories for offer in offers), district_lists, strict=True)),
-        category_by_age_band=_matrix(categories, bands, zip((offer.categories for offer in offers), band_lists, strict=True)),
+        category_by_district=_matrix(
+            categories, districts, zip((offer.categories for offer in offers), district_lists, strict=True)
+        ),
+        category_by_age_band=_matrix(
+            categories, bands, zip((offer.categories for offer in offers), band_lists, strict=True)
+        ),
         readable=tuple(
             Count(language, sum(translation_status(offer.translation, language) != "missing" for offer in offers))
             for language in languages
@@ -138,11 +154,19 @@ MATRICES = ("categories_districts", "categories_ages")
 
 def chart_counts(figures_: Figures, name: str) -> tuple[Count, ...]:
     return {
-        "areas": figures_.by_area, "categories": figures_.by_category, "districts": figures_.by_district,
-        "ages": figures_.by_age_band, "offer_languages": figures_.by_offer_language, "costs": figures_.by_costs,
-        "modes": figures_.by_mode, "readable": figures_.readable, "coverage": figures_.coverage,
+        "areas": figures_.by_area,
+        "categories": figures_.by_category,
+        "districts": figures_.by_district,
+        "ages": figures_.by_age_band,
+        "offer_languages": figures_.by_offer_language,
+        "costs": figures_.by_costs,
+        "modes": figures_.by_mode,
+        "readable": figures_.readable,
+        "coverage": figures_.coverage,
     }[name]
 
 
 def matrix(figures_: Figures, name: str) -> Matrix:
-    return {"categories_districts": figures_.category_by_district, "categories_ages": figures_.category_by_age_band}[name]
+    return {"categories_districts": figures_.category_by_district, "categories_ages": figures_.category_by_age_band}[
+        name
+    ]

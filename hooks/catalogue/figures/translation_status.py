@@ -11,11 +11,13 @@ The rules, in the order they apply to one record and one language:
 Word counts are what a translator is paid for: the default-language words of the texts still to translate (the
 missing ones) or to check again (all of the record's texts when it is outdated or machine-translated).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Literal, Union
+from typing import Literal
 
 from catalogue.data.model import Actor, Catalogue, NewsItem, Offer, TextUnit, TranslationRecord
 
@@ -23,7 +25,7 @@ Status = Literal["current", "outdated", "machine", "missing"]
 STATUSES: tuple[Status, ...] = ("current", "outdated", "machine", "missing")
 RecordKind = Literal["offer", "actor", "news"]
 RECORD_KINDS: tuple[RecordKind, ...] = ("offer", "actor", "news")
-Record = Union[Offer, Actor, NewsItem]
+Record = Offer | Actor | NewsItem
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _NOT_TRANSLATED = re.compile(r"\]\([^)\s]*\)|<?(?:https?://|mailto:|tel:)[^\s>)]*>?|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -80,7 +82,9 @@ class StatusCount:
         return self.current + self.outdated + self.machine + self.missing
 
 
-def records_of_kind(catalogue: Catalogue, kind: RecordKind, offers: Iterable[Offer] | None = None) -> tuple[Record, ...]:
+def records_of_kind(
+    catalogue: Catalogue, kind: RecordKind, offers: Iterable[Offer] | None = None
+) -> tuple[Record, ...]:
     if kind == "offer":
         return tuple(catalogue.offers if offers is None else offers)
     if kind == "actor":
@@ -113,4 +117,3 @@ def record_kind(record: Record) -> RecordKind:
     if isinstance(record, Actor):
         return "actor"
     return "news"
-

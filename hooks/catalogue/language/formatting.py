@@ -15,6 +15,7 @@ Rules, each for every language alike:
   weekday and month names, the 12- or 24-hour clock, the date pattern and the digits. Why each is set is written
   beside it in the labels file.
 """
+
 from __future__ import annotations
 
 import re
@@ -157,7 +158,9 @@ def _digits(text: str, system: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _format_number(value: int | float, language: str, system: str) -> str:
-    return _digits(format_decimal(value, locale=cldr_locale(language), numbering_system=_symbols_system(language, system)), system)
+    return _digits(
+        format_decimal(value, locale=cldr_locale(language), numbering_system=_symbols_system(language, system)), system
+    )
 
 
 def _symbols_system(language: str, system: str) -> str:
@@ -183,7 +186,9 @@ def _quoted(text: str) -> str:
 
 @lru_cache(maxsize=16384)
 def _format_date(value: date, with_weekday: bool, language: str, overrides: FormatOverrides = NO_OVERRIDES) -> str:
-    pattern = (overrides.full_date if with_weekday else overrides.date) or date_patterns(language)[1 if with_weekday else 0]
+    pattern = (overrides.full_date if with_weekday else overrides.date) or date_patterns(language)[
+        1 if with_weekday else 0
+    ]
     if overrides.months:
         pattern = pattern.replace("MMMM", _quoted(overrides.months[value.month - 1]))
     if overrides.weekdays:

@@ -1,4 +1,5 @@
 """Choosing the text of a reader's language, falling back along the language's chain, and saying so."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

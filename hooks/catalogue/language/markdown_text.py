@@ -1,4 +1,5 @@
 """Markdown of data files to safe HTML: Python-Markdown renders, nh3 keeps only harmless tags and link schemes."""
+
 from __future__ import annotations
 
 import html
@@ -34,9 +35,7 @@ def html_to_text(source: str) -> str:
 
 
 _TAG = re.compile(r"(<[^>]*>)")
-_LEFT_TO_RIGHT_RUN = re.compile(
-    r"\+?\d[\d /()\-–.:]*\d(?:\s?(?:Uhr|h))?"
-)
+_LEFT_TO_RIGHT_RUN = re.compile(r"\+?\d[\d /()\-–.:]*\d(?:\s?(?:Uhr|h))?")
 """A run of digits with the separators of phone numbers ('+49 6221 555-0142', '0621/12 34'), times ('9:00–12:30'),
 dates ('15.01.2027') and postcodes; one digit alone needs no isolation."""
 

@@ -1,4 +1,5 @@
 """Everything a template needs to speak one reader's language: labels, texts with fallback, dates, lists."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,10 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # CLDR's Tigrinya name for German is "ጀርመን", the country; the language is "ጀርመንኛ" like every other language name.
 # Its names for Pashto, Kurdish and Somali ("ፓሽቶ", "ኩርዲሽ", "ሶማሊ") lack that ending too.
 _LANGUAGE_NAME_OVERRIDES: Mapping[tuple[str, str], str] = {
-    ("de", "ti"): "ጀርመንኛ", ("ps", "ti"): "ፓሽቶኛ", ("ku", "ti"): "ኩርድኛ", ("so", "ti"): "ሶማልኛ",
+    ("de", "ti"): "ጀርመንኛ",
+    ("ps", "ti"): "ፓሽቶኛ",
+    ("ku", "ti"): "ኩርድኛ",
+    ("so", "ti"): "ሶማልኛ",
 }
 
 _LIST_PATTERN_OVERRIDES: Mapping[str, Mapping[str, str]] = {"fa": {"end": "{0} و {1}"}}
@@ -164,7 +168,9 @@ class ReaderLanguage:
         if not parts:
             return self.t("machine.notice") if machine else Markup("")
         order = self.settings.fallback_chain(self.code)
-        shown = sorted(self.fallbacks.languages, key=lambda code: (order.index(code) if code in order else len(order), code))
+        shown = sorted(
+            self.fallbacks.languages, key=lambda code: (order.index(code) if code in order else len(order), code)
+        )
         names = self.join(self.language_name(code) for code in shown)
         listed = self.join(self.t(part) for part in parts)
         return self.t("machine.notice_parts" if machine else "fallback.parts", language=names, parts=listed)
@@ -184,7 +190,9 @@ class ReaderLanguage:
         picked = self.pick(texts, part)
         if not picked.is_fallback:
             return escape(picked.text)
-        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
+        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(
+            picked.language, direction_of(picked.language), picked.text
+        )
 
     def named(self, texts: Texts) -> Markup:
         """Like text(), for an entry of a list (a news headline): a fallback also names its language in brackets after
@@ -194,16 +202,18 @@ class ReaderLanguage:
             return escape(picked.text)
         self.fallbacks.entries += 1
         self.fallbacks.languages.add(picked.language)
-        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span> <span class="cat-muted">({})</span>').format(
-            picked.language, direction_of(picked.language), picked.text, self.language_name(picked.language)
-        )
+        return Markup(
+            '<span class="cat-fallback" lang="{}" dir="{}">{}</span> <span class="cat-muted">({})</span>'
+        ).format(picked.language, direction_of(picked.language), picked.text, self.language_name(picked.language))
 
     def inline(self, texts: Texts, part: str = "") -> Markup:
         """Like text(), for a text inside a sentence or a list: always isolated (a fallback is isolated by its dir)."""
         picked = self.pick(texts, part)
         if not picked.is_fallback:
             return Markup("<bdi>{}</bdi>").format(picked.text)
-        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(picked.language, direction_of(picked.language), picked.text)
+        return Markup('<span class="cat-fallback" lang="{}" dir="{}">{}</span>').format(
+            picked.language, direction_of(picked.language), picked.text
+        )
 
     def plain(self, texts: Texts) -> str:
         return self.localiser.pick(texts).text
@@ -219,7 +229,9 @@ class ReaderLanguage:
         html = Markup(isolate_number_runs(rendered) if direction_of(self.code) == "rtl" else rendered)
         if not picked.is_fallback:
             return html
-        return Markup('<div class="cat-fallback" lang="{}" dir="{}">{}</div>').format(picked.language, direction_of(picked.language), html)
+        return Markup('<div class="cat-fallback" lang="{}" dir="{}">{}</div>').format(
+            picked.language, direction_of(picked.language), html
+        )
 
     def ltr(self, value: object) -> Markup:
         """Phone numbers, e-mail addresses, URLs and postcodes read left to right on every page."""
@@ -266,7 +278,9 @@ class ReaderLanguage:
     def ages(self, offer: Offer) -> Markup:
         """The age range of an offer; a range takes the plural form of its upper end, the number next to the noun."""
         if offer.age_min is not None and offer.age_max is not None:
-            return self.plural("offer.ages", offer.age_max, min=self.number(offer.age_min), max=self.number(offer.age_max))
+            return self.plural(
+                "offer.ages", offer.age_max, min=self.number(offer.age_min), max=self.number(offer.age_max)
+            )
         if offer.age_min is not None:
             return self.plural("offer.age_from", offer.age_min, min=self.number(offer.age_min))
         if offer.age_max is not None:

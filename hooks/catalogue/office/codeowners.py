@@ -8,6 +8,7 @@ That review needs someone who reads code; the office reviews offers, actors and 
 last line matching a changed file, so the general line comes first and the specific ones after it. The office alone
 owns data/needs/ (what the council reads; no actor is listed there).
 """
+
 from __future__ import annotations
 
 from catalogue.data.model import Catalogue
@@ -50,8 +51,9 @@ def codeowners_text(catalogue: Catalogue, settings: Settings) -> str:
     technical = " ".join(f"@{handle}" for handle in technical_owners(settings)[0])
     lines = [
         "# Written by `python -m catalogue codeowners` from data/actors/*.yml (maintainers) and mkdocs.yml",
-        "# (extra.catalogue.coordinators, extra.catalogue.technical_owners). " "Do not edit by hand: change those files and",
-        "# run the command again. Code and configuration need a reviewer who reads code (README, \"Code ownership\").",
+        "# (extra.catalogue.coordinators, extra.catalogue.technical_owners). "
+        "Do not edit by hand: change those files and",
+        '# run the command again. Code and configuration need a reviewer who reads code (README, "Code ownership").',
         "",
     ]
     data_dir = settings.data_dir.relative_to(settings.root).as_posix()

@@ -4,6 +4,7 @@ writes the files of the repository it is started in (https://decapcms.org/docs/w
 The editor itself writes only the edited values into a file (editor.js, the `yml-catalogue` format), so the local
 backend and GitHub receive the same text.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,12 +3,13 @@
 Everything is served from the site itself (no CDN): the package carries Decap CMS at the version package.json
 pins (copied into it by `make vendor`).
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from babel.dates import get_day_names
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -31,8 +32,10 @@ DATE_FIELDS = ("date", "valid_from", "valid_until", "deadline", "reported", "end
 """Properties holding one date (common.schema.json#/$defs/date); `exceptions` holds a list of them."""
 LOADING_MESSAGE = "Der Editor wird geladen … Das kann bei langsamer Verbindung eine Minute dauern."
 _TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=select_autoescape(default=True),
-    undefined=StrictUndefined, keep_trailing_newline=True,
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=select_autoescape(default=True),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
 )
 _MANUAL_START = b"window.CMS_MANUAL_INIT = true;\n"
 """Decap starts itself unless told otherwise; editor.js starts it once its format is registered. A file, not an
@@ -69,12 +72,23 @@ def editor_files(
     """
     decap = decap_script.read_bytes()
     script = EDITOR_SCRIPT.read_bytes()
-    names = {"start": hashed_name("start", _MANUAL_START), "decap": hashed_name("decap-cms", decap), "editor": hashed_name("editor", script)}
+    names = {
+        "start": hashed_name("start", _MANUAL_START),
+        "decap": hashed_name("decap-cms", decap),
+        "editor": hashed_name("editor", script),
+    }
     setup = {
-        "languages": [{"code": language.code, "name": language.name, "dir": directions.get(language.code, "ltr")} for language in settings.languages],
+        "languages": [
+            {"code": language.code, "name": language.name, "dir": directions.get(language.code, "ltr")}
+            for language in settings.languages
+        ],
         "default": settings.default_language,
         "stylesheets": [f"../{sheet}" for sheet in stylesheets],
-        "labels": {key: labels[key] for key in ("offer.for_whom", "offer.costs", "offer.free", "offer.registration", "offer.eligibility") if key in labels},
+        "labels": {
+            key: labels[key]
+            for key in ("offer.for_whom", "offer.costs", "offer.free", "offer.registration", "offer.eligibility")
+            if key in labels
+        },
         "locale": settings.default_language,
         "phrases": EDITOR_PHRASES,
         "dateFields": list(DATE_FIELDS),
@@ -83,7 +97,10 @@ def editor_files(
     }
     yaml_library = YAML_LIBRARY
     return [
-        *((f"{EDITOR_FOLDER}/yaml/{path.relative_to(yaml_library).as_posix()}", path.read_bytes()) for path in sorted(yaml_library.rglob("*.js"))),
+        *(
+            (f"{EDITOR_FOLDER}/yaml/{path.relative_to(yaml_library).as_posix()}", path.read_bytes())
+            for path in sorted(yaml_library.rglob("*.js"))
+        ),
         (f"{EDITOR_FOLDER}/index.html", _page(settings, setup, names).encode("utf-8")),
         (f"{EDITOR_FOLDER}/config.yml", config_text.encode("utf-8")),
         (f"{EDITOR_FOLDER}/{names['start']}", _MANUAL_START),

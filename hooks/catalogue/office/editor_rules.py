@@ -4,18 +4,26 @@ lengths and time pattern, and messages that name the form's labels (the schemas'
 
 One source for both: a rule changed in checks/text_safety.py or a schema changes what the editor refuses.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
+from catalogue.checks.orders import LONGEST_OVERNIGHT_MINUTES
 from catalogue.checks.text_safety import (
-    AUTOLINK, CODE_SPAN, FENCED_CODE, HTML_TAG, INLINE_LINK, MARKUP_IN_PLAIN_TEXT, REFERENCE_LINK,
+    AUTOLINK,
+    CODE_SPAN,
+    FENCED_CODE,
+    HTML_TAG,
+    INLINE_LINK,
+    MARKUP_IN_PLAIN_TEXT,
+    REFERENCE_LINK,
     SAFE_LINK_SCHEMES,
 )
-from catalogue.checks.orders import LONGEST_OVERNIGHT_MINUTES
 
 from .editor_config import field_labels
 
@@ -59,7 +67,9 @@ def _text_fields(schema_folder: Path) -> tuple[list[str], list[str]]:
     """(names of every text-map property, names of the Markdown ones) in the edited schemas."""
     texts: set[str] = set()
     markdown: set[str] = set()
-    pending: list[Any] = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_folder.glob("*.schema.json"))]
+    pending: list[Any] = [
+        json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_folder.glob("*.schema.json"))
+    ]
     while pending:
         node = pending.pop()
         if isinstance(node, dict):

@@ -13,6 +13,7 @@ The page carries the policy in a <meta> element, which browsers ignore `frame-an
 via meta element"); `header_policy` adds it for the server's header (hosting/nginx.conf), which alone stops other
 sites from framing the editor.
 """
+
 from __future__ import annotations
 
 import base64

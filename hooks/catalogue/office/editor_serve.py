@@ -7,6 +7,7 @@ configuration, and the stylesheets its preview uses, in memory after each finish
 without waiting, as they were written (no live-reload script: a rebuild never reloads /admin/ over unsaved typing).
 A WSGI wrapper (PEP 3333) around the preview server's application; the core does not import mkdocs.
 """
+
 from __future__ import annotations
 
 import mimetypes
@@ -18,7 +19,12 @@ from typing import Any
 from .editor_config import EDITOR_FOLDER
 
 WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
-_TYPES: Mapping[str, str] = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".yml": "text/yaml; charset=utf-8", ".css": "text/css; charset=utf-8"}
+_TYPES: Mapping[str, str] = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".yml": "text/yaml; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+}
 
 
 class EditorFiles:
@@ -46,12 +52,18 @@ class EditorFiles:
 
         def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
             path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
-            content = self.file(path[len(mount_path):]) if path.startswith(mount_path) and environ.get("REQUEST_METHOD") in ("GET", "HEAD") else None
+            content = (
+                self.file(path[len(mount_path) :])
+                if path.startswith(mount_path) and environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+                else None
+            )
             if content is None:
                 return application(environ, start_response)
             suffix = Path(path if not path.endswith("/") else path + "index.html").suffix
             kind = _TYPES.get(suffix) or mimetypes.guess_type(path)[0] or "application/octet-stream"
-            start_response("200 OK", [("Content-Type", kind), ("Content-Length", str(len(content))), ("Cache-Control", "no-cache")])
+            start_response(
+                "200 OK", [("Content-Type", kind), ("Content-Length", str(len(content))), ("Cache-Control", "no-cache")]
+            )
             return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]
 
         return app

@@ -1,4 +1,5 @@
 """The web editor under /admin/ of a built site, its configuration generated from the schemas of this very build."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping

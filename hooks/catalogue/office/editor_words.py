@@ -7,6 +7,7 @@ Decap's German mixes English ("Login"), technical words ("Inhaltstypen", "Beitra
 words the help pages use (Angebot, Anbieter, veröffentlichen). `%{…}` are Decap's placeholders, `||||` separates
 its singular and plural forms.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -29,7 +30,12 @@ EDITOR_PHRASES: Mapping[str, Any] = {
         },
     },
     "collection": {
-        "sidebar": {"collections": "Bereiche", "allCollections": "Alle Bereiche", "searchAll": "Alles durchsuchen", "searchIn": "Suchen in"},
+        "sidebar": {
+            "collections": "Bereiche",
+            "allCollections": "Alle Bereiche",
+            "searchAll": "Alles durchsuchen",
+            "searchIn": "Suchen in",
+        },
         "collectionTop": {
             "newButton": "Neu: %{collectionLabel}",
             "newButtonAriaLabel": "Neu anlegen: %{collectionLabel}",
@@ -60,7 +66,8 @@ EDITOR_PHRASES: Mapping[str, Any] = {
             "onLeavePage": "Die Änderungen sind noch nicht gespeichert. Seite trotzdem verlassen?",
             "onPublishing": "Jetzt veröffentlichen?",
             "loadingEntry": "Eintrag wird geladen …",
-            "confirmLoadBackup": "Hier gibt es noch ungespeicherte Änderungen von " "vorhin. Sollen sie wieder eingesetzt werden?",
+            "confirmLoadBackup": "Hier gibt es noch ungespeicherte Änderungen von "
+            "vorhin. Sollen sie wieder eingesetzt werden?",
         },
         "editorToolbar": {
             "publishing": "Wird veröffentlicht …",
@@ -92,10 +99,17 @@ EDITOR_PHRASES: Mapping[str, Any] = {
         },
     },
     "mediaLibrary": {
-        "mediaLibraryModal": {"mediaAssets": "Bilder", "noAssetsFound": "Keine Bilder gefunden.", "noResults": "Nichts gefunden."},
+        "mediaLibraryModal": {
+            "mediaAssets": "Bilder",
+            "noAssetsFound": "Keine Bilder gefunden.",
+            "noResults": "Nichts gefunden.",
+        },
     },
     "ui": {
-        "errorBoundary": {"details": "Ein Fehler ist aufgetreten. Bitte der Koordinierungsstelle Bescheid geben.", "reportIt": ""},
+        "errorBoundary": {
+            "details": "Ein Fehler ist aufgetreten. Bitte der Koordinierungsstelle Bescheid geben.",
+            "reportIt": "",
+        },
         "toast": {
             "onFailToPersist": "Nicht gespeichert. %{details}",
             "onFailToDelete": "Nicht gelöscht. %{details}",
@@ -108,7 +122,11 @@ EDITOR_PHRASES: Mapping[str, Any] = {
         },
     },
     "workflow": {
-        "workflow": {"workflowHeading": "Zur Prüfung", "newPost": "Neuer Eintrag", "loading": "Einträge werden geladen …"},
+        "workflow": {
+            "workflowHeading": "Zur Prüfung",
+            "newPost": "Neuer Eintrag",
+            "loading": "Einträge werden geladen …",
+        },
         "workflowList": {"currentEntries": "%{smart_count} Eintrag |||| %{smart_count} Einträge"},
     },
 }

@@ -5,25 +5,41 @@ The issue body is GitHub's rendering of the form: `### <label>` followed by the 
 empty field, `- [X] …` for a ticked box. Every answer is untrusted text: it is length-checked, refused when it
 holds HTML or control characters, and written into YAML only through the YAML library.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
-from catalogue.checks.orders import LONGEST_OVERNIGHT_MINUTES
 from catalogue.checks.loading import load_catalogue
+from catalogue.checks.orders import LONGEST_OVERNIGHT_MINUTES
 from catalogue.data.model import Catalogue
 from catalogue.data.settings import Settings
 
 from .editor_backend import schema_header
 from .editor_config import data_folder
 from .issue_form import (
-    CHANGE_EDIT, CHANGE_END, CHANGE_ID_LABEL, CHANGE_NEW, CONSENT_LABEL, CONVERT_LABEL, LEVELS, MODES, NO, NO_RESPONSE, PER, YES,
-    FormField, change_form_fields, form_fields, location_choices,
+    CHANGE_EDIT,
+    CHANGE_END,
+    CHANGE_ID_LABEL,
+    CHANGE_NEW,
+    CONSENT_LABEL,
+    CONVERT_LABEL,
+    LEVELS,
+    MODES,
+    NO,
+    NO_RESPONSE,
+    PER,
+    YES,
+    FormField,
+    change_form_fields,
+    form_fields,
+    location_choices,
 )
 from .yaml_round_trip import merge_yaml, new_yaml, plain_data
 
@@ -34,7 +50,15 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _TIME_RANGE = re.compile(r"(\d{1,2})[:.](\d{2})\s*(?:-|–|bis)\s*(\d{1,2})[:.](\d{2})")
-_WEEKDAYS = {"montag": "mon", "dienstag": "tue", "mittwoch": "wed", "donnerstag": "thu", "freitag": "fri", "samstag": "sat", "sonntag": "sun"}
+_WEEKDAYS = {
+    "montag": "mon",
+    "dienstag": "tue",
+    "mittwoch": "wed",
+    "donnerstag": "thu",
+    "freitag": "fri",
+    "samstag": "sat",
+    "sonntag": "sun",
+}
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u180e\u00ad"))
 
@@ -105,13 +129,17 @@ class _Reader:
         value = self.answers.get(field_id, "").strip()
         limit = MAX_ANSWER_CHARACTERS[form_field.kind]
         if len(value) > limit:
-            self.problems.append(f"„{form_field.label}“ ist zu lang ({len(value)} Zeichen). Bitte kürzen Sie auf höchstens {limit} Zeichen.")
+            self.problems.append(
+                f"„{form_field.label}“ ist zu lang ({len(value)} Zeichen). Bitte kürzen Sie auf höchstens {limit} Zeichen."
+            )
             return ""
         if _HTML.search(value):
             self.problems.append(f"„{form_field.label}“ enthält HTML-Zeichen wie < >. Bitte schreiben Sie nur Text.")
             return ""
         if _CONTROL.search(value):
-            self.problems.append(f"„{form_field.label}“ enthält unsichtbare Steuerzeichen. Bitte tippen Sie den Text neu ein.")
+            self.problems.append(
+                f"„{form_field.label}“ enthält unsichtbare Steuerzeichen. Bitte tippen Sie den Text neu ein."
+            )
             return ""
         if not value and form_field.required:
             self.problems.append(f"„{form_field.label}“ fehlt. Bitte ergänzen Sie es.")
@@ -122,7 +150,9 @@ class _Reader:
         if not value:
             return None
         if value not in choices:
-            self.problems.append(f"„{self.fields[field_id].label}“: Die Antwort ist keine der Auswahlmöglichkeiten. Bitte wählen Sie im Formular.")
+            self.problems.append(
+                f"„{self.fields[field_id].label}“: Die Antwort ist keine der Auswahlmöglichkeiten. Bitte wählen Sie im Formular."
+            )
             return None
         return choices[value]
 
@@ -131,13 +161,22 @@ class _Reader:
         rest = self.text(field_id)
         picked: list[str] = []
         while rest:
-            option = next((label for label in sorted(choices, key=len, reverse=True) if rest == label or rest.startswith(label + ", ")), None)
+            option = next(
+                (
+                    label
+                    for label in sorted(choices, key=len, reverse=True)
+                    if rest == label or rest.startswith(label + ", ")
+                ),
+                None,
+            )
             if option is None:
-                self.problems.append(f"„{self.fields[field_id].label}“: Eine Antwort ist keine der Auswahlmöglichkeiten. Bitte wählen Sie im Formular.")
+                self.problems.append(
+                    f"„{self.fields[field_id].label}“: Eine Antwort ist keine der Auswahlmöglichkeiten. Bitte wählen Sie im Formular."
+                )
                 break
             if choices[option] not in picked:
                 picked.append(choices[option])
-            rest = rest[len(option):].removeprefix(", ")
+            rest = rest[len(option) :].removeprefix(", ")
         return picked
 
     def whole_number(self, field_id: str) -> int | None:
@@ -154,7 +193,9 @@ class _Reader:
         if not value:
             return None
         if not re.fullmatch(r"\d{1,6}(\.\d{1,2})?", value):
-            self.problems.append(f"„{self.fields[field_id].label}“: Bitte nur den Betrag als Zahl eintragen, z. B. 25 oder 12,50.")
+            self.problems.append(
+                f"„{self.fields[field_id].label}“: Bitte nur den Betrag als Zahl eintragen, z. B. 25 oder 12,50."
+            )
             return None
         number = float(value)
         return int(number) if number.is_integer() else number
@@ -164,7 +205,9 @@ class _Reader:
         if not value:
             return None
         if not _DATE.match(value) or not _valid_date(value):
-            self.problems.append(f"„{self.fields[field_id].label}“: Bitte das Datum so schreiben: 2027-03-15 (Jahr-Monat-Tag).")
+            self.problems.append(
+                f"„{self.fields[field_id].label}“: Bitte das Datum so schreiben: 2027-03-15 (Jahr-Monat-Tag)."
+            )
             return None
         return value
 
@@ -175,7 +218,9 @@ class _Reader:
             day = next((code for name, code in _WEEKDAYS.items() if line.strip().lower().startswith(name)), None)
             times = _TIME_RANGE.search(line)
             if day is None or times is None or not _valid_times(times):
-                self.problems.append(f"„{self.fields[field_id].label}“: Zeile {number} verstehe ich nicht. Bitte so: Montag 09:00-12:00")
+                self.problems.append(
+                    f"„{self.fields[field_id].label}“: Zeile {number} verstehe ich nicht. Bitte so: Montag 09:00-12:00"
+                )
                 continue
             slots.append({"day": day, **_times(times)})
         return slots
@@ -187,7 +232,9 @@ class _Reader:
             day = re.match(r"\s*(\d{4}-\d{2}-\d{2})", line)
             times = _TIME_RANGE.search(line)
             if day is None or times is None or not _valid_date(day.group(1)) or not _valid_times(times):
-                self.problems.append(f"„{self.fields[field_id].label}“: Zeile {number} verstehe ich nicht. Bitte so: 2027-03-15 17:00-19:00")
+                self.problems.append(
+                    f"„{self.fields[field_id].label}“: Zeile {number} verstehe ich nicht. Bitte so: 2027-03-15 17:00-19:00"
+                )
                 continue
             sessions.append({"date": day.group(1), **_times(times)})
         return sessions
@@ -233,14 +280,20 @@ def convert_issue(body: str, catalogue: Catalogue, settings: Settings, today: da
     fields = form_fields(catalogue, settings)
     answers = parse_issue_body(body, fields)
     if not answers:
-        return Conversion(problems=["Ich finde keine Felder des Formulars „Neues oder geändertes Angebot“. Bitte nutzen Sie das Formular."])
+        return Conversion(
+            problems=[
+                "Ich finde keine Felder des Formulars „Neues oder geändertes Angebot“. Bitte nutzen Sie das Formular."
+            ]
+        )
     german = settings.default_language
     read = _Reader(answers, fields)
     actors = {actor.name.get(german) or actor.id: actor.id for actor in catalogue.actors.values()}
     change = read.choice("change", {CHANGE_NEW: "new", CHANGE_EDIT: "edit", CHANGE_END: "end"})
     actor = read.choice("actor", actors)
     if "[x]" not in answers.get("consent", "").lower():
-        read.problems.append("Die Zustimmung zur Veröffentlichung fehlt. Bitte setzen Sie das Häkchen unter „Veröffentlichung“.")
+        read.problems.append(
+            "Die Zustimmung zur Veröffentlichung fehlt. Bitte setzen Sie das Häkchen unter „Veröffentlichung“."
+        )
     if change in {"edit", "end"}:
         return _change_existing(read, catalogue, settings, today, change, actor)
     categories = {term.label.get(german, term.id): term.id for term in catalogue.taxonomy.categories}
@@ -249,7 +302,9 @@ def convert_issue(body: str, catalogue: Catalogue, settings: Settings, today: da
     title = read.text("title")
     offer_id = offer_id_from_title(title)
     if title and len(offer_id) < 2:
-        read.problems.append("Aus dem Titel lässt sich kein Dateiname bilden. Bitte schreiben Sie den Titel mit Buchstaben.")
+        read.problems.append(
+            "Aus dem Titel lässt sich kein Dateiname bilden. Bitte schreiben Sie den Titel mit Buchstaben."
+        )
     _set(document, "id", offer_id)
     _set(document, "actor", actor)
     _set(document, "status", "active")
@@ -277,21 +332,33 @@ def convert_issue(body: str, catalogue: Catalogue, settings: Settings, today: da
     _set(document, "website", read.text("website"))
     _set(document, "valid_from", read.day("valid_from"))
     _set(document, "valid_until", read.day("valid_until"))
-    _set(document, "last_verified", {"date": today.isoformat(), "by": read.text("verified_by")} if answers.get("verified_by", "").strip() else None)
+    _set(
+        document,
+        "last_verified",
+        {"date": today.isoformat(), "by": read.text("verified_by")} if answers.get("verified_by", "").strip() else None,
+    )
     read.problems.extend(_order_problems(document))
     if read.problems:
         return Conversion(problems=read.problems)
     path = f"{data_folder(settings)}/offers/{actor}/{offer_id}.yml"
     if (settings.root / path).exists():
-        return Conversion(problems=[f"Ein Angebot mit der Kennung „{offer_id}“ gibt es schon. Wählen Sie „{CHANGE_EDIT}“ oder einen anderen Titel."])
+        return Conversion(
+            problems=[
+                f"Ein Angebot mit der Kennung „{offer_id}“ gibt es schon. Wählen Sie „{CHANGE_EDIT}“ oder einen anderen Titel."
+            ]
+        )
     return _checked(settings, today, path, new_yaml(document, schema_header(settings, path)))
 
 
-def _change_existing(read: _Reader, catalogue: Catalogue, settings: Settings, today: date, change: str, actor: str | None) -> Conversion:
+def _change_existing(
+    read: _Reader, catalogue: Catalogue, settings: Settings, today: date, change: str, actor: str | None
+) -> Conversion:
     offer_id = read.text("offer_id")
     offer = next((offer for offer in catalogue.offers if offer.id == offer_id), None) if offer_id else None
     if offer_id and offer is None:
-        read.problems.append("Ein Angebot mit dieser Kennung gibt es nicht. Bitte prüfen Sie die Kennung in der Adresse der Angebotsseite.")
+        read.problems.append(
+            "Ein Angebot mit dieser Kennung gibt es nicht. Bitte prüfen Sie die Kennung in der Adresse der Angebotsseite."
+        )
     elif not offer_id:
         read.problems.append("Zum Ändern oder Beenden brauche ich die Kennung des bestehenden Angebots.")
     elif actor and offer is not None and offer.actor != actor:
@@ -311,7 +378,10 @@ def _change_existing(read: _Reader, catalogue: Catalogue, settings: Settings, to
             value = _edited_value(read, form_field, catalogue, german)
             if value is not None:
                 _set(document, form_field.schema, value)
-    document["last_verified"] = {"date": today.isoformat(), "by": read.text("verified_by") or document.get("last_verified", {}).get("by", "")}
+    document["last_verified"] = {
+        "date": today.isoformat(),
+        "by": read.text("verified_by") or document.get("last_verified", {}).get("by", ""),
+    }
     if read.problems:
         return Conversion(problems=read.problems)
     return _checked(settings, today, path, merge_yaml(original, document))
@@ -321,18 +391,30 @@ def _order_problems(document: Mapping[str, Any]) -> list[str]:
     """What `make check` refuses about orders (checks/orders.py offer_orders), said in the form's words, so that
     every problem comes in the first answer."""
     problems = []
-    if isinstance(document.get("age_min"), int) and isinstance(document.get("age_max"), int) and document["age_min"] > document["age_max"]:
+    if (
+        isinstance(document.get("age_min"), int)
+        and isinstance(document.get("age_max"), int)
+        and document["age_min"] > document["age_max"]
+    ):
         problems.append("„Alter ab“ ist größer als „Alter bis“. Bitte tauschen Sie die beiden Zahlen.")
-    if document.get("valid_from") and document.get("valid_until") and str(document["valid_from"]) > str(document["valid_until"]):
+    if (
+        document.get("valid_from")
+        and document.get("valid_until")
+        and str(document["valid_from"]) > str(document["valid_until"])
+    ):
         problems.append("„Gültig bis“ liegt vor „Gültig ab“. Bitte prüfen Sie die beiden Daten.")
     schedule = document.get("schedule") or {}
     for group, name in (("weekly", "wöchentliche Zeit"), ("sessions", "Termin")):
         for number, slot in enumerate(schedule.get(group) or [], start=1):
             start, end = slot.get("start"), slot.get("end")
             if start and end and start == end:
-                problems.append(f"{name.capitalize()} {number}: Beginn und Ende sind gleich. Bitte prüfen Sie die Uhrzeiten.")
+                problems.append(
+                    f"{name.capitalize()} {number}: Beginn und Ende sind gleich. Bitte prüfen Sie die Uhrzeiten."
+                )
             elif start and end and end < start and _minutes(start, end) > LONGEST_OVERNIGHT_MINUTES:
-                problems.append(f"{name.capitalize()} {number}: Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Uhrzeiten.")
+                problems.append(
+                    f"{name.capitalize()} {number}: Das Ende liegt vor dem Beginn. Bitte prüfen Sie die Uhrzeiten."
+                )
     return problems
 
 
@@ -350,19 +432,42 @@ def convert_change(body: str, catalogue: Catalogue, settings: Settings, today: d
     read = _Reader(answers, fields)
     german = settings.default_language
     if "[x]" not in answers.get("consent", "").lower():
-        read.problems.append(f"Die Zustimmung zur Veröffentlichung fehlt. Bitte setzen Sie das Häkchen unter „{CONSENT_LABEL}“.")
+        read.problems.append(
+            f"Die Zustimmung zur Veröffentlichung fehlt. Bitte setzen Sie das Häkchen unter „{CONSENT_LABEL}“."
+        )
     offer_id = read.text("offer_id")
     offer = next((offer for offer in catalogue.offers if offer.id == offer_id), None) if offer_id else None
     if offer_id and offer is None:
-        read.problems.append("Ein Angebot mit dieser Kennung gibt es nicht. Bitte prüfen Sie die Kennung in der Adresse der Angebotsseite.")
+        read.problems.append(
+            "Ein Angebot mit dieser Kennung gibt es nicht. Bitte prüfen Sie die Kennung in der Adresse der Angebotsseite."
+        )
     if offer is None:
         return Conversion(problems=read.problems)
     path = offer.source
     original = (settings.root / path).read_text(encoding="utf-8")
     document = plain_data(original, path)
-    simple = ("title", "summary", "description", "categories", "target_groups", "age_min", "age_max", "german_level", "mode",
-              "free", "amount", "per", "registration_required", "registration_how", "deadline", "phone", "email", "website",
-              "valid_from", "valid_until")
+    simple = (
+        "title",
+        "summary",
+        "description",
+        "categories",
+        "target_groups",
+        "age_min",
+        "age_max",
+        "german_level",
+        "mode",
+        "free",
+        "amount",
+        "per",
+        "registration_required",
+        "registration_how",
+        "deadline",
+        "phone",
+        "email",
+        "website",
+        "valid_from",
+        "valid_until",
+    )
     for field_id in simple:
         if answers.get(field_id, "").strip():
             value = _edited_value(read, read.fields[field_id], catalogue, german)
@@ -373,7 +478,9 @@ def convert_change(body: str, catalogue: Catalogue, settings: Settings, today: d
         picked = read.choices("locations", {label: label for label in places})
         foreign = [label for label in picked if places[label][0] != offer.actor]
         if foreign:
-            read.problems.append("„Orte“: Ein gewählter Ort gehört zu einem anderen Anbieter. Bitte wählen Sie Orte Ihres Anbieters.")
+            read.problems.append(
+                "„Orte“: Ein gewählter Ort gehört zu einem anderen Anbieter. Bitte wählen Sie Orte Ihres Anbieters."
+            )
         elif picked:
             document["locations"] = [places[label][1] for label in picked]
     _change_weekly(read, document)
@@ -404,9 +511,18 @@ def _change_weekly(read: _Reader, document: dict[str, Any]) -> None:
         return
     slots = document.setdefault("schedule", {}).setdefault("weekly", [])
     if old:
-        index = next((number for number, slot in enumerate(slots) if slot.get("day") == old[0]["day"] and slot.get("start") == old[0]["start"]), None)
+        index = next(
+            (
+                number
+                for number, slot in enumerate(slots)
+                if slot.get("day") == old[0]["day"] and slot.get("start") == old[0]["start"]
+            ),
+            None,
+        )
         if index is None:
-            read.problems.append("„Welche wöchentliche Zeit ändert sich?“: Diese Zeit steht nicht beim Angebot. Bitte schreiben Sie sie so, wie sie auf der Angebotsseite steht.")
+            read.problems.append(
+                "„Welche wöchentliche Zeit ändert sich?“: Diese Zeit steht nicht beim Angebot. Bitte schreiben Sie sie so, wie sie auf der Angebotsseite steht."
+            )
             return
         if new:
             slots[index] = {**slots[index], **new[0]}
@@ -420,7 +536,9 @@ def _second_language(read: _Reader, document: dict[str, Any], settings: Settings
     title, summary = read.text("title_translation"), read.text("summary_translation")
     if not title and not summary:
         return
-    names = {language.name: language.code for language in settings.languages if language.code != settings.default_language}
+    names = {
+        language.name: language.code for language in settings.languages if language.code != settings.default_language
+    }
     code = read.choice("second_language", names)
     if code is None:
         if not read.answers.get("second_language", "").strip():
@@ -434,8 +552,12 @@ def _second_language(read: _Reader, document: dict[str, Any], settings: Settings
 
 def _edited_value(read: _Reader, form_field: FormField, catalogue: Catalogue, german: str) -> Any:
     readers = {
-        "categories": lambda: read.choices("categories", {term.label.get(german, term.id): term.id for term in catalogue.taxonomy.categories}),
-        "target_groups": lambda: read.choices("target_groups", {term.label.get(german, term.id): term.id for term in catalogue.taxonomy.target_groups}),
+        "categories": lambda: read.choices(
+            "categories", {term.label.get(german, term.id): term.id for term in catalogue.taxonomy.categories}
+        ),
+        "target_groups": lambda: read.choices(
+            "target_groups", {term.label.get(german, term.id): term.id for term in catalogue.taxonomy.target_groups}
+        ),
         "age_min": lambda: read.whole_number("age_min"),
         "age_max": lambda: read.whole_number("age_max"),
         "german_level": lambda: read.choice("german_level", LEVELS),
@@ -482,15 +604,19 @@ def _checked(settings: Settings, today: date, path: str, text: str) -> Conversio
 def comment_text(conversion: Conversion, settings: Settings) -> str:
     """The comment for the issue, in plain German."""
     if conversion.ok:
-        return f"Danke! Aus Ihren Angaben ist der Vorschlag `{conversion.path}` entstanden. Die {settings.office or 'Bildungskoordination'} prüft ihn und veröffentlicht ihn."
+        office = settings.office or "Bildungskoordination"
+        return f"Danke! Aus Ihren Angaben ist der Vorschlag `{conversion.path}` entstanden. Die {office} prüft ihn und veröffentlicht ihn."
     lines = ["Danke für Ihre Angaben! Bevor daraus ein Eintrag im Katalog werden kann, fehlt noch etwas:", ""]
     lines += [f"- {problem}" for problem in conversion.problems[:20]]
     office = settings.office or "Bildungskoordination"
-    lines += ["", (
-        "Bitte bearbeiten Sie das Formular oben (⋯ → Bearbeiten) und korrigieren Sie alle Punkte auf einmal. "
-        f"Die {office} sieht Ihre Änderung, setzt die Markierung „{CONVERT_LABEL}“ wieder, und dann versuchen wir es noch einmal. "
-        "Sie müssen dafür nichts weiter tun."
-    )]
+    lines += [
+        "",
+        (
+            "Bitte bearbeiten Sie das Formular oben (⋯ → Bearbeiten) und korrigieren Sie alle Punkte auf einmal. "
+            f"Die {office} sieht Ihre Änderung, setzt die Markierung „{CONVERT_LABEL}“ wieder, und dann versuchen wir es noch einmal. "
+            "Sie müssen dafür nichts weiter tun."
+        ),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -499,5 +625,7 @@ def convert_issue_file(body_file: Path, settings: Settings, today: date) -> Conv
     body = body_file.read_text(encoding="utf-8", errors="replace")
     loaded = load_catalogue(settings, today=today, message_language="de")
     if loaded.catalogue is None:
-        return Conversion(problems=["Die Daten des Katalogs haben gerade Fehler; die Bildungskoordination kümmert sich darum."])
+        return Conversion(
+            problems=["Die Daten des Katalogs haben gerade Fehler; die Bildungskoordination kümmert sich darum."]
+        )
     return convert_issue(body, loaded.catalogue, settings, today)

@@ -8,6 +8,7 @@ The first provider is DeepL's text translation API (POST /v2/translate, JSON bod
 `source_lang`, `target_lang`; answer `{"translations": [{"detected_source_language", "text"}]}`; key in the header
 `Authorization: DeepL-Auth-Key <key>`; keys ending in ':fx' belong to the free API at api-free.deepl.com).
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,21 @@ DEEPL_KEY_VARIABLE = "DEEPL_AUTH_KEY"
 DEEPL_URL_VARIABLE = "DEEPL_API_URL"
 """Overrides the API's address, e.g. for a stand-in server in tests."""
 DEEPL_TARGETS: Mapping[str, str] = {
-    "en": "EN-GB", "ar": "AR", "uk": "UK", "ru": "RU", "tr": "TR", "fa": "FA", "ckb": "CKB",
-    "fr": "FR", "es": "ES", "it": "IT", "pl": "PL", "nl": "NL", "ro": "RO", "bg": "BG", "el": "EL",
+    "en": "EN-GB",
+    "ar": "AR",
+    "uk": "UK",
+    "ru": "RU",
+    "tr": "TR",
+    "fa": "FA",
+    "ckb": "CKB",
+    "fr": "FR",
+    "es": "ES",
+    "it": "IT",
+    "pl": "PL",
+    "nl": "NL",
+    "ro": "RO",
+    "bg": "BG",
+    "el": "EL",
 }
 """Site language -> DeepL target code, from DeepL's list of supported languages (Persian and Sorani Kurdish came
 with its 2025 extension). Tigrinya, Pashto, Somali and Kurmanji are not offered."""
@@ -81,14 +95,23 @@ class DeepL:
         return results
 
     def _request(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        body = json.dumps({
-            "text": list(texts), "source_lang": source.upper(), "target_lang": DEEPL_TARGETS[target],
-            "preserve_formatting": True,
-        }).encode("utf-8")
+        body = json.dumps(
+            {
+                "text": list(texts),
+                "source_lang": source.upper(),
+                "target_lang": DEEPL_TARGETS[target],
+                "preserve_formatting": True,
+            }
+        ).encode("utf-8")
         request = urllib.request.Request(
-            self.url + "/v2/translate", data=body, method="POST",
-            headers={"Authorization": f"DeepL-Auth-Key {self.key}", "Content-Type": "application/json",
-                     "User-Agent": "catalogue-translations"},
+            self.url + "/v2/translate",
+            data=body,
+            method="POST",
+            headers={
+                "Authorization": f"DeepL-Auth-Key {self.key}",
+                "Content-Type": "application/json",
+                "User-Agent": "catalogue-translations",
+            },
         )
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -129,7 +152,9 @@ class Draft:
     source: str
 
 
-def missing_texts(catalogue: Catalogue, language: str, default_language: str, offers: Iterable[Record] | None = None) -> list[Draft]:
+def missing_texts(
+    catalogue: Catalogue, language: str, default_language: str, offers: Iterable[Record] | None = None
+) -> list[Draft]:
     """Texts with no `language` version at all, in file order; outdated and machine texts are not drafted again."""
     records: list[Record] = []
     for kind in RECORD_KINDS:

@@ -4,7 +4,7 @@ German and English, as every message of the catalogue (catalogue.data.messages).
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from catalogue.data.messages import MessageTable
 
@@ -43,9 +43,18 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "Für {code} bringt das Produkt keine Wörter mit (es kennt {known}). Legen Sie zuerst data/labels/{code}.yml mit allen Wörtern an.",
         "en": "The product has no words for {code} (it has {known}). Add data/labels/{code}.yml with every word first.",
     },
-    "language_command.present": {"de": "{code} ist schon eine Sprache der Website.", "en": "{code} is already one of the site's languages."},
-    "language_command.absent": {"de": "{code} ist keine Sprache der Website ({known}).", "en": "{code} is not one of the site's languages ({known})."},
-    "language_command.default": {"de": "{code} ist die Standardsprache; sie bleibt.", "en": "{code} is the default language; it stays."},
+    "language_command.present": {
+        "de": "{code} ist schon eine Sprache der Website.",
+        "en": "{code} is already one of the site's languages.",
+    },
+    "language_command.absent": {
+        "de": "{code} ist keine Sprache der Website ({known}).",
+        "en": "{code} is not one of the site's languages ({known}).",
+    },
+    "language_command.default": {
+        "de": "{code} ist die Standardsprache; sie bleibt.",
+        "en": "{code} is the default language; it stays.",
+    },
     "build.editor_missing": {
         "en": "The web editor (/admin/) is left out: {script} is missing. Run `make vendor` first.",
         "de": "Der Web-Editor (/admin/) fehlt: {script} ist nicht da. Führen Sie zuerst `make vendor` aus.",
@@ -97,13 +106,19 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "{offers} Angebote aus {towns} Städten in {folder} geschrieben; prüfen Sie sie mit `make check` und bauen Sie die Website wie gewohnt",
     },
     # -- the office's report and the translation exchange -------------------------------------------------------
-    "report.title": {"en": "Freshness and translations of {site} on {day}", "de": "Aktualität und Übersetzungen von {site} am {day}"},
+    "report.title": {
+        "en": "Freshness and translations of {site} on {day}",
+        "de": "Aktualität und Übersetzungen von {site} am {day}",
+    },
     "report.stale": {
         "en": "Offers not checked for more than {months} months: {count}",
         "de": "Angebote, die seit mehr als {months} Monaten nicht geprüft wurden: {count}",
     },
     "report.stale_line": {"en": "last checked {date} by {by}", "de": "zuletzt geprüft am {date} von {by}"},
-    "report.ending": {"en": "Offers ending in the next {days} days: {count}", "de": "Angebote, die in den nächsten {days} Tagen enden: {count}"},
+    "report.ending": {
+        "en": "Offers ending in the next {days} days: {count}",
+        "de": "Angebote, die in den nächsten {days} Tagen enden: {count}",
+    },
     "report.ending_line": {"en": "ends {date}", "de": "endet am {date}"},
     "report.not_yet_valid": {"en": "Offers not yet valid: {count}", "de": "Angebote, die noch nicht gelten: {count}"},
     "report.not_yet_valid_line": {"en": "valid from {date}", "de": "gilt ab {date}"},
@@ -124,7 +139,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "{covered} of {total} offers ({percent} %) with title, summary and who may take part in the language",
         "de": "{covered} von {total} Angeboten ({percent} %) mit Titel, Kurzbeschreibung und Teilnahmebedingungen in der Sprache",
     },
-    "report.to_review": {"en": "to review: no native reader has checked its words", "de": "zu prüfen: noch keine Muttersprachlerin und kein Muttersprachler hat die Wörter geprüft"},
+    "report.to_review": {
+        "en": "to review: no native reader has checked its words",
+        "de": "zu prüfen: noch keine Muttersprachlerin und kein Muttersprachler hat die Wörter geprüft",
+    },
     "report.languages_note": {
         "en": "To review: have a native reader go through the review checklist in the README and write their name into `reviewed:` of the language's labels file; until then the site marks the language as a preview.",
         "de": "Zu prüfen: Eine Person mit dieser Muttersprache geht die Prüfliste im README durch und trägt ihren Namen unter `reviewed:` in die Wörterdatei der Sprache ein; bis dahin zeigt die Website die Sprache als Vorschau.",
@@ -151,7 +169,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "report.csv.email": {"en": "email", "de": "E-Mail"},
     "report.csv.section.stale": {"en": "stale", "de": "lange nicht geprüft"},
     "report.csv.section.ending": {"en": "ending", "de": "endet bald"},
-    "report.csv.section.sessions_over": {"en": "dates passed, off the site", "de": "Termine vorbei, nicht mehr auf der Website"},
+    "report.csv.section.sessions_over": {
+        "en": "dates passed, off the site",
+        "de": "Termine vorbei, nicht mehr auf der Website",
+    },
     "report.csv.section.not_yet_valid": {"en": "not yet valid", "de": "noch nicht gültig"},
     "report.csv.section.translation": {"en": "translation", "de": "Übersetzung"},
     "report.csv.section.need_open": {"en": "open need", "de": "offener Bedarf"},
@@ -192,7 +213,10 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "Offene Bedarfe, die kein veröffentlichtes Angebot in Thema, Stadtteil und Alter deckt: {count}",
     },
     "needs.waiting": {"en": "Offers with a waiting list: {count}", "de": "Angebote mit Warteliste: {count}"},
-    "needs.waiting_line": {"en": "{title} – {waiting} waiting, as of {date}{old}", "de": "{title} – {waiting} auf der Warteliste, Stand {date}{old}"},
+    "needs.waiting_line": {
+        "en": "{title} – {waiting} waiting, as of {date}{old}",
+        "de": "{title} – {waiting} auf der Warteliste, Stand {date}{old}",
+    },
     "needs.waiting_old": {
         "en": " (older than 3 months: not shown on the site; ask the provider)",
         "de": " (älter als 3 Monate: nicht mehr auf der Website; beim Anbieter nachfragen)",
@@ -221,8 +245,14 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
     "council.gaps": {"en": "The largest gaps", "de": "Die größten Lücken"},
     "council.people": {"en": "{people} people in need", "de": "{people} Personen mit Bedarf"},
     "council.against_seats": {"en": "{seats} places in matching offers", "de": "{seats} Plätze in passenden Angeboten"},
-    "council.against_offers": {"en": "matching offers: {offers}, places unknown", "de": "passende Angebote: {offers}, Plätze unbekannt"},
-    "council.waiting": {"en": "Waiting lists (people, numbers of the last 3 months): {lists}.", "de": "Wartelisten (Personen, Angaben der letzten 3 Monate): {lists}."},
+    "council.against_offers": {
+        "en": "matching offers: {offers}, places unknown",
+        "de": "passende Angebote: {offers}, Plätze unbekannt",
+    },
+    "council.waiting": {
+        "en": "Waiting lists (people, numbers of the last 3 months): {lists}.",
+        "de": "Wartelisten (Personen, Angaben der letzten 3 Monate): {lists}.",
+    },
     "council.limits": {
         "en": "The numbers count the needs the office has recorded from waiting lists, counselling, surveys, network meetings and requests; they are estimates, not a survey of all residents, and a need nobody reported is missing.",
         "de": "Die Zahlen zählen die Bedarfe, die die Bildungskoordination aus Wartelisten, Beratung, Befragungen, Netzwerktreffen und Anfragen erfasst hat; es sind Schätzungen, keine Erhebung aller Einwohner, und ein Bedarf, den niemand gemeldet hat, fehlt.",
@@ -256,7 +286,7 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "die Datei ist größer als {megabytes} MB; so groß wird keine Übersetzungsdatei dieses Katalogs. Exportieren Sie eine neue mit `translations export`.",
     },
     "exchange.not_utf8": {
-        "en": "the file is not saved as UTF-8, and its encoding cannot be told for sure. In Excel: File > Save As > file type \"CSV UTF-8 (Comma delimited)\", then import that file. The translations stay.",
+        "en": 'the file is not saved as UTF-8, and its encoding cannot be told for sure. In Excel: File > Save As > file type "CSV UTF-8 (Comma delimited)", then import that file. The translations stay.',
         "de": "die Datei ist nicht als UTF-8 gespeichert, und ihre Kodierung lässt sich nicht sicher erkennen. In Excel: Datei > Speichern unter > Dateityp „CSV UTF-8 (durch Trennzeichen getrennt)“ wählen und diese Datei importieren. Die Übersetzungen bleiben erhalten.",
     },
     "exchange.broken_xml": {
@@ -319,11 +349,23 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "en": "unit {unit}: the translation {reason}, which the catalogue does not publish; correct it",
         "de": "Einheit {unit}: die Übersetzung {reason}, was der Katalog nicht veröffentlicht; korrigieren Sie sie",
     },
-    "translations.reason.control": {"en": "holds the invisible control character {found}", "de": "enthält das unsichtbare Steuerzeichen {found}"},
-    "translations.reason.direction": {"en": "holds the direction control {found}", "de": "enthält das Richtungszeichen {found}"},
+    "translations.reason.control": {
+        "en": "holds the invisible control character {found}",
+        "de": "enthält das unsichtbare Steuerzeichen {found}",
+    },
+    "translations.reason.direction": {
+        "en": "holds the direction control {found}",
+        "de": "enthält das Richtungszeichen {found}",
+    },
     "translations.reason.html": {"en": "holds HTML ({found})", "de": "enthält HTML ({found})"},
-    "translations.reason.link": {"en": "holds a link that is not allowed ({found})", "de": "enthält einen nicht erlaubten Link ({found})"},
-    "translations.reason.markup": {"en": "holds markup that readers would see as is ({found})", "de": "enthält Auszeichnung, die Leser so sähen ({found})"},
+    "translations.reason.link": {
+        "en": "holds a link that is not allowed ({found})",
+        "de": "enthält einen nicht erlaubten Link ({found})",
+    },
+    "translations.reason.markup": {
+        "en": "holds markup that readers would see as is ({found})",
+        "de": "enthält Auszeichnung, die Leser so sähen ({found})",
+    },
     "translations.imported": {
         "en": "imported {count} into {files} for {language}; {complete} now fully translated",
         "de": "{count} in {files} für {language} übernommen; {complete} jetzt vollständig übersetzt",

@@ -5,6 +5,7 @@ Nothing of the product's sample town is copied: the pages come from the product'
 name and contact from the settings), the data starts empty, and the legal texts' review date stays empty until the
 town's lawyer has read them.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,11 @@ PRODUCT_FILES = {
 }
 """Files of the template (left) and where a town keeps them (right). Files under data/ and content/ are copied as
 they are; the Makefile and the workflows belong to the product and `catalogue upgrade` rewrites them."""
-TOWN_TEXTS = {"README.md": "README.md", "CONTRIBUTING.md": "CONTRIBUTING.md", "CONTRIBUTING.en.md": "CONTRIBUTING.en.md"}
+TOWN_TEXTS = {
+    "README.md": "README.md",
+    "CONTRIBUTING.md": "CONTRIBUTING.md",
+    "CONTRIBUTING.en.md": "CONTRIBUTING.en.md",
+}
 """Texts of the template that name the town (string.Template placeholders $town, $office, $site_name,
 $admin_address): written once by `new-town` with the town's values, then the town's own."""
 
@@ -84,7 +89,9 @@ def town_text(source: str, town: NewTown) -> str:
     """A text of the template (a key of TOWN_TEXTS) with the town's name, office, site name and the address of its
     web editor filled in."""
     values = {
-        "town": town.name, "office": town.office, "site_name": _site_names(town)["de"],
+        "town": town.name,
+        "office": town.office,
+        "site_name": _site_names(town)["de"],
         "admin_address": _site_url(town) + "admin/",
     }
     return Template((TEMPLATE_DIR / source).read_text(encoding="utf-8")).safe_substitute(values)
@@ -128,9 +135,15 @@ def write_new_town(target: Path, town: NewTown, *, product_version: str) -> Outc
             write(f"content/{page.name}", page.read_bytes())
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         write(f"schemas/{schema.name}", schema.read_bytes())
-    still_empty = tuple(
-        f"extra.catalogue.office.{key}" for key, value in (("address", town.address), ("phone", town.phone), ("email", town.email)) if not value
-    ) + (() if town.coordinators else ("extra.catalogue.coordinators",)) + ("extra.catalogue.legal_date", "extra.catalogue.geocoding")
+    still_empty = (
+        tuple(
+            f"extra.catalogue.office.{key}"
+            for key, value in (("address", town.address), ("phone", town.phone), ("email", town.email))
+            if not value
+        )
+        + (() if town.coordinators else ("extra.catalogue.coordinators",))
+        + ("extra.catalogue.legal_date", "extra.catalogue.geocoding")
+    )
     return Outcome(tuple(written), still_empty)
 
 
@@ -157,60 +170,106 @@ def mkdocs_yml(town: NewTown) -> str:
     names = yaml.safe_load((TEMPLATE_DIR / "language_names.yml").read_text(encoding="utf-8"))
     site_names = _site_names(town)
     languages = [
-        {"locale": code, "name": names[code], **({"default": True} if code == "de" else {}), "build": True,
-         **({} if code == "de" else {"site_name": site_names[code]})}
+        {
+            "locale": code,
+            "name": names[code],
+            **({"default": True} if code == "de" else {}),
+            "build": True,
+            **({} if code == "de" else {"site_name": site_names[code]}),
+        }
         for code in town.languages
     ]
     fallbacks = {
         code: [*(other for other in chain if other in town.languages), "de"]
-        for code, chain in FALLBACKS.items() if code in town.languages
+        for code, chain in FALLBACKS.items()
+        if code in town.languages
     }
     town_names: Any = {code: town.names[code] for code in town.languages if code in town.names}
     town_names = {"de": town.name, **town_names} if town_names else town.name
-    return "".join([
-        "# The settings of the catalogue of education offers for " f"newcomers in {town.name}. The product (the package\n"
-        "# bildungskatalog, pinned in requirements.txt) brings the " "theme, the pages' script and styles, and the build.\n",
-        _dump({"site_name": site_names["de"],
-               "site_description": "Kurse, Beratung und Freizeitangebote für Neuzugewanderte " f"in {town.name} – von der Kita bis ins Rentenalter.",
-               "site_url": _site_url(town),
-               "docs_dir": "content", "use_directory_urls": True}),
-        "\n# The town's logo and favicon: put PNG files into " "content/assets/ and name them here (theme.logo, theme.favicon).\n",
-        _dump({"theme": {"name": "material", "language": "de"}}),
-        "\n# `catalogue` is the product; `i18n` builds one site per language (add or remove one with\n"
-        "# `catalogue language add|remove CODE`).\n",
-        _dump({"plugins": ["catalogue", {"i18n": {
-            "docs_structure": "suffix", "fallback_to_default": True, "reconfigure_material": True,
-            "reconfigure_search": False, "languages": languages}}]}),
-        "\n",
-        _dump({"extra": {"generator": False, "catalogue": {
-            "data_dir": "data",
-            "town": town_names,
-            "office": {"name": town.office, "address": town.address, "phone": town.phone, "email": town.email},
-        }}}),
-        "    # The day the town's lawyer last checked the Impressum, the privacy and the accessibility statement\n"
-        "    # (YYYY-MM-DD). Until it is set, those pages say that their texts have not been checked yet.\n"
-        '    legal_date: ""\n',
-        "    # The accessibility statement names the state's accessibility act and its conciliation body (§ 12b BGG);\n"
-        "    # until they are set it says, in brackets, what the town fills in:\n"
-        "    # accessibility:\n"
-        '    #   law: "Landesbehindertengleichstellungsgesetz (L-BGG) und …"\n'
-        '    #   conciliation: {name: "…", address: "…", email: "…", url: "https://…"}\n',
-        _dump({"licence": town.licence, "licence_url": town.licence_url, "stale_after_months": 12}, indent=4),
-        "    # The town's official municipality key (Amtlicher " "Gemeindeschlüssel, 8 digits) for the open-data catalogue\n"
-        "    # GovData harvests (DCAT-AP.de), e.g. geocoding: {key: \"08221000\", level: municipality}.\n",
-        "    # Where a text is missing in a reader's language, the languages shown instead before German.\n",
-        _dump({"fallbacks": fallbacks}, indent=4) if fallbacks else "    fallbacks: {}\n",
-        "    # Readers' phones keep the pages they opened for reading without a connection.\n",
-        _dump({"offline": True}, indent=4),
-        "    # GitHub accounts of the coordination office: they " "review every change (written into .github/CODEOWNERS).\n",
-        _dump({"coordinators": list(town.coordinators)}, indent=4),
-        "    # GitHub accounts of the town's technical owner: they " "review code and configuration (workflows, mkdocs.yml,\n"
-        "    # requirements.txt), apart from the data (the product's README, \"Code ownership\").\n",
-        _dump({"technical_owners": []}, indent=4),
-        "    # The web editor under /admin/: the GitHub repository " "it saves to and the sign-in helper (the product's\n"
-        "    # README, \"GitHub sign-in for a town\"). Empty: the editor works with `make editor` on a clone only.\n",
-        _dump({"editor": {}}, indent=4),
-    ])
+    return "".join(
+        [
+            "# The settings of the catalogue of education offers for "
+            f"newcomers in {town.name}. The product (the package\n"
+            "# bildungskatalog, pinned in requirements.txt) brings the "
+            "theme, the pages' script and styles, and the build.\n",
+            _dump(
+                {
+                    "site_name": site_names["de"],
+                    "site_description": "Kurse, Beratung und Freizeitangebote für Neuzugewanderte "
+                    f"in {town.name} – von der Kita bis ins Rentenalter.",
+                    "site_url": _site_url(town),
+                    "docs_dir": "content",
+                    "use_directory_urls": True,
+                }
+            ),
+            "\n# The town's logo and favicon: put PNG files into "
+            "content/assets/ and name them here (theme.logo, theme.favicon).\n",
+            _dump({"theme": {"name": "material", "language": "de"}}),
+            "\n# `catalogue` is the product; `i18n` builds one site per language (add or remove one with\n"
+            "# `catalogue language add|remove CODE`).\n",
+            _dump(
+                {
+                    "plugins": [
+                        "catalogue",
+                        {
+                            "i18n": {
+                                "docs_structure": "suffix",
+                                "fallback_to_default": True,
+                                "reconfigure_material": True,
+                                "reconfigure_search": False,
+                                "languages": languages,
+                            }
+                        },
+                    ]
+                }
+            ),
+            "\n",
+            _dump(
+                {
+                    "extra": {
+                        "generator": False,
+                        "catalogue": {
+                            "data_dir": "data",
+                            "town": town_names,
+                            "office": {
+                                "name": town.office,
+                                "address": town.address,
+                                "phone": town.phone,
+                                "email": town.email,
+                            },
+                        },
+                    }
+                }
+            ),
+            "    # The day the town's lawyer last checked the Impressum, the privacy and the accessibility statement\n"
+            "    # (YYYY-MM-DD). Until it is set, those pages say that their texts have not been checked yet.\n"
+            '    legal_date: ""\n',
+            "    # The accessibility statement names the state's accessibility act and its conciliation body (§ 12b BGG);\n"
+            "    # until they are set it says, in brackets, what the town fills in:\n"
+            "    # accessibility:\n"
+            '    #   law: "Landesbehindertengleichstellungsgesetz (L-BGG) und …"\n'
+            '    #   conciliation: {name: "…", address: "…", email: "…", url: "https://…"}\n',
+            _dump({"licence": town.licence, "licence_url": town.licence_url, "stale_after_months": 12}, indent=4),
+            "    # The town's official municipality key (Amtlicher "
+            "Gemeindeschlüssel, 8 digits) for the open-data catalogue\n"
+            '    # GovData harvests (DCAT-AP.de), e.g. geocoding: {key: "08221000", level: municipality}.\n',
+            "    # Where a text is missing in a reader's language, the languages shown instead before German.\n",
+            _dump({"fallbacks": fallbacks}, indent=4) if fallbacks else "    fallbacks: {}\n",
+            "    # Readers' phones keep the pages they opened for reading without a connection.\n",
+            _dump({"offline": True}, indent=4),
+            "    # GitHub accounts of the coordination office: they "
+            "review every change (written into .github/CODEOWNERS).\n",
+            _dump({"coordinators": list(town.coordinators)}, indent=4),
+            "    # GitHub accounts of the town's technical owner: they "
+            "review code and configuration (workflows, mkdocs.yml,\n"
+            '    # requirements.txt), apart from the data (the product\'s README, "Code ownership").\n',
+            _dump({"technical_owners": []}, indent=4),
+            "    # The web editor under /admin/: the GitHub repository "
+            "it saves to and the sign-in helper (the product's\n"
+            '    # README, "GitHub sign-in for a town"). Empty: the editor works with `make editor` on a clone only.\n',
+            _dump({"editor": {}}, indent=4),
+        ]
+    )
 
 
 def _dump(mapping: Mapping[str, Any], indent: int = 0) -> str:
@@ -235,7 +294,9 @@ def first_commit(target: Path, town: NewTown) -> None:
 
     Raises subprocess.CalledProcessError when git fails (git missing or the folder not writable)."""
     identity = ["-c", f"user.name={town.office}", "-c", f"user.email={town.email or 'bildung@example.org'}"]
-    for command in (["init", "--quiet", "--initial-branch=main"], ["add", "--all"],
-                    [*identity, "commit", "--quiet", "-m", f"Catalogue of education offers for newcomers in {town.name}"]):
+    for command in (
+        ["init", "--quiet", "--initial-branch=main"],
+        ["add", "--all"],
+        [*identity, "commit", "--quiet", "-m", f"Catalogue of education offers for newcomers in {town.name}"],
+    ):
         subprocess.run(["git", *command], cwd=target, check=True, capture_output=True, text=True)
-

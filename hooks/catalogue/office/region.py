@@ -8,13 +8,15 @@ its page in the town's catalogue; each file names its town's licence and attribu
 before are replaced; files it did not write are never touched. Near-duplicates across towns are reported, not merged.
 The last copy of every town is kept in `region-harvest/` beside mkdocs.yml, for a town that cannot be read next time.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 import yaml
 
@@ -91,7 +93,9 @@ def _taxonomy_ids(taxonomy: Mapping[str, Any], group: str) -> frozenset[str]:
     return frozenset(str(term["id"]) for term in taxonomy.get(group) or [] if isinstance(term, dict) and "id" in term)
 
 
-def _write_districts(path: Path, copies: Mapping[str, TownCopy | str], town_ids: Mapping[str, str], languages: tuple[str, ...]) -> None:
+def _write_districts(
+    path: Path, copies: Mapping[str, TownCopy | str], town_ids: Mapping[str, str], languages: tuple[str, ...]
+) -> None:
     """The region's districts are its towns, named as each town names itself in the region's languages (a district
     the region already has keeps its labels), followed by the region's own districts as they were."""
     text = path.read_text(encoding="utf-8")
@@ -102,14 +106,19 @@ def _write_districts(path: Path, copies: Mapping[str, TownCopy | str], town_ids:
         copy = copies[url]
         assert isinstance(copy, TownCopy)
         names = (copy.index.get("publisher") or {}).get("town_names") or {}
-        label = {copy.default_language: copy.town, **{code: str(name) for code, name in names.items() if code in languages and name}}
+        label = {
+            copy.default_language: copy.town,
+            **{code: str(name) for code, name in names.items() if code in languages and name},
+        }
         districts.append(old.get(town_id, {"id": town_id, "label": label}))
     districts += [term for term_id, term in old.items() if term_id not in town_ids.values()]
     edited = dict(taxonomy, districts=districts)
     path.write_text(merge_yaml(text, edited), encoding="utf-8")
 
 
-def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url, message_language: str = "en") -> RegionHarvest:
+def harvest_region(
+    settings: Settings, today: date, fetch: Fetch = fetch_url, message_language: str = "en"
+) -> RegionHarvest:
     """Harvests every town of `extra.catalogue.region.towns` and writes the region's data files (see the module);
     the catalogue's checks speak message_language (en, de) where they say why a record is not taken over."""
     result = RegionHarvest()
@@ -127,7 +136,11 @@ def harvest_region(settings: Settings, today: date, fetch: Fetch = fetch_url, me
         records = town_records(copy, town_id, settings.language_codes, known)
         records.actors = [actor for actor in records.actors if fitted("actor", actor, records) is not None]
         actor_ids = {actor["id"] for actor in records.actors}
-        records.offers = [offer for offer in records.offers if offer["actor"] in actor_ids and fitted("offer", offer, records) is not None]
+        records.offers = [
+            offer
+            for offer in records.offers
+            if offer["actor"] in actor_ids and fitted("offer", offer, records) is not None
+        ]
         result.records[url] = records
     result.removed = _remove_generated(data_dir)
     for url, records in result.records.items():
@@ -184,7 +197,8 @@ def _drop_refused(settings: Settings, today: date, result: RegionHarvest, langua
     }
     for _ in range(3):
         refused = {
-            problem.path: problem for problem in load_catalogue(settings, today=today, message_language=language).problems
+            problem.path: problem
+            for problem in load_catalogue(settings, today=today, message_language=language).problems
             if problem.severity == "error" and problem.path in by_path
         }
         if not refused:
@@ -224,7 +238,9 @@ _QUOTED = re.compile(r"[0-9][0-9 +:/().-]*")
 _Dumper.add_representer(
     str,
     lambda dumper, value: dumper.represent_scalar(
-        "tag:yaml.org,2002:str", value, style="|" if "\n" in value else '"' if _QUOTED.fullmatch(value.lstrip("+")) else None
+        "tag:yaml.org,2002:str",
+        value,
+        style="|" if "\n" in value else '"' if _QUOTED.fullmatch(value.lstrip("+")) else None,
     ),
 )
 
@@ -245,20 +261,42 @@ def region_report(harvest: RegionHarvest, phrase: Any, data_dir: Path) -> list[t
             lines.append((True, phrase("region.town_missing", url=url, reason=copy)))
             continue
         records = harvest.records[url]
-        counts = {"town": copy.town, "url": url, "offers": len(records.offers), "actors": len(records.actors), "licence": copy.licence.get("id", "?")}
+        counts = {
+            "town": copy.town,
+            "url": url,
+            "offers": len(records.offers),
+            "actors": len(records.actors),
+            "licence": copy.licence.get("id", "?"),
+        }
         if not copy.licence.get("id"):
             lines.append((True, phrase("region.no_licence", town=copy.town, url=url)))
         if copy.fresh:
             lines.append((False, phrase("region.town_fresh", **counts)))
         else:
-            lines.append((True, phrase("region.town_stale", **counts, reason=copy.problem, day=copy.harvested.isoformat())))
-        lines.extend((True, phrase("region.left_out", town=copy.town, record=record, field=name, reason=why)) for record, name, why in records.left_out)
-        lines.extend((True, phrase("region.skipped", town=copy.town, record=record, reason=why)) for record, why in records.skipped)
+            lines.append(
+                (True, phrase("region.town_stale", **counts, reason=copy.problem, day=copy.harvested.isoformat()))
+            )
+        lines.extend(
+            (True, phrase("region.left_out", town=copy.town, record=record, field=name, reason=why))
+            for record, name, why in records.left_out
+        )
+        lines.extend(
+            (True, phrase("region.skipped", town=copy.town, record=record, reason=why))
+            for record, why in records.skipped
+        )
     for pair in harvest.duplicates:
-        lines.append((True, phrase(
-            "region.duplicate", first=pair.first, second=pair.second, percent=round(pair.similarity * 100),
-            shared=phrase(f"region.shared.{pair.shared}"),
-        )))
+        lines.append(
+            (
+                True,
+                phrase(
+                    "region.duplicate",
+                    first=pair.first,
+                    second=pair.second,
+                    percent=round(pair.similarity * 100),
+                    shared=phrase(f"region.shared.{pair.shared}"),
+                ),
+            )
+        )
     towns = sum(1 for copy in harvest.copies.values() if isinstance(copy, TownCopy))
     total = sum(len(records.offers) for records in harvest.records.values())
     lines.append((False, phrase("region.written", offers=total, towns=towns, folder=data_dir)))

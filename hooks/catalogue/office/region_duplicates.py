@@ -6,6 +6,7 @@ Two offers of different towns are near-duplicates when their German titles share
 (Jaccard similarity of the folded word sets) and they share a sign of the same provider: a phone number, an e-mail
 address, a street address, or the provider's name; or when their titles are the same word for word.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,19 +45,29 @@ def _signs(offer: Mapping[str, Any], actor: Mapping[str, Any], language: str) ->
         "phone": {_digits(str(contact["phone"])) for contact in contacts if contact.get("phone")},
         "email": {str(contact["email"]).casefold() for contact in contacts if contact.get("email")},
         "address": {
-            f"{' '.join(_words(places[place]['street']))}|{places[place]['postcode']}" for place in offer.get("locations") or [] if place in places
+            f"{' '.join(_words(places[place]['street']))}|{places[place]['postcode']}"
+            for place in offer.get("locations") or []
+            if place in places
         },
-        "provider": {" ".join(sorted(_words(str(actor["name"].get(language, ""))))) },
+        "provider": {" ".join(sorted(_words(str(actor["name"].get(language, "")))))},
     }
 
 
 def near_duplicates(
-    offers: Sequence[Mapping[str, Any]], actors: Mapping[str, Mapping[str, Any]], town_of: Mapping[str, str], language: str
+    offers: Sequence[Mapping[str, Any]],
+    actors: Mapping[str, Mapping[str, Any]],
+    town_of: Mapping[str, str],
+    language: str,
 ) -> list[NearDuplicate]:
     """Pairs of offers (ids) of different towns that look like one offer; town_of maps an offer id to its town.
     Sorted by the first id, then the second."""
     prepared = [
-        (offer["id"], town_of[offer["id"]], _words(str(offer["title"].get(language, ""))), _signs(offer, actors[offer["actor"]], language))
+        (
+            offer["id"],
+            town_of[offer["id"]],
+            _words(str(offer["title"].get(language, ""))),
+            _signs(offer, actors[offer["actor"]], language),
+        )
         for offer in offers
     ]
     postings: dict[str, list[int]] = {}
@@ -73,7 +84,10 @@ def near_duplicates(
         similarity = len(first_words & second_words) / len(first_words | second_words)
         if similarity < TITLE_SIMILARITY:
             continue
-        shared = next((kind for kind, values in first_signs.items() if values & second_signs[kind]), "title" if similarity == 1 else "")
+        shared = next(
+            (kind for kind, values in first_signs.items() if values & second_signs[kind]),
+            "title" if similarity == 1 else "",
+        )
         if shared:
             low, high = sorted((first, second))
             found.append(NearDuplicate(low, high, round(similarity, 2), shared))

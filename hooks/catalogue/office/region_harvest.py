@@ -9,6 +9,7 @@ read now (no answer, an error, files that are not HSDS 3.0 JSON) keeps the copy 
 harvest says so; a town never harvested is left out, and the harvest says that too. A copy is replaced only by a
 complete new one, so a harvest broken off halfway loses nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -90,14 +91,20 @@ def _json(name: str, body: bytes) -> Any:
 
 def _records(name: str, body: bytes) -> list[dict[str, Any]]:
     records = _json(name, body)
-    if not isinstance(records, list) or not all(isinstance(record, dict) and isinstance(record.get("id"), str) for record in records):
+    if not isinstance(records, list) or not all(
+        isinstance(record, dict) and isinstance(record.get("id"), str) for record in records
+    ):
         raise NotHsds(f"{name} is not a list of HSDS records with ids")
     return records
 
 
 def _copy_from_files(url: str, files: Mapping[str, bytes], harvested: date) -> TownCopy:
     index = _json("index.json", files["index.json"])
-    if not isinstance(index, dict) or str(index.get("hsds_version", "")).split(".")[0] != "3" or not isinstance(index.get("languages"), dict):
+    if (
+        not isinstance(index, dict)
+        or str(index.get("hsds_version", "")).split(".")[0] != "3"
+        or not isinstance(index.get("languages"), dict)
+    ):
         raise NotHsds("index.json does not describe an HSDS 3 publication (hsds_version, languages)")
     services: dict[str, list[dict[str, Any]]] = {}
     organizations: dict[str, list[dict[str, Any]]] = {}
@@ -114,7 +121,11 @@ def _single_file_index(url: str, body: bytes) -> dict[str, bytes]:
     services = document.get("contents") if isinstance(document, dict) else document
     if not isinstance(services, list):
         raise NotHsds(f"{url} is neither a list of HSDS services nor an HSDS API page of them")
-    organizations = {str(item["organization"]["id"]): item["organization"] for item in services if isinstance(item, dict) and isinstance(item.get("organization"), dict) and "id" in item["organization"]}
+    organizations = {
+        str(item["organization"]["id"]): item["organization"]
+        for item in services
+        if isinstance(item, dict) and isinstance(item.get("organization"), dict) and "id" in item["organization"]
+    }
     index = {
         "hsds_version": "3.0",
         "publisher": {"town": url.split("://", 1)[-1].split("/", 1)[0], "url": url},
@@ -139,7 +150,12 @@ def _fetch_files(url: str, fetch: Fetch) -> dict[str, bytes]:
         raise NotHsds("index.json does not describe an HSDS publication (languages)")
     for entry in index["languages"].values():
         for relative in (entry.get("services"), entry.get("organizations")):
-            if not isinstance(relative, str) or relative.startswith(("/", ".")) or "://" in relative or ".." in relative:
+            if (
+                not isinstance(relative, str)
+                or relative.startswith(("/", "."))
+                or "://" in relative
+                or ".." in relative
+            ):
                 raise NotHsds(f"index.json names {relative!r}, not a file beside it")
             files[relative] = fetch(urljoin(index_url, relative))
     return files
@@ -151,7 +167,9 @@ def _save(folder: Path, url: str, files: Mapping[str, bytes], harvested: date) -
     for name, body in files.items():
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
         (staging / name).write_bytes(body)
-    (staging / HARVEST_FILE).write_text(json.dumps({"url": url, "harvested": harvested.isoformat()}) + "\n", encoding="utf-8")
+    (staging / HARVEST_FILE).write_text(
+        json.dumps({"url": url, "harvested": harvested.isoformat()}) + "\n", encoding="utf-8"
+    )
     if folder.exists():
         shutil.rmtree(folder)
     staging.rename(folder)
@@ -164,7 +182,8 @@ def _load_saved(folder: Path, url: str) -> TownCopy | None:
     harvested = date.fromisoformat(json.loads(record.read_text(encoding="utf-8"))["harvested"])
     files = {
         path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in folder.rglob("*.json") if path.name != HARVEST_FILE
+        for path in folder.rglob("*.json")
+        if path.name != HARVEST_FILE
     }
     return _copy_from_files(url, files, harvested)
 
@@ -181,7 +200,9 @@ def harvest_town(url: str, cache_root: Path, today: date, fetch: Fetch = fetch_u
         saved = _load_saved(folder, url)
         if saved is None:
             return reason
-        return TownCopy(saved.url, saved.index, saved.services, saved.organizations, saved.harvested, fresh=False, problem=reason)
+        return TownCopy(
+            saved.url, saved.index, saved.services, saved.organizations, saved.harvested, fresh=False, problem=reason
+        )
     _save(folder, url, files, today)
     return copy
 

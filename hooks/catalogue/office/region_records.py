@@ -10,6 +10,7 @@ in the town's catalogue, and its `last_verified.by` the source as the town's lic
 in a language where the town's file in that language differs from its default-language one (HSDS texts have no language;
 the town fills a missing one with the default-language text).
 """
+
 from __future__ import annotations
 
 import re
@@ -73,7 +74,9 @@ def _codes(record: Mapping[str, Any], taxonomy: str) -> list[str]:
     return [
         str(item["taxonomy_term"]["code"])
         for item in record.get("attributes") or []
-        if item.get("link_type") == taxonomy and isinstance(item.get("taxonomy_term"), dict) and item["taxonomy_term"].get("code")
+        if item.get("link_type") == taxonomy
+        and isinstance(item.get("taxonomy_term"), dict)
+        and item["taxonomy_term"].get("code")
     ]
 
 
@@ -133,7 +136,9 @@ def _schedule(service: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 if day.strip() in _DAY_OF_RRULE_CODE:
                     weekly.append({"day": _DAY_OF_RRULE_CODE[day.strip()], "start": start, "end": end})
             for match in _EXDATE.finditer(str(schedule.get("notes") or "")):
-                exceptions.update(f"{day[:4]}-{day[4:6]}-{day[6:8]}" for day in match.group(1).split(",") if len(day) == 8)
+                exceptions.update(
+                    f"{day[:4]}-{day[4:6]}-{day[6:8]}" for day in match.group(1).split(",") if len(day) == 8
+                )
         else:
             notes.append(f"schedule that is neither weekly nor one date ({schedule.get('id')})")
     result: dict[str, Any] = {}
@@ -152,7 +157,11 @@ def _validity(service: Mapping[str, Any]) -> dict[str, str]:
     for record in [*(service.get("schedules") or []), *(service.get("cost_options") or [])]:
         if "count" in record:
             continue
-        found = {key: str(record[source])[:10] for key, source in (("valid_from", "valid_from"), ("valid_until", "valid_to")) if record.get(source)}
+        found = {
+            key: str(record[source])[:10]
+            for key, source in (("valid_from", "valid_from"), ("valid_until", "valid_to"))
+            if record.get(source)
+        }
         if found:
             return found
     return {}
@@ -180,7 +189,9 @@ def _contact(record: Mapping[str, Any]) -> dict[str, str]:
 class _TownReader:
     """Reads one town's copy into documents; collects what it cannot take over."""
 
-    def __init__(self, copy: TownCopy, town_id: str, languages: Sequence[str], known: Mapping[str, frozenset[str]]) -> None:
+    def __init__(
+        self, copy: TownCopy, town_id: str, languages: Sequence[str], known: Mapping[str, frozenset[str]]
+    ) -> None:
         self.copy = copy
         self.town_id = town_id
         self.known = known
@@ -203,12 +214,17 @@ class _TownReader:
             "id": actor_id,
             "name": name,
             "type": types[0] if types else DEFAULT_ACTOR_TYPE,
-            "description": self.organizations.texts(hsds_id, lambda record: str(record.get("description") or "").strip()) or name,
+            "description": self.organizations.texts(
+                hsds_id, lambda record: str(record.get("description") or "").strip()
+            )
+            or name,
             **({"website": organization["website"]} if organization.get("website") else {}),
             "contact": _contact(organization),
         }
 
-    def place_ids(self, service: Mapping[str, Any], actor_id: str, schedule: dict[str, Any], notes: list[str]) -> list[str]:
+    def place_ids(
+        self, service: Mapping[str, Any], actor_id: str, schedule: dict[str, Any], notes: list[str]
+    ) -> list[str]:
         """The service's places as the actor's locations (the town as their district); sessions name them."""
         place_ids = []
         for link in service.get("service_at_locations") or []:
@@ -219,15 +235,20 @@ class _TownReader:
                 continue
             place_id = slug(str(place.get("name") or address["address_1"]), 30) + "-" + str(place["id"])[:8]
             place_ids.append(place_id)
-            self.places[actor_id].setdefault(place_id, {
-                "id": place_id,
-                "name": {self.default: _short(str(place.get("name") or address["address_1"]))},
-                "street": str(address["address_1"]),
-                "postcode": str(address["postal_code"]),
-                "city": str(address.get("city") or self.copy.town),
-                "district": self.town_id,
-                **{key: place[key] for key in ("latitude", "longitude") if isinstance(place.get(key), (int, float))},
-            })
+            self.places[actor_id].setdefault(
+                place_id,
+                {
+                    "id": place_id,
+                    "name": {self.default: _short(str(place.get("name") or address["address_1"]))},
+                    "street": str(address["address_1"]),
+                    "postcode": str(address["postal_code"]),
+                    "city": str(address.get("city") or self.copy.town),
+                    "district": self.town_id,
+                    **{
+                        key: place[key] for key in ("latitude", "longitude") if isinstance(place.get(key), (int, float))
+                    },
+                },
+            )
             for session in schedule.get("sessions", []):
                 if session.get("location") == link.get("location_id"):
                     session["location"] = place_id
@@ -239,12 +260,19 @@ class _TownReader:
     def offer(self, service: Mapping[str, Any]) -> dict[str, Any] | None:
         hsds_id = str(service["id"])
         name = f"{service.get('name')} ({service.get('url') or hsds_id})"
-        actor_id = self.actor_ids.get(str(service.get("organization_id") or (service.get("organization") or {}).get("id")))
-        categories = [code for code in _codes(service, "categories") if code in self.known.get("categories", frozenset())]
+        actor_id = self.actor_ids.get(
+            str(service.get("organization_id") or (service.get("organization") or {}).get("id"))
+        )
+        categories = [
+            code for code in _codes(service, "categories") if code in self.known.get("categories", frozenset())
+        ]
         why = (
-            "no organization" if actor_id is None
-            else f"status {service.get('status')}" if service.get("status") in ("inactive", "defunct")
-            else "no category the region knows" if not categories
+            "no organization"
+            if actor_id is None
+            else f"status {service.get('status')}"
+            if service.get("status") in ("inactive", "defunct")
+            else "no category the region knows"
+            if not categories
             else ""
         )
         if actor_id is None or why:
@@ -257,7 +285,9 @@ class _TownReader:
         body = texts(hsds_id, lambda record: _paragraphs(str(record.get("description") or ""))[1])
         schedule, notes = _schedule(service)
         place_ids = self.place_ids(service, actor_id, schedule, notes)
-        self.result.left_out.extend((offer_id, "schedule" if note.startswith("schedule") else "locations", note) for note in notes)
+        self.result.left_out.extend(
+            (offer_id, "schedule" if note.startswith("schedule") else "locations", note) for note in notes
+        )
         modes = [code for code in _codes(service, "mode") if code in MODES]
         levels = [code for code in _codes(service, "german_level") if code in GERMAN_LEVELS]
         registration = _codes(service, "registration")
@@ -272,25 +302,44 @@ class _TownReader:
             "title": title,
             "summary": summary or title,
             "description": body or summary or title,
-            "target_groups": [code for code in _codes(service, "target_groups") if code in self.known.get("target_groups", frozenset())],
-            **{key: int(service[source]) for key, source in (("age_min", "minimum_age"), ("age_max", "maximum_age")) if isinstance(service.get(source), (int, float))},
+            "target_groups": [
+                code
+                for code in _codes(service, "target_groups")
+                if code in self.known.get("target_groups", frozenset())
+            ],
+            **{
+                key: int(service[source])
+                for key, source in (("age_min", "minimum_age"), ("age_max", "maximum_age"))
+                if isinstance(service.get(source), (int, float))
+            },
             "languages": [str(language["code"]) for language in service.get("languages") or [] if language.get("code")],
             **({"german_level": levels[0]} if levels else {}),
             "mode": modes[0] if modes else ("in_person" if place_ids else "online"),
             "locations": place_ids,
             "schedule": schedule,
             "costs": {**_costs(service), **({"reductions": reductions} if reductions else {})},
-            **({"registration": {"required": registration[0] == "required", **({"how": how} if how else {})}} if registration else {}),
+            **(
+                {"registration": {"required": registration[0] == "required", **({"how": how} if how else {})}}
+                if registration
+                else {}
+            ),
             "contact": _contact(service),
             "eligibility": eligibility,
-            **({"website": service["url"]} if str(service.get("url") or "").startswith(("https://", "http://")) else {}),
+            **(
+                {"website": service["url"]} if str(service.get("url") or "").startswith(("https://", "http://")) else {}
+            ),
             **_validity(service),
-            "last_verified": {"date": str(service.get("assured_date") or self.copy.harvested.isoformat())[:10], "by": self.source},
+            "last_verified": {
+                "date": str(service.get("assured_date") or self.copy.harvested.isoformat())[:10],
+                "by": self.source,
+            },
         }
         return {key: value for key, value in offer.items() if value not in ([], {}, None)}
 
 
-def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: Mapping[str, frozenset[str]]) -> TownRecords:
+def town_records(
+    copy: TownCopy, town_id: str, languages: Sequence[str], known: Mapping[str, frozenset[str]]
+) -> TownRecords:
     """The town's actors and offers as documents of the regional catalogue in its languages.
 
     known: taxonomy group ('categories', 'target_groups') -> the region's term ids; terms the region does not know are
@@ -299,7 +348,11 @@ def town_records(copy: TownCopy, town_id: str, languages: Sequence[str], known: 
     reader = _TownReader(copy, town_id, languages, known)
     result = reader.result
     result.actors = [reader.actor(organization) for organization in copy.organizations.get(copy.default_language, [])]
-    result.offers = [offer for service in copy.services.get(copy.default_language, []) if (offer := reader.offer(service)) is not None]
+    result.offers = [
+        offer
+        for service in copy.services.get(copy.default_language, [])
+        if (offer := reader.offer(service)) is not None
+    ]
     for actor in result.actors:
         if reader.places[actor["id"]]:
             actor["locations"] = list(reader.places[actor["id"]].values())

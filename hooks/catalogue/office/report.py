@@ -4,34 +4,48 @@ translations stand. Written as plain text for a terminal, as Markdown for a GitH
 Staleness uses `extra.catalogue.stale_after_months` of mkdocs.yml (12 by default), counted in calendar months as
 `make check` counts them. Translation states and word counts: catalogue.figures.translation_status.
 """
+
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Iterable, Sequence
 
-from catalogue.data.months import months_before
-from catalogue.figures.language_coverage import LanguageCoverage, language_coverage
 from catalogue.data.messages import Messages
 from catalogue.data.model import Actor, NewsItem, Offer
-from catalogue.publication.visibility import Publication, hiding_reason, last_session_passed
+from catalogue.data.months import months_before
 from catalogue.data.settings import Settings
-from catalogue.office.needs_report import NeedsReport, council_summary, need_lines, needs_report
+from catalogue.figures.language_coverage import LanguageCoverage, language_coverage
 from catalogue.figures.translation_status import (
     RECORD_KINDS,
     STATUSES,
-    StatusCount,
     Record,
+    StatusCount,
     records_of_kind,
     status_counts,
     translation_status,
     words_to_translate,
 )
+from catalogue.office.needs_report import NeedsReport, council_summary, need_lines, needs_report
+from catalogue.publication.visibility import Publication, hiding_reason, last_session_passed
 
 ENDING_WITHIN_DAYS = 30
-CSV_COLUMNS = ("section", "language", "kind", "id", "title", "file", "provider", "status", "date", "words", "phone", "email")
+CSV_COLUMNS = (
+    "section",
+    "language",
+    "kind",
+    "id",
+    "title",
+    "file",
+    "provider",
+    "status",
+    "date",
+    "words",
+    "phone",
+    "email",
+)
 """The CSV's columns; their headings and values are in the office's language (data/messages.py `report.csv.*`)."""
 
 
@@ -74,7 +88,9 @@ class OfficeReport:
 
 
 def office_report(
-    publication: Publication, settings: Settings, ending_within_days: int = ENDING_WITHIN_DAYS,
+    publication: Publication,
+    settings: Settings,
+    ending_within_days: int = ENDING_WITHIN_DAYS,
     unreviewed: frozenset[str] = frozenset(),
 ) -> OfficeReport:
     """The report for the publication's day. Ended offers (status or valid_until passed) are left out of every part."""
@@ -91,20 +107,34 @@ def office_report(
         for actor_id, offers in sorted(stale_by_actor.items(), key=lambda item: (-len(item[1]), item[0]))
     )
     horizon = today + timedelta(days=ending_within_days)
-    ending = tuple(sorted(
-        (offer for offer in publication.offers if offer.valid_until is not None and offer.valid_until <= horizon),
-        key=lambda offer: (offer.valid_until, offer.id),
-    ))
-    not_yet_valid = tuple(sorted(
-        (offer for offer in running if offer.valid_from is not None and offer.valid_from > today),
-        key=lambda offer: (offer.valid_from, offer.id),
-    ))
-    translations = tuple(status_counts(catalogue, settings.language_codes, settings.default_language, publication.offers))
+    ending = tuple(
+        sorted(
+            (offer for offer in publication.offers if offer.valid_until is not None and offer.valid_until <= horizon),
+            key=lambda offer: (offer.valid_until, offer.id),
+        )
+    )
+    not_yet_valid = tuple(
+        sorted(
+            (offer for offer in running if offer.valid_from is not None and offer.valid_from > today),
+            key=lambda offer: (offer.valid_from, offer.id),
+        )
+    )
+    translations = tuple(
+        status_counts(catalogue, settings.language_codes, settings.default_language, publication.offers)
+    )
     others = [code for code in settings.language_codes if code != settings.default_language]
     coverage = language_coverage(publication.offers, others)
     return OfficeReport(
-        publication, settings, stale, ending, not_yet_valid, translations, needs_report(publication), coverage,
-        unreviewed - {settings.default_language}, _sessions_over(publication),
+        publication,
+        settings,
+        stale,
+        ending,
+        not_yet_valid,
+        translations,
+        needs_report(publication),
+        coverage,
+        unreviewed - {settings.default_language},
+        _sessions_over(publication),
     )
 
 
@@ -114,7 +144,11 @@ def _sessions_over(publication: Publication) -> tuple[tuple[Offer, date], ...]:
     for item in publication.hidden:
         offer = item.offer
         last = last_session_passed(offer, today)
-        if last is not None and offer.status != "ended" and not (offer.valid_until is not None and offer.valid_until < today):
+        if (
+            last is not None
+            and offer.status != "ended"
+            and not (offer.valid_until is not None and offer.valid_until < today)
+        ):
             over.append((offer, last))
     return tuple(sorted(over, key=lambda pair: (-pair[1].toordinal(), pair[0].id)))
 
@@ -134,7 +168,9 @@ def report_text(report: OfficeReport, messages: Messages) -> str:
 def report_council(report: OfficeReport, messages: Messages) -> str:
     """The needs in a few Markdown lines for a council paper (catalogue.office.needs_report.council_summary)."""
     settings = report.settings
-    return council_summary(report.needs, report.publication, messages, town=settings.town, default=settings.default_language)
+    return council_summary(
+        report.needs, report.publication, messages, town=settings.town, default=settings.default_language
+    )
 
 
 def report_markdown(report: OfficeReport, messages: Messages, limit: int | None = None) -> str:
@@ -154,7 +190,9 @@ class _ReportWriter:
         report, say = self.report, self.messages.phrase
         default = report.settings.default_language
         lines = [self.heading(1, say("report.title", site=report.settings.site_name, day=report.today.isoformat())), ""]
-        lines.append(self.heading(2, say("report.stale", months=report.settings.stale_after_months, count=report.stale_count)))
+        lines.append(
+            self.heading(2, say("report.stale", months=report.settings.stale_after_months, count=report.stale_count))
+        )
         lines.append("")
         if not report.stale:
             lines += [say("report.none"), ""]
@@ -164,7 +202,12 @@ class _ReportWriter:
                 left = sum(len(item.offers) for item in report.stale[number:])
                 lines += [f"- {say('report.more', count=left)}", ""]
                 break
-            lines.append(self.heading(3, f"{group.actor.name.get(default, group.actor.id)} ({len(group.offers)}) – {self.contact(group.actor)}"))
+            lines.append(
+                self.heading(
+                    3,
+                    f"{group.actor.name.get(default, group.actor.id)} ({len(group.offers)}) – {self.contact(group.actor)}",
+                )
+            )
             lines += self.items(
                 (
                     f"{self.title(offer)} – {say('report.stale_line', date=offer.last_verified.date.isoformat(), by=offer.last_verified.by)}"
@@ -198,7 +241,9 @@ class _ReportWriter:
                 for offer, last in report.sessions_over
             )
             lines += ["", say("report.sessions_over_note"), ""]
-        for level, text in need_lines(report.needs, report.publication, self.messages, markdown=self.markdown, default=default):
+        for level, text in need_lines(
+            report.needs, report.publication, self.messages, markdown=self.markdown, default=default
+        ):
             lines += ([""] if level and lines[-1] else []) + ([self.heading(level, text), ""] if level else [text])
         lines.append("")
         lines.append(self.heading(2, say("report.translations")))
@@ -243,7 +288,12 @@ class _ReportWriter:
         header = [say("report.column.language"), say("report.column.kind")]
         header += [say(f"report.column.{status}") for status in STATUSES] + [say("report.column.words")]
         rows = [
-            [count.language, say(f"report.kind.{count.kind}"), *(str(getattr(count, status)) for status in STATUSES), str(count.words)]
+            [
+                count.language,
+                say(f"report.kind.{count.kind}"),
+                *(str(getattr(count, status)) for status in STATUSES),
+                str(count.words),
+            ]
             for count in self.report.translations
         ]
         if self.markdown:
@@ -252,8 +302,14 @@ class _ReportWriter:
                 "|" + "|".join(["---", "---"] + ["---:"] * (len(header) - 2)) + "|",
                 *("| " + " | ".join(row) + " |" for row in rows),
             ]
-        widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
-        return ["  ".join(cell.ljust(width) if index < 2 else cell.rjust(width) for index, (cell, width) in enumerate(zip(row, widths))).rstrip() for row in [header, *rows]]
+        widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
+        return [
+            "  ".join(
+                cell.ljust(width) if index < 2 else cell.rjust(width)
+                for index, (cell, width) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+            for row in [header, *rows]
+        ]
 
 
 # -- CSV ---------------------------------------------------------------------------------------------------------
@@ -282,9 +338,20 @@ def report_csv(report: OfficeReport, messages: Messages) -> str:
 
     def offer_row(section: str, offer: Offer, day: date | None) -> Sequence[object]:
         actor = actors[offer.actor]
-        return (say(f"report.csv.section.{section}"), "", say("report.csv.kind.offer"), offer.id, title(offer), offer.source,
-                actor.id, say(f"report.csv.status.{offer.status}"), day.isoformat() if day else "", "",
-                actor.contact.phone or "", actor.contact.email or "")
+        return (
+            say(f"report.csv.section.{section}"),
+            "",
+            say("report.csv.kind.offer"),
+            offer.id,
+            title(offer),
+            offer.source,
+            actor.id,
+            say(f"report.csv.status.{offer.status}"),
+            day.isoformat() if day else "",
+            "",
+            actor.contact.phone or "",
+            actor.contact.email or "",
+        )
 
     for group in report.stale:
         writer.writerows(offer_row("stale", offer, offer.last_verified.date) for offer in group.offers)
@@ -293,9 +360,20 @@ def report_csv(report: OfficeReport, messages: Messages) -> str:
     writer.writerows(offer_row("sessions_over", offer, last) for offer, last in report.sessions_over)
     unmet = {item.need.id for item in report.needs.unmet}
     writer.writerows(
-        (say("report.csv.section." + ("need_unmet" if item.need.id in unmet else "need_open")), "", say("report.csv.kind.need"),
-         item.need.id, item.need.title, item.need.file, "", say(f"report.csv.status.{item.need.status}"),
-         item.need.reported.isoformat(), "", "", "")
+        (
+            say("report.csv.section." + ("need_unmet" if item.need.id in unmet else "need_open")),
+            "",
+            say("report.csv.kind.need"),
+            item.need.id,
+            item.need.title,
+            item.need.file,
+            "",
+            say(f"report.csv.status.{item.need.status}"),
+            item.need.reported.isoformat(),
+            "",
+            "",
+            "",
+        )
         for item in report.needs.open
     )
     writer.writerows(offer_row("waiting_list", item.offer, item.as_of) for item in report.needs.waiting)
@@ -305,12 +383,22 @@ def report_csv(report: OfficeReport, messages: Messages) -> str:
             continue
         for kind in RECORD_KINDS:
             for record in records_of_kind(catalogue, kind, report.publication.offers):
-                writer.writerow((
-                    say("report.csv.section.translation"), language, say(f"report.csv.kind.{kind}"), record.id, title(record),
-                    record.source, _provider_id(record),
-                    say(f"report.column.{translation_status(record.translation, language)}"), "",
-                    words_to_translate(record.translation, language, default), "", "",
-                ))
+                writer.writerow(
+                    (
+                        say("report.csv.section.translation"),
+                        language,
+                        say(f"report.csv.kind.{kind}"),
+                        record.id,
+                        title(record),
+                        record.source,
+                        _provider_id(record),
+                        say(f"report.column.{translation_status(record.translation, language)}"),
+                        "",
+                        words_to_translate(record.translation, language, default),
+                        "",
+                        "",
+                    )
+                )
     return "\ufeff" + out.getvalue()
 
 

@@ -3,6 +3,7 @@ list, the fallback chains and the site's name in mkdocs.yml; the pages; and, on 
 in the town's data, labels, glossary and synonyms. mkdocs.yml and the data files are changed with the round-trip
 YAML writer, which keeps comments, order and quoting; nothing else in them changes.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -14,9 +15,9 @@ import yaml
 
 from catalogue.data.layering import LANGUAGE_CODE
 from catalogue.data.messages import Messages, message_language_for
-from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.data.settings import read_settings
 from catalogue.data.site_engine import i18n_plugin_block
+from catalogue.office.messages import TABLE as OFFICE_MESSAGES
 from catalogue.office.new_town import FALLBACKS, PRODUCT_LANGUAGES, TEMPLATE_DIR
 from catalogue.office.town_config import read_town_config, write_town_config
 from catalogue.office.yaml_round_trip import dump_document, load_document

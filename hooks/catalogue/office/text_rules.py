@@ -2,13 +2,21 @@
 files, machine drafts): the character rules of data/strict_yaml.py and the markup and link rules of
 checks/text_safety.py, with the same regular expressions.
 """
+
 from __future__ import annotations
 
 import html
 import unicodedata
 
 from catalogue.checks.text_safety import (
-    CODE_SPAN, FENCED_CODE, HTML_TAG, INVISIBLE, MARKUP_IN_PLAIN_TEXT, SCHEME, SAFE_LINK_SCHEMES, link_targets,
+    CODE_SPAN,
+    FENCED_CODE,
+    HTML_TAG,
+    INVISIBLE,
+    MARKUP_IN_PLAIN_TEXT,
+    SAFE_LINK_SCHEMES,
+    SCHEME,
+    link_targets,
 )
 from catalogue.data.strict_yaml import _DIRECTION_CONTROLS, _REFUSED_IN_TEXT
 

@@ -5,6 +5,7 @@ that axe-core (WCAG 2.1 A and AA, EN 301 549) finds.
 Needs the package's `verify` extra (Playwright) and a Chromium: $CHROMIUM, else /usr/bin/chromium, else
 Playwright's own (`python -m playwright install --with-deps chromium`).
 """
+
 from __future__ import annotations
 
 import os
@@ -18,15 +19,26 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from catalogue.data.package_files import VENDOR_DIR
-from catalogue.publication.visibility import Publication
 from catalogue.data.settings import Settings
+from catalogue.publication.visibility import Publication
 
 AXE_SCRIPT = VENDOR_DIR / "axe.min.js"
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "EN-301-549")
 SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync", "--no-first-run")
-PHONE: Mapping[str, Any] = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+LAUNCH_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+PHONE: Mapping[str, Any] = {
+    "viewport": {"width": 360, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
 HOW_TO_GET_CHROMIUM = (
     "The town checks need Chromium: install the package 'chromium' (Debian, Ubuntu: apt-get install chromium), "
     "or run `.venv/bin/python -m playwright install --with-deps chromium`, or set CHROMIUM=/path/to/chromium."
@@ -50,7 +62,12 @@ class PageKind:
 def page_kinds(publication: Publication, docs_dir: Path | None) -> list[PageKind]:
     """One page of each kind the town's site has, found in its own data: home, catalogue, an offer, its provider,
     a stage of life, the news, a news item, the hand-written pages, the open data and the 404 page."""
-    kinds = [PageKind("home", ""), PageKind("catalogue", "catalogue/"), PageKind("actors", "actors/"), PageKind("news", "news/")]
+    kinds = [
+        PageKind("home", ""),
+        PageKind("catalogue", "catalogue/"),
+        PageKind("actors", "actors/"),
+        PageKind("news", "news/"),
+    ]
     offers = sorted(publication.offers, key=lambda offer: offer.id)
     if offers:
         kinds += [PageKind("offer", f"offers/{offers[0].id}/"), PageKind("actor", f"actors/{offers[0].actor}/")]
@@ -61,7 +78,11 @@ def page_kinds(publication: Publication, docs_dir: Path | None) -> list[PageKind
     if publication.catalogue.news:
         kinds.append(PageKind("news-item", f"news/{publication.catalogue.news[0].id}/"))
     if docs_dir is not None and docs_dir.is_dir():
-        kinds += [PageKind(page.stem, f"{page.stem}/") for page in sorted(docs_dir.glob("*.md")) if page.stem != "index" and "." not in page.stem]
+        kinds += [
+            PageKind(page.stem, f"{page.stem}/")
+            for page in sorted(docs_dir.glob("*.md"))
+            if page.stem != "index" and "." not in page.stem
+        ]
     return [*kinds, PageKind("open-data", "open-data/"), PageKind("not-found", "diese-seite-gibt-es-nicht/")]
 
 
@@ -108,9 +129,13 @@ def browser_problems(settings: Settings, site: Path, kinds: Sequence[PageKind]) 
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError as error:
-        raise BrowserUnavailable("The town checks need Playwright: install the product with its extra, bildungskatalog[verify]") from error
+        raise BrowserUnavailable(
+            "The town checks need Playwright: install the product with its extra, bildungskatalog[verify]"
+        ) from error
     if not AXE_SCRIPT.is_file():
-        raise BrowserUnavailable(f"{AXE_SCRIPT} is missing: the package was built without its browser files (make vendor)")
+        raise BrowserUnavailable(
+            f"{AXE_SCRIPT} is missing: the package was built without its browser files (make vendor)"
+        )
     axe = AXE_SCRIPT.read_text(encoding="utf-8")
     server, root = _serve(site)
     try:
@@ -122,7 +147,9 @@ def browser_problems(settings: Settings, site: Path, kinds: Sequence[PageKind]) 
             try:
                 for language in settings.language_codes:
                     for kind in kinds:
-                        yield from _page_problems(browser, root, settings.url_prefix(language) + kind.path, f"{language}:{kind.kind}", axe)
+                        yield from _page_problems(
+                            browser, root, settings.url_prefix(language) + kind.path, f"{language}:{kind.kind}", axe
+                        )
             finally:
                 browser.close()
     finally:
@@ -134,7 +161,14 @@ def _page_problems(browser: Any, root: str, path: str, name: str, axe: str) -> I
     page = context.new_page()
     own = urlsplit(root).netloc
     elsewhere: list[str] = []
-    page.on("request", lambda request: elsewhere.append(request.url) if urlsplit(request.url).netloc not in ("", own) and not request.url.startswith("data:") else None)
+    page.on(
+        "request",
+        lambda request: (
+            elsewhere.append(request.url)
+            if urlsplit(request.url).netloc not in ("", own) and not request.url.startswith("data:")
+            else None
+        ),
+    )
     try:
         page.goto(root + path, wait_until="load")
         for url in elsewhere:

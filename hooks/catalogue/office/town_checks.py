@@ -5,6 +5,7 @@ or file that exists, no page loads anything from another server, and each langua
 Each check returns what is wrong, one line each (empty when all is well); the browser checks (accessibility, no
 request to another origin) are in `town_browser_checks`.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
+from catalogue.data.settings import Settings
 from catalogue.publication.ended_offers import ended_offers
 from catalogue.publication.visibility import Publication
-from catalogue.data.settings import Settings
 
 _LINK = re.compile(r'<(?:a|link|script|img|source)\b[^>]*?\b(href|src)="([^"]*)"', re.IGNORECASE)
 _FOREIGN = re.compile(r"^(?:https?:)?//", re.IGNORECASE)
@@ -39,10 +40,15 @@ def offer_pages(settings: Settings, publication: Publication, site: Path) -> lis
     wrong = []
     for language in settings.language_codes:
         folder = site / settings.url_prefix(language) / "offers"
-        found = sorted(path.name for path in folder.iterdir() if (path / "index.html").is_file()) if folder.is_dir() else []
+        found = (
+            sorted(path.name for path in folder.iterdir() if (path / "index.html").is_file()) if folder.is_dir() else []
+        )
         if found != wanted:
             missing, extra = sorted(set(wanted) - set(found)), sorted(set(found) - set(wanted))
-            wrong.append(f"{language}: offers without a page: {', '.join(missing) or 'none'}; " f"pages without an offer: {', '.join(extra) or 'none'}")
+            wrong.append(
+                f"{language}: offers without a page: {', '.join(missing) or 'none'}; "
+                f"pages without an offer: {', '.join(extra) or 'none'}"
+            )
     return wrong
 
 
@@ -51,7 +57,9 @@ def actor_pages(settings: Settings, publication: Publication, site: Path) -> lis
     wrong = []
     for language in settings.language_codes:
         folder = site / settings.url_prefix(language) / "actors"
-        missing = [actor for actor in sorted(publication.catalogue.actors) if not (folder / actor / "index.html").is_file()]
+        missing = [
+            actor for actor in sorted(publication.catalogue.actors) if not (folder / actor / "index.html").is_file()
+        ]
         if missing:
             wrong.append(f"{language}: providers without a page: {', '.join(missing)}")
     return wrong
@@ -86,8 +94,10 @@ def page_languages(settings: Settings, publication: Publication, site: Path) -> 
     wrong = []
     for language in settings.language_codes:
         home = site / settings.url_prefix(language) / "index.html"
-        if not home.is_file() or not re.search(rf'<html[^>]*\blang="{re.escape(language)}"', home.read_text(encoding="utf-8")):
-            wrong.append(f"{settings.url_prefix(language) or '/'}index.html does not say lang=\"{language}\"")
+        if not home.is_file() or not re.search(
+            rf'<html[^>]*\blang="{re.escape(language)}"', home.read_text(encoding="utf-8")
+        ):
+            wrong.append(f'{settings.url_prefix(language) or "/"}index.html does not say lang="{language}"')
     return wrong
 
 

@@ -5,6 +5,7 @@ written back whole. The build and the checks read the same file as typed setting
 from __future__ import annotations
 
 from pathlib import Path
+
 from ruamel.yaml.comments import CommentedMap
 
 from catalogue.office.yaml_round_trip import dump_document, load_document
@@ -24,4 +25,3 @@ def write_town_config(root: Path, config: CommentedMap) -> str:
     """Writes `config` as the mkdocs.yml of the town at `root`; returns the file's name as the commands report it."""
     (root / TOWN_CONFIG).write_text(dump_document(config), encoding="utf-8")
     return TOWN_CONFIG
-

@@ -22,6 +22,7 @@ The import reads what German Excel saves: `;` or `,` between cells, UTF-8 with o
 refused with the steps to save as "CSV UTF-8". Files over MAX_CSV_BYTES, cells over MAX_CSV_CELL characters and
 a unit given twice are refused.
 """
+
 from __future__ import annotations
 
 import csv
@@ -52,10 +53,17 @@ XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
 """XLIFF 2.1 keeps the 2.0 core namespace; the version attribute tells them apart."""
 FINGERPRINT_NOTE = "fingerprint"
 FORMATS = ("xliff", "xliff2", "csv")
-_SKIPPED_STATES_12 = frozenset({
-    "new", "needs-translation", "needs-adaptation", "needs-l10n", "needs-review-translation",
-    "needs-review-adaptation", "needs-review-l10n",
-})
+_SKIPPED_STATES_12 = frozenset(
+    {
+        "new",
+        "needs-translation",
+        "needs-adaptation",
+        "needs-l10n",
+        "needs-review-translation",
+        "needs-review-adaptation",
+        "needs-review-l10n",
+    }
+)
 _CONFIRMED_STATES_2 = frozenset({"translated", "reviewed", "final"})
 _CSV_FIXED = ("id", "file", "field", "fingerprint", "status")
 MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -137,7 +145,10 @@ NoteMaker = Callable[[str, str], Sequence[str]]
 
 
 def export_exchange(
-    catalogue: Catalogue, language: str, default_language: str, offers: Iterable[Record] | None = None,
+    catalogue: Catalogue,
+    language: str,
+    default_language: str,
+    offers: Iterable[Record] | None = None,
     notes: NoteMaker | None = None,
 ) -> Exchange:
     """Every text of `language` that is missing, outdated or machine-translated, in actors, offers and news.
@@ -151,16 +162,18 @@ def export_exchange(
     for record in sorted(records, key=lambda record: record.source):
         status = translation_status(record.translation, language)
         for unit in units_to_translate(record.translation, language):
-            units.append(ExchangeUnit(
-                file=record.source,
-                field=field_name(unit.path),
-                fingerprint=record.translation.fingerprint,
-                source=unit.texts.get(default_language, ""),
-                target=unit.texts.get(language, ""),
-                status=status,
-                confirmed=False,
-                notes=tuple(notes(unit.texts.get(default_language, ""), language)) if notes else (),
-            ))
+            units.append(
+                ExchangeUnit(
+                    file=record.source,
+                    field=field_name(unit.path),
+                    fingerprint=record.translation.fingerprint,
+                    source=unit.texts.get(default_language, ""),
+                    target=unit.texts.get(language, ""),
+                    status=status,
+                    confirmed=False,
+                    notes=tuple(notes(unit.texts.get(default_language, ""), language)) if notes else (),
+                )
+            )
     return Exchange(default_language, language, tuple(units))
 
 
@@ -172,10 +185,13 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
     root = etree.Element(f"{{{XLIFF12_NS}}}xliff", nsmap={None: XLIFF12_NS}, version="1.2")
     for file, units in exchange.files().items():
         file_element = etree.SubElement(
-            root, f"{{{XLIFF12_NS}}}file",
+            root,
+            f"{{{XLIFF12_NS}}}file",
             attrib={
-                "original": file, "datatype": "plaintext",
-                "source-language": exchange.source_language, "target-language": exchange.target_language,
+                "original": file,
+                "datatype": "plaintext",
+                "source-language": exchange.source_language,
+                "target-language": exchange.target_language,
             },
         )
         body = etree.SubElement(file_element, f"{{{XLIFF12_NS}}}body")
@@ -186,7 +202,9 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
             if unit.target:
                 target = etree.SubElement(element, f"{{{XLIFF12_NS}}}target", state="needs-review-translation")
                 target.text = unit.target
-            etree.SubElement(element, f"{{{XLIFF12_NS}}}note", attrib={"from": FINGERPRINT_NOTE}).text = unit.fingerprint
+            etree.SubElement(
+                element, f"{{{XLIFF12_NS}}}note", attrib={"from": FINGERPRINT_NOTE}
+            ).text = unit.fingerprint
             etree.SubElement(element, f"{{{XLIFF12_NS}}}note", attrib={"from": "status"}).text = str(unit.status)
             for note in unit.notes:
                 etree.SubElement(element, f"{{{XLIFF12_NS}}}note", attrib={"from": "hint"}).text = note
@@ -196,8 +214,11 @@ def xliff12_bytes(exchange: Exchange) -> bytes:
 def xliff2_bytes(exchange: Exchange) -> bytes:
     """XLIFF Version 2.1 core (OASIS Standard, 13 February 2018): <file id original>, <unit id>, <notes>, <segment>."""
     root = etree.Element(
-        f"{{{XLIFF2_NS}}}xliff", nsmap={None: XLIFF2_NS}, version="2.1",
-        srcLang=exchange.source_language, trgLang=exchange.target_language,
+        f"{{{XLIFF2_NS}}}xliff",
+        nsmap={None: XLIFF2_NS},
+        version="2.1",
+        srcLang=exchange.source_language,
+        trgLang=exchange.target_language,
     )
     for number, (file, units) in enumerate(exchange.files().items(), start=1):
         file_element = etree.SubElement(root, f"{{{XLIFF2_NS}}}file", id=f"f{number}", original=file)
@@ -225,7 +246,18 @@ def csv_text(exchange: Exchange) -> str:
     language = exchange.target_language
     writer.writerow((*_CSV_FIXED, exchange.source_language, f"current {language}", language))
     for unit in exchange.units:
-        writer.writerow((unit.id, unit.file, unit.field, unit.fingerprint, unit.status, spreadsheet_safe(unit.source), spreadsheet_safe(unit.target), ""))
+        writer.writerow(
+            (
+                unit.id,
+                unit.file,
+                unit.field,
+                unit.fingerprint,
+                unit.status,
+                spreadsheet_safe(unit.source),
+                spreadsheet_safe(unit.target),
+                "",
+            )
+        )
     return "\ufeff" + out.getvalue()
 
 
@@ -317,11 +349,17 @@ def _read_xliff12(root: etree._Element) -> Exchange:
             target = element.find("x:target", ns)
             notes = {note.get("from", ""): _text(note) for note in element.iterfind("x:note", ns)}
             state = target.get("state", "") if target is not None else ""
-            units.append(ExchangeUnit(
-                file=original, field=field_from_xliff_id(element.get("id", "")), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
-                source=_text(element.find("x:source", ns)), target=_text(target), status=notes.get("status", ""),
-                confirmed=target is not None and state not in _SKIPPED_STATES_12,
-            ))
+            units.append(
+                ExchangeUnit(
+                    file=original,
+                    field=field_from_xliff_id(element.get("id", "")),
+                    fingerprint=notes.get(FINGERPRINT_NOTE, ""),
+                    source=_text(element.find("x:source", ns)),
+                    target=_text(target),
+                    status=notes.get("status", ""),
+                    confirmed=target is not None and state not in _SKIPPED_STATES_12,
+                )
+            )
     source_language, target_language = _one_language_pair(languages)
     return Exchange(source_language, target_language, tuple(units))
 
@@ -336,11 +374,18 @@ def _read_xliff2(root: etree._Element) -> Exchange:
             segments = element.findall("x:segment", ns)
             source = "".join(_text(segment.find("x:source", ns)) for segment in segments)
             target = "".join(_text(segment.find("x:target", ns)) for segment in segments)
-            units.append(ExchangeUnit(
-                file=original, field=field_from_xliff_id(element.get("id", "")), fingerprint=notes.get(FINGERPRINT_NOTE, ""),
-                source=source, target=target, status=notes.get("status", ""),
-                confirmed=bool(segments) and all(segment.get("state", "initial") in _CONFIRMED_STATES_2 for segment in segments),
-            ))
+            units.append(
+                ExchangeUnit(
+                    file=original,
+                    field=field_from_xliff_id(element.get("id", "")),
+                    fingerprint=notes.get(FINGERPRINT_NOTE, ""),
+                    source=source,
+                    target=target,
+                    status=notes.get("status", ""),
+                    confirmed=bool(segments)
+                    and all(segment.get("state", "initial") in _CONFIRMED_STATES_2 for segment in segments),
+                )
+            )
     return Exchange(root.get("srcLang", ""), root.get("trgLang", ""), tuple(units))
 
 
@@ -375,10 +420,17 @@ def _read_csv(text: str) -> Exchange:
         if unit_id in seen:
             raise ExchangeFileError("exchange.csv_duplicate", row=number, first=seen[unit_id])
         seen[unit_id] = number
-        units.append(ExchangeUnit(
-            file=values["file"], field=values["field"], fingerprint=values["fingerprint"],
-            source=without_guard(row[len(_CSV_FIXED)]), target=without_guard(row[-1]), status=values["status"], confirmed=True,
-        ))
+        units.append(
+            ExchangeUnit(
+                file=values["file"],
+                field=values["field"],
+                fingerprint=values["fingerprint"],
+                source=without_guard(row[len(_CSV_FIXED)]),
+                target=without_guard(row[-1]),
+                status=values["status"],
+                confirmed=True,
+            )
+        )
     return Exchange(source_language, target_language, tuple(units))
 
 

@@ -9,6 +9,7 @@ import a record whose texts are all translated gets `translation_sources.<langua
 fingerprint, and a person's translation of every text of a machine-translated record takes the language off
 `machine_translated`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -17,8 +18,8 @@ from pathlib import Path
 
 from catalogue.data.messages import Messages
 from catalogue.data.model import Catalogue
-from catalogue.data.settings import Settings
 from catalogue.data.schema_loading import schema_set
+from catalogue.data.settings import Settings
 from catalogue.figures.translation_status import RECORD_KINDS, Record, records_of_kind, translation_status
 
 from .text_rules import text_refusals
@@ -69,10 +70,15 @@ def plan_import(exchange: Exchange, catalogue: Catalogue, settings: Settings, me
     plan = ImportPlan(exchange.target_language)
     others = [code for code in settings.language_codes if code != default]
     if exchange.source_language != default or exchange.target_language not in others:
-        plan.problems.append(messages.phrase(
-            "translations.wrong_language", source=exchange.source_language or "?", target=exchange.target_language or "?",
-            default=default, languages=", ".join(others),
-        ))
+        plan.problems.append(
+            messages.phrase(
+                "translations.wrong_language",
+                source=exchange.source_language or "?",
+                target=exchange.target_language or "?",
+                default=default,
+                languages=", ".join(others),
+            )
+        )
         return plan
     records = records_by_file(catalogue)
     language = exchange.target_language
@@ -80,8 +86,10 @@ def plan_import(exchange: Exchange, catalogue: Catalogue, settings: Settings, me
         if not unit.target.strip():
             continue
         record = records.get(unit.file)
-        text_unit = None if record is None else next(
-            (item for item in record.translation.units if field_name(item.path) == unit.field), None
+        text_unit = (
+            None
+            if record is None
+            else next((item for item in record.translation.units if field_name(item.path) == unit.field), None)
         )
         if record is None or text_unit is None:
             plan.problems.append(messages.phrase("translations.unknown_id", unit=unit.id))
@@ -92,12 +100,18 @@ def plan_import(exchange: Exchange, catalogue: Catalogue, settings: Settings, me
             continue
         longest = text_length_limit(text_unit.markdown)
         if len(unit.target) > longest:
-            plan.problems.append(messages.phrase("translations.too_long", unit=unit.id, length=len(unit.target), limit=longest))
+            plan.problems.append(
+                messages.phrase("translations.too_long", unit=unit.id, length=len(unit.target), limit=longest)
+            )
             continue
         refusals = text_refusals(unit.target, markdown=text_unit.markdown)
         if refusals:
             plan.problems.extend(
-                messages.phrase("translations.refused_text", unit=unit.id, reason=messages.phrase(f"translations.reason.{reason}", found=found))
+                messages.phrase(
+                    "translations.refused_text",
+                    unit=unit.id,
+                    reason=messages.phrase(f"translations.reason.{reason}", found=found),
+                )
                 for reason, found in refusals
             )
             continue
@@ -120,7 +134,11 @@ def refused_texts(texts: Iterable[NewText], messages: Messages) -> list[str]:
         if len(text.text) > longest:
             problems.append(messages.phrase("translations.too_long", unit=name, length=len(text.text), limit=longest))
         problems.extend(
-            messages.phrase("translations.refused_text", unit=name, reason=messages.phrase(f"translations.reason.{reason}", found=found))
+            messages.phrase(
+                "translations.refused_text",
+                unit=name,
+                reason=messages.phrase(f"translations.reason.{reason}", found=found),
+            )
             for reason, found in text_refusals(text.text, markdown=unit.markdown)
         )
     return problems
@@ -147,7 +165,9 @@ def write_texts(
         document = edit.document
         units = {tuple(unit.path): unit for unit in record.translation.units}
         for text in file_texts:
-            set_text(document, text.path, language, text.text, like=units[tuple(text.path)].texts.get(default_language, ""))
+            set_text(
+                document, text.path, language, text.text, like=units[tuple(text.path)].texts.get(default_language, "")
+            )
         written = {tuple(text.path) for text in file_texts}
         now_complete = all(language in unit.texts or path_ in written for path_, unit in units.items())
         before = translation_status(record.translation, language)
@@ -156,7 +176,9 @@ def write_texts(
             complete += 1
         records_fingerprint = now_complete and (before == "missing" or everything_redone or machine)
         record_translation(
-            document, language, record.translation.fingerprint if records_fingerprint else None,
+            document,
+            language,
+            record.translation.fingerprint if records_fingerprint else None,
             machine=True if machine else (False if everything_redone else None),
         )
         if edit.text() != original:
@@ -166,5 +188,6 @@ def write_texts(
     for path, content in new_contents.items():
         path.write_text(content, encoding="utf-8", newline="")
     changed = {source: items for source, items in by_file.items() if source not in unchanged}
-    return WriteResult(files=tuple(sorted(changed)), texts=sum(len(items) for items in changed.values()), complete=complete)
-
+    return WriteResult(
+        files=tuple(sorted(changed)), texts=sum(len(items) for items in changed.values()), complete=complete
+    )

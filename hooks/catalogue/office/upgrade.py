@@ -6,6 +6,7 @@ applied to mkdocs.yml with the round-trip YAML writer, which keeps the town's co
 Nothing else is touched: not the town's pages, data, words or colours. Every file written is named; CHANGELOG.md
 names, per version, what a town sees change.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
@@ -37,13 +38,19 @@ def _technical_owners(config: CommentedMap) -> bool:
         return False
     catalogue["technical_owners"] = []
     catalogue.yaml_set_comment_before_after_key(
-        "technical_owners", before="GitHub accounts of the town's technical owner: they review code and configuration.", indent=4
+        "technical_owners",
+        before="GitHub accounts of the town's technical owner: they review code and configuration.",
+        indent=4,
     )
     return True
 
 
 SETTINGS_CHANGES: Sequence[SettingsChange] = (
-    SettingsChange("2.1.0", "adds extra.catalogue.technical_owners (who reviews code and configuration, apart from the data)", _technical_owners),
+    SettingsChange(
+        "2.1.0",
+        "adds extra.catalogue.technical_owners (who reviews code and configuration, apart from the data)",
+        _technical_owners,
+    ),
 )
 
 

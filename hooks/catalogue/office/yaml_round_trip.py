@@ -9,6 +9,7 @@ over several lines), `FileEdit` splices only the new lines into the file as it w
 `merge_yaml` writes a whole edited record (the issue-form converter's changes) into its file the same way: only the
 changed values change.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -64,9 +65,7 @@ def set_text(document: CommentedMap, path: Path_, language: str, text: str, like
         text_map[language] = text
 
 
-def record_translation(
-    document: CommentedMap, language: str, fingerprint: str | None, *, machine: bool | None
-) -> None:
+def record_translation(document: CommentedMap, language: str, fingerprint: str | None, *, machine: bool | None) -> None:
     """Updates `translation_sources.<language>` (when `fingerprint` is given) and `machine_translated`: adds the
     language when `machine` is True, removes it when False (a person checked the texts), leaves it when None."""
     if fingerprint is not None:
@@ -136,7 +135,7 @@ class FileEdit:
                 continue
             first = in_file(dump_start, exact=True)
             last = in_file(dump_end - 1, exact=True)
-            result[first:last + 1] = new_lines[new_start:new_end]
+            result[first : last + 1] = new_lines[new_start:new_end]
         return "".join(result)
 
 
@@ -222,7 +221,12 @@ def _merged(current: Any, value: Any, before: Any) -> Any:
 
 
 def _same(before: Any, value: Any) -> bool:
-    if type(before) is not type(value) and not (isinstance(before, (int, float)) and isinstance(value, (int, float)) and not isinstance(before, bool) and not isinstance(value, bool)):
+    if type(before) is not type(value) and not (
+        isinstance(before, (int, float))
+        and isinstance(value, (int, float))
+        and not isinstance(before, bool)
+        and not isinstance(value, bool)
+    ):
         return False
     if isinstance(value, Mapping):
         return before.keys() == value.keys() and all(_same(before[key], value[key]) for key in value)
@@ -238,7 +242,7 @@ def _merge_list(target: CommentedSeq, items: list[Any], before: Any) -> None:
             target[index] = _merged(target[index], value, old)
         else:
             target.append(_fresh(value))
-    del target[len(items):]
+    del target[len(items) :]
 
 
 def _same_scalar(current: Any, value: Any) -> bool:

@@ -1,11 +1,12 @@
 """Which capacity numbers a reader may see: only those at most CAPACITY_SHOWN_MONTHS old, so that the site never
 says "waiting list" or "fully booked" from numbers nobody has checked for a season."""
+
 from __future__ import annotations
 
 from datetime import date
 
-from catalogue.data.months import months_before
 from catalogue.data.model import CAPACITY_SHOWN_MONTHS, Capacity, Offer
+from catalogue.data.months import months_before
 
 
 def shown_capacity(offer: Offer, today: date) -> Capacity | None:

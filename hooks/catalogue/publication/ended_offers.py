@@ -3,6 +3,7 @@
 An ended offer keeps its address (offers/<id>/) so that links people shared still lead somewhere: to a page that
 says it has ended, names its provider and lists similar current offers. Deleting the offer's file ends that.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -56,7 +57,9 @@ def similar_offers(publication: Publication, offer: Offer, limit: int = SIMILAR_
         if candidate.id == offer.id or not _ages_meet(offer, candidate):
             continue
         shared_categories = len(categories.intersection(candidate.categories))
-        shared_others = len(districts & _districts(publication, candidate)) + len(groups.intersection(candidate.target_groups))
+        shared_others = len(districts & _districts(publication, candidate)) + len(
+            groups.intersection(candidate.target_groups)
+        )
         if shared_categories or shared_others:
             ranked.append((-shared_categories, -shared_others, position, candidate))
     ranked.sort(key=lambda entry: entry[:3])

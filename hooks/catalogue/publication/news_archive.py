@@ -1,11 +1,12 @@
 """Which news items are current on a build's day, and which have moved to the archive."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Sequence
 
-from catalogue.data.months import months_before
 from catalogue.data.model import NewsItem
+from catalogue.data.months import months_before
 
 CURRENT_NEWS_MONTHS = 12
 """A news item older than this many months is archived: listed on news/archive/, not on the news page or home page."""

@@ -1,4 +1,5 @@
 """Which offers a build publishes on a given day, and why it leaves the others out."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -15,6 +15,7 @@ Where a filter means more than equality the lists say so: `m-in_person` and `m-o
 `g-B1` holds every offer that needs at most B1 (none, A1, A2, B1), so a reader names the German they have; `free`
 holds the offers free for everyone and those free with an entitlement (`costs.free_with`).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,8 +25,8 @@ from dataclasses import dataclass
 
 from catalogue.data.model import Offer
 from catalogue.data.schema_enums import GERMAN_LEVELS
-from catalogue.publication.visibility import Publication
 from catalogue.data.time_of_day import times_of_day
+from catalogue.publication.visibility import Publication
 
 LISTING_PAGE_SIZE = 20
 """Cards per page: on the catalogue page (first page only), category and district pages, and per step of the
@@ -68,7 +69,7 @@ def facet_values(offer: Offer, publication: Publication) -> list[str]:
     if offer.mode == "hybrid":
         names += [f"m-{mode}" for mode in MODES_INCLUDING_HYBRID]
     if offer.german_level in GERMAN_LEVELS:
-        names += [f"g-{level}" for level in GERMAN_LEVELS[GERMAN_LEVELS.index(offer.german_level):]]
+        names += [f"g-{level}" for level in GERMAN_LEVELS[GERMAN_LEVELS.index(offer.german_level) :]]
     names += [f"t-{time}" for time in times_of_day(offer.schedule)]
     names += [f"e-{term}" for term in offer.eligible]
     if offer.costs.free_for_some:
@@ -109,11 +110,13 @@ def listing_files(publication: Publication, card_html: Callable[[Offer], str]) -
             members.setdefault(name, []).append(document)
     for name, documents in sorted(members.items()):
         files[f"{FACETS_FOLDER}/{name}.json"] = _json(_gaps(documents))
-    files[f"{FACETS_FOLDER}/ages.json"] = _json({"min": [offer.age_min for offer in offers], "max": [offer.age_max for offer in offers]})
+    files[f"{FACETS_FOLDER}/ages.json"] = _json(
+        {"min": [offer.age_min for offer in offers], "max": [offer.age_max for offer in offers]}
+    )
     digest = hashlib.sha256(b"".join(name.encode() + b"\0" + content for name, content in sorted(files.items())))
     return Listing(files, digest.hexdigest()[:12], tuple(sorted(members)))
 
 
 def pages_of(offers: Sequence[Offer], size: int = LISTING_PAGE_SIZE) -> list[tuple[Offer, ...]]:
     """The offers cut into pages of `size`; one empty page for no offers."""
-    return [tuple(offers[start:start + size]) for start in range(0, len(offers), size)] or [()]
+    return [tuple(offers[start : start + size]) for start in range(0, len(offers), size)] or [()]

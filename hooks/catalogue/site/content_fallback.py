@@ -3,6 +3,7 @@
 mkdocs-static-i18n (1.3) falls back to the default language only (`fallback_to_default`); the catalogue's chains
 (`extra.catalogue.fallbacks`) go further, so the build swaps the source of such a page before it is read.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

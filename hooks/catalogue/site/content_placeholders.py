@@ -1,6 +1,7 @@
 """The town's settings inside its hand-written pages: `{{ town }}`, `{{ office_email }}` … in content/*.md are
 replaced, per language, by what mkdocs.yml's `extra.catalogue` says, so that the town's name, the office's contact,
 the licence, the languages and the date of the legal texts live in one place."""
+
 from __future__ import annotations
 
 import html
@@ -59,7 +60,9 @@ def placeholder_values(reader: ReaderLanguage) -> dict[str, str]:
         "languages": languages,
         "languages_list": "\n".join(f"- {name}" for name in names),
         "language_count": str(len(settings.languages)),
-        "legal_date": reader.formatter.long_date(settings.legal_date) if settings.legal_date else str(reader.t("legal.date_missing")),
+        "legal_date": reader.formatter.long_date(settings.legal_date)
+        if settings.legal_date
+        else str(reader.t("legal.date_missing")),
         "accessibility_law": settings.accessibility.get("law") or f"**{reader.t('legal.accessibility_law_missing')}**",
         "conciliation_body": _conciliation_body(reader),
     }

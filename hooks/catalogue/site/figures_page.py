@@ -1,5 +1,6 @@
 """What the "Zahlen & Daten" page shows, in one reader's words: a chart and a table per figure, the two matrices, the
 quarters. The numbers come from catalogue.figures.statistics, the same the CSV downloads hold."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,10 +8,10 @@ from dataclasses import dataclass
 from babel.numbers import format_percent
 from markupsafe import Markup
 
-from catalogue.publication.visibility import Publication
 from catalogue.figures.statistics import AGE_BANDS, CHARTS, MATRICES, NO_DISTRICT, Figures, chart_counts, matrix
 from catalogue.language.formatting import cldr_locale
 from catalogue.language.reader_language import ReaderLanguage, direction_of
+from catalogue.publication.visibility import Publication
 
 from .svg_chart import bar_chart
 
@@ -65,16 +66,23 @@ def chart_views(figures: Figures, publication: Publication, reader: ReaderLangua
     views = []
     for name in CHARTS:
         counts = chart_counts(figures, name)
-        rows = tuple((key_label(reader, publication, name, item.key), item.count, _percent(reader, item.count, figures.offers)) for item in counts)
-        views.append(ChartView(
-            name=name,
-            title=reader.t(f"figures.{name}"),
-            note=reader.t(f"figures.{name}_note") if name in ("areas", "coverage") else Markup(""),
-            key_heading=reader.t(f"figures.key.{name}"),
-            rows=rows,
-            shares=name in ("readable", "coverage", "costs", "modes"),
-            svg=bar_chart([(label, value) for label, value, _ in rows], right_to_left=direction_of(reader.code) == "rtl"),
-        ))
+        rows = tuple(
+            (key_label(reader, publication, name, item.key), item.count, _percent(reader, item.count, figures.offers))
+            for item in counts
+        )
+        views.append(
+            ChartView(
+                name=name,
+                title=reader.t(f"figures.{name}"),
+                note=reader.t(f"figures.{name}_note") if name in ("areas", "coverage") else Markup(""),
+                key_heading=reader.t(f"figures.key.{name}"),
+                rows=rows,
+                shares=name in ("readable", "coverage", "costs", "modes"),
+                svg=bar_chart(
+                    [(label, value) for label, value, _ in rows], right_to_left=direction_of(reader.code) == "rtl"
+                ),
+            )
+        )
     return views
 
 
@@ -83,12 +91,16 @@ def matrix_views(figures: Figures, publication: Publication, reader: ReaderLangu
     for name in MATRICES:
         table = matrix(figures, name)
         column_chart = "districts" if name.endswith("districts") else "ages"
-        views.append(MatrixView(
-            name=name,
-            title=reader.t(f"figures.{name}"),
-            columns=tuple(key_label(reader, publication, column_chart, key) for key in table.columns),
-            rows=tuple((key_label(reader, publication, "categories", key), cells) for key, cells in zip(table.rows, table.cells, strict=True)),
-            gaps=table.gaps(),
-        ))
+        views.append(
+            MatrixView(
+                name=name,
+                title=reader.t(f"figures.{name}"),
+                columns=tuple(key_label(reader, publication, column_chart, key) for key in table.columns),
+                rows=tuple(
+                    (key_label(reader, publication, "categories", key), cells)
+                    for key, cells in zip(table.rows, table.cells, strict=True)
+                ),
+                gaps=table.gaps(),
+            )
+        )
     return views
-

@@ -1,4 +1,5 @@
 """A site frame: the surrounding page (header, navigation, footer) rendered once, with slots for each page's parts."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,7 +32,10 @@ class PageFrame:
     def __post_init__(self) -> None:
         for slot in (SLOT_BODY, SLOT_TITLE):
             if slot not in self.html:
-                raise FrameError(f"the site frame has lost its {slot} slot: the theme's " "main.html no longer shows page content or title")
+                raise FrameError(
+                    f"the site frame has lost its {slot} slot: the theme's "
+                    "main.html no longer shows page content or title"
+                )
 
     def fill(self, page: RenderedPage) -> str:
         if page.depth != self.depth:

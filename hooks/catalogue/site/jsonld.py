@@ -10,6 +10,7 @@ Each offer is typed by what its data says it is, with the properties that type n
   evening. startDate and location are required by Google's event rich result; one subEvent per session.
 - Service: everything else (advice, grants, open groups); weekly times become `hoursAvailable`.
 """
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,12 @@ from catalogue.language.reader_language import ReaderLanguage
 
 _COURSE_CATEGORIES = {"german", "adult-education", "training-work", "university", "school"}
 _DAY_URIS = {
-    "mon": "https://schema.org/Monday", "tue": "https://schema.org/Tuesday", "wed": "https://schema.org/Wednesday",
-    "thu": "https://schema.org/Thursday", "fri": "https://schema.org/Friday", "sat": "https://schema.org/Saturday",
+    "mon": "https://schema.org/Monday",
+    "tue": "https://schema.org/Tuesday",
+    "wed": "https://schema.org/Wednesday",
+    "thu": "https://schema.org/Thursday",
+    "fri": "https://schema.org/Friday",
+    "sat": "https://schema.org/Saturday",
     "sun": "https://schema.org/Sunday",
 }
 _COURSE_MODES = {"in_person": "Onsite", "online": "Online", "hybrid": "Blended"}
@@ -59,8 +64,11 @@ def _place(actor: Actor, location_id: str, reader: ReaderLanguage) -> dict[str, 
         "@type": "Place",
         "name": reader.plain(place.name),
         "address": {
-            "@type": "PostalAddress", "streetAddress": place.street, "postalCode": place.postcode,
-            "addressLocality": place.city, "addressCountry": "DE",
+            "@type": "PostalAddress",
+            "streetAddress": place.street,
+            "postalCode": place.postcode,
+            "addressLocality": place.city,
+            "addressCountry": "DE",
         },
     }
     if place.latitude is not None and place.longitude is not None:
@@ -71,7 +79,10 @@ def _place(actor: Actor, location_id: str, reader: ReaderLanguage) -> dict[str, 
 def _price(offer: Offer, url: str) -> dict[str, Any]:
     price = 0 if offer.costs.free else offer.costs.amount
     result: dict[str, Any] = {
-        "@type": "Offer", "priceCurrency": "EUR", "category": "Free" if offer.costs.free else "Paid", "url": url,
+        "@type": "Offer",
+        "priceCurrency": "EUR",
+        "category": "Free" if offer.costs.free else "Paid",
+        "url": url,
         "availability": "https://schema.org/InStock",
     }
     if price is not None:

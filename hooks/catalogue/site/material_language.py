@@ -1,4 +1,5 @@
 """Interface words for Material for MkDocs in languages it does not ship, made from a labels file's `theme:` map."""
+
 from __future__ import annotations
 
 import json

@@ -4,7 +4,7 @@ German and English, as every message of the catalogue (catalogue.data.messages).
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from catalogue.data.messages import MessageTable
 

@@ -1,6 +1,7 @@
 """The "Zahlen & Daten" page's part about needs, in one reader's words: open needs beside offers per topic and
 district and per topic and age band, the gaps, the waiting lists and the needs per quarter. The numbers come from
 catalogue.figures.need_figures, the same the CSV downloads hold; people below 5 are shown as '< 5'."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,31 +50,54 @@ class NeedsView:
     waiting_chart: Markup
 
 
-def _matrix_view(reader: ReaderLanguage, publication: Publication, name: str, matrix: NeedMatrix, column_chart: str) -> NeedMatrixView:
+def _matrix_view(
+    reader: ReaderLanguage, publication: Publication, name: str, matrix: NeedMatrix, column_chart: str
+) -> NeedMatrixView:
     def column_label(key: str) -> str:
-        return str(reader.t("figures.whole_town")) if key == WHOLE_TOWN else key_label(reader, publication, column_chart, key)
+        return (
+            str(reader.t("figures.whole_town"))
+            if key == WHOLE_TOWN
+            else key_label(reader, publication, column_chart, key)
+        )
 
     rows = []
     for key, cells in zip(matrix.rows, matrix.cells, strict=True):
         shown = tuple(
-            (reader.number(cell.offers), shown_people(cell.people) if cell.needs else "–", bool(cell.needs) and cell.offers == 0)
+            (
+                reader.number(cell.offers),
+                shown_people(cell.people) if cell.needs else "–",
+                bool(cell.needs) and cell.offers == 0,
+            )
             for cell in cells
         )
         rows.append((key_label(reader, publication, "categories", key), shown))
-    return NeedMatrixView(name, reader.t(f"figures.{name}"), tuple(column_label(key) for key in matrix.columns), tuple(rows))
+    return NeedMatrixView(
+        name, reader.t(f"figures.{name}"), tuple(column_label(key) for key in matrix.columns), tuple(rows)
+    )
 
 
 def _place(reader: ReaderLanguage, publication: Publication, district: str) -> str:
-    return str(reader.t("figures.whole_town")) if district == WHOLE_TOWN else key_label(reader, publication, "districts", district)
+    return (
+        str(reader.t("figures.whole_town"))
+        if district == WHOLE_TOWN
+        else key_label(reader, publication, "districts", district)
+    )
 
 
 def needs_view(figures: NeedFigures, publication: Publication, reader: ReaderLanguage) -> NeedsView:
     gaps = []
     chart_rows = []
     for gap in figures.gaps:
-        label = f"{key_label(reader, publication, 'categories', gap.topic)} – {_place(reader, publication, gap.district)}"
+        label = (
+            f"{key_label(reader, publication, 'categories', gap.topic)} – {_place(reader, publication, gap.district)}"
+        )
         if gap.seats is not None:
-            against = reader.t("figures.gap_seats", seats=reader.number(gap.seats), known=reader.number(gap.seats_known), offers=reader.number(gap.offers))
+            against = reader.t(
+                "figures.gap_seats",
+                seats=reader.number(gap.seats),
+                known=reader.number(gap.seats_known),
+                offers=reader.number(gap.offers),
+            )
             unit = gap.seats
         else:
             against = reader.t("figures.gap_offers", offers=reader.number(gap.offers))
@@ -81,7 +105,8 @@ def needs_view(figures: NeedFigures, publication: Publication, reader: ReaderLan
         gaps.append(GapView(label, shown_people(gap.people), against))
         chart_rows.append((label, (gap.people, shown_people(gap.people)), (unit, reader.number(unit))))
     waiting = tuple(
-        WaitingView(key_label(reader, publication, "categories", row.topic), row.offers, row.people) for row in figures.waiting_lists
+        WaitingView(key_label(reader, publication, "categories", row.topic), row.offers, row.people)
+        for row in figures.waiting_lists
     )
     right_to_left = direction_of(reader.code) == "rtl"
     return NeedsView(
@@ -93,5 +118,7 @@ def needs_view(figures: NeedFigures, publication: Publication, reader: ReaderLan
         gaps=tuple(gaps),
         gap_chart=paired_bar_chart(chart_rows, right_to_left=right_to_left) if chart_rows else Markup(""),
         waiting=waiting,
-        waiting_chart=bar_chart([(row.label, row.people) for row in waiting], right_to_left=right_to_left) if waiting else Markup(""),
+        waiting_chart=bar_chart([(row.label, row.people) for row in waiting], right_to_left=right_to_left)
+        if waiting
+        else Markup(""),
     )

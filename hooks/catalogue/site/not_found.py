@@ -5,6 +5,7 @@ So the page holds each language's few words, each marked with its language and d
 (with English beside it) shows without script, and `assets/catalogue/not-found.js` shows the language the missing
 address's first folder names instead. No inline script: the Content Security Policy allows none.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -35,10 +36,14 @@ def not_found_body(readers: Sequence[ReaderLanguage]) -> Markup:
     default = next(reader for reader in readers if reader.code == reader.settings.default_language)
     shown = [default, *(reader for reader in readers if reader.code == SECOND_LANGUAGE != default.code)]
     others = [reader for reader in readers if reader.code != default.code]
-    return Markup(template_environment().get_template("not_found.html").render(
-        base=site_base_path(default.settings.site_url),
-        shown=shown,
-        others=others,
-        settings=default.settings,
-        direction_of=direction_of,
-    ))
+    return Markup(
+        template_environment()
+        .get_template("not_found.html")
+        .render(
+            base=site_base_path(default.settings.site_url),
+            shown=shown,
+            others=others,
+            settings=default.settings,
+            direction_of=direction_of,
+        )
+    )

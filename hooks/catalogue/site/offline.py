@@ -10,6 +10,7 @@ With `extra.catalogue.offline: false` the build publishes `offline_off.js` at th
 for a new version of an installed worker only at the address it was registered from, so only a worker there can
 remove it (a missing file leaves the old worker running; Service Workers, W3C, "Update" algorithm).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -129,7 +130,8 @@ def offline_worker(settings: Settings, read: ReadSiteFile) -> OfflineWorker:
     copies = language_copies(settings, read)
     shell, extras = shell_files(copies, read)
     config = {
-        "shell": list(shell), "extras": list(extras),
+        "shell": list(shell),
+        "extras": list(extras),
         "languages": [[copy.prefix, copy.offline_page, list(copy.essentials)] for copy in copies],
         "editor": EDITOR_PATH,
     }
@@ -140,7 +142,9 @@ def offline_worker(settings: Settings, read: ReadSiteFile) -> OfflineWorker:
         digest.update(b"\0" + path.encode("utf-8") + b"\0")
         digest.update(read(path) or b"")
     version = digest.hexdigest()[:VERSION_LENGTH]
-    script = template.replace(_CONFIG_SLOT, json.dumps({"version": version, **config}, ensure_ascii=False, separators=(",", ":")))
+    script = template.replace(
+        _CONFIG_SLOT, json.dumps({"version": version, **config}, ensure_ascii=False, separators=(",", ":"))
+    )
     return OfflineWorker(version, shell, extras, copies, script)
 
 

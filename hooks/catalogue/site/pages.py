@@ -1,32 +1,42 @@
 """The catalogue's generated pages for one language: bodies, titles and head extras, ready for a site frame."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterator, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from catalogue.publication.capacity import capacity_state, shown_capacity
 from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
 from catalogue.data.months import months_before
-from catalogue.publication.ended_offers import ended_offers, similar_offers
-from catalogue.publication.news_archive import archived_news, current_news
+from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.figures.history import QuarterCount
-from catalogue.publication.visibility import Publication
 from catalogue.figures.need_figures import need_figures
 from catalogue.figures.statistics import figures
-from catalogue.data.time_of_day import TIMES_OF_DAY
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
+from catalogue.publication.capacity import capacity_state, shown_capacity
+from catalogue.publication.ended_offers import ended_offers, similar_offers
+from catalogue.publication.news_archive import archived_news, current_news
+from catalogue.publication.visibility import Publication
 
+from .catalogue_listing import (
+    GERMAN_LEVELS,
+    LISTING_PAGE_SIZE,
+    Listing,
+    facet_counts,
+    listing_files,
+    offers_in_district,
+    pages_of,
+)
 from .figures_page import chart_views, matrix_views
-from .need_figures_page import needs_view
 from .jsonld import offer_jsonld, script_json
-from .catalogue_listing import GERMAN_LEVELS, LISTING_PAGE_SIZE, Listing, facet_counts, listing_files, offers_in_district, pages_of
+from .need_figures_page import needs_view
 from .offline import OFFLINE_FOLDER
 from .qr_code import qr_svg
 from .search_terms import SNOWBALL_ALGORITHMS
@@ -72,9 +82,15 @@ def template_environment() -> Environment:
     environment.filters["mailto"] = mailto_href
     environment.filters["long_date"] = lambda day, reader: reader.formatter.long_date(day)
     environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
-    environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(taxonomy.district(district_id).label)
-    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(taxonomy.target_group(group_id).label, "offer.target_groups")
-    environment.filters["eligibility_name"] = lambda term_id, reader, taxonomy: reader.inline(taxonomy.eligibility_term(term_id).label, "offer.eligibility")
+    environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(
+        taxonomy.district(district_id).label
+    )
+    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(
+        taxonomy.target_group(group_id).label, "offer.target_groups"
+    )
+    environment.filters["eligibility_name"] = lambda term_id, reader, taxonomy: reader.inline(
+        taxonomy.eligibility_term(term_id).label, "offer.eligibility"
+    )
     environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
     environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     environment.filters["direction"] = direction_of
@@ -123,7 +139,9 @@ class PageRenderer:
         key = (offer.id, heading)
         if key not in self._cards:
             actor = self.publication.catalogue.actors[offer.actor]
-            self._cards[key] = self.parts.part("card", (offer, actor, heading), lambda: self._render_card(offer, actor, heading))
+            self._cards[key] = self.parts.part(
+                "card", (offer, actor, heading), lambda: self._render_card(offer, actor, heading)
+            )
         card = self._cards[key]
         if card.fallbacks:
             self.reader.fallbacks.entries += 1
@@ -135,8 +153,14 @@ class PageRenderer:
         self.reader.fallbacks = FallbackTracker()
         districts = list(dict.fromkeys(actor.location(location_id).district for location_id in offer.locations))
         html = self.environment.get_template("_card.html").render(
-            r=self.reader, root=_ROOT_SLOT, offer=offer, actor=actor, districts=districts, heading=heading,
-            taxonomy=self.publication.catalogue.taxonomy, capacity=capacity_state(offer, self.publication.today),
+            r=self.reader,
+            root=_ROOT_SLOT,
+            offer=offer,
+            actor=actor,
+            districts=districts,
+            heading=heading,
+            taxonomy=self.publication.catalogue.taxonomy,
+            capacity=capacity_state(offer, self.publication.today),
         )
         card = _Card(html, self.reader.fallbacks.count, frozenset(self.reader.fallbacks.languages))
         self.reader.fallbacks = outer
@@ -163,8 +187,16 @@ class PageRenderer:
         yield self.figures_page()
 
     def _render(
-        self, template: str, path: str, title: str, description: str, head: str = "", lists_entries: bool = False,
-        words: ReaderLanguage | None = None, machine: bool = False, **values: object,
+        self,
+        template: str,
+        path: str,
+        title: str,
+        description: str,
+        head: str = "",
+        lists_entries: bool = False,
+        words: ReaderLanguage | None = None,
+        machine: bool = False,
+        **values: object,
     ) -> RenderedPage:
         """One page below the reader's language root. `lists_entries`: the page's data texts are all entries of a
         list (providers, news), none its own. `words` speaks for the page when it is not the reader's own (a page
@@ -184,7 +216,13 @@ class PageRenderer:
             settings=self.reader.settings,
             **values,
         )
-        return RenderedPage(path, title, description, body.replace(_FALLBACK_NOTICE_SLOT, self.fallback_notice(view, lists_entries, machine)), head)
+        return RenderedPage(
+            path,
+            title,
+            description,
+            body.replace(_FALLBACK_NOTICE_SLOT, self.fallback_notice(view, lists_entries, machine)),
+            head,
+        )
 
     @staticmethod
     def fallback_notice(view: ReaderLanguage, lists_entries: bool, machine: bool = False) -> str:
@@ -214,7 +252,9 @@ class PageRenderer:
         return self.parts.part("offer-page", (offer, actor), lambda: self._render_offer_page(offer, actor, url, qr))
 
     def _render_offer_page(self, offer: Offer, actor: Actor, url: str, qr: Markup) -> RenderedPage:
-        document = offer_jsonld(offer, actor, self.publication.catalogue.taxonomy, self.reader, url, self.publication.today)
+        document = offer_jsonld(
+            offer, actor, self.publication.catalogue.taxonomy, self.reader, url, self.publication.today
+        )
         head = '<script type="application/ld+json">' + script_json(document) + "</script>" + self.share_script()
         return self._render(
             "offer.html",
@@ -230,7 +270,8 @@ class PageRenderer:
             german=self.german_words,
             qr=qr,
             has_dates=offer_has_dates(offer),
-            stale=offer.last_verified.date < months_before(self.publication.today, self.reader.settings.stale_after_months),
+            stale=offer.last_verified.date
+            < months_before(self.publication.today, self.reader.settings.stale_after_months),
             capacity=capacity_state(offer, self.publication.today),
             capacity_as_of=None if (shown := shown_capacity(offer, self.publication.today)) is None else shown.as_of,
         )
@@ -275,7 +316,9 @@ class PageRenderer:
         )
 
     def actors_page(self) -> RenderedPage:
-        actors = sorted(self.publication.catalogue.actors.values(), key=lambda actor: self.reader.plain(actor.name).casefold())
+        actors = sorted(
+            self.publication.catalogue.actors.values(), key=lambda actor: self.reader.plain(actor.name).casefold()
+        )
         return self._render(
             "actors.html",
             "actors/index.html",
@@ -288,10 +331,13 @@ class PageRenderer:
     def category_pages(self, category: Term) -> list[RenderedPage]:
         """A stage of life's offers, LISTING_PAGE_SIZE to a page: catalogue/<id>/, then catalogue/<id>/page/2/ …"""
         return self._listing_pages(
-            "category.html", f"catalogue/{category.id}/", self.publication.offers_in_category(category.id),
+            "category.html",
+            f"catalogue/{category.id}/",
+            self.publication.offers_in_category(category.id),
             self.reader.plain(category.label),
             self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.town),
-            category=category, tell_href=self.tell_office_href(category),
+            category=category,
+            tell_href=self.tell_office_href(category),
         )
 
     @cached_property
@@ -316,22 +362,32 @@ class PageRenderer:
             {
                 "address": self.reader.settings.office_email,
                 "languages": [
-                    {**asdict(tell_texts(words, self.reader.code)), "filters": filter_names(words, taxonomy, offer_languages)}
+                    {
+                        **asdict(tell_texts(words, self.reader.code)),
+                        "filters": filter_names(words, taxonomy, offer_languages),
+                    }
                     for words in self._tell_words
                 ],
             },
-            ensure_ascii=False, separators=(",", ":"),
+            ensure_ascii=False,
+            separators=(",", ":"),
         )
 
     def district_pages(self, district: Term) -> list[RenderedPage]:
         """The offers that take place in a district, as `category_pages`: catalogue/district/<id>/ …"""
         name = self.reader.plain(district.label)
         return self._listing_pages(
-            "district.html", f"catalogue/district/{district.id}/", offers_in_district(self.publication, district.id),
-            name, self.reader.t("district.intro", district=name, town=self.reader.town), district=district,
+            "district.html",
+            f"catalogue/district/{district.id}/",
+            offers_in_district(self.publication, district.id),
+            name,
+            self.reader.t("district.intro", district=name, town=self.reader.town),
+            district=district,
         )
 
-    def _listing_pages(self, template: str, folder: str, offers: tuple[Offer, ...], title: str, description: str, **values: object) -> list[RenderedPage]:
+    def _listing_pages(
+        self, template: str, folder: str, offers: tuple[Offer, ...], title: str, description: str, **values: Any
+    ) -> list[RenderedPage]:
         pages = pages_of(offers)
         rendered = []
         for number, page_offers in enumerate(pages, start=1):
@@ -340,15 +396,31 @@ class PageRenderer:
             links = {"prev": number - 1 if number > 1 else None, "next": number + 1 if number < len(pages) else None}
             hrefs = {
                 rel: "../" * depth + folder + ("" if target == 1 else f"page/{target}/")
-                for rel, target in links.items() if target is not None
+                for rel, target in links.items()
+                if target is not None
             }
             head = "".join(f'<link rel="{rel}" href="{href}">' for rel, href in hrefs.items())
-            page_title = title if number == 1 else f"{title} – {self.reader.t('pager.position', page=self.reader.number(number), pages=self.reader.number(len(pages)))}"
-            rendered.append(self._render(
-                template, path, title=page_title, description=description, head=head,
-                offers=page_offers, total=len(offers), page_number=number, page_count=len(pages), pager=hrefs,
-                facet_counts=self.facet_counts(), **values,
-            ))
+            page_title = (
+                title
+                if number == 1
+                else f"{title} – {self.reader.t('pager.position', page=self.reader.number(number), pages=self.reader.number(len(pages)))}"
+            )
+            rendered.append(
+                self._render(
+                    template,
+                    path,
+                    title=page_title,
+                    description=description,
+                    head=head,
+                    offers=page_offers,
+                    total=len(offers),
+                    page_number=number,
+                    page_count=len(pages),
+                    pager=hrefs,
+                    facet_counts=self.facet_counts(),
+                    **values,
+                )
+            )
         return rendered
 
     def listing(self) -> Listing:
@@ -363,7 +435,9 @@ class PageRenderer:
             "catalogue/index.html",
             title=self.reader.t("catalogue.title"),
             description=self.reader.plural(
-                "catalogue.intro", len(self.publication.offers), count=self.reader.number(len(self.publication.offers)),
+                "catalogue.intro",
+                len(self.publication.offers),
+                count=self.reader.number(len(self.publication.offers)),
                 town=self.reader.town,
             ),
             head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
@@ -378,12 +452,21 @@ class PageRenderer:
             self._facet_counts = facet_counts(self.publication.offers, self.publication)
         return self._facet_counts
 
-    def _catalogue_values(self) -> dict[str, object]:
+    def _catalogue_values(self) -> dict[str, Any]:
         """The catalogue page's first offers, its counts by stage of life and district, and its filters' choices."""
         taxonomy = self.publication.catalogue.taxonomy
-        ordered = [offer for category in taxonomy.categories for offer in self.publication.offers if offer.categories[0] == category.id]
+        ordered = [
+            offer
+            for category in taxonomy.categories
+            for offer in self.publication.offers
+            if offer.categories[0] == category.id
+        ]
         counts = self.facet_counts()
-        entitlements = [term for term in taxonomy.entitlements if any(term.id in offer.costs.free_with for offer in self.publication.offers)]
+        entitlements = [
+            term
+            for term in taxonomy.entitlements
+            if any(term.id in offer.costs.free_with for offer in self.publication.offers)
+        ]
         return {
             "first_offers": ordered[:LISTING_PAGE_SIZE],
             "facet_counts": counts,
@@ -445,15 +528,31 @@ class PageRenderer:
         site's default language, marked as such, under a notice in its own language."""
         reader = self.reader
         wrapped = "figures.title" not in reader.labels
-        shown = next((code for code in reader.chain if "figures.title" in reader.chain_labels.get(code, {})), reader.settings.default_language)
-        view_reader = ReaderLanguage(reader.settings, shown, reader.chain_labels.get(shown, {}), reader.fallback_labels) if wrapped else reader
+        shown = next(
+            (code for code in reader.chain if "figures.title" in reader.chain_labels.get(code, {})),
+            reader.settings.default_language,
+        )
+        view_reader = (
+            ReaderLanguage(reader.settings, shown, reader.chain_labels.get(shown, {}), reader.fallback_labels)
+            if wrapped
+            else reader
+        )
         numbers = figures(self.publication, reader.settings.language_codes)
-        notice = Markup('<p class="cat-notice" role="note">{}</p>').format(reader.fallback_note("fallback.notice", [shown])) if wrapped else Markup("")
+        notice = (
+            Markup('<p class="cat-notice" role="note">{}</p>').format(reader.fallback_note("fallback.notice", [shown]))
+            if wrapped
+            else Markup("")
+        )
         page = self._render(
             "figures.html",
             "figures/index.html",
             title=reader.t("footer.figures"),
-            description=view_reader.t("figures.intro", count=numbers.offers, day=view_reader.formatter.long_date(self.publication.today), town=view_reader.town),
+            description=view_reader.t(
+                "figures.intro",
+                count=numbers.offers,
+                day=view_reader.formatter.long_date(self.publication.today),
+                town=view_reader.town,
+            ),
             words=view_reader,
             figures=numbers,
             charts=chart_views(numbers, self.publication, view_reader),
@@ -482,6 +581,11 @@ class PageRenderer:
     def home_fragment(self, name: str, root: str) -> str:
         """A generated part of the hand-written home page: 'search', 'categories' or 'news'."""
         return self.environment.get_template(f"home_{name}.html").render(
-            r=self.reader, root=root, site_root=root + "../" * self.reader.prefix.count("/"),
-            publication=self.publication, current_news=current_news(self.publication.catalogue.news, self.publication.today), taxonomy=self.publication.catalogue.taxonomy, settings=self.reader.settings,
+            r=self.reader,
+            root=root,
+            site_root=root + "../" * self.reader.prefix.count("/"),
+            publication=self.publication,
+            current_news=current_news(self.publication.catalogue.news, self.publication.today),
+            taxonomy=self.publication.catalogue.taxonomy,
+            settings=self.reader.settings,
         )

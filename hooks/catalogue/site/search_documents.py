@@ -9,6 +9,7 @@ in the default language where the reader's shows another (the German words newco
 Jobcenter). So an offer nobody has translated is still found by the words of the reader's language that name its
 category and filters.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,9 +17,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from catalogue.data.model import NewsItem, Offer, Term
-from catalogue.publication.visibility import Publication
 from catalogue.language.localise import Localiser
 from catalogue.language.reader_language import ReaderLanguage
+from catalogue.publication.visibility import Publication
 
 from .catalogue_listing import GERMAN_LEVELS, MODES_INCLUDING_HYBRID, offer_districts
 
@@ -83,7 +84,9 @@ TAXONOMY_GROUPS: tuple[Callable[[Offer, Publication], Iterable[Term]], ...] = (
 """The taxonomy terms an offer is indexed under, one line per group, by their label in the reader's language."""
 FILTER_LABELS: tuple[Callable[[Offer], Iterable[str]], ...] = (
     lambda offer: ["offer.free"] if offer.costs.free_for_some else [],
-    lambda offer: [f"mode.{mode}" for mode in (offer.mode, *(MODES_INCLUDING_HYBRID if offer.mode == "hybrid" else ()))],
+    lambda offer: [
+        f"mode.{mode}" for mode in (offer.mode, *(MODES_INCLUDING_HYBRID if offer.mode == "hybrid" else ()))
+    ],
 )
 """The interface labels (labels/<lang>.yml keys) of the filter values an offer has, one line per filter."""
 
@@ -100,11 +103,15 @@ def catalogue_entries(publication: Publication, reader: ReaderLanguage) -> Catal
     )
 
 
-def _offer_document(offer: Offer, publication: Publication, reader: ReaderLanguage, language_names: Mapping[str, str]) -> SearchDocument:
+def _offer_document(
+    offer: Offer, publication: Publication, reader: ReaderLanguage, language_names: Mapping[str, str]
+) -> SearchDocument:
     localiser = reader.localiser
     actor = publication.catalogue.actors[offer.actor]
     facts = [localiser.name(actor.name).text, *(language_names[code] for code in offer.languages)]
-    topics = [localiser.name(publication.catalogue.taxonomy.category(category).label).text for category in offer.categories]
+    topics = [
+        localiser.name(publication.catalogue.taxonomy.category(category).label).text for category in offer.categories
+    ]
     terms = [localiser.name(term.label).text for group in TAXONOMY_GROUPS for term in group(offer, publication)]
     terms += [str(reader.t(key)) for labels in FILTER_LABELS for key in labels(offer)]
     if offer.german_level in GERMAN_LEVELS[1:]:
@@ -115,12 +122,16 @@ def _offer_document(offer: Offer, publication: Publication, reader: ReaderLangua
     description = localiser.pick(offer.description).text
     if offer.eligibility:
         description += " \n " + localiser.pick(offer.eligibility).text
-    return SearchDocument((
-        title.text,
-        localiser.pick(offer.summary).text,
-        _MARKDOWN_NOISE.sub(" ", description),
-        " \n ".join(facts),
-    ), terms=" \n ".join(terms), topics=" \n ".join(topics))
+    return SearchDocument(
+        (
+            title.text,
+            localiser.pick(offer.summary).text,
+            _MARKDOWN_NOISE.sub(" ", description),
+            " \n ".join(facts),
+        ),
+        terms=" \n ".join(terms),
+        topics=" \n ".join(topics),
+    )
 
 
 def _news_document(item: NewsItem, localiser: Localiser) -> SearchDocument:
@@ -136,7 +147,10 @@ def _news_document(item: NewsItem, localiser: Localiser) -> SearchDocument:
 
 def page_document(page: ContentEntry, reader_language: str) -> SearchDocument:
     return SearchDocument(
-        (page.title, "", page.text, ""), url=page.url, title=page.title, language=_foreign(reader_language, page.language)
+        (page.title, "", page.text, ""),
+        url=page.url,
+        title=page.title,
+        language=_foreign(reader_language, page.language),
     )
 
 

@@ -22,6 +22,7 @@ synonym of several words): the browser fetches it only when a query finds nothin
 What goes in is search_documents.py's; how each term scores in each document is search_scoring.py's (BM25F). The
 browser ranks a whole term above a term the query word only begins (PREFIX_WEIGHT in assets/search/engine.js).
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,8 +33,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from catalogue.publication.visibility import Publication
 from catalogue.language.reader_language import ReaderLanguage
+from catalogue.publication.visibility import Publication
 
 from .search_documents import (
     CatalogueEntries,
@@ -48,8 +49,17 @@ from .search_scoring import scores as term_scores_of
 from .search_terms import analyser
 
 __all__ = [
-    "FIRST_POSTINGS", "INDEX_FORMAT", "SHARD_KEY_LENGTH", "SHARD_TARGET_BYTES", "CatalogueEntries", "ContentEntry",
-    "SearchDocument", "build_search_index", "catalogue_entries", "search_index_files", "shard_file_name",
+    "FIRST_POSTINGS",
+    "INDEX_FORMAT",
+    "SHARD_KEY_LENGTH",
+    "SHARD_TARGET_BYTES",
+    "CatalogueEntries",
+    "ContentEntry",
+    "SearchDocument",
+    "build_search_index",
+    "catalogue_entries",
+    "search_index_files",
+    "shard_file_name",
 ]
 
 INDEX_FORMAT = 2
@@ -76,12 +86,14 @@ def _postings(term_scores: Mapping[int, float], top: float, limit: int | None = 
     flat: list[int] = []
     if limit is not None and len(documents) > limit:
         flat.append(-len(documents))
-        documents = sorted(sorted(documents, key=term_scores.__getitem__, reverse=True)[:limit])  # a stable sort: ties keep document order
+        documents = sorted(
+            sorted(documents, key=term_scores.__getitem__, reverse=True)[:limit]
+        )  # a stable sort: ties keep document order
     previous = 0
     for document in documents:
         level = round(term_scores[document] / top * SCORE_LEVELS)
         flat.append(document - previous)
-        flat.append(level if level > 1 else 1)  # noqa: FURB136 (max() is slower in this loop)
+        flat.append(level if level > 1 else 1)
         previous = document
     return flat
 
@@ -133,7 +145,9 @@ def _json(document: object) -> bytes:
 
 
 @_without_cycle_collection
-def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry], synonyms: Synonyms = ()) -> dict[str, bytes]:
+def search_index_files(
+    entries: CatalogueEntries, content: Sequence[ContentEntry], synonyms: Synonyms = ()
+) -> dict[str, bytes]:
     """The index of one language: file name (below search/<lang>/) -> compact UTF-8 JSON."""
     pages = sorted((page_document(page, entries.language) for page in content), key=lambda page: (page.url, page.title))
     documents = [*entries.offers, *entries.news, *pages]
@@ -141,7 +155,9 @@ def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry
     scores = term_scores_of(counts)
     top = max((max(term_scores.values()) for term_scores in scores.values()), default=1.0)
     encoded = {term: _postings(term_scores, top, FIRST_POSTINGS) for term, term_scores in scores.items()}
-    keys = _shard_keys({term: len(term) * 2 + 4 * len(postings) for term, postings in encoded.items()}, SHARD_KEY_LENGTH)
+    keys = _shard_keys(
+        {term: len(term) * 2 + 4 * len(postings) for term, postings in encoded.items()}, SHARD_KEY_LENGTH
+    )
     shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
     rest: dict[str, dict[str, list[int]]] = defaultdict(dict)
     written: dict[str, dict[str, str]] = defaultdict(dict)
@@ -156,13 +172,24 @@ def search_index_files(entries: CatalogueEntries, content: Sequence[ContentEntry
     files.update({WORDS_PREFIX + shard_file_name(key): _json(written[key]) for key in shards})
     files.update({REST_PREFIX + shard_file_name(key): _json(full) for key, full in rest.items()})
     digest = hashlib.sha256(b"".join(name.encode() + content for name, content in sorted(files.items())))
-    others = [[entry.url, entry.title, *([entry.language] if entry.language else [])] for entry in [*entries.news, *pages]]
-    files["index.json"] = _json({
-        "v": INDEX_FORMAT, "lang": entries.language, "h": digest.hexdigest()[:12], "o": len(entries.offers),
-        "k": sorted(shards), "m": sorted(rest), "e": others,
-    })
+    others = [
+        [entry.url, entry.title, *([entry.language] if entry.language else [])] for entry in [*entries.news, *pages]
+    ]
+    files["index.json"] = _json(
+        {
+            "v": INDEX_FORMAT,
+            "lang": entries.language,
+            "h": digest.hexdigest()[:12],
+            "o": len(entries.offers),
+            "k": sorted(shards),
+            "m": sorted(rest),
+            "e": others,
+        }
+    )
     return files
 
 
-def build_search_index(publication: Publication, reader: ReaderLanguage, content: Sequence[ContentEntry], synonyms: Synonyms = ()) -> dict[str, bytes]:
+def build_search_index(
+    publication: Publication, reader: ReaderLanguage, content: Sequence[ContentEntry], synonyms: Synonyms = ()
+) -> dict[str, bytes]:
     return search_index_files(catalogue_entries(publication, reader), content, synonyms)

@@ -5,6 +5,7 @@ name) scores next to nothing there while it still counts in a title. A German co
 as words of their own ("kurs" in "Integrationskurs") at PART_WEIGHT; a synonym from the language's synonyms file adds
 the other words of its group at SYNONYM_WEIGHT.
 """
+
 from __future__ import annotations
 
 import functools
@@ -71,7 +72,9 @@ class _TermsOf(dict[str, tuple[str, ...]]):
 def count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synonyms) -> _Counts:
     counts = _Counts(len(documents))
     terms_of = _TermsOf(words)
-    field_words = [words.text_words(document.texts[field_index]) for field_index in range(len(FIELDS)) for document in documents]
+    field_words = [
+        words.text_words(document.texts[field_index]) for field_index in range(len(FIELDS)) for document in documents
+    ]
     for text_words in field_words:
         counts.frequencies.append(Counter(chain.from_iterable(map(terms_of.__getitem__, text_words))))
         counts.related.append({})
@@ -86,7 +89,7 @@ def count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synony
         _add_hyphen_compounds(documents, counts, terms_of)
         known = {word for word in terms_of if len(word) >= COMPOUND_PART_MIN_LENGTH}
         parts_of = {word: _compound_parts(word, known, terms_of) for word in list(terms_of)}
-        for text_words, related in zip(field_words, counts.related):
+        for text_words, related in zip(field_words, counts.related, strict=True):
             for part, count in Counter(chain.from_iterable(map(parts_of.__getitem__, text_words))).items():
                 related[part] = (float(count), PART_WEIGHT)
     groups = _synonym_groups(words, synonyms)
@@ -103,7 +106,7 @@ def count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synony
         for member_terms in group_terms:
             for term in member_terms:
                 groups_of[term].add(index)
-    for frequencies, related in zip(counts.frequencies, counts.related):
+    for frequencies, related in zip(counts.frequencies, counts.related, strict=True):
         held = groups_of.keys() & frequencies.keys()
         if held:
             for index in sorted(set().union(*map(groups_of.__getitem__, held))):  # in file order, as without the index
@@ -111,7 +114,9 @@ def count(documents: Sequence[SearchDocument], words: Analyser, synonyms: Synony
     return counts
 
 
-def _add_hyphen_compounds(documents: Sequence[SearchDocument], counts: _Counts, terms_of: Mapping[str, tuple[str, ...]]) -> None:
+def _add_hyphen_compounds(
+    documents: Sequence[SearchDocument], counts: _Counts, terms_of: Mapping[str, tuple[str, ...]]
+) -> None:
     """A German compound written with a hyphen also counts as the word written without it: "Kita-Platz" as
     "Kitaplatz", as readers type it (Duden, "Bindestrich" D 22: both spellings name the same thing)."""
     for field_index in range(len(FIELDS)):
@@ -121,7 +126,9 @@ def _add_hyphen_compounds(documents: Sequence[SearchDocument], counts: _Counts, 
                 continue
             joined = ["".join(match.groups()).lower() for match in _HYPHENATED.finditer(text)]
             if joined:
-                counts.frequencies[counts.at(field_index, document_index)].update(chain.from_iterable(map(terms_of.__getitem__, joined)))
+                counts.frequencies[counts.at(field_index, document_index)].update(
+                    chain.from_iterable(map(terms_of.__getitem__, joined))
+                )
 
 
 def _compound_parts(word: str, known: set[str], terms_of: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -155,12 +162,14 @@ def _synonym_groups(words: Analyser, synonyms: Synonyms) -> list[list[tuple[str,
     return groups
 
 
-def _add_synonyms(frequencies: Mapping[str, float], related: dict[str, tuple[float, float]], group: list[tuple[str, ...]]) -> None:
+def _add_synonyms(
+    frequencies: Mapping[str, float], related: dict[str, tuple[float, float]], group: list[tuple[str, ...]]
+) -> None:
     present = [min(frequencies.get(term, 0.0) for term in member) for member in group]
     strongest = max(present)
     if strongest <= 0:
         return
-    for member, count in zip(group, present):
+    for member, count in zip(group, present, strict=True):
         if count < strongest:
             for term in member:
                 if frequencies.get(term, 0.0) < strongest:
@@ -174,14 +183,16 @@ def scores(counts: _Counts) -> dict[str, dict[int, float]]:
     saturation = BM25_K1 + 1
     for field_index, name in enumerate(FIELDS):
         first = counts.at(field_index, 0)
-        lengths = counts.lengths[first:first + documents]
-        frequencies = counts.frequencies[first:first + documents]
-        related = counts.related[first:first + documents]
+        lengths = counts.lengths[first : first + documents]
+        frequencies = counts.frequencies[first : first + documents]
+        related = counts.related[first : first + documents]
         average = (sum(lengths) / documents) if documents and sum(lengths) else 1.0
-        holders = Counter(chain.from_iterable(
-            document_frequencies.keys() | document_related.keys() if document_related else document_frequencies
-            for document_frequencies, document_related in zip(frequencies, related)
-        ))
+        holders = Counter(
+            chain.from_iterable(
+                document_frequencies.keys() | document_related.keys() if document_related else document_frequencies
+                for document_frequencies, document_related in zip(frequencies, related, strict=True)
+            )
+        )
         weight = FIELD_WEIGHTS[name]
         b = FIELD_B.get(name, BM25_B)
         idf_of_holders = {held: math.log(1 + (documents - held + 0.5) / (held + 0.5)) for held in set(holders.values())}

@@ -30,14 +30,15 @@ PyStemmer where installed); tests/test_search_terms.py keeps the two identical. 
 A word may so give more than one term (alternatives); the index holds all of them and a query word matches
 when any of its alternatives does.
 """
+
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from itertools import chain
-from typing import Callable
 
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]  # snowballstemmer ships no type hints
 
 from .text_normalise import normalise
 
@@ -62,10 +63,53 @@ _ARABIC_ARTICLES = ("وال", "فال", "بال", "کال", "لل", "ال")
 _ARABIC_MINIMUM_REST = 3
 _TURKISH_POSSESSIVES = ("sı", "si", "su", "sü")
 _TURKISH_VOWELS = frozenset("aeıioöuü")
-_UKRAINIAN_ENDINGS = tuple(sorted(
-    "ього ьому ими іми ями ами ові еві ого ому ої ою ею єю ій ий их іх ах ях ам ям ів їв ом ем ти ть а я у ю і ї е є о и ь".split(),
-    key=len, reverse=True,
-))
+_UKRAINIAN_ENDINGS = tuple(
+    sorted(
+        [
+            "ього",
+            "ьому",
+            "ими",
+            "іми",
+            "ями",
+            "ами",
+            "ові",
+            "еві",
+            "ого",
+            "ому",
+            "ої",
+            "ою",
+            "ею",
+            "єю",
+            "ій",
+            "ий",
+            "их",
+            "іх",
+            "ах",
+            "ях",
+            "ам",
+            "ям",
+            "ів",
+            "їв",
+            "ом",
+            "ем",
+            "ти",
+            "ть",
+            "а",
+            "я",
+            "у",
+            "ю",
+            "і",
+            "ї",
+            "е",
+            "є",
+            "о",
+            "и",
+            "ь",
+        ],
+        key=len,
+        reverse=True,
+    )
+)
 """Case endings of Ukrainian nouns and adjectives and the infinitive's -ти, longest first."""
 _UKRAINIAN_REFLEXIVE = ("ся", "сь")
 _MINIMUM_STEM = 3
@@ -200,7 +244,11 @@ class Analyser:
             if self.language == "ar":
                 cached = self._arabic_terms(word)
             elif self.language == "tr" and _turkish_buffer_s(word):
-                cached = tuple(dict.fromkeys(chain.from_iterable(normalise(self._stem(form)).split() for form in (word, word[:-2]))))
+                cached = tuple(
+                    dict.fromkeys(
+                        chain.from_iterable(normalise(self._stem(form)).split() for form in (word, word[:-2]))
+                    )
+                )
             else:
                 cached = tuple(dict.fromkeys(normalise(self._stem(word)).split()))
             self._cache[word] = cached
@@ -211,8 +259,11 @@ class Analyser:
         first = candidates[0]
         if first[:1] in _ARABIC_CONJUNCTIONS and first[1:].startswith(_ARABIC_ARTICLE) and len(first) >= 6:
             candidates.append(first[1:])
-        candidates += [candidate[len(_ARABIC_ARTICLE):] for candidate in candidates
-                       if candidate.startswith(_ARABIC_ARTICLE) and len(candidate) - len(_ARABIC_ARTICLE) >= _ARABIC_MINIMUM_REST]
+        candidates += [
+            candidate[len(_ARABIC_ARTICLE) :]
+            for candidate in candidates
+            if candidate.startswith(_ARABIC_ARTICLE) and len(candidate) - len(_ARABIC_ARTICLE) >= _ARABIC_MINIMUM_REST
+        ]
         candidates += [candidate[:-1] + _TEH_MARBUTA for candidate in candidates if candidate.endswith(_HEH)]
         found: dict[str, None] = {}
         for candidate in candidates:
@@ -258,7 +309,7 @@ def _without_arabic_article(folded: str) -> str:
     """A folded word without the ال it begins with, or "" where it begins with none or too little would be left."""
     for article in _ARABIC_ARTICLES:
         if folded.startswith(article) and len(folded) - len(article) >= _ARABIC_MINIMUM_REST:
-            return folded[len(article):]
+            return folded[len(article) :]
     return ""
 
 
@@ -281,7 +332,7 @@ def browser_tables() -> dict[str, object]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def analyser(language: str) -> Analyser:
     return Analyser(language)
 
@@ -289,4 +340,3 @@ def analyser(language: str) -> Analyser:
 def query_terms(text: str, language: str) -> list[list[str]]:
     """What the browser makes of a query: for each word, its alternative terms."""
     return analyser(language).terms(text, query=True)
-

@@ -9,6 +9,7 @@ The referrer policy is no-referrer: a link to a map or to a provider's site woul
 offer page a reader came from - or, with strict-origin, at least that the reader uses a catalogue for newcomers,
 which says something about the reader's residence status. The site itself needs no referrer for anything.
 """
+
 from __future__ import annotations
 
 import base64

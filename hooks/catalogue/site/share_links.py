@@ -6,6 +6,7 @@ choose the chat. The e-mail link is a mailto URI with subject and body and no ad
 "to" part may be empty; every character outside the unreserved set is percent-encoded as UTF-8, line breaks as
 %0D%0A).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

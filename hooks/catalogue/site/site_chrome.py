@@ -1,4 +1,5 @@
 """What the site's own templates (header, navigation, footer) need to know, per language."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,7 +13,13 @@ from catalogue.site.town_style import TOWN_STYLESHEET
 from .offline import REGISTRATION_PATH
 from .security import REFERRER_POLICY, content_security_policy, early_script_element
 
-_MAIN_LINKS = (("nav.home", ""), ("nav.catalogue", "catalogue/"), ("nav.news", "news/"), ("nav.actors", "actors/"), ("nav.about", "about/"))
+_MAIN_LINKS = (
+    ("nav.home", ""),
+    ("nav.catalogue", "catalogue/"),
+    ("nav.news", "news/"),
+    ("nav.actors", "actors/"),
+    ("nav.about", "about/"),
+)
 LEGAL_PAGES = ("impressum", "datenschutz", "barrierefreiheit")
 """Pages the law asks for; a town may publish them in fewer languages than the catalogue."""
 _FOOTER_LINKS = (

@@ -6,6 +6,7 @@ The package's files are ES modules ending in `export function stemmer(…)`; the
 leaves `stemmer` at `window.catalogueStem`, so the catalogue page needs no module loader and Node runs it in a plain
 `vm` context.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -28,10 +29,15 @@ def stemmer_script(language: str) -> bytes | None:
         return None
     source = STEMMER_PACKAGE / f"{language}.js"
     if not source.is_file():
-        raise FileNotFoundError(f"{source} is missing: the package was built without its browser " "files: run `make vendor` (package.json pins @orama/stemmers)")
+        raise FileNotFoundError(
+            f"{source} is missing: the package was built without its browser "
+            "files: run `make vendor` (package.json pins @orama/stemmers)"
+        )
     module = source.read_text(encoding="utf-8")
     if any(module.count(export) != 1 for export in _EXPORTS) or "import " in module:
         raise ValueError(f"{source}: not the module shape this build expects (one exported stemmer function)")
-    body = module.replace("export function stemmer(", "function stemmer(").replace("export const language=", "const language=")
-    script = "(function () {\n\"use strict\";\n" + body + "\nwindow.catalogueStem = stemmer;\n})();\n"
+    body = module.replace("export function stemmer(", "function stemmer(").replace(
+        "export const language=", "const language="
+    )
+    script = '(function () {\n"use strict";\n' + body + "\nwindow.catalogueStem = stemmer;\n})();\n"
     return script.encode("utf-8")

@@ -7,6 +7,7 @@ On a right-to-left page the text inherits the page's direction, and SVG anchors 
 text-anchor: `start` is the right-hand end of right-to-left text): so there the label starts at the right edge and
 the number starts at the bar's left end, both running leftwards.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -60,7 +61,9 @@ def paired_bar_chart(rows: Sequence[tuple[str, Bar, Bar]], *, right_to_left: boo
     label_x = WIDTH if right_to_left else 0
     for index, (label, *values) in enumerate(rows):
         top = index * pitch
-        parts.append(f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" text-anchor="start">{escape(label)}</text>')
+        parts.append(
+            f'<text class="cat-bar__label" x="{label_x}" y="{top + LABEL_BASELINE}" text-anchor="start">{escape(label)}</text>'
+        )
         for offset, ((value, text), extra) in enumerate(zip(values, ("", " cat-bar--second"), strict=True)):
             length = round((WIDTH - VALUE_ROOM) * value / largest, 1)
             y = top + 18 + offset * (BAR + 2)

@@ -26,6 +26,7 @@ Cyrillic: ё -> е because Russian print mostly writes е for ё, and ґ -> г b
 Й, and Ukrainian і, ї, є stay distinct letters: each has its own key on every Russian or Ukrainian keyboard,
 nobody writes и for й, and folding і or є would merge real words (кіт "cat" and кит "whale").
 """
+
 from __future__ import annotations
 
 import unicodedata
@@ -90,8 +91,11 @@ def _unchanged(character: str) -> bool:
     """Whether every step leaves the character as it is, wherever it stands in a text of such characters: a letter
     or digit that is no space and has no decomposition, combining class, other lower-case form or fold."""
     return (
-        unicodedata.category(character)[0] in "LN" and not character.isspace() and unicodedata.combining(character) == 0
-        and unicodedata.normalize("NFKD", character) == character and character.lower() == character
+        unicodedata.category(character)[0] in "LN"
+        and not character.isspace()
+        and unicodedata.combining(character) == 0
+        and unicodedata.normalize("NFKD", character) == character
+        and character.lower() == character
         and ord(character) not in _LETTER_FOLDS
     )
 
