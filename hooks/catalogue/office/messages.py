@@ -144,8 +144,8 @@ PHRASES: Mapping[str, Mapping[str, str]] = {
         "de": "zu prüfen: noch keine Muttersprachlerin und kein Muttersprachler hat die Wörter geprüft",
     },
     "report.languages_note": {
-        "en": "To review: have a native reader go through the review checklist in the README and write their name into `reviewed:` of the language's labels file; until then the site marks the language as a preview.",
-        "de": "Zu prüfen: Eine Person mit dieser Muttersprache geht die Prüfliste im README durch und trägt ihren Namen unter `reviewed:` in die Wörterdatei der Sprache ein; bis dahin zeigt die Website die Sprache als Vorschau.",
+        "en": "To review: have a native reader go through the review checklist in the product's docs/towns/languages.md and write their name into `reviewed:` of the language's labels file; until then the site marks the language as a preview.",
+        "de": "Zu prüfen: Eine Person mit dieser Muttersprache geht die Prüfliste in docs/towns/languages.md des Produkts durch und trägt ihren Namen unter `reviewed:` in die Wörterdatei der Sprache ein; bis dahin zeigt die Website die Sprache als Vorschau.",
     },
     "report.translations_note": {
         "en": "Offers count the published ones. Words: German words still to translate or to check again.",

@@ -26,7 +26,7 @@ EXAMPLE_SUFFIX = ".example"
 PRODUCT_LANGUAGES = ("de", "en", "ar", "fa", "uk", "ru", "tr", "ti", "ps", "ku", "so")
 """The languages the product ships interface words for, in the order a new town lists them."""
 FALLBACKS = {"ti": ("en",), "fa": ("en",), "ps": ("fa", "en"), "so": ("en",)}
-"""Which language readers of a language read next, before German (README, "Fallback chains")."""
+"""Which language readers of a language read next, before German (docs/towns/languages.md, "Fallback chains")."""
 PRODUCT_FILES = {
     "Makefile": "Makefile",
     "gitignore": ".gitignore",
@@ -262,11 +262,11 @@ def mkdocs_yml(town: NewTown) -> str:
             _dump({"coordinators": list(town.coordinators)}, indent=4),
             "    # GitHub accounts of the town's technical owner: they "
             "review code and configuration (workflows, mkdocs.yml,\n"
-            '    # requirements.txt), apart from the data (the product\'s README, "Code ownership").\n',
+            '    # requirements.txt), apart from the data (the product\'s docs/towns/adopt.md, "Code ownership").\n',
             _dump({"technical_owners": []}, indent=4),
             "    # The web editor under /admin/: the GitHub repository "
             "it saves to and the sign-in helper (the product's\n"
-            '    # README, "GitHub sign-in for a town"). Empty: the editor works with `make editor` on a clone only.\n',
+            '    # docs/towns/hosting.md, "GitHub sign-in for a town"). Empty: the editor works with `make editor` on a clone only.\n',
             _dump({"editor": {}}, indent=4),
         ]
     )

@@ -1,4 +1,4 @@
-/* The catalogue's offline worker (README, "Offline"), written by the build with this build's CONFIG.
+/* The catalogue's offline worker (docs/developers/offline.md), written by the build with this build's CONFIG.
  * Pages: network first, the saved copy when the network fails (or is slower than PAGE_TIMEOUT_MS and a copy exists),
  * the language's offline page for a page never saved. The shell: from the cache of this build's version (on a slow
  * line only the page frame's files at install, the catalogue's script once used).
