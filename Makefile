@@ -88,7 +88,7 @@ check: $(SITE_READY)
 	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
 
 ## test: the whole test suite, browser tests included
-test: $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
+test: lint $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
 
