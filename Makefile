@@ -87,7 +87,7 @@ lint-js: $(NODE_READY)
 check: $(SITE_READY)
 	$(BIN)/python -m catalogue check $(if $(CI),--format github,) $(if $(VERBOSE),--verbose,)
 
-## test: the whole test suite, browser tests included
+## test: the lint gate, then the whole test suite, browser tests included
 test: lint $(DEV_READY) $(VENDOR_READY) $(WHEELHOUSE_READY)
 	@.ci/tools-for-tests $(BIN)/python
 	$(BIN)/python -m pytest
