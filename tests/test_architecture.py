@@ -1,9 +1,10 @@
 """The core package's stages import one way only, and only the adapter knows mkdocs.
 
-    data  <-  checks, publication <- figures  <-  language  <-  site | exports | office  <-  build  <-  cli (entry point)
+    data  <-  checks, publication <- figures  <-  language  <-  site | exports | office  <-  build  <-  commands  <-  cli (entry point)
 
 A stage may import itself and the stages to its left; `site`, `exports` and `office` never import each other:
-a piece two of them need belongs lower, in `language`, `checks` or `data`.
+a piece two of them need belongs lower, in `language`, `checks` or `data`. `commands` holds the subcommands' handlers:
+it may import every stage, as `cli` may, but never `cli` itself.
 """
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ ALLOWED: dict[str, set[str]] = {
     "exports": {"data", "checks", "publication", "figures", "language", "exports"},
     "office": {"data", "checks", "publication", "figures", "language", "office"},
     "build": {"data", "checks", "publication", "figures", "language", "site", "exports", "build"},
+    "commands": {
+        "data", "checks", "publication", "figures", "language", "site", "exports", "office", "build", "commands"
+    },
 }
 MODULES = sorted(path for path in CORE.rglob("*.py"))
 

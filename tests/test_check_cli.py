@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import catalogue.cli
+import catalogue.commands.data_checks
 import pytest
 from catalogue.cli import EXIT_INVALID, EXIT_USAGE, EXIT_VALID, main
 
@@ -132,7 +132,7 @@ def test_an_unexpected_fault_is_one_line_asking_for_a_report(valid_site: Path, m
     def broken_loader(*_arguments: object, **_keywords: object) -> None:
         raise RuntimeError("something nobody expected")
 
-    monkeypatch.setattr(catalogue.cli, "load_catalogue", broken_loader)
+    monkeypatch.setattr(catalogue.commands.data_checks, "load_catalogue", broken_loader)
     code, out, err = run_check("--config", str(valid_site / "mkdocs.yml"), "--lang", "en")
     assert code == EXIT_USAGE
     assert out == ""
