@@ -32,7 +32,8 @@ from catalogue.data.package_files import ASSETS_DIR  # noqa: E402
 from catalogue.publication.visibility import Publication, publish  # noqa: E402
 from catalogue.data.settings import read_settings  # noqa: E402
 from catalogue.language.reader_language import ReaderLanguage  # noqa: E402
-from catalogue.site.pages import PageRenderer, template_environment  # noqa: E402
+from catalogue.site.page_renderer import template_environment  # noqa: E402
+from catalogue.site.pages import PageRenderer  # noqa: E402
 from catalogue.site.catalogue_listing import LISTING_PAGE_SIZE  # noqa: E402
 from catalogue.site.search_index import SHARD_KEY_LENGTH, catalogue_entries, search_index_files, shard_file_name  # noqa: E402
 from catalogue.site.search_terms import analyser, query_terms  # noqa: E402

@@ -14,7 +14,8 @@ from catalogue.publication.visibility import Publication, publish
 from catalogue.data.settings import read_settings
 from catalogue.language.formatting import numbering_system
 from catalogue.language.reader_language import ReaderLanguage
-from catalogue.site.pages import PageRenderer, RenderedPage, template_environment
+from catalogue.site.page_renderer import RenderedPage, template_environment
+from catalogue.site.pages import PageRenderer
 
 REPO = Path(__file__).resolve().parents[1]
 TREE = Path(__file__).parent / "data" / "valid" / "tree"

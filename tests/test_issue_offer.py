@@ -14,7 +14,9 @@ from catalogue.cli import EXIT_INVALID, EXIT_VALID, main
 from catalogue.checks.loading import load_catalogue
 from catalogue.data.settings import Settings, read_settings
 from catalogue.office.issue_form import ISSUE_FORM_PATH, LEVELS, MODES, PER, change_form_fields, change_issue_form, form_fields
-from catalogue.office.issue_offer import Conversion, comment_text, convert_issue, offer_id_from_title, parse_issue_body
+from catalogue.office.issue_answers import parse_issue_body
+from catalogue.office.issue_conversion import Conversion
+from catalogue.office.issue_offer import comment_text, convert_issue, offer_id_from_title
 from catalogue.office.yaml_round_trip import plain_data
 from tests.towns import town_under_test
 

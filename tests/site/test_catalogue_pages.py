@@ -13,7 +13,8 @@ from catalogue.publication.visibility import Publication, publish
 from catalogue.data.time_of_day import times_of_day
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.site.catalogue_listing import GERMAN_LEVELS, LISTING_PAGE_SIZE, listing_files, offer_districts, offers_by_document
-from catalogue.site.pages import PageRenderer, template_environment
+from catalogue.site.page_renderer import template_environment
+from catalogue.site.pages import PageRenderer
 from bench.synthetic import REFERENCE_DATE, SyntheticCatalogue
 
 from tests.towns import FIXTURE_DATA

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 from bs4 import BeautifulSoup
 
-from catalogue.site.pages import PageRenderer, template_environment
+from catalogue.site.page_renderer import template_environment
+from catalogue.site.pages import PageRenderer
 
 from .conftest import LANGUAGES, BuiltSite
 from .sample_data import LOADED, PUBLICATION, SETTINGS, prefix

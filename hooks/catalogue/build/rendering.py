@@ -21,7 +21,8 @@ from catalogue.exports.calendar_files import TOWN_TIME_ZONE, offer_calendar
 from catalogue.figures.history import QuarterCount
 from catalogue.language.reader_language import ReaderLanguage
 from catalogue.publication.visibility import Publication
-from catalogue.site.pages import PageRenderer, RenderedPage, template_environment
+from catalogue.site.page_renderer import RenderedPage, template_environment
+from catalogue.site.pages import PageRenderer
 from catalogue.site.search_index import CatalogueEntries, catalogue_entries
 
 from .build_cache import LanguageCache, cache_folder, context_digest, product_digest

@@ -43,6 +43,7 @@ import yaml
 
 from catalogue.data.messages import Messages, quote
 from catalogue.data.problems import Problem
+from catalogue.data.yaml_syntax_errors import explain_syntax_error, mark_position
 
 MAX_FILE_BYTES = 256 * 1024
 MAX_NESTING = 32
@@ -197,10 +198,6 @@ def _character_position(text: str, offset: int) -> Position:
     return (text.count("\n", 0, offset) + 1, offset - line_start + 1)
 
 
-def _mark_position(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1)
-
-
 class _Refusal(Exception):
     """A problem after which the rest of the file cannot be read."""
 
@@ -235,7 +232,7 @@ class _Builder:
         except _Refusal:
             pass
         except yaml.MarkedYAMLError as error:
-            self.problems.append(_explain_syntax_error(error, self.lines, self.display_path, self.messages))
+            self.problems.append(explain_syntax_error(error, self.lines, self.display_path, self.messages))
         except (yaml.YAMLError, RecursionError) as error:
             self._add("yaml.syntax", (1, 1), detail=str(error).splitlines()[0] if str(error) else type(error).__name__)
         finally:
@@ -279,7 +276,7 @@ class _Builder:
             elif event_type is yaml.MappingEndEvent or event_type is yaml.SequenceEndEvent:
                 stack.pop()
             elif event_type is yaml.AliasEvent:
-                position = _mark_position(event.start_mark)
+                position = mark_position(event.start_mark)
                 self._add("yaml.alias", position, name=event.anchor)
                 top = stack[-1] if stack else None
                 if top is not None and top.is_mapping and top.key is None:
@@ -288,7 +285,7 @@ class _Builder:
             elif event_type is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
-                    position = _mark_position(event.start_mark)
+                    position = mark_position(event.start_mark)
                     self._add("yaml.several_documents", position, line=position[0])
                     raise _Refusal
             elif event is None or event_type is yaml.StreamEndEvent:
@@ -309,7 +306,7 @@ class _Builder:
         self.key_positions[(*container.path, key)] = position
 
     def _start_container(self, event: yaml.CollectionStartEvent) -> None:
-        position = _mark_position(event.start_mark)
+        position = mark_position(event.start_mark)
         if event.anchor is not None:
             self._add("yaml.anchor", position, name=event.anchor)
         is_mapping = type(event) is yaml.MappingStartEvent
@@ -440,76 +437,3 @@ def resolve_plain_scalar(text: str) -> Any:
 
 def _readable_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
-
-
-def _explain_syntax_error(
-    error: yaml.MarkedYAMLError, lines: tuple[str, ...], path: str, messages: Messages
-) -> Problem:
-    """Turns PyYAML's (or libyaml's) wording into a plain explanation at the right place."""
-    problem_text = (error.problem or "").lower()
-    context_text = (error.context or "").lower()
-    mark = error.problem_mark or error.context_mark
-    position = _mark_position(mark) if mark is not None else (1, 1)
-    context_position = _mark_position(error.context_mark) if error.context_mark is not None else position
-
-    def character_at(where: Position) -> str:
-        line, column = where
-        if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
-            return lines[line - 1][column - 1]
-        return ""
-
-    def report(message_key: str, where: Position, /, **values: Any) -> Problem:
-        return messages.problem(message_key, path=path, position=where, **values)
-
-    tab = _indentation_tab(lines, min(context_position[0], position[0]), position[0])
-    if character_at(position) == "\t" or "tab" in problem_text:
-        return report("yaml.tab", position)
-    if tab is not None:
-        return report("yaml.tab", tab)
-    if "mapping values are not allowed" in problem_text:
-        return report("yaml.colon", position, example=_quoted_example(lines, position[0]))
-    if "escape" in problem_text or "hexdecimal" in problem_text or "hexadecimal" in problem_text:
-        if character_at(position) != "\\" and character_at((position[0], position[1] - 1)) == "\\":
-            position = (position[0], position[1] - 1)  # PyYAML points after the backslash, libyaml at it
-        return report("yaml.bad_escape", position)
-    if "quoted scalar" in context_text and "end of stream" in problem_text:
-        return report("yaml.unclosed_quote", context_position, quote=character_at(context_position) or '"')
-    if "flow" in context_text:
-        bracket = character_at(context_position) or "["
-        return report(
-            "yaml.unclosed_bracket", context_position, bracket=bracket, closing="]" if bracket == "[" else "}"
-        )
-    if "cannot start any token" in problem_text:
-        return report("yaml.reserved_start", position, char=character_at(position) or "?")
-    if "could not find expected ':'" in problem_text:
-        return report("yaml.missing_colon", context_position)
-    if "expected <block end>" in problem_text or "did not find expected" in problem_text:
-        before = lines[position[0] - 1][: position[1] - 1].rstrip() if 0 < position[0] <= len(lines) else ""
-        if before.endswith(('"', "'")) and ": " in before:
-            return report("yaml.text_after_quote", position)
-        return report("yaml.indentation", position)
-    detail = " ".join(part for part in (error.context, error.problem) if part)
-    return report("yaml.syntax", position, detail=detail or type(error).__name__)
-
-
-def _indentation_tab(lines: tuple[str, ...], first_line: int, last_line: int) -> Position | None:
-    for number in range(max(first_line, 1), min(last_line, len(lines)) + 1):
-        line = lines[number - 1]
-        indentation = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indentation:
-            return (number, indentation.index("\t") + 1)
-    return None
-
-
-def _quoted_example(lines: tuple[str, ...], line_number: int) -> str:
-    """The offending line with its value in double quotes: `title: "Kurs: Deutsch"`."""
-    if not 0 < line_number <= len(lines):
-        return 'key: "…"'
-    line = lines[line_number - 1].strip()
-    prefix = "- " if line.startswith("- ") else ""
-    line = line.removeprefix("- ")
-    key, separator, value = line.partition(": ")
-    if not separator:
-        return '"' + line + '"'
-    value = value.strip().replace('"', "'")
-    return f'{prefix}{key}: "{value}"'

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
-from .pages import RenderedPage
+from .page_renderer import RenderedPage
 
 SLOT_TITLE = "@@cat-title@@"
 SLOT_DESCRIPTION = "@@cat-description@@"

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from catalogue.language.reader_language import ReaderLanguage, direction_of
 
-from .pages import template_environment
+from .page_renderer import template_environment
 
 SCRIPT = "assets/catalogue/not-found.js"
 SECOND_LANGUAGE = "en"

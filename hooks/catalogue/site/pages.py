@@ -2,169 +2,34 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
-from functools import cached_property
-from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from collections.abc import Iterator
+from dataclasses import dataclass
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from catalogue.data.email_address import mailto_href
-from catalogue.data.model import Actor, NewsItem, Offer, Term, offer_has_dates
+from catalogue.data.model import Actor, NewsItem, Offer, offer_has_dates
 from catalogue.data.months import months_before
-from catalogue.data.time_of_day import TIMES_OF_DAY
-from catalogue.figures.history import QuarterCount
 from catalogue.figures.need_figures import need_figures
 from catalogue.figures.statistics import figures
-from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
+from catalogue.language.reader_language import ReaderLanguage
 from catalogue.publication.capacity import capacity_state, shown_capacity
 from catalogue.publication.ended_offers import ended_offers, similar_offers
 from catalogue.publication.news_archive import archived_news, current_news
-from catalogue.publication.visibility import Publication
 
-from .catalogue_listing import (
-    GERMAN_LEVELS,
-    LISTING_PAGE_SIZE,
-    Listing,
-    facet_counts,
-    listing_files,
-    offers_in_district,
-    pages_of,
-)
 from .figures_page import chart_views, matrix_views
 from .jsonld import offer_jsonld, script_json
+from .listing_pages import ListingPages
 from .need_figures_page import needs_view
 from .offline import OFFLINE_FOLDER
+from .page_renderer import RenderedPage
 from .qr_code import qr_svg
-from .search_terms import SNOWBALL_ALGORITHMS
 from .share_links import share_links
-from .tell_office import filter_names, mail_parts, mailto_with, tell_texts
-
-_TEMPLATES = Path(__file__).parent / "templates"
-_T = TypeVar("_T")
-_FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
-_ROOT_SLOT = "@@cat-root@@"
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    path: str
-    """Below the language's root, e.g. 'offers/deutsch-a1/index.html'."""
-    title: str
-    description: str
-    body: str
-    head: str = ""
-    listed: bool = True
-    """Whether search engines may find the page (the sitemap); an ended offer's page is not listed."""
-
-    @property
-    def url(self) -> str:
-        return self.path.removesuffix("index.html")
-
-    @property
-    def depth(self) -> int:
-        return self.path.count("/")
-
-
-def template_environment() -> Environment:
-    environment = Environment(
-        loader=FileSystemLoader(_TEMPLATES),
-        auto_reload=False,
-        autoescape=select_autoescape(default=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.tests["first_is"] = lambda values, value: bool(values) and values[0] == value
-    environment.filters["mailto"] = mailto_href
-    environment.filters["long_date"] = lambda day, reader: reader.formatter.long_date(day)
-    environment.filters["language_name"] = lambda code, reader: reader.language_name(code)
-    environment.filters["district_name"] = lambda district_id, reader, taxonomy: reader.name(
-        taxonomy.district(district_id).label
-    )
-    environment.filters["target_group_name"] = lambda group_id, reader, taxonomy: reader.inline(
-        taxonomy.target_group(group_id).label, "offer.target_groups"
-    )
-    environment.filters["eligibility_name"] = lambda term_id, reader, taxonomy: reader.inline(
-        taxonomy.eligibility_term(term_id).label, "offer.eligibility"
-    )
-    environment.filters["offer_of"] = lambda offer_id, publication: publication.offer(offer_id)
-    environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-    environment.filters["direction"] = direction_of
-    return environment
-
-
-class PartCache(Protocol):
-    """Where a renderer finds the parts of pages an earlier build made from the same inputs (catalogue.build.
-    build_cache.LanguageCache): `part(kind, records, make)` gives the part `kind` made from `records` in the build's
-    context (settings, labels, taxonomy, day, product), calling `make()` when no earlier build made it."""
-
-    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
-
-
-class NoPartCache:
-    """Makes every part anew."""
-
-    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T:
-        return make()
-
-
-@dataclass(frozen=True)
-class _Card:
-    html: str
-    fallbacks: int
-    languages: frozenset[str] = frozenset()
 
 
 @dataclass
-class PageRenderer:
-    publication: Publication
-    reader: ReaderLanguage
-    environment: Environment
-    history: tuple[QuarterCount, ...] | None = None
-    """Offers added and ended per quarter, when the build has the data's git history."""
-    _cards: dict[tuple[str, str], _Card] = field(default_factory=dict)
-    listing_version: str = ""
-    """The digest of the language's cards and facet files (catalogue_listing), for the catalogue page's requests."""
-    _facet_counts: dict[str, int] | None = None
-    parts: PartCache = field(default_factory=NoPartCache)
-    """Parts an earlier build made: an offer's page, card and QR code depend only on the offer, its provider and
-    the build's context, so they are looked up by those."""
-
-    def card(self, offer: Offer, root: str, heading: str = "h3") -> Markup:
-        """An offer's card; rendered once per language and reused on the catalogue, category and actor pages."""
-        key = (offer.id, heading)
-        if key not in self._cards:
-            actor = self.publication.catalogue.actors[offer.actor]
-            self._cards[key] = self.parts.part(
-                "card", (offer, actor, heading), lambda: self._render_card(offer, actor, heading)
-            )
-        card = self._cards[key]
-        if card.fallbacks:
-            self.reader.fallbacks.entries += 1
-            self.reader.fallbacks.languages.update(card.languages)
-        return Markup(card.html.replace(_ROOT_SLOT, root))
-
-    def _render_card(self, offer: Offer, actor: Actor, heading: str) -> _Card:
-        outer = self.reader.fallbacks
-        self.reader.fallbacks = FallbackTracker()
-        districts = list(dict.fromkeys(actor.location(location_id).district for location_id in offer.locations))
-        html = self.environment.get_template("_card.html").render(
-            r=self.reader,
-            root=_ROOT_SLOT,
-            offer=offer,
-            actor=actor,
-            districts=districts,
-            heading=heading,
-            taxonomy=self.publication.catalogue.taxonomy,
-            capacity=capacity_state(offer, self.publication.today),
-        )
-        card = _Card(html, self.reader.fallbacks.count, frozenset(self.reader.fallbacks.languages))
-        self.reader.fallbacks = outer
-        return card
+class PageRenderer(ListingPages):
+    """All of a language's generated pages: the listings (listing_pages.py) and each offer's, provider's and news
+    item's own page, the news, open data, figures and offline pages."""
 
     def all_pages(self) -> Iterator[RenderedPage]:
         yield self.catalogue_page()
@@ -185,64 +50,6 @@ class PageRenderer:
             yield self.news_item_page(item)
         yield self.open_data_page()
         yield self.figures_page()
-
-    def _render(
-        self,
-        template: str,
-        path: str,
-        title: str,
-        description: str,
-        head: str = "",
-        lists_entries: bool = False,
-        words: ReaderLanguage | None = None,
-        machine: bool = False,
-        **values: object,
-    ) -> RenderedPage:
-        """One page below the reader's language root. `lists_entries`: the page's data texts are all entries of a
-        list (providers, news), none its own. `words` speaks for the page when it is not the reader's own (a page
-        whose words the language lacks), while links keep counting from the reader's folder. `machine`: the page's texts
-        in the reader's language are an unchecked machine translation (`machine_translated`)."""
-        view = words or self.reader
-        view.fallbacks = FallbackTracker()
-        root = "../" * path.count("/")
-        body = self.environment.get_template(template).render(
-            r=view,
-            root=root,
-            card=lambda offer, heading="h3": self.card(offer, root, heading),
-            site_root="../" * (path.count("/") + self.reader.prefix.count("/")),
-            publication=self.publication,
-            taxonomy=self.publication.catalogue.taxonomy,
-            actors=self.publication.catalogue.actors,
-            settings=self.reader.settings,
-            **values,
-        )
-        return RenderedPage(
-            path,
-            title,
-            description,
-            body.replace(_FALLBACK_NOTICE_SLOT, self.fallback_notice(view, lists_entries, machine)),
-            head,
-        )
-
-    @staticmethod
-    def fallback_notice(view: ReaderLanguage, lists_entries: bool, machine: bool = False) -> str:
-        """The page's one notice about its language: which of its parts are shown in German where the template named
-        them ('Not yet translated, so shown in German: Calling hours.'), in one sentence with the machine-translation
-        note where the page has one; 'this text is shown in German' where a text fell back that no part names;
-        'some entries are shown in German' where only entries of its lists did. A machine note is left out beside
-        'this text is shown in German', which would contradict it."""
-        fallbacks = view.fallbacks
-        own = 0 if lists_entries else fallbacks.count
-        entries = fallbacks.entries + (fallbacks.count if lists_entries else 0)
-        if own and fallbacks.unnamed:
-            note, kind = view.fallback_note("fallback.notice", fallbacks.languages), ""
-        elif own or machine:
-            note, kind = view.parts_note(machine), " cat-notice--machine" if machine else ""
-        elif entries:
-            note, kind = view.fallback_note("fallback.notice_some", fallbacks.languages), ""
-        else:
-            return ""
-        return f'<p class="cat-notice{kind}" role="note">{Markup.escape(note)}</p>'
 
     def offer_page(self, offer: Offer) -> RenderedPage:
         """An offer's page; it shows the offer, its provider and the build's context, nothing of other records."""
@@ -295,15 +102,6 @@ class PageRenderer:
         """The offer page's own script: the share button (assets/catalogue/share.js); the page works without it."""
         return f'<script src="{"../" * (2 + self.reader.prefix.count("/"))}assets/catalogue/share.js" defer></script>'
 
-    @cached_property
-    def german_words(self) -> ReaderLanguage | None:
-        """The default language's words for the print-out's block in German, for staff at a counter; None when the
-        reader reads the default language already. Made once per language, with its formats, for every offer page."""
-        settings = self.reader.settings
-        if self.reader.code == settings.default_language:
-            return None
-        return ReaderLanguage(settings, settings.default_language, self.reader.fallback_labels)
-
     def actor_page(self, actor: Actor) -> RenderedPage:
         return self._render(
             "actor.html",
@@ -327,156 +125,6 @@ class PageRenderer:
             lists_entries=True,
             sorted_actors=actors,
         )
-
-    def category_pages(self, category: Term) -> list[RenderedPage]:
-        """A stage of life's offers, LISTING_PAGE_SIZE to a page: catalogue/<id>/, then catalogue/<id>/page/2/ …"""
-        return self._listing_pages(
-            "category.html",
-            f"catalogue/{category.id}/",
-            self.publication.offers_in_category(category.id),
-            self.reader.plain(category.label),
-            self.reader.t("category.intro", category=self.reader.plain(category.label), town=self.reader.town),
-            category=category,
-            tell_href=self.tell_office_href(category),
-        )
-
-    @cached_property
-    def _tell_words(self) -> tuple[ReaderLanguage, ...]:
-        """Who the 'tell the office' e-mail speaks in: the office's language first, then the reader's."""
-        return (self.german_words, self.reader) if self.german_words is not None else (self.reader,)
-
-    def tell_office_href(self, category: Term) -> str | None:
-        """The e-mail to the office from the end of a category page (site/tell_office.py); None without an address."""
-        address = self.reader.settings.office_email
-        if not address:
-            return None
-        searched = [words.plain(category.label) for words in self._tell_words]
-        subject, body = mail_parts([tell_texts(words, self.reader.code) for words in self._tell_words], searched)
-        return mailto_with(address, subject, body)
-
-    def tell_office_script_data(self) -> str:
-        """The catalogue page's e-mail templates and filter names per language, as JSON for assets/catalogue.js."""
-        taxonomy = self.publication.catalogue.taxonomy
-        offer_languages = sorted({code for offer in self.publication.offers for code in offer.languages})
-        return json.dumps(
-            {
-                "address": self.reader.settings.office_email,
-                "languages": [
-                    {
-                        **asdict(tell_texts(words, self.reader.code)),
-                        "filters": filter_names(words, taxonomy, offer_languages),
-                    }
-                    for words in self._tell_words
-                ],
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-
-    def district_pages(self, district: Term) -> list[RenderedPage]:
-        """The offers that take place in a district, as `category_pages`: catalogue/district/<id>/ …"""
-        name = self.reader.plain(district.label)
-        return self._listing_pages(
-            "district.html",
-            f"catalogue/district/{district.id}/",
-            offers_in_district(self.publication, district.id),
-            name,
-            self.reader.t("district.intro", district=name, town=self.reader.town),
-            district=district,
-        )
-
-    def _listing_pages(
-        self, template: str, folder: str, offers: tuple[Offer, ...], title: str, description: str, **values: Any
-    ) -> list[RenderedPage]:
-        pages = pages_of(offers)
-        rendered = []
-        for number, page_offers in enumerate(pages, start=1):
-            path = folder + ("" if number == 1 else f"page/{number}/") + "index.html"
-            depth = path.count("/")
-            links = {"prev": number - 1 if number > 1 else None, "next": number + 1 if number < len(pages) else None}
-            hrefs = {
-                rel: "../" * depth + folder + ("" if target == 1 else f"page/{target}/")
-                for rel, target in links.items()
-                if target is not None
-            }
-            head = "".join(f'<link rel="{rel}" href="{href}">' for rel, href in hrefs.items())
-            page_title = (
-                title
-                if number == 1
-                else f"{title} – {self.reader.t('pager.position', page=self.reader.number(number), pages=self.reader.number(len(pages)))}"
-            )
-            rendered.append(
-                self._render(
-                    template,
-                    path,
-                    title=page_title,
-                    description=description,
-                    head=head,
-                    offers=page_offers,
-                    total=len(offers),
-                    page_number=number,
-                    page_count=len(pages),
-                    pager=hrefs,
-                    facet_counts=self.facet_counts(),
-                    **values,
-                )
-            )
-        return rendered
-
-    def listing(self) -> Listing:
-        """The cards and facet lists the catalogue page's script fetches (catalogue_listing); sets `listing_version`."""
-        listing = listing_files(self.publication, lambda offer: str(self.card(offer, "../")))
-        self.listing_version = listing.version
-        return listing
-
-    def catalogue_page(self) -> RenderedPage:
-        return self._render(
-            "catalogue.html",
-            "catalogue/index.html",
-            title=self.reader.t("catalogue.title"),
-            description=self.reader.plural(
-                "catalogue.intro",
-                len(self.publication.offers),
-                count=self.reader.number(len(self.publication.offers)),
-                town=self.reader.town,
-            ),
-            head=f'<script src="{"../" * (1 + self.reader.prefix.count("/"))}assets/catalogue/catalogue.js" defer></script>',
-            stemmed=self.reader.code in SNOWBALL_ALGORITHMS,
-            tell_data=self.tell_office_script_data() if self.reader.settings.office_email else "",
-            **self._catalogue_values(),
-        )
-
-    def facet_counts(self) -> dict[str, int]:
-        """Facet name (catalogue_listing) -> how many published offers it holds; counted once per language."""
-        if self._facet_counts is None:
-            self._facet_counts = facet_counts(self.publication.offers, self.publication)
-        return self._facet_counts
-
-    def _catalogue_values(self) -> dict[str, Any]:
-        """The catalogue page's first offers, its counts by stage of life and district, and its filters' choices."""
-        taxonomy = self.publication.catalogue.taxonomy
-        ordered = [
-            offer
-            for category in taxonomy.categories
-            for offer in self.publication.offers
-            if offer.categories[0] == category.id
-        ]
-        counts = self.facet_counts()
-        entitlements = [
-            term
-            for term in taxonomy.entitlements
-            if any(term.id in offer.costs.free_with for offer in self.publication.offers)
-        ]
-        return {
-            "first_offers": ordered[:LISTING_PAGE_SIZE],
-            "facet_counts": counts,
-            "german_levels": [level for level in GERMAN_LEVELS if f"g-{level}" in counts],
-            "times_of_day": [time for time in TIMES_OF_DAY if f"t-{time}" in counts],
-            "entitlements": entitlements,
-            "eligibility_terms": [term for term in taxonomy.eligibility if f"e-{term.id}" in counts],
-            "listing_version": self.listing_version,
-            "page_size": LISTING_PAGE_SIZE,
-        }
 
     def news_page(self) -> RenderedPage:
         return self._render(
@@ -572,20 +220,4 @@ class PageRenderer:
             title=self.reader.t("offline.title"),
             description=self.reader.t("offline.text"),
             head='<meta name="robots" content="noindex">',
-        )
-
-    def feed_link(self, depth: int) -> str:
-        title = Markup.escape(self.reader.t("news.feed"))
-        return f'<link rel="alternate" type="application/atom+xml" title="{title}" href="{"../" * depth}news/feed.xml">'
-
-    def home_fragment(self, name: str, root: str) -> str:
-        """A generated part of the hand-written home page: 'search', 'categories' or 'news'."""
-        return self.environment.get_template(f"home_{name}.html").render(
-            r=self.reader,
-            root=root,
-            site_root=root + "../" * self.reader.prefix.count("/"),
-            publication=self.publication,
-            current_news=current_news(self.publication.catalogue.news, self.publication.today),
-            taxonomy=self.publication.catalogue.taxonomy,
-            settings=self.reader.settings,
         )
