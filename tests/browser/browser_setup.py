@@ -5,16 +5,9 @@ import os
 from pathlib import Path
 from typing import Any
 
+from catalogue.office.town_browser_checks import LAUNCH_ARGS, SYSTEM_CHROMIUM
+
 CHROMIUM_VARIABLE = "CHROMIUM"
-SYSTEM_CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = (
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-)
 HOW_TO_GET_CHROMIUM = (
     f"No Chromium for the browser tests. Either install one and point {CHROMIUM_VARIABLE} at it "
     f"(e.g. the Debian package 'chromium' at {SYSTEM_CHROMIUM}, or {CHROMIUM_VARIABLE}=/path/to/chromium), "
