@@ -350,55 +350,21 @@ def change_issue_form(catalogue: Catalogue, settings: Settings) -> dict[str, Any
 
 def issue_form(catalogue: Catalogue, settings: Settings) -> dict[str, Any]:
     """The issue form as a mapping for `.github/ISSUE_TEMPLATE/offer.yml`."""
-    body: list[dict[str, Any]] = [
-        {
-            "type": "markdown",
-            "attributes": {
-                "value": (
-                    "Danke! Bitte füllen Sie aus, was Sie wissen. Die Bildungskoordination prüft Ihre Angaben; "
-                    "danach wird daraus automatisch ein Vorschlag für den Katalog.\n"
-                    "Keine persönlichen Daten von Teilnehmenden eintragen."
-                )
-            },
-        }
-    ]
-    for field in form_fields(catalogue, settings):
-        attributes: dict[str, Any] = {"label": field.label}
-        if field.description:
-            attributes["description"] = field.description
-        if field.placeholder:
-            attributes["placeholder"] = field.placeholder
-        if field.options:
-            attributes["options"] = list(field.options)
-        if field.multiple:
-            attributes["multiple"] = True
-        element: dict[str, Any] = {"type": field.kind, "id": field.id, "attributes": attributes}
-        if field.required:
-            element["validations"] = {"required": True}
-        body.append(element)
-    body.append(
-        {
-            "type": "checkboxes",
-            "id": "consent",
-            "attributes": {
-                "label": "Veröffentlichung",
-                "options": [
-                    {
-                        "label": "Die Angaben dürfen im Angebotskatalog und als offene "
-                        f"Daten ({settings.licence}) veröffentlicht werden.",
-                        "required": True,
-                    }
-                ],
-            },
-        }
-    )
     return {
         "name": "Neues oder geändertes Angebot",
         "description": f"Für Anbieter ohne GitHub-Kenntnisse: die {settings.office or 'Bildungskoordination'} "
         "prüft es, dann wird daraus ein Vorschlag.",
         "title": "[Angebot] ",
         "labels": [OFFER_LABEL],
-        "body": body,
+        "body": _form_body(
+            form_fields(catalogue, settings),
+            settings,
+            (
+                "Danke! Bitte füllen Sie aus, was Sie wissen. Die Bildungskoordination prüft Ihre Angaben; "
+                "danach wird daraus automatisch ein Vorschlag für den Katalog.\n"
+                "Keine persönlichen Daten von Teilnehmenden eintragen."
+            ),
+        ),
     }
 
 
