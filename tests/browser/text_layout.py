@@ -183,9 +183,14 @@ def what_a_person_would_see_wrong(page: Page) -> list[str]:
     visible main heading with text, a page wider than the screen, words broken inside, text cut off, content running
     out of its box, text over text."""
     heading = page.locator("h1:visible").first
-    found = layout_problems(page)
+    missing_heading = [] if heading.count() and heading.inner_text().strip() else ["no visible main heading with text"]
+    return missing_heading + layout_problem_lines(layout_problems(page))
+
+
+def layout_problem_lines(found: dict[str, Any]) -> list[str]:
+    """What layout_problems found, one line each: a page wider than the screen, then every word broken inside, text
+    cut off, box overrun and text over text."""
     return [
-        *([] if heading.count() and heading.inner_text().strip() else ["no visible main heading with text"]),
         *([f"the page is {found['page_width']} px wide on a {found['viewport_width']} px screen"] if found["page_width"] > found["viewport_width"] else []),
         *(f"word broken inside: {entry}" for entry in found["broken_words"]),
         *(f"text cut off: {entry}" for entry in found["clipped"]),
