@@ -58,6 +58,8 @@ _ARABIC_LETTERS = str.maketrans({"ی": "ي", "ک": "ك"})
 """Persian yeh and keheh, as a Persian keyboard types Arabic words, to the letters the Arabic stemmer reads."""
 _TEH_MARBUTA = "ة"
 _ARABIC_BARE_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_ARABIC_AS_STEMMED = {**_ARABIC_LETTERS, **_ARABIC_BARE_ALEF}
+"""Both tables in one pass (neither maps to a letter the other changes)."""
 _ARABIC_ARTICLES = ("وال", "فال", "بال", "کال", "لل", "ال")
 """The article as it begins a folded word (ك is folded to ک), alone or after a one-letter conjunction or preposition."""
 _ARABIC_MINIMUM_REST = 3
@@ -230,6 +232,14 @@ class Analyser:
         self.language = language
         self._stem = _stemmer(language)
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._folded: dict[str, list[str]] = {}
+
+    def _fold(self, stem: str) -> list[str]:
+        """`normalise(stem).split()`, each stem folded once: many words share a stem."""
+        folded = self._folded.get(stem)
+        if folded is None:
+            folded = self._folded[stem] = normalise(stem).split()
+        return folded
 
     def word_terms(self, word: str, query: bool = False) -> tuple[str, ...]:
         """The terms of one word (rules 3-5), most specific first; empty for a word that folds to nothing.
@@ -246,16 +256,16 @@ class Analyser:
             elif self.language == "tr" and _turkish_buffer_s(word):
                 cached = tuple(
                     dict.fromkeys(
-                        chain.from_iterable(normalise(self._stem(form)).split() for form in (word, word[:-2]))
+                        chain.from_iterable(self._fold(self._stem(form)) for form in (word, word[:-2]))
                     )
                 )
             else:
-                cached = tuple(dict.fromkeys(normalise(self._stem(word)).split()))
+                cached = tuple(dict.fromkeys(self._fold(self._stem(word))))
             self._cache[word] = cached
         return cached
 
     def _arabic_terms(self, word: str) -> tuple[str, ...]:
-        candidates = [word.translate(_ARABIC_LETTERS).translate(_ARABIC_BARE_ALEF)]
+        candidates = [word.translate(_ARABIC_AS_STEMMED)]
         first = candidates[0]
         if first[:1] in _ARABIC_CONJUNCTIONS and first[1:].startswith(_ARABIC_ARTICLE) and len(first) >= 6:
             candidates.append(first[1:])
@@ -267,9 +277,9 @@ class Analyser:
         candidates += [candidate[:-1] + _TEH_MARBUTA for candidate in candidates if candidate.endswith(_HEH)]
         found: dict[str, None] = {}
         for candidate in candidates:
-            for term in normalise(self._stem(candidate)).split():
+            for term in self._fold(self._stem(candidate)):
                 found.setdefault(term)
-        for whole in normalise(first).split():
+        for whole in self._fold(first):
             found.setdefault(whole)
             rest = _without_arabic_article(whole)
             if rest:
@@ -278,7 +288,7 @@ class Analyser:
 
     def _restemmed(self, word: str) -> list[str]:
         if self.language == "ar":
-            word = word.translate(_ARABIC_LETTERS).translate(_ARABIC_BARE_ALEF)  # as the index reads it (rule 4)
+            word = word.translate(_ARABIC_AS_STEMMED)  # as the index reads it (rule 4)
         return normalise(self._stem(self._stem(word))).split()
 
     def text_words(self, text: str) -> list[str]:
