@@ -255,9 +255,7 @@ class Analyser:
                 cached = self._arabic_terms(word)
             elif self.language == "tr" and _turkish_buffer_s(word):
                 cached = tuple(
-                    dict.fromkeys(
-                        chain.from_iterable(self._fold(self._stem(form)) for form in (word, word[:-2]))
-                    )
+                    dict.fromkeys(chain.from_iterable(self._fold(self._stem(form)) for form in (word, word[:-2])))
                 )
             else:
                 cached = tuple(dict.fromkeys(self._fold(self._stem(word))))
