@@ -54,11 +54,12 @@ def offers_xlsx(publication: Publication, settings: Settings) -> bytes:
     for header in sheet[1]:
         header.font = Font(bold=True)
     widths = [len(column) for column in CSV_COLUMNS]
-    for offer in sorted(publication.offers, key=lambda offer: offer.id):
+    offers = sorted(publication.offers, key=lambda offer: offer.id)
+    for row_number, offer in enumerate(offers, start=2):  # below the header; openpyxl's max_row counts every cell
         row = offer_row(offer, catalogue.actors[offer.actor], catalogue.taxonomy, settings)
         cells = []
         for index, column in enumerate(CSV_COLUMNS):
-            cell = Cell(sheet, row=sheet.max_row + 1, column=index + 1, value=_typed(column, row[column]))
+            cell = Cell(sheet, row=row_number, column=index + 1, value=_typed(column, row[column]))
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text, even when it starts with =
             elif isinstance(cell.value, date):
