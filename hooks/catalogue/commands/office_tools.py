@@ -18,6 +18,7 @@ from catalogue.commands.common import (
     write_or_check,
 )
 from catalogue.data.messages import Messages
+from catalogue.data.model import Catalogue
 from catalogue.data.package_files import SCHEMA_DIR
 from catalogue.data.settings import Settings
 from catalogue.office.codeowners import CODEOWNERS_PATH, codeowners_text, technical_owners
@@ -30,34 +31,39 @@ from catalogue.office.translation_commands import run_translations
 def codeowners_command(arguments: argparse.Namespace, stdout: TextIO) -> int:
     """`codeowners`: write or check CODEOWNERS from the actors' maintainers."""
     settings = read_command_settings(arguments.config, messages_in("en"))
-    result = load_catalogue(settings, today=date.today())
-    if result.catalogue is None:
-        print(f"The data has errors; run `make check` first. {CODEOWNERS_PATH} was not changed.", file=stdout)
-        return EXIT_INVALID
+    try:
+        catalogue, _ = _valid_catalogue(settings)
+    except ValueError as error:
+        return _not_changed(error, CODEOWNERS_PATH, stdout)
     if technical_owners(settings)[1]:
         print(
             "Warning: mkdocs.yml names no extra.catalogue.technical_owners, so the coordinators also review code and"
             " configuration (workflows, mkdocs.yml, hooks/). Name a GitHub account that reads code there.",
             file=stdout,
         )
-    wanted = {CODEOWNERS_PATH: codeowners_text(result.catalogue, settings)}
+    wanted = {CODEOWNERS_PATH: codeowners_text(catalogue, settings)}
     return write_or_check(settings.root, wanted, "codeowners", arguments.check, stdout)
+
+
+def _valid_catalogue(settings: Settings) -> tuple[Catalogue, LoadResult]:
+    """The town's data as of today, and what loading it read; raises ValueError when it has errors (`make check`
+    says which)."""
+    result = load_catalogue(settings, today=date.today())
+    if result.catalogue is None:
+        raise ValueError("The data has errors; run `make check` first.")
+    return result.catalogue, result
+
+
+def _not_changed(error: ValueError, path: object, stdout: TextIO) -> int:
+    print(f"{error} {path} was not changed.", file=stdout)
+    return EXIT_INVALID
 
 
 def generated_editor_config(settings: Settings) -> str:
     """The web editor's config.yml for a site, or raises ValueError when the data has errors."""
-    result = load_catalogue(settings, today=date.today())
-    if result.catalogue is None:
-        raise ValueError("The data has errors; run `make check` first.")
-    return _editor_config_text(result, settings)
-
-
-def _editor_config_text(result: LoadResult, settings: Settings) -> str:
-    assert result.catalogue is not None
+    catalogue, result = _valid_catalogue(settings)
     labels = result.labels.get(settings.default_language, {})
-    config = editor_config(
-        settings, EditorSettings.from_settings(settings), result.catalogue.taxonomy, labels, SCHEMA_DIR
-    )
+    config = editor_config(settings, EditorSettings.from_settings(settings), catalogue.taxonomy, labels, SCHEMA_DIR)
     return editor_config_text(config)
 
 
@@ -67,8 +73,7 @@ def editor_config_command(arguments: argparse.Namespace, stdout: TextIO) -> int:
     try:
         wanted = generated_editor_config(settings)
     except ValueError as error:
-        print(f"{error} {CONFIG_PATH} was not changed.", file=stdout)
-        return EXIT_INVALID
+        return _not_changed(error, CONFIG_PATH, stdout)
     return write_or_check(settings.root, {CONFIG_PATH: wanted}, "editor-config", arguments.check, stdout)
 
 
@@ -96,13 +101,11 @@ def editor_backend_command(arguments: argparse.Namespace, stdout: TextIO) -> int
 def issue_form_command(arguments: argparse.Namespace, stdout: TextIO) -> int:
     """`issue-form`: write or check the issue forms and their config."""
     settings = read_command_settings(arguments.config, messages_in("en"))
-    result = load_catalogue(settings, today=date.today())
-    if result.catalogue is None:
-        print(f"The data has errors; run `make check` first. {ISSUE_FORM_PATH} was not changed.", file=stdout)
-        return EXIT_INVALID
-    return write_or_check(
-        settings.root, issue_form_files(result.catalogue, settings), "issue-form", arguments.check, stdout
-    )
+    try:
+        catalogue, _ = _valid_catalogue(settings)
+    except ValueError as error:
+        return _not_changed(error, ISSUE_FORM_PATH, stdout)
+    return write_or_check(settings.root, issue_form_files(catalogue, settings), "issue-form", arguments.check, stdout)
 
 
 def issue_to_offer_command(arguments: argparse.Namespace, stdout: TextIO) -> int:
