@@ -20,9 +20,11 @@ if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
 from catalogue.data.package_files import DEFAULTS_DIR, SCHEMA_DIR
+from catalogue.site.search_terms import words as index_words
 from bench.synthetic import (  # noqa: E402
     ACTOR_TYPES,
     REFERENCE_DATE,
+    SyntheticCatalogue,
     actor_count,
     news_count,
     write_synthetic_catalogue,
@@ -212,11 +214,8 @@ def test_dates_and_times_are_written_in_quotes(data_dir: Path) -> None:
 
 def _offer_text_words(offers: int, language: str) -> tuple[int, int]:
     """(words, distinct words) of the offers' titles, summaries and descriptions in one language, as the index reads them."""
-    from bench.synthetic import SyntheticCatalogue
-    from catalogue.site.search_terms import words
-
     catalogue = SyntheticCatalogue(offers=offers, languages=(language,), seed=1, template_data_dir=FIXTURE_DATA, reference_date=REFERENCE_DATE)
-    found = [word for offer in catalogue.offers for field in TEXT_FIELDS["offer"] for word in words(offer[field][language])]
+    found = [word for offer in catalogue.offers for field in TEXT_FIELDS["offer"] for word in index_words(offer[field][language])]
     return len(found), len(set(found))
 
 

@@ -287,7 +287,7 @@ class Analyser:
     def _restemmed(self, word: str) -> list[str]:
         if self.language == "ar":
             word = word.translate(_ARABIC_AS_STEMMED)  # as the index reads it (rule 4)
-        return normalise(self._stem(self._stem(word))).split()
+        return self._fold(self._stem(self._stem(word)))
 
     def text_words(self, text: str) -> list[str]:
         """The words of a text, Persian endings joined to their word (rules 1-2)."""
