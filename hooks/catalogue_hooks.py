@@ -10,12 +10,14 @@ span all languages after the last language is built. Supported engines: mkdocs 1
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from jinja2 import ChoiceLoader, DictLoader, Environment
+from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -24,7 +26,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from catalogue.build.site_output import LanguageOutput, write_language_outputs, write_site_wide_outputs
+from catalogue.build.site_folder import SiteFolder
+from catalogue.build.site_output import (
+    LanguageOutput,
+    start_open_data,
+    write_language_outputs,
+    write_site_wide_outputs,
+)
 from catalogue.build.site_run import BUILD_DATE_VARIABLE, BuildStopped, SiteRun, start_site_run
 from catalogue.build.template_cache import CompiledTemplates
 from catalogue.data.package_files import THEME_DIR
@@ -54,6 +62,10 @@ class _Build(SiteRun):
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
+    site: SiteFolder | None = None
+    """The site folder as the earlier build left it, when this build keeps it instead of letting mkdocs empty it."""
+    open_data: Callable[[], Mapping[str, bytes]] | None = None
+    """The open data, made in a worker while the languages build (catalogue.build.site_output.start_open_data)."""
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -124,6 +136,11 @@ class CataloguePlugin(BasePlugin):
         """Material's compiled templates, kept across the per-language builds instead of compiled once for each."""
         self._editor_files = EditorFiles()
         """The editor's files of the last finished build, which `mkdocs serve` answers with while it rebuilds."""
+        self._dirty = False
+        """Whether mkdocs runs with --dirty: it then keeps the site folder, stale files and all."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._dirty = dirty
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         server.set_app(self._editor_files.serving(server.get_app(), getattr(server, "mount_path", "/")))
@@ -147,6 +164,22 @@ class CataloguePlugin(BasePlugin):
             for entry in plugin.config.languages:
                 entry.build = entry.locale in self._build.languages
         return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Keeps the site folder of the earlier build instead of letting mkdocs empty it: unchanged files are not
+        written again and the stale ones are removed after the last language (catalogue.build.site_folder). Done as
+        mkdocs-static-i18n keeps the folder between its languages: by standing in for mkdocs' `clean_directory`,
+        once, in the default language's build."""
+        build = self._build
+        if build is None or self._dirty or _current_language(config) != build.settings.default_language:
+            return
+        empty_folder = mkdocs_utils.clean_directory
+
+        def keep_folder(directory: str) -> None:
+            mkdocs_utils.clean_directory = empty_folder
+            build.site = SiteFolder.kept(Path(directory))
+
+        mkdocs_utils.clean_directory = keep_folder
 
     @event_priority(-110)
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -293,26 +326,32 @@ class CataloguePlugin(BasePlugin):
         if self._build is None:
             return
         output = self._language_output(config)
-        rendering = self._build.pool.rendering(output.language)
+        pool = self._build.pool
+        if self._build.open_data is None:
+            self._build.open_data = start_open_data(self._build.job, self._build.languages, output.cache, pool)
+        rendering = pool.rendering(output.language)
         frames = {
             depth: self._render_frame(config, depth) for depth in sorted({page.depth for page in rendering.pages})
         }
-        site_root = Path(config.site_dir)
-        written = write_language_outputs(output, rendering, frames, site_root)
+        if self._build.site is None:
+            self._build.site = SiteFolder(Path(config.site_dir))
+        site = self._build.site
+        made, written = write_language_outputs(output, rendering, frames, site, pool)
         self._build.written_languages.add(output.language)
         log.info(
-            f"{output.language}: wrote {written} catalogue files ({rendering.reused} parts from the build cache, {rendering.made} made anew)"
+            f"{output.language}: {made} catalogue files, {written} of them new or changed "
+            f"({rendering.reused} parts from the build cache, {rendering.made} made anew)"
         )
         if self._build.written_languages == set(self._build.languages):
-            self._build.pool.close()
-            write_site_wide_outputs(
-                self._build.publication,
+            made, written = write_site_wide_outputs(
                 self._build.settings,
                 [self._build.outputs[code] for code in self._build.languages],
-                site_root,
-                self._build.job.history,
+                site,
+                self._build.open_data,
                 self._build.job.previews if self._build.settings.hide_preview_languages else frozenset(),
             )
+            pool.close()
+            log.info(f"search, open data and sitemap: {made} files, {written} of them new or changed")
             loaded = self._build.loaded
             assert loaded.catalogue is not None
             editor = write_editor(
@@ -320,12 +359,15 @@ class CataloguePlugin(BasePlugin):
                 loaded.catalogue.taxonomy,
                 loaded.labels,
                 loaded.directions,
-                site_root,
+                site.root,
                 self._build.messages.with_tables(OFFICE_MESSAGES),
             )
             if editor.warning is not None:
                 log.warning(editor.warning)
-            self._editor_files.keep(site_root, editor.paths)
+            self._editor_files.keep(site.root, editor.paths)
+            removed = site.remove_stale()
+            if removed:
+                log.info(f"removed {len(removed)} files an earlier build left in the site folder")
 
 
 def _set_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:

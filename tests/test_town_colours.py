@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogue.build.site_folder import SiteFolder
 from catalogue.build.site_output import write_product_assets
 from catalogue.data.colours import contrast_with_white
 from catalogue.data.settings import SettingsError, settings_from_config
@@ -34,12 +35,12 @@ def test_a_colour_that_cannot_work_stops_with_its_fix(tmp_path: Path, colours: o
 
 def test_the_towns_colours_stand_over_the_products_styles(tmp_path: Path) -> None:
     settings = _settings({"primary": "#0b4f8a", "accent": "#8a3b12"}, tmp_path)
-    write_product_assets(tmp_path / "site", settings)
+    write_product_assets(SiteFolder(tmp_path / "site"), settings)
     stylesheet = (tmp_path / "site" / TOWN_STYLESHEET).read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #0b4f8a;" in stylesheet and "--md-accent-fg-color: #8a3b12;" in stylesheet
     assert (tmp_path / "site/assets/catalogue/catalogue.css").is_file()
 
 
 def test_without_colours_there_is_no_town_stylesheet(tmp_path: Path) -> None:
-    write_product_assets(tmp_path / "site", _settings(None, tmp_path))
+    write_product_assets(SiteFolder(tmp_path / "site"), _settings(None, tmp_path))
     assert not (tmp_path / "site" / TOWN_STYLESHEET).exists()

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from catalogue.site.offline import REGISTRATION_PATH, WORKER_PATH, kill_switch_worker
+from catalogue.build.site_folder import SiteFolder
 from catalogue.build.site_output import write_offline_worker
 from tests.site.sample_data import LOADED, PUBLISHED, SETTINGS
 from tests.towns import BuiltSite
@@ -219,7 +220,7 @@ def test_a_new_build_replaces_the_saved_copy(offline_context: BrowserContext, se
 
     stylesheet = copy / "assets/catalogue/catalogue.css"
     stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n.cat-next-build { color: inherit; }\n", encoding="utf-8")
-    write_offline_worker(SETTINGS, copy)
+    write_offline_worker(SETTINGS, SiteFolder(copy))
     page.reload()
     wait_until(page, "(old) => caches.keys().then((names) => { const own = names.filter((name) => name.startsWith('catalogue-offline '));"
                      " return own.length === 1 && own[0] !== old; })", before[0])

@@ -53,10 +53,13 @@ def warm_town(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_warm_build_of_unchanged_data_is_byte_identical_to_a_cold_build(warm_town: Path) -> None:
+    pages = [warm_town / "site" / path for path in ("offers/integrationskurs-abend/index.html", "ar/offers/integrationskurs-abend/index.html")]
+    written_before = [page.stat().st_mtime_ns for page in pages]
     log = rebuild(warm_town)
     assert reused_parts(log) > 0, "the second build took nothing from the build cache"
     assert " 0 parts from the build cache" not in log
     assert differences(site_files(warm_town / "cold-site"), site_files(warm_town / "site")) == []
+    assert [page.stat().st_mtime_ns for page in pages] == written_before, "an unchanged page was written again"
 
 
 def change_offer_title(data: Path) -> str:
@@ -98,3 +101,17 @@ def test_after_a_change_a_warm_build_is_byte_identical_to_a_cold_build_of_the_ch
     assert warm[changed_page] != before[changed_page], "the change did not reach the page it should change"
     assert differences(site_files(cold.root), warm) == []
     assert reused_parts(log) > 0 or change is change_german_words
+
+
+def test_after_an_offer_is_deleted_a_warm_build_leaves_nothing_of_it(warm_town: Path, tmp_path: Path) -> None:
+    """The warm build keeps the site folder of the build before; the deleted offer's pages, in every language, and
+    its calendar must go with it, and a file nobody built too."""
+    (warm_town / "site" / "notes.txt").write_text("left in the site folder by hand", encoding="utf-8")
+    (warm_town / "data/offers/vhs-teststadt/integrationskurs-abend.yml").unlink()
+    rebuild(warm_town)
+    cold_dir = tmp_path / "cold"
+    shutil.copytree(warm_town / "data", cold_dir / "data")
+    cold = build_site(cold_dir, FIXTURE_TOWN, data_dir=cold_dir / "data")
+    warm = site_files(warm_town / "site")
+    assert not [path for path in warm if "integrationskurs-abend/" in path]
+    assert differences(site_files(cold.root), warm) == []

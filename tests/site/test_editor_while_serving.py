@@ -1,4 +1,4 @@
-"""`make serve` with the web editor: while the preview rebuilds after a save (30–60 s on a real town), the editor's
+"""`make serve` with the web editor: while the preview rebuilds after a save (seconds to a minute on a real town), the editor's
 page, its scripts and the preview's stylesheets still load at once, from the last finished build, and carry no
 live-reload script, so a rebuild never reloads /admin/ over unsaved typing. Runs the real `mkdocs serve`."""
 from __future__ import annotations
@@ -51,7 +51,12 @@ def serving(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pat
     work = tmp_path_factory.mktemp("serve")
     repository = copy_repository(work / "repository")
     config_file = work / "mkdocs.yml"
-    write_mkdocs_config(site_config(repository.root, site_dir=work / "site"), config_file)
+    config = site_config(repository.root, site_dir=work / "site")
+    # The fixture town rebuilds in about a second, too soon for a request to find the rebuild running; a large town's
+    # rebuild takes seconds to a minute. An mkdocs hook makes each language's build last a second longer.
+    (work / "slow_build.py").write_text("import time\n\n\ndef on_pre_build(config):\n    time.sleep(1)\n", encoding="utf-8")
+    config["hooks"] = [str(work / "slow_build.py")]
+    write_mkdocs_config(config, config_file)
     port = _free_port()
     environment = {**os.environ, "PYTHONPATH": str(REPO / "hooks"), "NO_MKDOCS_2_WARNING": "1", "CATALOGUE_WORKERS": "1"}
     process = subprocess.Popen(

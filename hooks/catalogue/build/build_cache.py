@@ -15,12 +15,14 @@ rename) holds what that language's build used, so entries of deleted offers leav
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import pickle
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -89,6 +91,20 @@ def context_digest(product: str, *inputs: Any) -> str:
     )
 
 
+RecordDigests = dict[int, tuple[object, str]]
+"""id(record) -> (the record, kept so that its id stays its own; its digest `digest_of(record)`)."""
+
+
+def record_digests(records: Iterable[object]) -> RecordDigests:
+    """The digests of records every language's parts are keyed by (offers, providers), computed once for the build:
+    the repr of a record is the costly part of a key, and worker processes forked afterwards inherit them."""
+    return {id(record): (record, digest_of(record)) for record in records}
+
+
+def _never_made() -> Any:
+    raise AssertionError("a part found in the cache was made again")
+
+
 @dataclass
 class LanguageCache:
     """One language's cached parts: read before the language renders, saved after it. `lookup` gives an entry made
@@ -101,15 +117,18 @@ class LanguageCache:
     used: dict[str, Any] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
-    _records: dict[int, tuple[object, str]] = field(default_factory=dict, repr=False)
-    """id(record) -> (the record, kept so that its id stays its own; its digest)."""
+    _records: RecordDigests = field(default_factory=dict, repr=False)
 
     @classmethod
-    def open(cls, folder: Path | None, language: str, context: str) -> LanguageCache:
-        """The language's cache file in `folder` (None: a cache that keeps nothing). A missing, unreadable or
-        foreign file is an empty cache, never an error: the build then makes everything anew."""
+    def open(
+        cls, folder: Path | None, language: str, context: str, records: RecordDigests | None = None
+    ) -> LanguageCache:
+        """The language's cache file in `folder` (None: a cache that keeps nothing), with the `records`' digests
+        known beforehand. A missing, unreadable or foreign file is an empty cache, never an error: the build then
+        makes everything anew."""
+        known = dict(records or {})
         if folder is None:
-            return cls(None, context)
+            return cls(None, context, _records=known)
         path = folder / f"{language}.cache"
         try:
             stored = pickle.loads(zlib.decompress(path.read_bytes()))
@@ -124,19 +143,31 @@ class LanguageCache:
             ValueError,
             TypeError,
         ):
-            return cls(path, context)
+            return cls(path, context, _records=known)
         if (
             not isinstance(stored, dict)
             or stored.get("format") != FORMAT
             or not isinstance(stored.get("entries"), dict)
         ):
-            return cls(path, context)
-        return cls(path, context, found=stored["entries"])
+            return cls(path, context, _records=known)
+        return cls(path, context, found=stored["entries"], _records=known)
 
     def part(self, kind: str, records: tuple[object, ...], make: Callable[[], T]) -> T:
         """The part `kind` (e.g. 'offer-page') made from `records` in this build's context: from the cache when
         an earlier build made it from the same inputs, else made by `make()`."""
-        return self.lookup(digest_of(self.context, kind, *(self._digest(record) for record in records)), make)
+        return self.lookup(self._key(kind, records), make)
+
+    def later(self, kind: str, records: tuple[object, ...], start: Callable[[], Future[T]]) -> Callable[[], T]:
+        """Like `part`, for a part made in another process while the build goes on: when no earlier build made
+        it, `start()` starts making it now; the function returned gives the part, waiting for it if need be."""
+        key = self._key(kind, records)
+        if key in self.used or key in self.found:
+            return functools.partial(self.lookup, key, _never_made)
+        making = start()
+        return functools.partial(self.lookup, key, making.result)
+
+    def _key(self, kind: str, records: tuple[object, ...]) -> str:
+        return digest_of(self.context, kind, *(self._digest(record) for record in records))
 
     def _digest(self, record: object) -> str:
         """A record's digest, computed once per language: a page, a card and a calendar of the same offer share it

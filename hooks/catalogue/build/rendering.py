@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from typing import Any, TypeVar
 
 from catalogue.data.model import offer_has_dates
 from catalogue.data.settings import Settings
@@ -25,7 +26,9 @@ from catalogue.site.page_renderer import RenderedPage, template_environment
 from catalogue.site.pages import PageRenderer
 from catalogue.site.search_index import CatalogueEntries, catalogue_entries
 
-from .build_cache import LanguageCache, cache_folder, context_digest, product_digest
+from .build_cache import LanguageCache, RecordDigests, cache_folder, context_digest, product_digest
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,10 @@ class RenderJob:
     """Languages no native reader has reviewed yet (LoadResult.unreviewed); the default language never is one."""
     cached: bool = False
     """Whether the languages' pages come from and go to the persistent build cache (catalogue.build.build_cache)."""
+    product: str = ""
+    """The product's digest (build_cache.product_digest), computed once for the build; empty: computed when asked."""
+    records: RecordDigests = field(default_factory=dict)
+    """The digests of the offers and providers (build_cache.record_digests), when computed once for every language."""
 
     def reader(self, language: str) -> ReaderLanguage:
         return ReaderLanguage(
@@ -65,7 +72,7 @@ class RenderJob:
         """The digest of everything a language's parts are made from besides the records they show: the product,
         the settings, every language's labels and formats, the preview languages, the taxonomy and the day."""
         return context_digest(
-            product_digest(),
+            self.product or product_digest(),
             language,
             repr(self.settings),
             self.labels,
@@ -79,7 +86,10 @@ class RenderJob:
         """The language's persistent cache (its file `name`, default the language's code), keyed by
         `cache_context`; an empty one that keeps nothing when the job is not `cached`."""
         return LanguageCache.open(
-            cache_folder(self.settings.root) if self.cached else None, name or language, self.cache_context(language)
+            cache_folder(self.settings.root) if self.cached else None,
+            name or language,
+            self.cache_context(language),
+            self.records,
         )
 
 
@@ -138,6 +148,11 @@ def _render_in_worker(language: str) -> LanguageRendering:
     return render_language(_job_in_worker, language)
 
 
+def _call_with_job_in_worker(function: Callable[..., T], *arguments: Any) -> T:
+    assert _job_in_worker is not None
+    return function(_job_in_worker, *arguments)
+
+
 class RenderingPool:
     """Starts rendering every language at once; `rendering(code)` waits for that language's result."""
 
@@ -157,6 +172,21 @@ class RenderingPool:
         if language not in self._futures:
             return render_language(self._job, language)
         return self._futures.pop(language).result()
+
+    def submit(self, function: Callable[..., T], *arguments: Any) -> Future[T]:
+        """function(*arguments) (a module's function; the arguments are pickled) in a worker, after the renderings
+        already asked for; without workers, here and now."""
+        if self._executor is None:
+            done: Future[T] = Future()
+            done.set_result(function(*arguments))
+            return done
+        return self._executor.submit(function, *arguments)
+
+    def submit_with_job(self, function: Callable[..., T], *arguments: Any) -> Future[T]:
+        """function(job, *arguments) in a worker, which has the job already (it is not pickled again)."""
+        if self._executor is None:
+            return self.submit(function, self._job, *arguments)
+        return self._executor.submit(_call_with_job_in_worker, function, *arguments)
 
     def close(self) -> None:
         if self._executor is not None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from catalogue.build.build_cache import LanguageCache, cache_folder, context_digest, product_digest, record_digests
 from catalogue.build.messages import TABLE as BUILD_MESSAGES
 from catalogue.build.preview import preview_languages
 from catalogue.build.rendering import RenderingPool, RenderJob
@@ -70,7 +71,12 @@ def start_site_run(config_file: Path, fixed_date: str | None = None) -> SiteRun:
         raise BuildStopped(str(error)) from error
     today = build_date(fixed_date)
     messages = Messages(message_language_for(None, settings.default_language), BUILD_MESSAGES, SITE_MESSAGES)
-    loaded = load_catalogue(settings, today=today, message_language=messages.language)
+    product = product_digest()
+    read_before = LanguageCache.open(
+        cache_folder(settings.root), "data", context_digest(product, "data", messages.language, repr(settings))
+    )
+    loaded = load_catalogue(settings, today=today, message_language=messages.language, file_cache=read_before)
+    read_before.save()
     errors = loaded.errors
     if errors or loaded.catalogue is None:
         listing = "\n".join(format_problem(problem, style="text") for problem in errors)
@@ -89,6 +95,8 @@ def start_site_run(config_file: Path, fixed_date: str | None = None) -> SiteRun:
         formats=loaded.formats,
         previews=loaded.unreviewed,
         cached=True,
+        product=product,
+        records=record_digests((*publication.offers, *loaded.catalogue.actors.values())),
     )
     return SiteRun(
         settings=settings,

@@ -4,13 +4,15 @@ other checks' in one round (a record the schema refused in parts is checked in t
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from catalogue.checks.context import RECORD_KINDS, CheckContext
 from catalogue.checks.messages import TABLE as CHECK_MESSAGES
@@ -35,7 +37,7 @@ from catalogue.data.schema_loading import Kind, SchemaSet, schema_set
 from catalogue.data.schema_validation import check_document, usable_parts
 from catalogue.data.settings import Settings
 from catalogue.data.site_engine import material_interface_languages
-from catalogue.data.strict_yaml import JsonPath, read_yaml_file
+from catalogue.data.strict_yaml import MAX_FILE_BYTES, JsonPath, parse_yaml_bytes, read_yaml_file
 from catalogue.data.translation_record import translation_record
 
 DATA_SUFFIX = ".yml"
@@ -52,6 +54,9 @@ FOLDERS: Mapping[Kind, str] = {
 TAXONOMY_FILE = "taxonomy.yml"
 LANGUAGE_KINDS: tuple[Kind, ...] = ("labels", "glossary", "synonyms")
 """Kinds with one file per language, which the product ships and a town may extend or override."""
+
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,20 @@ class _Found:
     """One of the product's own files (its default taxonomy, labels, glossary or synonyms), not the town's."""
 
 
-def load_catalogue(settings: Settings, *, today: date, message_language: str | None = None) -> LoadResult:
+class FileCache(Protocol):
+    """Where `load_catalogue` finds what it read from a data file of the same bytes before (catalogue.build.
+    build_cache.LanguageCache, opened for the product, the message language, the default language and the data
+    folder): `part(kind, records, make)` gives the part made from `records`, calling `make()` when none was made."""
+
+    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
+
+
+def load_catalogue(
+    settings: Settings, *, today: date, message_language: str | None = None, file_cache: FileCache | None = None
+) -> LoadResult:
+    """Reads, validates and checks the town's data (and the product's defaults beneath it) for `today`.
+    `file_cache`: what a build read from the same files before, so that an unchanged file is not parsed and
+    validated again; every file is still read, and the checks across files run every time."""
     messages = Messages(message_language_for(message_language, settings.default_language), CHECK_MESSAGES)
     data_path = _relative(settings.data_dir, settings.root)
     found, problems = _find_files(settings, data_path, messages)
@@ -102,28 +120,9 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
     files: list[DataFile] = []
     shipped: list[DataFile] = []
     for item in found:
-        result = read_yaml_file(item.file, item.path, messages)
-        problems.extend(result.problems)
-        valid = False
-        refused: frozenset[JsonPath] = frozenset()
-        usable: Any = None
-        misplaced = _misplaced(item, result.document.data if result.document is not None else None, data_path, messages)
-        if misplaced is not None:
-            problems.append(misplaced)
-        elif result.document is not None:
-            schema_problems = check_document(
-                item.kind,
-                result.document,
-                item.path,
-                messages,
-                default_language=settings.default_language,
-                schemas=schemas,
-            )
-            problems.extend(schema_problems)
-            valid = not schema_problems
-            if schema_problems and item.kind in RECORD_KINDS:
-                refused, usable = usable_parts(item.kind, result.document.data, schemas)
-        file = DataFile(item.kind, item.path, result.document, valid, refused, usable)
+        read = functools.partial(_read_data_file, item, settings, data_path, messages, schemas)
+        file, file_problems = read(None) if file_cache is None else _read_through(file_cache, item, read)
+        problems.extend(file_problems)
         (shipped if item.product else files).append(file)
     files = _layered(files, shipped, settings)
     context = CheckContext(settings, today, messages, schemas, data_path, material_interface_languages())
@@ -167,6 +166,52 @@ def load_catalogue(settings: Settings, *, today: date, message_language: str | N
             }
         ),
     )
+
+
+def _read_data_file(
+    item: _Found, settings: Settings, data_path: str, messages: Messages, schemas: SchemaSet, raw: bytes | None
+) -> tuple[DataFile, tuple[Problem, ...]]:
+    """One data file read (from `raw`, its bytes, when given) and checked against its schema, with its problems."""
+    result = (
+        read_yaml_file(item.file, item.path, messages) if raw is None else parse_yaml_bytes(raw, item.path, messages)
+    )
+    problems = list(result.problems)
+    valid = False
+    refused: frozenset[JsonPath] = frozenset()
+    usable: Any = None
+    misplaced = _misplaced(item, result.document.data if result.document is not None else None, data_path, messages)
+    if misplaced is not None:
+        problems.append(misplaced)
+    elif result.document is not None:
+        schema_problems = check_document(
+            item.kind,
+            result.document,
+            item.path,
+            messages,
+            default_language=settings.default_language,
+            schemas=schemas,
+        )
+        problems.extend(schema_problems)
+        valid = not schema_problems
+        if schema_problems and item.kind in RECORD_KINDS:
+            refused, usable = usable_parts(item.kind, result.document.data, schemas)
+    return DataFile(item.kind, item.path, result.document, valid, refused, usable), tuple(problems)
+
+
+def _read_through(
+    cache: FileCache, item: _Found, read: Callable[[bytes | None], tuple[DataFile, tuple[Problem, ...]]]
+) -> tuple[DataFile, tuple[Problem, ...]]:
+    """`read` by way of the cache, keyed by the file's place and the SHA-256 of its bytes; a file that cannot be
+    read or is too large is read without the cache, which then reports it."""
+    try:
+        with item.file.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError:
+        return read(None)
+    if len(raw) > MAX_FILE_BYTES:
+        return read(None)
+    digest = hashlib.sha256(raw).hexdigest()
+    return cache.part("data-file", (item.kind, item.path, item.product, digest), lambda: read(raw))
 
 
 def _layered(files: list[DataFile], shipped: list[DataFile], settings: Settings) -> list[DataFile]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -45,7 +45,10 @@ class RenderedPage:
         return self.path.count("/")
 
 
+@cache
 def template_environment() -> Environment:
+    """The generated pages' Jinja environment, one per process: it knows no language (the filters take the reader),
+    so every language's renderer shares its compiled templates."""
     environment = Environment(
         loader=FileSystemLoader(_TEMPLATES),
         auto_reload=False,

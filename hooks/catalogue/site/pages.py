@@ -103,14 +103,20 @@ class PageRenderer(ListingPages):
         return f'<script src="{"../" * (2 + self.reader.prefix.count("/"))}assets/catalogue/share.js" defer></script>'
 
     def actor_page(self, actor: Actor) -> RenderedPage:
-        return self._render(
-            "actor.html",
-            f"actors/{actor.id}/index.html",
-            title=self.reader.plain(actor.name),
-            description=self.reader.t(f"actor_type.{actor.type}"),
-            actor=actor,
-            offers=self.publication.offers_of_actor(actor.id),
-            machine=self.reader.code in actor.translation.machine,
+        """A provider's page; it shows the provider and the cards of its offers, nothing of other records."""
+        offers = self.publication.offers_of_actor(actor.id)
+        return self.parts.part(
+            "actor-page",
+            (actor, *offers),
+            lambda: self._render(
+                "actor.html",
+                f"actors/{actor.id}/index.html",
+                title=self.reader.plain(actor.name),
+                description=self.reader.t(f"actor_type.{actor.type}"),
+                actor=actor,
+                offers=offers,
+                machine=self.reader.code in actor.translation.machine,
+            ),
         )
 
     def actors_page(self) -> RenderedPage:
