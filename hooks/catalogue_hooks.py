@@ -52,6 +52,9 @@ from catalogue.site.site_chrome import LEGAL_PAGES, SiteChrome
 log = get_plugin_logger(__name__)
 
 
+_EMPTY_FOLDER = mkdocs_utils.clean_directory
+"""mkdocs' own emptying of the site folder, which `CataloguePlugin.on_pre_build` stands in for once per build."""
+
 _HOME_MARKERS = {f"<!-- catalogue:{name} -->": name for name in ("search", "categories", "news")}
 
 
@@ -173,10 +176,9 @@ class CataloguePlugin(BasePlugin):
         build = self._build
         if build is None or self._dirty or _current_language(config) != build.settings.default_language:
             return
-        empty_folder = mkdocs_utils.clean_directory
 
         def keep_folder(directory: str) -> None:
-            mkdocs_utils.clean_directory = empty_folder
+            mkdocs_utils.clean_directory = _EMPTY_FOLDER
             build.site = SiteFolder.kept(Path(directory))
 
         mkdocs_utils.clean_directory = keep_folder

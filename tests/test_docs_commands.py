@@ -161,7 +161,8 @@ def test_every_shown_python_command_names_a_script_or_module_that_exists(documen
     assert script.is_file(), f"{document} shows `python {command}`, but {words[0]} does not exist"
     source = script.read_text(encoding="utf-8")
     for option in (word.split("=", 1)[0] for word in words[1:] if word.startswith("--")):
-        assert f'"{option}"' in source, f"{document}: {words[0]} defines no option {option}"
+        negated = option.startswith("--no-") and f'"--{option[5:]}"' in source and "BooleanOptionalAction" in source
+        assert f'"{option}"' in source or negated, f"{document}: {words[0]} defines no option {option}"
 
 
 def _slug(heading: str) -> str:
