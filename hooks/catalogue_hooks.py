@@ -363,6 +363,7 @@ class CataloguePlugin(BasePlugin):
                 loaded.directions,
                 site.root,
                 self._build.messages.with_tables(OFFICE_MESSAGES),
+                site.write,
             )
             if editor.warning is not None:
                 log.warning(editor.warning)

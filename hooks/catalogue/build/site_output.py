@@ -57,7 +57,6 @@ class LanguageOutput:
     """The language's search index and, for the default language, the site-wide files of earlier builds."""
     search_index: Callable[[], Mapping[str, bytes]] = dict
     """The language's search index files, once `write_language_outputs` has started making them."""
-    listing_files: Mapping[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def create(cls, job: RenderJob, language: str) -> LanguageOutput:
@@ -99,40 +98,34 @@ def write_language_outputs(
     site: SiteFolder,
     pool: RenderingPool,
 ) -> tuple[int, int]:
-    """Writes the language's pages and files into the site and starts its search index in a worker (written by
-    `write_search_files`); returns (files made, files written because they were new or changed)."""
+    """Writes the language's pages, files, catalogue cards and facets and stemmer into the site, and starts its
+    search index in a worker (written by `write_search_index`); returns (files made, files written because they
+    were new or changed)."""
     reader = output.reader
     language_root = site.root / reader.prefix
+    search_root = site.root / "search" / reader.code
     output.page_paths.extend(page.url for page in rendering.pages if page.listed)
     offline_pages = [output.renderer.offline_page()] if reader.settings.offline else []
-    written = _write_all(
-        site,
-        [
-            *(
-                (language_root / page.path, frames[page.depth].fill(page))
-                for page in (*rendering.pages, *offline_pages)
-            ),
-            *((language_root / path, content) for path, content in rendering.files),
-        ],
-    )
-    inputs = (rendering.search_entries, output.content_pages, output.synonyms)
-    output.search_index = output.cache.later("search-index", inputs, lambda: pool.submit(search_index_files, *inputs))
-    output.listing_files = rendering.listing_files
-    return len(rendering.pages) + len(offline_pages) + len(rendering.files), written
-
-
-def write_search_files(output: LanguageOutput, site: SiteFolder) -> tuple[int, int]:
-    """Writes the language's search index (waiting for it), the catalogue page's cards and facets and the
-    language's stemmer below search/<code>/; returns (files made, files written because new or changed)."""
-    search_files = dict(output.search_index())
-    search_files.update(output.listing_files)
-    script = stemmer_script(output.language)
+    search_files = dict(rendering.listing_files)
+    script = stemmer_script(reader.code)
     if script is not None:
         search_files["stemmer.js"] = script
+    files: list[tuple[Path, bytes | str]] = [
+        *((language_root / page.path, frames[page.depth].fill(page)) for page in (*rendering.pages, *offline_pages)),
+        *((language_root / path, content) for path, content in rendering.files),
+        *((search_root / name, content) for name, content in search_files.items()),
+    ]
+    inputs = (rendering.search_entries, output.content_pages, output.synonyms)
+    output.search_index = output.cache.later("search-index", inputs, lambda: pool.submit(search_index_files, *inputs))
+    return len(files), _write_all(site, files)
+
+
+def write_search_index(output: LanguageOutput, site: SiteFolder) -> tuple[int, int]:
+    """Writes the language's search index below search/<code>/, waiting for it; returns (files made, files written
+    because they were new or changed)."""
+    index = output.search_index()
     search_root = site.root / "search" / output.language
-    return len(search_files), _write_all(
-        site, ((search_root / name, content) for name, content in search_files.items())
-    )
+    return len(index), _write_all(site, ((search_root / name, content) for name, content in index.items()))
 
 
 def start_open_data(
@@ -154,13 +147,13 @@ def write_site_wide_outputs(
     open_data: Callable[[], Mapping[str, bytes]],
     left_out: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
-    """The site's files shared by every language, after every language's search files: the open data (from
+    """The site's files shared by every language, after every language's search index: the open data (from
     `start_open_data`), the sitemap (`left_out`: languages kept out of it; from the default language's build cache
     when an earlier build listed the same pages), the product's scripts and styles and the offline worker. Returns
     (files made, files written because new or changed)."""
     made, written = 0, 0
     for output in outputs:
-        count, changed = write_search_files(output, site)
+        count, changed = write_search_index(output, site)
         made, written = made + count, written + changed
     cache = outputs[0].cache
     page_paths = [(output.page_paths, [entry.url for entry in output.content_pages]) for output in outputs]

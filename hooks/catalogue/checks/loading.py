@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 from catalogue.checks.context import RECORD_KINDS, CheckContext
 from catalogue.checks.messages import TABLE as CHECK_MESSAGES
@@ -31,6 +31,7 @@ from catalogue.data.model import (
     taxonomy_from_document,
 )
 from catalogue.data.package_files import DEFAULTS_DIR, product_path
+from catalogue.data.part_cache import PartCache
 from catalogue.data.problems import Problem, problem_sort_key
 from catalogue.data.repository_files import check_repository_files, is_linked
 from catalogue.data.schema_loading import Kind, SchemaSet, schema_set
@@ -54,9 +55,6 @@ FOLDERS: Mapping[Kind, str] = {
 TAXONOMY_FILE = "taxonomy.yml"
 LANGUAGE_KINDS: tuple[Kind, ...] = ("labels", "glossary", "synonyms")
 """Kinds with one file per language, which the product ships and a town may extend or override."""
-
-
-_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -98,20 +96,13 @@ class _Found:
     """One of the product's own files (its default taxonomy, labels, glossary or synonyms), not the town's."""
 
 
-class FileCache(Protocol):
-    """Where `load_catalogue` finds what it read from a data file of the same bytes before (catalogue.build.
-    build_cache.LanguageCache, opened for the product, the message language, the default language and the data
-    folder): `part(kind, records, make)` gives the part made from `records`, calling `make()` when none was made."""
-
-    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
-
-
 def load_catalogue(
-    settings: Settings, *, today: date, message_language: str | None = None, file_cache: FileCache | None = None
+    settings: Settings, *, today: date, message_language: str | None = None, file_cache: PartCache | None = None
 ) -> LoadResult:
     """Reads, validates and checks the town's data (and the product's defaults beneath it) for `today`.
-    `file_cache`: what a build read from the same files before, so that an unchanged file is not parsed and
-    validated again; every file is still read, and the checks across files run every time."""
+    `file_cache`: what a build read from the same files before (the build cache, opened for the product, the
+    message language and the settings), so that an unchanged file is not parsed and validated again; every file
+    is still read, and the checks across files run every time."""
     messages = Messages(message_language_for(message_language, settings.default_language), CHECK_MESSAGES)
     data_path = _relative(settings.data_dir, settings.root)
     found, problems = _find_files(settings, data_path, messages)
@@ -199,7 +190,7 @@ def _read_data_file(
 
 
 def _read_through(
-    cache: FileCache, item: _Found, read: Callable[[bytes | None], tuple[DataFile, tuple[Problem, ...]]]
+    cache: PartCache, item: _Found, read: Callable[[bytes | None], tuple[DataFile, tuple[Problem, ...]]]
 ) -> tuple[DataFile, tuple[Problem, ...]]:
     """`read` by way of the cache, keyed by the file's place and the SHA-256 of its bytes; a file that cannot be
     read or is too large is read without the cache, which then reports it."""

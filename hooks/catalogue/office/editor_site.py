@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +30,11 @@ def write_editor(
     directions: Mapping[str, str],
     site_root: Path,
     messages: Messages,
+    write: Callable[[Path, bytes], object] | None = None,
 ) -> WrittenEditor:
     """Writes admin/ into the built site at site_root, styled with the site's own stylesheets; says what it wrote,
-    or why it wrote nothing."""
+    or why it wrote nothing. `write(path, content)` writes a file (the build's writer, which leaves unchanged files
+    alone); by default the file is written as it is."""
     if not DECAP_SCRIPT.is_file():
         return WrittenEditor([], messages.phrase("build.editor_missing", script=str(DECAP_SCRIPT)))
     default_labels = labels.get(settings.default_language, {})
@@ -45,8 +47,11 @@ def write_editor(
     for path, content in editor_files(
         settings, editor_config_text(config), stylesheets, directions, default_labels, DECAP_SCRIPT
     ):
-        target = site_root / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        (write or _write_file)(site_root / path, content)
         written.append(path)
     return WrittenEditor(written + stylesheets, None)
+
+
+def _write_file(target: Path, content: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from catalogue.data.email_address import mailto_href
 from catalogue.data.model import Actor, Offer
+from catalogue.data.part_cache import NoPartCache, PartCache
 from catalogue.figures.history import QuarterCount
 from catalogue.language.reader_language import FallbackTracker, ReaderLanguage, direction_of
 from catalogue.publication.capacity import capacity_state
@@ -20,7 +19,6 @@ from catalogue.publication.news_archive import current_news
 from catalogue.publication.visibility import Publication
 
 _TEMPLATES = Path(__file__).parent / "templates"
-_T = TypeVar("_T")
 _FALLBACK_NOTICE_SLOT = "<!--cat:fallback-notice-->"
 _ROOT_SLOT = "@@cat-root@@"
 
@@ -74,21 +72,6 @@ def template_environment() -> Environment:
     environment.filters["tel"] = lambda phone: "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     environment.filters["direction"] = direction_of
     return environment
-
-
-class PartCache(Protocol):
-    """Where a renderer finds the parts of pages an earlier build made from the same inputs (catalogue.build.
-    build_cache.LanguageCache): `part(kind, records, make)` gives the part `kind` made from `records` in the build's
-    context (settings, labels, taxonomy, day, product), calling `make()` when no earlier build made it."""
-
-    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T: ...
-
-
-class NoPartCache:
-    """Makes every part anew."""
-
-    def part(self, kind: str, records: tuple[object, ...], make: Callable[[], _T]) -> _T:
-        return make()
 
 
 @dataclass(frozen=True)
