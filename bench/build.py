@@ -12,7 +12,10 @@ from pathlib import Path
 
 STDERR_TAIL_LINES = 30
 SAMPLE_SECONDS = 0.2
-"""How often the build's processes' memory is read; a peak shorter than this may be missed."""
+"""How often the build's processes' resident memory is read; a peak shorter than this may be missed."""
+PSS_EVERY = 5
+"""Their proportional set size is read every PSS_EVERY samples: reading it walks each process's page tables, which
+at 10,000 offers costs a noticeable share of a core if done every sample."""
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -25,7 +28,11 @@ class BuildResult:
     """User plus system time of the build process: what the build costs when other work shares the machine."""
     peak_rss_bytes: int | None = None
     """The largest sum of the resident memory of the build's process and all its workers, sampled every
-    SAMPLE_SECONDS from /proc (None where there is no /proc)."""
+    SAMPLE_SECONDS from /proc (None where there is no /proc). Memory a forked worker still shares with the main
+    process counts once per process here."""
+    peak_pss_bytes: int | None = None
+    """The largest sum of the processes' proportional set size (Pss of /proc/<pid>/smaps_rollup: a page shared by n
+    processes counts 1/n in each), sampled with the resident memory: the memory the build takes from the machine."""
 
 
 def run_mkdocs_build(config_file: Path, *, cwd: Path, timeout: float | None = None) -> BuildResult:
@@ -44,22 +51,24 @@ def run_mkdocs_build(config_file: Path, *, cwd: Path, timeout: float | None = No
         sampler.stop()
         return BuildResult(
             False, time.perf_counter() - started, _tail((stderr or "") + f"\ntimed out after {timeout:.0f} s"),
-            _children_cpu_seconds() - cpu_before, sampler.peak,
+            _children_cpu_seconds() - cpu_before, sampler.peak, sampler.peak_pss,
         )
     seconds = time.perf_counter() - started
     sampler.stop()
     cpu_seconds = _children_cpu_seconds() - cpu_before
-    return BuildResult(process.returncode == 0, seconds, _tail(stderr), cpu_seconds, sampler.peak)
+    return BuildResult(process.returncode == 0, seconds, _tail(stderr), cpu_seconds, sampler.peak, sampler.peak_pss)
 
 
 class _MemorySampler:
-    """Sums the resident set size of a process and its descendants (Linux /proc), keeping the largest sum seen."""
+    """Sums the resident set size and the proportional set size of a process and its descendants (Linux /proc),
+    keeping the largest sums seen."""
 
     def __init__(self, pid: int) -> None:
         self._pid = pid
         self._done = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self.peak: int | None = 0 if Path("/proc/self/stat").is_file() else None
+        self.peak_pss: int | None = 0 if Path("/proc/self/smaps_rollup").is_file() else None
 
     def start(self) -> None:
         if self.peak is not None:
@@ -71,9 +80,13 @@ class _MemorySampler:
             self._thread.join()
 
     def _run(self) -> None:
+        samples = 0
         while not self._done.wait(SAMPLE_SECONDS):
-            total = sum(_rss_bytes(pid) for pid in _process_tree(self._pid))
-            self.peak = max(self.peak or 0, total)
+            tree = _process_tree(self._pid)
+            self.peak = max(self.peak or 0, sum(_rss_bytes(pid) for pid in tree))
+            samples += 1
+            if self.peak_pss is not None and samples % PSS_EVERY == 0:
+                self.peak_pss = max(self.peak_pss, sum(_pss_bytes(pid) for pid in tree))
 
 
 def _process_tree(root: int) -> list[int]:
@@ -97,6 +110,17 @@ def _rss_bytes(pid: int) -> int:
         return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_SIZE
     except (OSError, IndexError, ValueError):
         return 0
+
+
+def _pss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        return 0
+    return 0
 
 
 def _children_cpu_seconds() -> float:

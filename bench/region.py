@@ -114,6 +114,7 @@ def bench_region(work: Path, offers: int, languages: Sequence[str], seed: int, t
             towns=len(TOWNS), offers_per_town=offers, languages=list(languages), export_seconds_per_town=max(export_seconds),
             export_bytes=export_bytes, harvest_seconds=harvest_seconds, harvested_offers=written, build_seconds=built.seconds,
             build_cpu_seconds=built.cpu_seconds, build_peak_rss_bytes=built.peak_rss_bytes,
+            build_peak_pss_bytes=built.peak_pss_bytes,
         )
     yield "| towns × offers | languages | HSDS export s per town (all files MB) | harvest s (offers) | region build s (cpu) |"
     yield "| --- | ---: | ---: | ---: | ---: |"

@@ -41,6 +41,15 @@ def search_cell(search: dict[str, int | None]) -> str:
     return f"ar {kib(search['ar'])}, {largest}" if "ar" in search else largest
 
 
+def memory_cell(result: BuildResult | None) -> str:
+    if result is None or result.peak_rss_bytes is None:
+        return "n/a"
+    cell = f"{result.peak_rss_bytes / MIB:,.0f} MB"
+    if result.peak_pss_bytes:
+        cell += f" (PSS {result.peak_pss_bytes / MIB:,.0f} MB)"
+    return cell
+
+
 def table_line(row: Row) -> str:
     result, measurement = row.result, row.measurement
     if result is None:
@@ -55,7 +64,7 @@ def table_line(row: Row) -> str:
         f"{row.offers:,}",
         languages,
         seconds,
-        "n/a" if result is None or result.peak_rss_bytes is None else f"{result.peak_rss_bytes / MIB:,.0f} MB",
+        memory_cell(result),
         "n/a" if measurement.pages is None else f"{measurement.pages:,}",
         kib(measurement.offer_html_gzip_median),
         kib(measurement.first_visit_gzip_median),
@@ -66,7 +75,7 @@ def table_line(row: Row) -> str:
 
 def markdown_table(rows: list[Row]) -> str:
     lines = [HEADER, RULE, *(table_line(row) for row in rows)]
-    notes = ["", "build s = wall-clock seconds (cpu = user + system seconds of the build and its workers); peak memory = the largest sum of the resident memory of the build's processes, sampled every 0.2 s. KB = 1,024 bytes, gzip -9. Medians over up to 200 offer pages spread across the languages; first visit ="
+    notes = ["", "build s = wall-clock seconds (cpu = user + system seconds of the build and its workers); peak memory = the largest sum of the resident memory of the build's processes, sampled every 0.2 s (PSS: the largest sum of their proportional set sizes, where memory a worker shares with the process it was forked from counts once). KB = 1,024 bytes, gzip -9. Medians over up to 200 offer pages spread across the languages; first visit ="
              " the page plus every same-origin stylesheet, script, image and icon it references, each counted once."]
     dropped = sorted({code for row in rows for code in row.dropped_languages})
     if dropped:

@@ -10,7 +10,6 @@ span all languages after the last language is built. Supported engines: mkdocs 1
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from mkdocs.structure.pages import Page
 from catalogue.build.site_folder import SiteFolder
 from catalogue.build.site_output import (
     LanguageOutput,
+    OpenData,
     start_open_data,
     write_language_outputs,
     write_site_wide_outputs,
@@ -67,8 +67,8 @@ class _Build(SiteRun):
     env: Environment | None = None
     site: SiteFolder | None = None
     """The site folder as the earlier build left it, when this build keeps it instead of letting mkdocs empty it."""
-    open_data: Callable[[], Mapping[str, bytes]] | None = None
-    """The open data, made in a worker while the languages build (catalogue.build.site_output.start_open_data)."""
+    open_data: OpenData | None = None
+    """The open data, written by a worker while the languages build (catalogue.build.site_output.start_open_data)."""
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -329,15 +329,13 @@ class CataloguePlugin(BasePlugin):
             return
         output = self._language_output(config)
         pool = self._build.pool
-        if self._build.open_data is None:
-            self._build.open_data = start_open_data(self._build.job, self._build.languages, output.cache, pool)
-        rendering = pool.rendering(output.language)
-        frames = {
-            depth: self._render_frame(config, depth) for depth in sorted({page.depth for page in rendering.pages})
-        }
         if self._build.site is None:
             self._build.site = SiteFolder(Path(config.site_dir))
         site = self._build.site
+        if self._build.open_data is None:
+            self._build.open_data = start_open_data(self._build.job, self._build.languages, site, pool)
+        rendering = pool.rendering(output.language)
+        frames = {depth: self._render_frame(config, depth) for depth in sorted(rendering.depths)}
         made, written = write_language_outputs(output, rendering, frames, site, pool)
         self._build.written_languages.add(output.language)
         log.info(

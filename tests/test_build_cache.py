@@ -2,11 +2,18 @@
 longer uses; its key changes with the product's files."""
 from __future__ import annotations
 
+import pickle
+import zlib
 from pathlib import Path
 
 import pytest
-
-from catalogue.build.build_cache import CACHE_ENVIRONMENT, LanguageCache, cache_folder, product_digest
+from catalogue.build.build_cache import (
+    CACHE_ENVIRONMENT,
+    LanguageCache,
+    cache_folder,
+    product_digest,
+    remove_other_layouts,
+)
 
 
 def test_a_part_made_in_one_build_is_found_by_the_next_with_the_same_context(tmp_path: Path) -> None:
@@ -72,3 +79,21 @@ def test_the_cache_folder_is_beside_the_town_unless_set_or_off(tmp_path: Path, m
     assert cache_folder(tmp_path) == tmp_path / "elsewhere"
     monkeypatch.setenv(CACHE_ENVIRONMENT, "off")
     assert cache_folder(tmp_path) is None
+
+
+def test_an_earlier_layout_of_the_cache_is_removed_and_the_current_one_kept(tmp_path: Path) -> None:
+    (tmp_path / "de.files.cache").write_bytes(zlib.compress(pickle.dumps({"format": 1, "entries": {}})))
+    cache = LanguageCache.open(tmp_path, "de", "c")
+    cache.part("card", ("offer",), lambda: "kept")
+    cache.save()
+    assert remove_other_layouts(tmp_path) == ["de.files.cache"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["de.cache"]
+    assert LanguageCache.open(tmp_path, "de", "c").part("card", ("offer",), lambda: "made again") == "kept"
+
+
+def test_a_part_asked_for_twice_in_one_build_is_made_once(tmp_path: Path) -> None:
+    cache = LanguageCache.open(tmp_path, "de", "c")
+    made: list[str] = []
+    for _ in range(2):
+        assert cache.part("qr", ("u",), lambda: made.append("qr") or "<svg/>") == "<svg/>"
+    assert made == ["qr"] and (cache.hits, cache.misses) == (0, 1)

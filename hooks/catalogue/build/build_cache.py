@@ -9,8 +9,9 @@ record the part shows (an offer, its provider).
 
 The cache lives outside the site, in `.cache/catalogue/` beside the town's mkdocs.yml (or where
 `CATALOGUE_CACHE` points; `CATALOGUE_CACHE=off` builds without it). Deleting the folder is always safe: the next
-build is a cold one. One file per language (written by the process that rendered the language, atomically by
-rename) holds what that language's build used, so entries of deleted offers leave with the next build.
+build is a cold one. One file per language (an SQLite database written by the process that rendered the language,
+replacing the earlier one by rename once complete) holds what that language's build used, so entries of deleted
+offers leave with the next build.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import hashlib
 import json
 import os
 import pickle
+import sqlite3
 import zlib
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -30,9 +32,10 @@ from typing import Any, TypeVar
 
 CACHE_ENVIRONMENT = "CATALOGUE_CACHE"
 CACHE_FOLDER = Path(".cache") / "catalogue"
-FORMAT = 1
-"""The layout of a cache file; a new layout is read as an empty cache."""
+FORMAT = 2
+"""The layout of a cache file (SQLite's user_version); a file of another layout is read as an empty cache."""
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
+_SQLITE_HEADER = b"SQLite format 3\x00"
 _PRODUCT_SUFFIXES = frozenset({".py", ".html", ".yml", ".json", ".js", ".css"})
 _LIBRARIES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "segno")
 """The libraries whose output is part of a cached page: a new version may write other bytes."""
@@ -47,6 +50,24 @@ def cache_folder(town_root: Path) -> Path | None:
     if configured.lower() in {"off", "0", "no", "false"}:
         return None
     return Path(configured) if configured else town_root / CACHE_FOLDER
+
+
+def remove_other_layouts(folder: Path | None) -> list[str]:
+    """Removes the cache files in `folder` that are not SQLite databases (an earlier version's layout, never read
+    again); returns their names, sorted."""
+    removed: list[str] = []
+    if folder is None or not folder.is_dir():
+        return removed
+    for path in sorted(folder.glob("*.cache")):
+        try:
+            with path.open("rb") as handle:
+                if handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER:
+                    continue
+            path.unlink()
+        except OSError:
+            continue
+        removed.append(path.name)
+    return removed
 
 
 def product_digest(package_dir: Path = _PACKAGE_DIR) -> str:
@@ -107,17 +128,26 @@ def _never_made() -> Any:
 
 @dataclass
 class LanguageCache:
-    """One language's cached parts: read before the language renders, saved after it. `lookup` gives an entry made
-    from the same inputs or makes it; the entries looked up (found or made) are what `save` keeps."""
+    """One language's cached parts: opened before the language renders, saved after it. `lookup` gives an entry made
+    from the same inputs or makes it; the entries looked up (found or made) are what `save` keeps.
+
+    The file is an SQLite database (one table of key -> compressed pickle) read one entry at a time, and what a build
+    makes goes into the next file as it is made: a language's pages are never all held in memory, which at 10,000
+    offers would be hundreds of megabytes in each worker process."""
 
     path: Path | None
     context: str = ""
     """The build's context digest (`context_digest`) for this language; every key starts from it."""
-    found: dict[str, Any] = field(default_factory=dict)
-    used: dict[str, Any] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
     _records: RecordDigests = field(default_factory=dict, repr=False)
+    _earlier: sqlite3.Connection | None = field(default=None, repr=False)
+    """The file an earlier build saved, read only."""
+    _earlier_count: int = 0
+    _next: sqlite3.Connection | None = field(default=None, repr=False)
+    """The file this build writes (beside `path`, renamed over it by `save`), opened when the first part is made."""
+    _used: set[str] = field(default_factory=set, repr=False)
+    _made: set[str] = field(default_factory=set, repr=False)
 
     @classmethod
     def open(
@@ -130,38 +160,30 @@ class LanguageCache:
         if folder is None:
             return cls(None, context, _records=known)
         path = folder / f"{language}.cache"
-        try:
-            stored = pickle.loads(zlib.decompress(path.read_bytes()))
-        except (
-            OSError,
-            zlib.error,
-            pickle.UnpicklingError,
-            EOFError,
-            AttributeError,
-            ImportError,
-            IndexError,
-            ValueError,
-            TypeError,
-        ):
-            return cls(path, context, _records=known)
-        if (
-            not isinstance(stored, dict)
-            or stored.get("format") != FORMAT
-            or not isinstance(stored.get("entries"), dict)
-        ):
-            return cls(path, context, _records=known)
-        return cls(path, context, found=stored["entries"], _records=known)
+        earlier, count = _open_earlier(path)
+        return cls(path, context, _records=known, _earlier=earlier, _earlier_count=count)
 
     def part(self, kind: str, records: tuple[object, ...], make: Callable[[], T]) -> T:
         """The part `kind` (e.g. 'offer-page') made from `records` in this build's context: from the cache when
         an earlier build made it from the same inputs, else made by `make()`."""
         return self.lookup(self._key(kind, records), make)
 
+    def stored(self, kind: str, records: tuple[object, ...]) -> Any:
+        """The part `kind` made from `records` if an earlier build (or this one) kept it, else None."""
+        key = self._key(kind, records)
+        found = self._stored(self._next, key) if key in self._made else self._stored(self._earlier, key)
+        if found is None:
+            return None
+        if key not in self._used:
+            self.hits += 1
+        self._used.add(key)
+        return pickle.loads(zlib.decompress(found))
+
     def later(self, kind: str, records: tuple[object, ...], start: Callable[[], Future[T]]) -> Callable[[], T]:
         """Like `part`, for a part made in another process while the build goes on: when no earlier build made
         it, `start()` starts making it now; the function returned gives the part, waiting for it if need be."""
         key = self._key(kind, records)
-        if key in self.used or key in self.found:
+        if key in self._used or self._has(key):
             return functools.partial(self.lookup, key, _never_made)
         making = start()
         return functools.partial(self.lookup, key, making.result)
@@ -170,38 +192,131 @@ class LanguageCache:
         return digest_of(self.context, kind, *(self._digest(record) for record in records))
 
     def _digest(self, record: object) -> str:
-        """A record's digest, computed once per language: a page, a card and a calendar of the same offer share it
-        (the repr of an offer is the costly part of a key)."""
+        """A record's digest: known beforehand for the offers and providers (the repr of an offer is the costly part
+        of a key, and a page, a card and a calendar of the same offer share it), else computed, and not kept, so
+        that the cache holds on to no other record."""
         if isinstance(record, (str, int)):
             return repr(record)
         known = self._records.get(id(record))
-        if known is None or known[0] is not record:
-            known = self._records[id(record)] = (record, digest_of(record))
-        return known[1]
+        if known is not None and known[0] is record:
+            return known[1]
+        return digest_of(record)
 
     def lookup(self, key: str, make: Callable[[], T]) -> T:
-        if key in self.used:
-            return self.used[key]  # type: ignore[no-any-return]
-        if key in self.found:
-            value = self.found[key]
-            self.hits += 1
-        else:
-            value = make()
-            self.misses += 1
-        self.used[key] = value
-        return value  # type: ignore[no-any-return]
+        stored = self._stored(self._next, key) if key in self._made else self._stored(self._earlier, key)
+        if stored is not None:
+            if key not in self._used:
+                self.hits += 1
+            self._used.add(key)
+            return pickle.loads(zlib.decompress(stored))  # type: ignore[no-any-return]
+        value = make()
+        self.misses += 1
+        self._used.add(key)
+        self._keep(key, value)
+        return value
+
+    def _keep(self, key: str, value: object) -> None:
+        if self.path is None:
+            return
+        if self._next is None:
+            self._next = _open_next(self.path)
+            if self._next is None:
+                self.path = None
+                return
+        blob = zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+        self._next.execute("INSERT OR REPLACE INTO part VALUES (?, ?)", (key, blob))
+        self._made.add(key)
+
+    def _has(self, key: str) -> bool:
+        if self._earlier is None:
+            return False
+        try:
+            return self._earlier.execute("SELECT 1 FROM part WHERE key = ?", (key,)).fetchone() is not None
+        except sqlite3.Error:
+            return False
+
+    def _stored(self, connection: sqlite3.Connection | None, key: str) -> bytes | None:
+        if connection is None:
+            return None
+        try:
+            row = connection.execute("SELECT value FROM part WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None else bytes(row[0])
 
     def save(self) -> None:
-        """Writes the entries this build used (nothing when nothing changed); a file that cannot be written leaves
-        the next build cold, which is slower but right."""
-        if self.path is None or (self.misses == 0 and self.used.keys() == self.found.keys()):
+        """Keeps the entries this build used and nothing else (the file is left alone when that is what it holds
+        already); a file that cannot be written leaves the next build cold, which is slower but right."""
+        if self.path is None or (self.misses == 0 and len(self._used) == self._earlier_count):
+            self._close()
             return
+        if self._next is None:
+            self._next = _open_next(self.path)
+        if self._next is None:
+            self._close()
+            return
+        temporary = _next_path(self.path)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(
-                zlib.compress(pickle.dumps({"format": FORMAT, "entries": self.used}, pickle.HIGHEST_PROTOCOL), 1)
-            )
+            if self._earlier is not None:
+                self._earlier.close()
+                self._earlier = None
+                self._next.execute("ATTACH DATABASE ? AS earlier", (f"file:{self.path}?mode=ro",))
+                self._next.execute("CREATE TEMP TABLE kept (key TEXT PRIMARY KEY)")
+                self._next.executemany("INSERT INTO kept VALUES (?)", ((key,) for key in self._used - self._made))
+                self._next.execute(
+                    "INSERT OR IGNORE INTO part SELECT key, value FROM earlier.part WHERE key IN (SELECT key FROM kept)"
+                )
+                self._next.commit()
+                self._next.execute("DETACH DATABASE earlier")
+            self._next.commit()
+            self._next.close()
+            self._next = None
             temporary.replace(self.path)
-        except OSError:
-            return
+        except (OSError, sqlite3.Error):
+            self._close()
+            temporary.unlink(missing_ok=True)
+
+    def _close(self) -> None:
+        for connection in (self._earlier, self._next):
+            if connection is not None:
+                connection.close()
+        if self._next is not None and self.path is not None:
+            _next_path(self.path).unlink(missing_ok=True)
+        self._earlier = self._next = None
+
+
+def _open_earlier(path: Path) -> tuple[sqlite3.Connection | None, int]:
+    """The cache file an earlier build saved at `path`, read only, with its number of entries; (None, 0) when it is
+    missing, damaged or of another layout."""
+    if not path.is_file():
+        return None, 0
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if connection.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+            connection.close()
+            return None, 0
+        count = connection.execute("SELECT count(*) FROM part").fetchone()[0]
+    except sqlite3.Error:
+        return None, 0
+    return connection, int(count)
+
+
+def _next_path(path: Path) -> Path:
+    return path.with_name(f"{path.name}.{os.getpid()}.tmp")
+
+
+def _open_next(path: Path) -> sqlite3.Connection | None:
+    """A new, empty cache file beside `path`, written without a journal (it replaces `path` only once complete);
+    None when the folder cannot be written."""
+    temporary = _next_path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.unlink(missing_ok=True)
+        connection = sqlite3.connect(temporary)
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute(f"PRAGMA user_version = {FORMAT}")
+        connection.execute("CREATE TABLE part (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+    except (OSError, sqlite3.Error):
+        return None
+    return connection

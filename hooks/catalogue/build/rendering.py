@@ -1,18 +1,26 @@
 """Renders every language's generated pages and files, in worker processes where the machine has several cores.
 
 mkdocs-static-i18n builds one language after the other in one process; the catalogue's pages do not depend on that
-build, so they are rendered alongside it and only framed and written when each language's build asks for them.
+build, so they are rendered alongside it and only framed and written when each language's build asks for them. A
+worker writes a language's pages to a file one after the other (`SpooledPages`) instead of sending them back all at
+once: the workers run ahead of the languages' builds, and at 10,000 offers every language's pages held in the main
+process at once would be gigabytes.
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Mapping, Sequence
+import pickle
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, time
+from pathlib import Path
 from typing import Any, TypeVar
 
 from catalogue.data.model import offer_has_dates
@@ -94,9 +102,33 @@ class RenderJob:
 
 
 @dataclass(frozen=True)
+class SpooledPages:
+    """A language's rendered pages in a file (a stream of pickles) written by the worker that rendered them; read
+    once, one page at a time, and removed after the last."""
+
+    path: Path
+
+    def __iter__(self) -> Iterator[RenderedPage]:
+        try:
+            with self.path.open("rb") as spool:
+                while True:
+                    try:
+                        yield pickle.load(spool)
+                    except EOFError:
+                        return
+        finally:
+            self.path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
 class LanguageRendering:
     language: str
-    pages: tuple[RenderedPage, ...]
+    pages: Iterable[RenderedPage]
+    """The pages, in memory or `SpooledPages`: go through them once."""
+    depths: frozenset[int]
+    """How many folders deep the pages lie below the language's root (RenderedPage.depth), one frame each."""
+    listed: tuple[str, ...]
+    """The addresses of the pages search engines may find (RenderedPage.url of the listed pages), for the sitemap."""
     files: tuple[tuple[str, bytes], ...]
     """Other files below the language's root: the offers' calendars and the news feed."""
     search_entries: CatalogueEntries
@@ -108,7 +140,9 @@ class LanguageRendering:
     """Parts made anew (and kept in the cache for the next build)."""
 
 
-def render_language(job: RenderJob, language: str) -> LanguageRendering:
+def render_language(job: RenderJob, language: str, spool: Path | None = None) -> LanguageRendering:
+    """The language's generated pages and files; the pages written to `spool` (SpooledPages) when given, else held
+    in memory."""
     cache = job.language_cache(language)
     renderer = job.renderer(language, cache)
     reader = renderer.reader
@@ -126,10 +160,21 @@ def render_language(job: RenderJob, language: str) -> LanguageRendering:
             files.append((f"offers/{offer.id}/{offer.id}.ics", calendar))
     files.append(("news/feed.xml", atom_feed(job.publication, reader, updated=job.publication.today)))
     listing = renderer.listing()
-    pages = tuple(renderer.all_pages())
+    depths: set[int] = set()
+    listed: list[str] = []
+    pages: Iterable[RenderedPage]
+    if spool is None:
+        pages = tuple(_noting(renderer.all_pages(), depths, listed))
+    else:
+        with spool.open("wb") as stream:
+            for page in _noting(renderer.all_pages(), depths, listed):
+                pickle.dump(page, stream, pickle.HIGHEST_PROTOCOL)
+        pages = SpooledPages(spool)
     rendering = LanguageRendering(
         language,
         pages,
+        frozenset(depths),
+        tuple(listed),
         tuple(files),
         catalogue_entries(job.publication, reader),
         listing.files,
@@ -140,12 +185,20 @@ def render_language(job: RenderJob, language: str) -> LanguageRendering:
     return rendering
 
 
+def _noting(pages: Iterable[RenderedPage], depths: set[int], listed: list[str]) -> Iterator[RenderedPage]:
+    for page in pages:
+        depths.add(page.depth)
+        if page.listed:
+            listed.append(page.url)
+        yield page
+
+
 _job_in_worker: RenderJob | None = None
 
 
-def _render_in_worker(language: str) -> LanguageRendering:
+def _render_in_worker(language: str, spool_folder: str) -> LanguageRendering:
     assert _job_in_worker is not None
-    return render_language(_job_in_worker, language)
+    return render_language(_job_in_worker, language, Path(spool_folder) / f"{language}.pages")
 
 
 def _call_with_job_in_worker(function: Callable[..., T], *arguments: Any) -> T:
@@ -161,12 +214,24 @@ class RenderingPool:
         self._job = job
         self._executor: ProcessPoolExecutor | None = None
         self._futures: dict[str, Future[LanguageRendering]] = {}
+        self._spool_folder: str | None = None
         workers = workers if workers is not None else _worker_count()
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             # Forked workers inherit the job; nothing of the catalogue is pickled on the way in.
             _job_in_worker = job
+            self._spool_folder = tempfile.mkdtemp(prefix="catalogue-pages-")
             self._executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-            self._futures = {language: self._executor.submit(_render_in_worker, language) for language in languages}
+            # Frozen objects are left alone by the workers' garbage collector, so their memory stays shared with
+            # this process instead of being copied into each worker.
+            gc.collect()
+            gc.freeze()
+            try:
+                self._futures = {
+                    language: self._executor.submit(_render_in_worker, language, self._spool_folder)
+                    for language in languages
+                }
+            finally:
+                gc.unfreeze()
 
     def rendering(self, language: str) -> LanguageRendering:
         if language not in self._futures:
@@ -191,6 +256,8 @@ class RenderingPool:
     def close(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._spool_folder is not None:
+            shutil.rmtree(self._spool_folder, ignore_errors=True)
 
 
 def _worker_count() -> int:

@@ -17,6 +17,7 @@ folder stay, as mkdocs' own cleaning keeps them.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +59,11 @@ class SiteFolder:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         return True
+
+    def record(self, paths: Iterable[Path]) -> None:
+        """Counts the files at `paths` as made by this build: another process wrote them (or found them unchanged)
+        with a SiteFolder of its own."""
+        self._made.update(os.path.normpath(path) for path in paths)
 
     def remove_stale(self) -> list[str]:
         """Removes the files this build neither wrote through `write` nor had the engine write (older than

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+import functools
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -12,7 +14,7 @@ from catalogue.data.settings import Settings
 from catalogue.exports.calendar_files import TOWN_TIME_ZONE
 from catalogue.exports.dcat import CATALOG_FILE, DataFile, dcat_catalog
 from catalogue.exports.figures_csv import FIGURES_FOLDER, figures_csv_files, need_csv_files
-from catalogue.exports.hsds import HSDS_FOLDER, ORGANIZATIONS_FILE, SERVICES_FILE, hsds_files
+from catalogue.exports.hsds import HSDS_FOLDER, ORGANIZATIONS_FILE, SERVICES_FILE, hsds_file_stream
 from catalogue.exports.open_data import offers_csv, offers_json, sessions_ics
 from catalogue.exports.open_needs import open_needs_files
 from catalogue.exports.sitemap import sitemap_xml
@@ -30,11 +32,11 @@ from catalogue.site.offline import (
     registration_script,
 )
 from catalogue.site.pages import PageRenderer
-from catalogue.site.search_index import ContentEntry, search_index_files
+from catalogue.site.search_index import CatalogueEntries, ContentEntry, search_index_files
 from catalogue.site.stemmer_script import stemmer_script
 from catalogue.site.town_style import TOWN_STYLESHEET, town_stylesheet
 
-from .build_cache import LanguageCache
+from .build_cache import LanguageCache, digest_of
 from .rendering import LanguageRendering, RenderingPool, RenderJob
 from .site_folder import SiteFolder
 
@@ -54,9 +56,10 @@ class LanguageOutput:
     page_paths: list[str] = field(default_factory=list)
     synonyms: Sequence[Sequence[str]] = ()
     cache: LanguageCache = field(default_factory=lambda: LanguageCache(None))
-    """The language's search index and, for the default language, the site-wide files of earlier builds."""
-    search_index: Callable[[], Mapping[str, bytes]] = dict
-    """The language's search index files, once `write_language_outputs` has started making them."""
+    """For the default language, the sitemap of earlier builds; for the others, a cache that keeps nothing."""
+    search_index: Callable[[], tuple[int, int]] = lambda: (0, 0)
+    """Waits for the language's search index, once `write_language_outputs` has started writing it, and gives (files
+    made, files written because new or changed)."""
 
     @classmethod
     def create(cls, job: RenderJob, language: str) -> LanguageOutput:
@@ -66,7 +69,11 @@ class LanguageOutput:
             renderer.reader,
             renderer,
             synonyms=job.synonyms.get(language, ()),
-            cache=job.language_cache(language, f"{language}.files"),
+            cache=(
+                job.language_cache(language, f"{language}.files")
+                if language == job.settings.default_language
+                else LanguageCache(None)
+            ),
         )
 
     @property
@@ -104,69 +111,135 @@ def write_language_outputs(
     reader = output.reader
     language_root = site.root / reader.prefix
     search_root = site.root / "search" / reader.code
-    output.page_paths.extend(page.url for page in rendering.pages if page.listed)
+    output.page_paths.extend(rendering.listed)
     offline_pages = [output.renderer.offline_page()] if reader.settings.offline else []
     search_files = dict(rendering.listing_files)
     script = stemmer_script(reader.code)
     if script is not None:
         search_files["stemmer.js"] = script
-    files: list[tuple[Path, bytes | str]] = [
-        *((language_root / page.path, frames[page.depth].fill(page)) for page in (*rendering.pages, *offline_pages)),
-        *((language_root / path, content) for path, content in rendering.files),
-        *((search_root / name, content) for name, content in search_files.items()),
-    ]
-    inputs = (rendering.search_entries, output.content_pages, output.synonyms)
-    output.search_index = output.cache.later("search-index", inputs, lambda: pool.submit(search_index_files, *inputs))
-    return len(files), _write_all(site, files)
-
-
-def write_search_index(output: LanguageOutput, site: SiteFolder) -> tuple[int, int]:
-    """Writes the language's search index below search/<code>/, waiting for it; returns (files made, files written
-    because they were new or changed)."""
-    index = output.search_index()
-    search_root = site.root / "search" / output.language
-    return len(index), _write_all(site, ((search_root / name, content) for name, content in index.items()))
-
-
-def start_open_data(
-    job: RenderJob, languages: Sequence[str], cache: LanguageCache, pool: RenderingPool
-) -> Callable[[], dict[str, bytes]]:
-    """Starts making the open data (`open_data_files`) in a worker, unless the default language's build cache
-    (`cache`) has it from the same records and context; the function returned gives the files."""
-    return cache.later(
-        "open-data",
-        (job.publication, tuple(job.history or ()), tuple(languages)),
-        lambda: pool.submit_with_job(open_data_files, tuple(languages)),
+    output.search_index = start_search_index(output, rendering, site, pool)
+    pages = itertools.chain(offline_pages, rendering.pages)
+    files: Iterator[tuple[Path, bytes | str]] = itertools.chain(
+        ((language_root / page.path, frames[page.depth].fill(page)) for page in pages),
+        ((language_root / path, content) for path, content in rendering.files),
+        ((search_root / name, content) for name, content in search_files.items()),
     )
+    made = written = 0
+    for path, content in files:
+        made, written = made + 1, written + site.write(path, content)
+    return made, written
+
+
+def start_search_index(
+    output: LanguageOutput, rendering: LanguageRendering, site: SiteFolder, pool: RenderingPool
+) -> Callable[[], tuple[int, int]]:
+    """Starts writing the language's search index below search/<code>/ in a worker (`write_search_index`); the
+    function returned waits for it and gives (files made, files written because new or changed)."""
+    writing = pool.submit_with_job(
+        write_search_index,
+        output.language,
+        (rendering.search_entries, tuple(output.content_pages), tuple(output.synonyms)),
+        str(site.root),
+    )
+
+    def written() -> tuple[int, int]:
+        paths, count = writing.result()
+        site.record(site.root / path for path in paths)
+        return len(paths), count
+
+    return written
+
+
+def write_search_index(
+    job: RenderJob,
+    language: str,
+    inputs: tuple[CatalogueEntries, Sequence[ContentEntry], Sequence[Sequence[str]]],
+    root: str,
+) -> tuple[list[str], int]:
+    """Writes the language's search index (`search_index_files` of `inputs`: its offers and news, its hand-written
+    pages, its synonyms) below search/<language>/ of the site's `root`, from the build cache (file
+    `<language>.search`) when an earlier build made it from the same inputs. Returns (the files' paths below `root`,
+    how many were written because new or changed). Meant for a worker process: the index is not sent back."""
+    cache = job.language_cache(language, f"{language}.search")
+    files = cache.part("search-index", inputs, lambda: search_index_files(*inputs))
+    cache.save()
+    site = SiteFolder(Path(root))
+    paths = [f"search/{language}/{name}" for name in files]
+    return paths, sum(
+        site.write(site.root / path, content) for path, content in zip(paths, files.values(), strict=True)
+    )
+
+
+def start_open_data(job: RenderJob, languages: Sequence[str], site: SiteFolder, pool: RenderingPool) -> OpenData:
+    """Starts writing the open data (`open_data_files`) into `site` in a worker; the function returned waits for it
+    and gives (files made, files written because new or changed)."""
+    writing = pool.submit_with_job(write_open_data, tuple(languages), str(site.root))
+
+    def written() -> tuple[int, int]:
+        paths, count = writing.result()
+        site.record(site.root / path for path in paths)
+        return len(paths), count
+
+    return written
+
+
+OpenData = Callable[[], tuple[int, int]]
+
+
+def write_open_data(job: RenderJob, languages: Sequence[str], root: str) -> tuple[list[str], int]:
+    """Writes the open data (`open_data_files`) below the site's `root`, one file at a time, from the build cache
+    (file `open-data`) when an earlier build made it from the same records, languages and context. Returns (the
+    files' paths below `root`, how many were written because new or changed). Meant for a worker process: the files
+    are never all in memory, nor sent back."""
+    site = SiteFolder(Path(root))
+    cache = job.language_cache(job.settings.default_language, "open-data")
+    inputs = (digest_of(job.publication, tuple(job.history or ()), tuple(languages)),)
+    written = 0
+
+    def make() -> list[str]:
+        nonlocal written
+        paths = []
+        for path, content in open_data_files(job, languages):
+            cache.part("open-data-file", (*inputs, path), functools.partial(bytes, content))
+            written += site.write(site.root / path, content)
+            paths.append(path)
+        return paths
+
+    made_before = cache.misses
+    paths: list[str] = cache.part("open-data", inputs, make)
+    if cache.misses == made_before:
+        stored = [cache.stored("open-data-file", (*inputs, path)) for path in paths]
+        if any(content is None for content in stored):
+            paths = make()
+        else:
+            written = sum(site.write(site.root / path, content) for path, content in zip(paths, stored, strict=True))
+    cache.save()
+    return paths, written
 
 
 def write_site_wide_outputs(
     settings: Settings,
     outputs: Sequence[LanguageOutput],
     site: SiteFolder,
-    open_data: Callable[[], Mapping[str, bytes]],
+    open_data: OpenData,
     left_out: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """The site's files shared by every language, after every language's search index: the open data (from
     `start_open_data`), the sitemap (`left_out`: languages kept out of it; from the default language's build cache
     when an earlier build listed the same pages), the product's scripts and styles and the offline worker. Returns
     (files made, files written because new or changed)."""
-    made, written = 0, 0
+    made, written = open_data()
     for output in outputs:
-        count, changed = write_search_index(output, site)
+        count, changed = output.search_index()
         made, written = made + count, written + changed
     cache = outputs[0].cache
     page_paths = [(output.page_paths, [entry.url for entry in output.content_pages]) for output in outputs]
-    files = dict(open_data())
-    files["sitemap.xml"] = cache.part(
+    sitemap = cache.part(
         "sitemap",
         (page_paths, sorted(left_out)),
         lambda: sitemap_xml(settings, _shared_paths(outputs), left_out),
     )
-    made, written = (
-        made + len(files),
-        written + _write_all(site, ((site.root / path, content) for path, content in files.items())),
-    )
+    made, written = made + 1, written + site.write(site.root / "sitemap.xml", sitemap)
     for output in outputs:
         output.cache.save()
     stale_sitemap = site.root / "sitemap.xml.gz"
@@ -186,32 +259,34 @@ def _shared_paths(outputs: Sequence[LanguageOutput]) -> list[str]:
     )
 
 
-def open_data_files(job: RenderJob, languages: Sequence[str]) -> dict[str, bytes]:
-    """Path below the site's root -> content: the figures' CSV files, the open data (JSON, CSV, XLSX, iCalendar,
-    the needs, HSDS in each of `languages`) and its DCAT-AP.de catalogue."""
+def open_data_files(job: RenderJob, languages: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+    """(path below the site's root, content), one file after the other: the figures' CSV files, the open data (JSON,
+    CSV, XLSX, iCalendar, the needs, HSDS in each of `languages`) and, last, its DCAT-AP.de catalogue."""
     publication, settings, history = job.publication, job.settings, job.history
-    site_files: dict[str, bytes] = {}
     numbers = figures(publication, settings.language_codes)
     for name, text in figures_csv_files(numbers, publication, settings.default_language, history).items():
-        site_files[f"{OPEN_DATA_FOLDER}/{FIGURES_FOLDER}/{name}"] = _bytes(text)
+        yield f"{OPEN_DATA_FOLDER}/{FIGURES_FOLDER}/{name}", _bytes(text)
     for name, text in need_csv_files(need_figures(publication), publication, settings.default_language).items():
-        site_files[f"{OPEN_DATA_FOLDER}/{FIGURES_FOLDER}/{name}"] = _bytes(text)
-    open_files = {
-        "offers.json": offers_json(publication, settings),
-        "offers.csv": offers_csv(publication, settings),
-        "offers.xlsx": offers_xlsx(publication, settings),
-        "sessions.ics": sessions_ics(publication, settings, stamp=_stamp(publication)),
-    }
-    open_files.update(open_needs_files(publication, settings))
+        yield f"{OPEN_DATA_FOLDER}/{FIGURES_FOLDER}/{name}", _bytes(text)
+    sizes: dict[str, int] = {}
+
+    def open_file(name: str, content: bytes | str) -> tuple[str, bytes]:
+        data = _bytes(content)
+        sizes[name] = len(data)
+        return f"{OPEN_DATA_FOLDER}/{name}", data
+
+    yield open_file("offers.json", offers_json(publication, settings))
+    yield open_file("offers.csv", offers_csv(publication, settings))
+    yield open_file("offers.xlsx", offers_xlsx(publication, settings))
+    yield open_file("sessions.ics", sessions_ics(publication, settings, stamp=_stamp(publication)))
+    for name, content in open_needs_files(publication, settings).items():
+        yield open_file(name, content)
     readers = [job.reader(code) for code in languages]
-    open_files.update(
-        (f"{HSDS_FOLDER}/{name}", content) for name, content in hsds_files(publication, settings, readers).items()
+    for name, content in hsds_file_stream(publication, settings, readers):
+        yield open_file(f"{HSDS_FOLDER}/{name}", content)
+    yield open_file(
+        CATALOG_FILE, dcat_catalog(settings, publication.today, _catalogued_files(settings, sizes), readers)
     )
-    open_files[CATALOG_FILE] = dcat_catalog(
-        settings, publication.today, _catalogued_files(settings, open_files), readers
-    )
-    site_files.update((f"{OPEN_DATA_FOLDER}/{name}", _bytes(content)) for name, content in open_files.items())
-    return site_files
 
 
 def _bytes(content: bytes | str) -> bytes:
@@ -228,7 +303,7 @@ def write_product_assets(site: SiteFolder, settings: Settings) -> None:
         site.write(site.root / TOWN_STYLESHEET, town_stylesheet(settings.colours))
 
 
-def _catalogued_files(settings: Settings, files: Mapping[str, bytes]) -> list[DataFile]:
+def _catalogued_files(settings: Settings, sizes: Mapping[str, int]) -> list[DataFile]:
     """The open-data files the DCAT-AP.de catalogue lists, with their sizes; HSDS in the default language."""
     hsds = f"{HSDS_FOLDER}/{settings.default_language}/"
     listed = (
@@ -243,13 +318,11 @@ def _catalogued_files(settings: Settings, files: Mapping[str, bytes]) -> list[Da
     )
     return [
         *(
-            DataFile(f"{OPEN_DATA_FOLDER}/{name}", file_type, media_type, title_key, len(files[name]))
+            DataFile(f"{OPEN_DATA_FOLDER}/{name}", file_type, media_type, title_key, sizes[name])
             for name, file_type, media_type, title_key in listed
         ),
         *(
-            DataFile(
-                f"{OPEN_DATA_FOLDER}/{name}", "JSON", "application/json", title, len(files[name]), title_is_label=False
-            )
+            DataFile(f"{OPEN_DATA_FOLDER}/{name}", "JSON", "application/json", title, sizes[name], title_is_label=False)
             for name, title in standards
         ),
     ]

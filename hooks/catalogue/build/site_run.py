@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from catalogue.build.build_cache import LanguageCache, cache_folder, context_digest, product_digest, record_digests
+from catalogue.build.build_cache import (
+    LanguageCache,
+    cache_folder,
+    context_digest,
+    product_digest,
+    record_digests,
+    remove_other_layouts,
+)
+from catalogue.build.child_process import in_child_process
 from catalogue.build.messages import TABLE as BUILD_MESSAGES
 from catalogue.build.preview import preview_languages
 from catalogue.build.rendering import RenderingPool, RenderJob
@@ -72,11 +80,17 @@ def start_site_run(config_file: Path, fixed_date: str | None = None) -> SiteRun:
     today = build_date(fixed_date)
     messages = Messages(message_language_for(None, settings.default_language), BUILD_MESSAGES, SITE_MESSAGES)
     product = product_digest()
-    read_before = LanguageCache.open(
-        cache_folder(settings.root), "data", context_digest(product, "data", messages.language, repr(settings))
-    )
-    loaded = load_catalogue(settings, today=today, message_language=messages.language, file_cache=read_before)
-    read_before.save()
+    remove_other_layouts(cache_folder(settings.root))
+
+    def load() -> LoadResult:
+        read_before = LanguageCache.open(
+            cache_folder(settings.root), "data", context_digest(product, "data", messages.language, repr(settings))
+        )
+        loaded = load_catalogue(settings, today=today, message_language=messages.language, file_cache=read_before)
+        read_before.save()
+        return loaded
+
+    loaded = in_child_process(load)
     errors = loaded.errors
     if errors or loaded.catalogue is None:
         listing = "\n".join(format_problem(problem, style="text") for problem in errors)

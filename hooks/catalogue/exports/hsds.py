@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import json
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, time
 from typing import Any, Protocol
 
@@ -445,10 +445,17 @@ def hsds_files(publication: Publication, settings: Settings, words: Sequence[Wor
     """The HSDS export as files below data/hsds/: index.json and <language>/services.json, organizations.json.
 
     The same publication and settings give byte-identical files."""
-    files = {INDEX_FILE: _json(hsds_index(settings, publication.today))}
+    return dict(hsds_file_stream(publication, settings, words))
+
+
+def hsds_file_stream(
+    publication: Publication, settings: Settings, words: Sequence[Words]
+) -> Iterator[tuple[str, bytes]]:
+    """`hsds_files` one file after the other, (name below data/hsds/, content), so that a build at 10,000 offers
+    never holds every language's services at once (about 55 MB each at 10,000 offers, 628 MB in all)."""
+    yield INDEX_FILE, _json(hsds_index(settings, publication.today))
     ids: dict[tuple[str, ...], str] = {}
     for language_words in words:
         code = language_words.code
-        files[f"{code}/{SERVICES_FILE}"] = _json(hsds_services(publication, settings, language_words, ids))
-        files[f"{code}/{ORGANIZATIONS_FILE}"] = _json(hsds_organizations(publication, settings, language_words, ids))
-    return files
+        yield f"{code}/{SERVICES_FILE}", _json(hsds_services(publication, settings, language_words, ids))
+        yield f"{code}/{ORGANIZATIONS_FILE}", _json(hsds_organizations(publication, settings, language_words, ids))
