@@ -348,6 +348,7 @@ class CataloguePlugin(BasePlugin):
                 [self._build.outputs[code] for code in self._build.languages],
                 site,
                 self._build.open_data,
+                self._build.job.language_cache(self._build.settings.default_language, "sitemap"),
                 self._build.job.previews if self._build.settings.hide_preview_languages else frozenset(),
             )
             pool.close()

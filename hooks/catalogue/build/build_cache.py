@@ -122,6 +122,10 @@ def record_digests(records: Iterable[object]) -> RecordDigests:
     return {id(record): (record, digest_of(record)) for record in records}
 
 
+_MISSING = object()
+"""What `LanguageCache._fetch` gives for a key no file has."""
+
+
 def _never_made() -> Any:
     raise AssertionError("a part found in the cache was made again")
 
@@ -170,14 +174,13 @@ class LanguageCache:
 
     def stored(self, kind: str, records: tuple[object, ...]) -> Any:
         """The part `kind` made from `records` if an earlier build (or this one) kept it, else None."""
+        found = self._fetch(self._key(kind, records))
+        return None if found is _MISSING else found
+
+    def has(self, kind: str, records: tuple[object, ...]) -> bool:
+        """Whether this build or an earlier one kept the part `kind` made from `records` (it is not read)."""
         key = self._key(kind, records)
-        found = self._stored(self._next, key) if key in self._made else self._stored(self._earlier, key)
-        if found is None:
-            return None
-        if key not in self._used:
-            self.hits += 1
-        self._used.add(key)
-        return pickle.loads(zlib.decompress(found))
+        return key in self._made or self._has(key)
 
     def later(self, kind: str, records: tuple[object, ...], start: Callable[[], Future[T]]) -> Callable[[], T]:
         """Like `part`, for a part made in another process while the build goes on: when no earlier build made
@@ -203,29 +206,37 @@ class LanguageCache:
         return digest_of(record)
 
     def lookup(self, key: str, make: Callable[[], T]) -> T:
-        stored = self._stored(self._next, key) if key in self._made else self._stored(self._earlier, key)
-        if stored is not None:
-            if key not in self._used:
-                self.hits += 1
-            self._used.add(key)
-            return pickle.loads(zlib.decompress(stored))  # type: ignore[no-any-return]
+        found = self._fetch(key)
+        if found is not _MISSING:
+            return found  # type: ignore[no-any-return]
         value = make()
         self.misses += 1
         self._used.add(key)
-        self._keep(key, value)
+        connection = self._next_file()
+        if connection is not None:
+            connection.execute(
+                "INSERT OR REPLACE INTO part VALUES (?, ?)",
+                (key, zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)),
+            )
+            self._made.add(key)
         return value
 
-    def _keep(self, key: str, value: object) -> None:
-        if self.path is None:
-            return
-        if self._next is None:
-            self._next = _open_next(self.path)
-            if self._next is None:
-                self.path = None
-                return
-        blob = zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
-        self._next.execute("INSERT OR REPLACE INTO part VALUES (?, ?)", (key, blob))
-        self._made.add(key)
+    def _fetch(self, key: str) -> Any:
+        """The entry at `key`, from this build's file if made in this build, else from the earlier build's; _MISSING
+        when neither has it. A found entry counts as used (and as a hit, the first time)."""
+        connection = self._next if key in self._made else self._earlier
+        if connection is None:
+            return _MISSING
+        try:
+            row = connection.execute("SELECT value FROM part WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return _MISSING
+        if row is None:
+            return _MISSING
+        if key not in self._used:
+            self.hits += 1
+        self._used.add(key)
+        return pickle.loads(zlib.decompress(row[0]))
 
     def _has(self, key: str) -> bool:
         if self._earlier is None:
@@ -235,54 +246,49 @@ class LanguageCache:
         except sqlite3.Error:
             return False
 
-    def _stored(self, connection: sqlite3.Connection | None, key: str) -> bytes | None:
-        if connection is None:
-            return None
-        try:
-            row = connection.execute("SELECT value FROM part WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return None if row is None else bytes(row[0])
+    def _next_file(self) -> sqlite3.Connection | None:
+        """The file this build writes, opened on first use; None when the cache keeps nothing or its folder cannot
+        be written (then it keeps nothing from then on)."""
+        if self._next is None and self.path is not None:
+            self._next = _open_next(self.path)
+            if self._next is None:
+                self.path = None
+        return self._next
 
     def save(self) -> None:
         """Keeps the entries this build used and nothing else (the file is left alone when that is what it holds
         already); a file that cannot be written leaves the next build cold, which is slower but right."""
-        if self.path is None or (self.misses == 0 and len(self._used) == self._earlier_count):
+        unchanged = self.misses == 0 and len(self._used) == self._earlier_count
+        connection = None if unchanged else self._next_file()
+        if connection is None or self.path is None:
             self._close()
             return
-        if self._next is None:
-            self._next = _open_next(self.path)
-        if self._next is None:
-            self._close()
-            return
-        temporary = _next_path(self.path)
         try:
             if self._earlier is not None:
                 self._earlier.close()
                 self._earlier = None
-                self._next.execute("ATTACH DATABASE ? AS earlier", (f"file:{self.path}?mode=ro",))
-                self._next.execute("CREATE TEMP TABLE kept (key TEXT PRIMARY KEY)")
-                self._next.executemany("INSERT INTO kept VALUES (?)", ((key,) for key in self._used - self._made))
-                self._next.execute(
+                connection.execute("ATTACH DATABASE ? AS earlier", (f"file:{self.path}?mode=ro",))
+                connection.execute("CREATE TEMP TABLE kept (key TEXT PRIMARY KEY)")
+                connection.executemany("INSERT INTO kept VALUES (?)", ((key,) for key in self._used - self._made))
+                connection.execute(
                     "INSERT OR IGNORE INTO part SELECT key, value FROM earlier.part WHERE key IN (SELECT key FROM kept)"
                 )
-                self._next.commit()
-                self._next.execute("DETACH DATABASE earlier")
-            self._next.commit()
-            self._next.close()
+                connection.commit()
+                connection.execute("DETACH DATABASE earlier")
+            connection.commit()
+            connection.close()
             self._next = None
-            temporary.replace(self.path)
+            _next_path(self.path).replace(self.path)
         except (OSError, sqlite3.Error):
             self._close()
-            temporary.unlink(missing_ok=True)
 
     def _close(self) -> None:
         for connection in (self._earlier, self._next):
             if connection is not None:
                 connection.close()
-        if self._next is not None and self.path is not None:
-            _next_path(self.path).unlink(missing_ok=True)
         self._earlier = self._next = None
+        if self.path is not None:
+            _next_path(self.path).unlink(missing_ok=True)
 
 
 def _open_earlier(path: Path) -> tuple[sqlite3.Connection | None, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -55,8 +56,6 @@ class LanguageOutput:
     content_pages: list[ContentEntry] = field(default_factory=list)
     page_paths: list[str] = field(default_factory=list)
     synonyms: Sequence[Sequence[str]] = ()
-    cache: LanguageCache = field(default_factory=lambda: LanguageCache(None))
-    """For the default language, the sitemap of earlier builds; for the others, a cache that keeps nothing."""
     search_index: Callable[[], tuple[int, int]] = lambda: (0, 0)
     """Waits for the language's search index, once `write_language_outputs` has started writing it, and gives (files
     made, files written because new or changed)."""
@@ -69,11 +68,6 @@ class LanguageOutput:
             renderer.reader,
             renderer,
             synonyms=job.synonyms.get(language, ()),
-            cache=(
-                job.language_cache(language, f"{language}.files")
-                if language == job.settings.default_language
-                else LanguageCache(None)
-            ),
         )
 
     @property
@@ -91,11 +85,28 @@ def _stamp(publication: Publication) -> datetime:
     return datetime.combine(publication.today, time(0, 0), tzinfo=TOWN_TIME_ZONE)
 
 
-def _write_all(site: SiteFolder, files: Iterable[tuple[Path, bytes | str]]) -> int:
-    """Writes the files one after the other; returns how many were written, not found unchanged. Threads made it
-    slower, not faster: on the 2-core build machine, 4 threads took 5 times as long to compare 53,605 unchanged
-    files as one (8.2 s against 1.7 s) and up to 6 times as long to create 15,000 new ones."""
-    return sum(site.write(path, content) for path, content in files)
+def _write_all(site: SiteFolder, files: Iterable[tuple[Path, bytes | str]]) -> tuple[int, int]:
+    """Writes the files one after the other, as they come; returns (files made, files written because new or
+    changed). Threads made it slower, not faster: on the 2-core build machine, 4 threads took 5 times as long to
+    compare 53,605 unchanged files as one (8.2 s against 1.7 s) and up to 6 times as long to create 15,000 new
+    ones."""
+    made = written = 0
+    for path, content in files:
+        made, written = made + 1, written + site.write(path, content)
+    return made, written
+
+
+def _recorded(site: SiteFolder, writing: Future[tuple[list[str], int]]) -> Callable[[], tuple[int, int]]:
+    """For files a worker writes into the site (`writing` gives their paths below the site's root and how many it
+    wrote): a function that waits for them, counts them as this build's (SiteFolder.record) and gives (files made,
+    files written because new or changed)."""
+
+    def written() -> tuple[int, int]:
+        paths, count = writing.result()
+        site.record(site.root / path for path in paths)
+        return len(paths), count
+
+    return written
 
 
 def write_language_outputs(
@@ -124,10 +135,7 @@ def write_language_outputs(
         ((language_root / path, content) for path, content in rendering.files),
         ((search_root / name, content) for name, content in search_files.items()),
     )
-    made = written = 0
-    for path, content in files:
-        made, written = made + 1, written + site.write(path, content)
-    return made, written
+    return _write_all(site, files)
 
 
 def start_search_index(
@@ -135,19 +143,8 @@ def start_search_index(
 ) -> Callable[[], tuple[int, int]]:
     """Starts writing the language's search index below search/<code>/ in a worker (`write_search_index`); the
     function returned waits for it and gives (files made, files written because new or changed)."""
-    writing = pool.submit_with_job(
-        write_search_index,
-        output.language,
-        (rendering.search_entries, tuple(output.content_pages), tuple(output.synonyms)),
-        str(site.root),
-    )
-
-    def written() -> tuple[int, int]:
-        paths, count = writing.result()
-        site.record(site.root / path for path in paths)
-        return len(paths), count
-
-    return written
+    inputs = (rendering.search_entries, tuple(output.content_pages), tuple(output.synonyms))
+    return _recorded(site, pool.submit_with_job(write_search_index, output.language, inputs, str(site.root)))
 
 
 def write_search_index(
@@ -163,24 +160,16 @@ def write_search_index(
     cache = job.language_cache(language, f"{language}.search")
     files = cache.part("search-index", inputs, lambda: search_index_files(*inputs))
     cache.save()
+    folder = f"search/{language}"
     site = SiteFolder(Path(root))
-    paths = [f"search/{language}/{name}" for name in files]
-    return paths, sum(
-        site.write(site.root / path, content) for path, content in zip(paths, files.values(), strict=True)
-    )
+    written = _write_all(site, ((site.root / folder / name, content) for name, content in files.items()))[1]
+    return [f"{folder}/{name}" for name in files], written
 
 
 def start_open_data(job: RenderJob, languages: Sequence[str], site: SiteFolder, pool: RenderingPool) -> OpenData:
     """Starts writing the open data (`open_data_files`) into `site` in a worker; the function returned waits for it
     and gives (files made, files written because new or changed)."""
-    writing = pool.submit_with_job(write_open_data, tuple(languages), str(site.root))
-
-    def written() -> tuple[int, int]:
-        paths, count = writing.result()
-        site.record(site.root / path for path in paths)
-        return len(paths), count
-
-    return written
+    return _recorded(site, pool.submit_with_job(write_open_data, tuple(languages), str(site.root)))
 
 
 OpenData = Callable[[], tuple[int, int]]
@@ -194,25 +183,17 @@ def write_open_data(job: RenderJob, languages: Sequence[str], root: str) -> tupl
     site = SiteFolder(Path(root))
     cache = job.language_cache(job.settings.default_language, "open-data")
     inputs = (digest_of(job.publication, tuple(job.history or ()), tuple(languages)),)
-    written = 0
-
-    def make() -> list[str]:
-        nonlocal written
-        paths = []
+    paths: list[str] | None = cache.stored("open-data", inputs)
+    if paths is not None and all(cache.has("open-data-file", (*inputs, path)) for path in paths):
+        stored = ((site.root / path, cache.stored("open-data-file", (*inputs, path))) for path in paths)
+        written = _write_all(site, stored)[1]
+    else:
+        paths, written = [], 0
         for path, content in open_data_files(job, languages):
             cache.part("open-data-file", (*inputs, path), functools.partial(bytes, content))
             written += site.write(site.root / path, content)
             paths.append(path)
-        return paths
-
-    made_before = cache.misses
-    paths: list[str] = cache.part("open-data", inputs, make)
-    if cache.misses == made_before:
-        stored = [cache.stored("open-data-file", (*inputs, path)) for path in paths]
-        if any(content is None for content in stored):
-            paths = make()
-        else:
-            written = sum(site.write(site.root / path, content) for path, content in zip(paths, stored, strict=True))
+        cache.part("open-data", inputs, functools.partial(list, paths))
     cache.save()
     return paths, written
 
@@ -222,17 +203,17 @@ def write_site_wide_outputs(
     outputs: Sequence[LanguageOutput],
     site: SiteFolder,
     open_data: OpenData,
+    cache: LanguageCache,
     left_out: frozenset[str] = frozenset(),
 ) -> tuple[int, int]:
     """The site's files shared by every language, after every language's search index: the open data (from
-    `start_open_data`), the sitemap (`left_out`: languages kept out of it; from the default language's build cache
-    when an earlier build listed the same pages), the product's scripts and styles and the offline worker. Returns
-    (files made, files written because new or changed)."""
+    `start_open_data`), the sitemap (`left_out`: languages kept out of it; from the build cache `cache` when an
+    earlier build listed the same pages), the product's scripts and styles and the offline worker. Returns (files
+    made, files written because new or changed)."""
     made, written = open_data()
     for output in outputs:
         count, changed = output.search_index()
         made, written = made + count, written + changed
-    cache = outputs[0].cache
     page_paths = [(output.page_paths, [entry.url for entry in output.content_pages]) for output in outputs]
     sitemap = cache.part(
         "sitemap",
@@ -240,8 +221,7 @@ def write_site_wide_outputs(
         lambda: sitemap_xml(settings, _shared_paths(outputs), left_out),
     )
     made, written = made + 1, written + site.write(site.root / "sitemap.xml", sitemap)
-    for output in outputs:
-        output.cache.save()
+    cache.save()
     stale_sitemap = site.root / "sitemap.xml.gz"
     if stale_sitemap.exists():
         stale_sitemap.unlink()
